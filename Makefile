@@ -1,0 +1,77 @@
+# prcheck — two commands for a new user: `make run` and `make test` (see README).
+# Every target is idempotent: it installs only what is missing.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export UV_PYTHON_DOWNLOADS := never
+export DJANGO_DEBUG ?= 1
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+UV := python3 -m uv
+APT_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho poppler-utils chromium
+
+.PHONY: help setup system-packages uv venv messages migrate static run test test-unit test-e2e lint format lock makemessages
+
+help:
+	@echo "make run    set everything up, then serve on http://127.0.0.1:8000"
+	@echo "make test   set everything up, then run the linters and the whole test suite"
+	@echo "make setup  set up only (system packages, virtualenv, messages, database, static files)"
+
+setup: system-packages venv messages migrate static
+
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+uv:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install -q uv
+
+venv: uv $(VENV)/.synced
+
+$(VENV)/.synced: requirements.lock
+	@test -x $(PY) || $(UV) venv -q --python 3.12 $(VENV)
+	$(UV) pip sync -q --python $(PY) --require-hashes requirements.lock
+	@touch $@
+
+messages: venv
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+migrate: venv
+	$(MANAGE) migrate --noinput -v0
+
+static: venv
+	$(MANAGE) collectstatic --noinput -v0
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: venv
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: venv
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+test-unit: setup
+	$(PY) -m pytest -q
+
+test-e2e: setup
+	@if [ -d tests/e2e ]; then DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q tests/e2e; fi
+
+test: setup lint test-unit test-e2e
+
+# Re-extract the Japanese catalogue after changing user-visible strings.
+makemessages: venv
+	$(MANAGE) makemessages -l ja --ignore=.venv --ignore=staticfiles --no-obsolete
+
+# Re-pin dependencies after editing pyproject.toml.
+lock: uv
+	$(UV) pip compile -q pyproject.toml --extra dev --generate-hashes --python-version 3.12 -o requirements.lock

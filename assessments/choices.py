@@ -1,0 +1,126 @@
+"""Enumerations of the answers/result contract (`shared/domain/contract.md`).
+
+Values are the contract's; labels are lazy translations for forms, pages and the PDF.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ResidenceStatus(models.TextChoices):
+    HSP = "hsp", _("Highly Skilled Professional")
+    WORK = "work", _("Working status (e.g. Engineer/Specialist in Humanities, Business Manager)")
+    SPECIFIED_SKILLED_1 = "specified_skilled_1", _("Specified Skilled Worker (i)")
+    TECHNICAL_INTERN = "technical_intern", _("Technical Intern Training")
+    SPOUSE_OF_JAPANESE = "spouse_of_japanese", _("Spouse of a Japanese national")
+    SPOUSE_OF_PERMANENT_RESIDENT = (
+        "spouse_of_permanent_resident",
+        _("Spouse of permanent resident or special permanent resident"),
+    )
+    CHILD_OF_JAPANESE = "child_of_japanese", _("Child of Japanese national")
+    CHILD_OF_PERMANENT_RESIDENT = "child_of_permanent_resident", _("Child of permanent resident")
+    LONG_TERM_RESIDENT = "long_term_resident", _("Long-Term Resident (Teijusha)")
+    REFUGEE = "refugee", _("Recognised refugee or complementary protection")
+    DEPENDENT = "dependent", _("Dependent (Kazoku Taizai)")
+    DESIGNATED_ACTIVITIES = "designated_activities", _("Designated Activities")
+    STUDENT = "student", _("Student")
+    OTHER = "other", _("Other status")
+
+
+class Route(models.TextChoices):
+    GENERAL = "general", _("General route (10 years)")
+    SPOUSE = "spouse", _("Spouse of a Japanese national or permanent resident")
+    CHILD = "child", _("Child of a Japanese national or permanent resident")
+    LONG_TERM_RESIDENT = "long_term_resident", _("Long-Term Resident (5 years)")
+    REFUGEE = "refugee", _("Recognised refugee (5 years)")
+    CONTRIBUTION = "contribution", _("Contribution to Japan (5 years)")
+    HSP_70 = "hsp_70", _("Highly Skilled Professional, 70 points (3 years)")
+    HSP_80 = "hsp_80", _("Highly Skilled Professional, 80 points (1 year)")
+    J_SKIP = "j_skip", _("J-Skip, Special Highly Skilled Professional (1 year)")
+
+
+class Employment(models.TextChoices):
+    REGULAR = "regular", _("Regular employee")
+    CONTRACT = "contract", _("Contract employee")
+    DISPATCH = "dispatch", _("Dispatched (haken) worker")
+    SELF_EMPLOYED = "self_employed", _("Self-employed")
+    EXECUTIVE = "executive", _("Company executive")
+    PART_TIME = "part_time", _("Part-time")
+    NONE = "none", _("Not working")
+
+
+class PaymentKind(models.TextChoices):
+    RESIDENT_TAX = "resident_tax", _("Resident tax")
+    NATIONAL_TAX = "national_tax", _("National tax")
+    PENSION = "pension", _("Pension contributions")
+    HEALTH_INSURANCE = "health_insurance", _("Health insurance premiums")
+
+
+class CriminalRecordKind(models.TextChoices):
+    IMPRISONMENT = "imprisonment", _("Imprisonment")
+    SUSPENDED_IMPRISONMENT = "suspended_imprisonment", _("Suspended sentence of imprisonment")
+    FINE = "fine", _("Fine")
+
+
+class TrafficViolationKind(models.TextChoices):
+    MINOR = "minor", _("Minor (penalty notice, blue ticket)")
+    SERIOUS = "serious", _("Serious (criminal, red ticket, e.g. drunk driving)")
+
+
+class Guarantor(models.TextChoices):
+    JAPANESE = "japanese", _("A Japanese national")
+    PERMANENT_RESIDENT = "permanent_resident", _("A permanent resident")
+    SPECIAL_PERMANENT_RESIDENT = "special_permanent_resident", _("A special permanent resident")
+    OTHER = "other", _("Someone else")
+    NONE = "none", _("No guarantor yet")
+
+
+class RequirementStatus(models.TextChoices):
+    MET = "met", _("Met")
+    AT_RISK = "at_risk", _("At risk")
+    NOT_MET = "not_met", _("Not met")
+    EXEMPT = "exempt", _("Exempt")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
+class Overall(models.TextChoices):
+    LIKELY_ELIGIBLE = "likely_eligible", _("Likely eligible")
+    ELIGIBLE_WITH_RISKS = "eligible_with_risks", _("Eligible, with risks")
+    NOT_YET_ELIGIBLE = "not_yet_eligible", _("Not yet eligible")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible now")
+
+
+class ThresholdKind(models.TextChoices):
+    OFFICIAL = "official", _("Official")
+    PRACTICE = "practice", _("Practitioners' rule of thumb")
+    DRAFT = "draft", _("Draft (not yet in force)")
+
+
+class ThresholdUnit(models.TextChoices):
+    YEARS = "years", _("years")
+    MONTHS = "months", _("months")
+    DAYS = "days", _("days")
+    YEN = "yen", _("yen")
+    POINTS = "points", _("points")
+    COUNT = "count", _("count")
+    WEIGHT = "weight", _("weight")
+    DATE = "date", _("date")
+    MONTH_OF_YEAR = "month_of_year", _("month of the year (1-12)")
+    TABLE = "table", _("table")
+
+
+#: The requirement ids of the result, always all of them, in this order (contract).
+REQUIREMENT_IDS = (
+    "status_eligible",
+    "residence_period",
+    "continuity",
+    "period_of_stay",
+    "livelihood",
+    "taxes",
+    "social_insurance",
+    "notifications",
+    "conduct",
+    "guarantor",
+    "landing_standards",
+    "public_health",
+)

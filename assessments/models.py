@@ -1,0 +1,162 @@
+"""Persistent data: dated, cited thresholds and stored assessments.
+
+Thresholds are append-only (OpenFisca-style parameters): a change in the rules is a new row
+with a new ``valid_from``; an old value is never edited away, so every stored assessment can
+say which values it used.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import ThresholdKind, ThresholdUnit
+
+TOKEN_BYTES = 32  # 256 bits: links to results must be unguessable.
+
+
+def new_token() -> str:
+    """Return a fresh URL-safe token with 256 bits of randomness."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+class ThresholdQuerySet(models.QuerySet):
+    def valid_on(self, on):
+        """Return every version already in force on ``on`` (the latest per key wins)."""
+        return self.filter(valid_from__lte=on).order_by("key", "valid_from")
+
+
+class Threshold(models.Model):
+    """One dated, cited version of one threshold value."""
+
+    key = models.CharField(_("key"), max_length=100, db_index=True)
+    unit = models.CharField(_("unit"), max_length=20, choices=ThresholdUnit)
+    value = models.DecimalField(
+        _("value"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to say that no such limit is in force from this date."),
+    )
+    date_value = models.DateField(_("date value"), null=True, blank=True)
+    table_value = models.JSONField(_("table value"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    kind = models.CharField(_("kind of source"), max_length=20, choices=ThresholdKind)
+    source_title = models.CharField(_("source title"), max_length=300)
+    source_url = models.URLField(_("source URL"), max_length=500)
+    other_sources = models.TextField(
+        _("other sources"),
+        blank=True,
+        help_text=_("Where sources disagree, cite the others here, one per line."),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ThresholdQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("threshold")
+        verbose_name_plural = _("thresholds")
+        ordering = ["key", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "valid_from"], name="threshold_key_valid_from"),
+        ]
+
+    def __str__(self):
+        return f"{self.key} = {self.display_value} ({self.valid_from})"
+
+    def clean(self):
+        from .thresholds import THRESHOLD_KEYS
+
+        errors = {}
+        spec = THRESHOLD_KEYS.get(self.key)
+        if spec is None:
+            errors["key"] = _("Unknown threshold key.")
+        elif self.unit and self.unit != spec.unit:
+            errors["unit"] = _("This key is measured in %(unit)s.") % {
+                "unit": ThresholdUnit(spec.unit).label
+            }
+        if not self.source_url:
+            errors["source_url"] = _("Cite the source of this value.")
+        unit = spec.unit if spec else self.unit
+        if unit == ThresholdUnit.DATE:
+            if self.value is not None or self.table_value is not None:
+                errors["value"] = _("A date threshold takes a date value only.")
+        elif unit == ThresholdUnit.TABLE:
+            if self.table_value is None:
+                errors["table_value"] = _("This threshold is a table.")
+        elif self.date_value is not None:
+            errors["date_value"] = _("Only date thresholds take a date value.")
+        elif self.value is not None and self.value < 0:
+            errors["value"] = _("The value cannot be negative.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def display_value(self):
+        if self.unit == ThresholdUnit.DATE:
+            return self.date_value
+        if self.unit == ThresholdUnit.TABLE:
+            return self.table_value
+        return self.value
+
+    def typed_value(self):
+        """Return the value as rules use it: int where whole, else Decimal, date, or table."""
+        if self.unit == ThresholdUnit.DATE:
+            return self.date_value
+        if self.unit == ThresholdUnit.TABLE:
+            return self.table_value
+        if self.value is None:
+            return None
+        return int(self.value) if self.value == self.value.to_integral_value() else self.value
+
+
+def default_expiry():
+    return timezone.now() + timedelta(days=settings.PRCHECK_RETENTION_DAYS)
+
+
+class Assessment(models.Model):
+    """A completed check: the answers, the result, and the thresholds it used.
+
+    Immutable once stored; reachable only through its unguessable token; purged after
+    ``PRCHECK_RETENTION_DAYS``.
+    """
+
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    expires_at = models.DateTimeField(default=default_expiry, db_index=True)
+    language = models.CharField(max_length=8, default="ja")
+    application_date = models.DateField()
+    route = models.CharField(max_length=32)
+    overall = models.CharField(max_length=32)
+    score = models.PositiveSmallIntegerField()
+    answers = models.JSONField()
+    result = models.JSONField()
+    thresholds_used = models.ManyToManyField(Threshold, related_name="assessments", blank=True)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["-created_at"]
+        permissions = [("view_answers", _("Can view the raw answers of an assessment"))]
+
+    def __str__(self):
+        return f"#{self.pk} {self.created_at:%Y-%m-%d} {self.route} {self.overall}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

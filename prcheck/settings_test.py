@@ -1,0 +1,19 @@
+"""Settings for the test suite: the real settings, plus only what a test run needs.
+
+- a throwaway secret key (settings refuse to start without one when debug is off);
+- plain static storage (tests do not run collectstatic, so there is no manifest);
+- a fast password hasher.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+
+from .settings import *  # noqa: E402, F403
+from .settings import STORAGES  # noqa: E402
+
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
