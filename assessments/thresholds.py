@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-DEFAULTS_FILE = Path(__file__).resolve().parent / "data" / "thresholds.yaml"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 class MissingThreshold(LookupError):
@@ -101,8 +101,16 @@ class Thresholds:
 
 @cache
 def _defaults_document() -> dict:
-    with DEFAULTS_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    """Merge every seed file in ``data/`` (thresholds.yaml, plus e.g. the HSP points table)."""
+    document: dict = {}
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        with path.open(encoding="utf-8") as handle:
+            part = yaml.safe_load(handle) or {}
+        clash = set(document) & set(part)
+        if clash:
+            raise ValueError(f"{path.name} repeats keys: {', '.join(sorted(clash))}")
+        document.update(part)
+    return document
 
 
 @cache
