@@ -160,3 +160,30 @@ class Assessment(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+
+class SavedProgress(models.Model):
+    """A wizard run saved with "continue later": restored through its unguessable token.
+
+    Holds the wizard's step data until the check is completed or retention ends.
+    """
+
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    expires_at = models.DateTimeField(default=default_expiry, db_index=True)
+    language = models.CharField(max_length=8, default="ja")
+    step = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("saved progress")
+        verbose_name_plural = _("saved progress")
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.updated_at:%Y-%m-%d} {self.step}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
