@@ -1,0 +1,345 @@
+"""Admin for the people who keep prcheck's thresholds current (e.g. staff of a visa office).
+
+Thresholds are append-only: an existing version is shown read-only and "Add a new version"
+opens a pre-filled form for a new dated row, so history is never edited away and every
+stored assessment can still say which values it used. Stored assessments are read-only;
+their raw answers are personal data, shown only with the ``view_answers`` permission.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import admin
+from django.db.models import BooleanField, Case, OuterRef, Subquery, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Overall, Route, ThresholdUnit
+from .models import Assessment, Threshold
+from .thresholds import THRESHOLD_KEYS
+
+#: Readable names for the first part of a threshold key (``residence.general.min_years``).
+KEY_AREAS = {
+    "residence": _("Residence period"),
+    "hsp": _("Highly Skilled Professional points"),
+    "absence": _("Absences from Japan"),
+    "period_of_stay": _("Period of stay"),
+    "livelihood": _("Livelihood (income)"),
+    "lookback": _("Look-back periods"),
+    "conduct": _("Good conduct"),
+    "score": _("Readiness score weights"),
+}
+
+#: Fields copied from an existing version into the form for its next version.
+COPIED_FIELDS = (
+    "key",
+    "unit",
+    "value",
+    "date_value",
+    "table_value",
+    "kind",
+    "source_title",
+    "source_url",
+    "other_sources",
+)
+
+
+def key_area(key: str) -> str:
+    return key.split(".", 1)[0]
+
+
+class KeyAreaFilter(admin.SimpleListFilter):
+    """Filter by the area of the rules a key belongs to (its first dotted part)."""
+
+    title = _("area")
+    parameter_name = "area"
+
+    def lookups(self, request, model_admin):
+        areas = sorted({key_area(key) for key in THRESHOLD_KEYS})
+        return [(area, KEY_AREAS.get(area, area)) for area in areas]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(key__startswith=f"{self.value()}.")
+        return queryset
+
+
+class VersionFilter(admin.SimpleListFilter):
+    """Filter versions by whether they are in force today, not yet in force, or replaced."""
+
+    title = _("version")
+    parameter_name = "version"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("current", _("In force today")),
+            ("future", _("Not yet in force")),
+            ("past", _("Replaced by a later version")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "current":
+            return queryset.filter(in_force=True)
+        if self.value() == "future":
+            return queryset.filter(valid_from__gt=today)
+        if self.value() == "past":
+            return queryset.filter(in_force=False, valid_from__lte=today)
+        return queryset
+
+
+class ThresholdForm(forms.ModelForm):
+    """The form for a new version: pick a known key; the unit follows from it if left empty."""
+
+    key = forms.ChoiceField(label=_("key"), choices=())
+
+    class Meta:
+        model = Threshold
+        fields = (
+            "key",
+            "unit",
+            "value",
+            "date_value",
+            "table_value",
+            "valid_from",
+            "kind",
+            "source_title",
+            "source_url",
+            "other_sources",
+            "note",
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = [("", "---------")] + [
+            (key, f"{key} — {spec.description}") for key, spec in sorted(THRESHOLD_KEYS.items())
+        ]
+        if "unit" in self.fields:
+            self.fields["unit"].required = False
+            self.fields["unit"].help_text = _("Leave empty to use the key's unit.")
+
+    def clean(self):
+        """Fill the unit from the key, and require exactly the kind of value the unit takes.
+
+        The model's ``clean()`` checks the unit against the key and that a source is cited;
+        this adds what only a form sees: an empty date or table, or a value of the wrong kind.
+        """
+        data = super().clean()
+        spec = THRESHOLD_KEYS.get(data.get("key") or "")
+        if spec and not data.get("unit"):
+            data["unit"] = spec.unit
+        unit = spec.unit if spec else data.get("unit")
+        if unit == ThresholdUnit.DATE and data.get("date_value") is None:
+            self.add_error("date_value", _("Enter the date this threshold stands for."))
+        if unit == ThresholdUnit.TABLE and data.get("value") is not None:
+            self.add_error("value", _("A table threshold takes a table value only."))
+        if unit not in (ThresholdUnit.TABLE, None) and data.get("table_value") is not None:
+            self.add_error("table_value", _("Only table thresholds take a table value."))
+        return data
+
+
+@admin.register(Threshold)
+class ThresholdAdmin(admin.ModelAdmin):
+    form = ThresholdForm
+    list_display = (
+        "key",
+        "value_display",
+        "unit",
+        "valid_from",
+        "kind",
+        "in_force_today",
+        "new_version_link",
+    )
+    list_filter = (VersionFilter, "kind", KeyAreaFilter)
+    search_fields = ("key", "source_title", "source_url", "note")
+    list_per_page = 100
+    save_as = False
+    readonly_fields = ("new_version_link", "in_force_today", "created_at", "created_by")
+    value_fields = ("key", "unit", "value", "date_value", "table_value", "valid_from", "kind")
+
+    def get_fieldsets(self, request, obj=None):
+        value_fields = self.value_fields
+        if obj is not None:
+            value_fields = ("new_version_link", *value_fields, "in_force_today")
+        fieldsets = [
+            (None, {"fields": value_fields}),
+            (_("Source"), {"fields": ("source_title", "source_url", "other_sources", "note")}),
+        ]
+        if obj is not None:
+            fieldsets.append((_("Recorded"), {"fields": ("created_at", "created_by")}))
+        return fieldsets
+
+    def get_queryset(self, request):
+        """Mark the version in force today for each key (the latest already valid)."""
+        current = (
+            Threshold.objects.filter(key=OuterRef("key"), valid_from__lte=timezone.localdate())
+            .order_by("-valid_from")
+            .values("valid_from")[:1]
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("created_by")
+            .annotate(
+                in_force=Case(
+                    When(valid_from=Subquery(current), then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+        )
+
+    @admin.display(description=_("value"))
+    def value_display(self, obj):
+        value = obj.display_value
+        if value is None:
+            return _("(no limit)")
+        if obj.unit == ThresholdUnit.TABLE:
+            return _("(table)")
+        return value
+
+    @admin.display(description=_("in force today"), boolean=True, ordering="in_force")
+    def in_force_today(self, obj):
+        return getattr(obj, "in_force", None)
+
+    @admin.display(description=_("new version"))
+    def new_version_link(self, obj):
+        if obj is None or obj.pk is None:
+            return ""
+        url = reverse("admin:assessments_threshold_add") + "?" + urlencode({"from": obj.pk})
+        return format_html('<a href="{}">{}</a>', url, _("Add a new version"))
+
+    def get_changeform_initial_data(self, request):
+        """Pre-fill a new version from the one named by ``?from=<id>`` (all but date and note)."""
+        initial = super().get_changeform_initial_data(request)
+        source_id = request.GET.get("from", "")
+        if source_id.isdigit():
+            source = Threshold.objects.filter(pk=int(source_id)).first()
+            if source is not None:
+                initial.update({name: getattr(source, name) for name in COPIED_FIELDS})
+        initial.pop("from", None)
+        return initial
+
+    def has_change_permission(self, request, obj=None):
+        """Show existing versions read-only: a change is a new version, never an edit."""
+        if obj is not None:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.assessments.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """Refuse (as "protected") to delete any version that stored assessments used."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for threshold in objs:
+            used = threshold.assessments.count()
+            if used:
+                protected.append(
+                    _("%(threshold)s — used by %(count)s stored assessments")
+                    % {"threshold": threshold, "count": used}
+                )
+        return deleted, counts, perms_needed, protected
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+def _pretty_json(value) -> str:
+    return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    """Stored assessments: a summary for everyone with access, raw answers only by permission."""
+
+    list_display = (
+        "id",
+        "created",
+        "route_label",
+        "verdict",
+        "score_display",
+        "application_date_display",
+    )
+    list_filter = ("route", "overall")
+    summary_fields = (
+        "created",
+        "expires",
+        "language_code",
+        "application_date_display",
+        "route_label",
+        "verdict",
+        "score_display",
+    )
+    private_fields = ("answers_display", "result_display", "thresholds_display")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("answers", "result", "pdf")
+
+    def can_view_answers(self, request) -> bool:
+        return request.user.has_perm("assessments.view_answers")
+
+    def get_fields(self, request, obj=None):
+        if self.can_view_answers(request):
+            return self.summary_fields + self.private_fields
+        return self.summary_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("created"), ordering="created_at")
+    def created(self, obj):
+        return timezone.localtime(obj.created_at).date()
+
+    @admin.display(description=_("deleted after"), ordering="expires_at")
+    def expires(self, obj):
+        return timezone.localtime(obj.expires_at).date()
+
+    @admin.display(description=_("language"))
+    def language_code(self, obj):
+        return obj.language
+
+    @admin.display(description=_("application date"), ordering="application_date")
+    def application_date_display(self, obj):
+        return obj.application_date
+
+    @admin.display(description=_("route"), ordering="route")
+    def route_label(self, obj):
+        return Route(obj.route).label if obj.route in Route.values else obj.route
+
+    @admin.display(description=_("verdict"), ordering="overall")
+    def verdict(self, obj):
+        return Overall(obj.overall).label if obj.overall in Overall.values else obj.overall
+
+    @admin.display(description=_("readiness score"), ordering="score")
+    def score_display(self, obj):
+        return obj.score
+
+    @admin.display(description=_("answers"))
+    def answers_display(self, obj):
+        return _pretty_json(obj.answers)
+
+    @admin.display(description=_("result"))
+    def result_display(self, obj):
+        return _pretty_json(obj.result)
+
+    @admin.display(description=_("thresholds used"))
+    def thresholds_display(self, obj):
+        return format_html(
+            "<pre>{}</pre>", "\n".join(str(threshold) for threshold in obj.thresholds_used.all())
+        )
