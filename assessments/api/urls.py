@@ -1,7 +1,10 @@
+"""JSON API, outside the /ja/ and /en/ prefixes (messages follow Accept-Language)."""
+
 from django.urls import path
 
+from . import views
+
 app_name = "api"
-urlpatterns: list = [
-    # path("assess", views.assess, name="assess"),  -- issue 2
-    # path("hsp-points", ...)                       -- issue 5
+urlpatterns = [
+    path("assess", views.assess, name="assess"),
 ]
