@@ -266,7 +266,9 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
     app = r.date(data.get("application_date"), "application_date") or today
     status = r.choice(data.get("status"), "status", ResidenceStatus)
     period = _period_of_stay(r, data)
-    residence_start = r.date(data.get("residence_start_date"), "residence_start_date", required=True)
+    residence_start = r.date(
+        data.get("residence_start_date"), "residence_start_date", required=True
+    )
     if residence_start is not None and residence_start > app:
         r.error("residence_start_date", "after_application_date", limit=app.isoformat())
 
@@ -285,23 +287,35 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         employment=r.choice(data.get("employment"), "employment", Employment),
         guarantor=r.choice(data.get("guarantor"), "guarantor", Guarantor),
         hsp_points=_hsp_points(r, data.get("hsp_points")),
-        hsp_points_maintained=r.boolean(data.get("hsp_points_maintained"), "hsp_points_maintained", True),
+        hsp_points_maintained=r.boolean(
+            data.get("hsp_points_maintained"), "hsp_points_maintained", True
+        ),
         jskip_eligible=r.boolean(data.get("jskip_eligible"), "jskip_eligible", False),
-        contribution_to_japan=r.boolean(data.get("contribution_to_japan"), "contribution_to_japan", False),
+        contribution_to_japan=r.boolean(
+            data.get("contribution_to_japan"), "contribution_to_japan", False
+        ),
         trips=_trips(r, data.get("trips"), app),
         income=_income(r, data.get("income"), app),
         dependents=r.integer(data.get("dependents"), "dependents", maximum=MAX_DEPENDENTS),
-        dependents_abroad=r.integer(data.get("dependents_abroad"), "dependents_abroad", maximum=MAX_DEPENDENTS),
+        dependents_abroad=r.integer(
+            data.get("dependents_abroad"), "dependents_abroad", maximum=MAX_DEPENDENTS
+        ),
         public_assistance=r.boolean(data.get("public_assistance"), "public_assistance", False),
         assets=r.integer(data.get("assets"), "assets"),
         payments=_payments(r, data.get("payments"), app),
         pension_enrolled=r.boolean(data.get("pension_enrolled"), "pension_enrolled", True),
-        health_insurance_enrolled=r.boolean(data.get("health_insurance_enrolled"), "health_insurance_enrolled", True),
-        missed_notifications=_dates(r, data.get("missed_notifications"), "missed_notifications", app),
+        health_insurance_enrolled=r.boolean(
+            data.get("health_insurance_enrolled"), "health_insurance_enrolled", True
+        ),
+        missed_notifications=_dates(
+            r, data.get("missed_notifications"), "missed_notifications", app
+        ),
         criminal_records=_criminal_records(r, data.get("criminal_records"), app),
         traffic_violations=_traffic(r, data.get("traffic_violations"), app),
         unauthorized_work=r.boolean(data.get("unauthorized_work"), "unauthorized_work", False),
-        meets_landing_standards=r.boolean(data.get("meets_landing_standards"), "meets_landing_standards", True),
+        meets_landing_standards=r.boolean(
+            data.get("meets_landing_standards"), "meets_landing_standards", True
+        ),
         public_health_risk=r.boolean(data.get("public_health_risk"), "public_health_risk", False),
         **dates,
     )
@@ -319,7 +333,11 @@ def _period_of_stay(r: _Reader, data: dict) -> float | None:
     value = data["period_of_stay_years"]
     if value is None:
         return None  # unlimited
-    if isinstance(value, bool) or not isinstance(value, int | float) or value not in PERIODS_OF_STAY:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or value not in PERIODS_OF_STAY
+    ):
         r.error("period_of_stay_years", "invalid_choice", value=str(value)[:40])
         return None
     return float(value)
@@ -370,7 +388,11 @@ def _income(r: _Reader, value, app: dt.date) -> tuple[IncomeYear, ...]:
             continue
         year = item.get("year")
         if isinstance(year, bool) or not isinstance(year, int):
-            r.error(f"{path}.year", "invalid_type" if year is not None else "required", expected="integer")
+            r.error(
+                f"{path}.year",
+                "invalid_type" if year is not None else "required",
+                expected="integer",
+            )
             continue
         if not EARLIEST_DATE.year <= year < app.year:
             r.error(f"{path}.year", "year_out_of_range", last=app.year - 1)
@@ -443,9 +465,7 @@ def _traffic(r: _Reader, value, app: dt.date) -> tuple[TrafficViolation, ...]:
 def answers_to_dict(answers: Answers) -> dict:
     """Return the contract JSON for ``answers`` (the inverse of ``answers_from_dict``)."""
     data = asdict(answers)
-    data["trips"] = [
-        {"departure": t.departure, "return": t.return_date} for t in answers.trips
-    ]
+    data["trips"] = [{"departure": t.departure, "return": t.return_date} for t in answers.trips]
     data["income"] = [
         {k: v for k, v in asdict(row).items() if v is not None or k != "household"}
         for row in answers.income

@@ -67,10 +67,16 @@ class ThresholdValue:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """The values in force on ``as_of``: ``t["residence.general.min_years"]``."""
+    """The values in force on ``as_of``: ``t["residence.general.min_years"]``.
+
+    ``timeline`` holds every known version (past and future), so that a rule can ask what
+    will be in force on a later day (``t.at(day)``) without touching the database: "when
+    does this clear by itself" must use the values in force on *that* day.
+    """
 
     as_of: dt.date
     entries: Mapping[str, ThresholdValue] = field(default_factory=dict)
+    timeline: tuple[ThresholdValue, ...] = ()
 
     def __getitem__(self, key: str):
         try:
@@ -90,13 +96,25 @@ class Thresholds:
     def to_json(self) -> dict:
         return {key: entry.to_json() for key, entry in sorted(self.entries.items())}
 
+    def at(self, day: dt.date) -> Thresholds:
+        """Return the values in force on ``day``, from the same timeline."""
+        if day == self.as_of:
+            return self
+        return resolve(self.timeline, on=day)
+
+    def changes_after(self, day: dt.date) -> list[dt.date]:
+        """Return the sorted ``valid_from`` dates later than ``day``."""
+        return sorted({version.valid_from for version in self.timeline if version.valid_from > day})
+
     def replace(self, **values) -> Thresholds:
-        """Return a copy with some values replaced (for tests and what-if checks)."""
-        entries = dict(self.entries)
-        for key, value in values.items():
-            old = self.entry(key)
-            entries[key] = ThresholdValue(**{**old.__dict__, "value": value})
-        return Thresholds(as_of=self.as_of, entries=MappingProxyType(entries))
+        """Return a copy with some values replaced on every date (for tests and what-ifs)."""
+        timeline = tuple(
+            ThresholdValue(**{**version.__dict__, "value": values[version.key]})
+            if version.key in values
+            else version
+            for version in self.timeline
+        )
+        return resolve(timeline, on=self.as_of)
 
 
 @cache
@@ -182,6 +200,7 @@ def resolve(versions: Iterable[ThresholdValue], *, on: dt.date) -> Thresholds:
     Raise ``MissingThreshold`` if a registered key has no version in force: the rules must
     never run on a partial set of values.
     """
+    versions = tuple(versions)
     latest: dict[str, ThresholdValue] = {}
     for version in versions:
         if version.valid_from > on:
@@ -192,7 +211,7 @@ def resolve(versions: Iterable[ThresholdValue], *, on: dt.date) -> Thresholds:
     missing = sorted(set(threshold_keys()) - set(latest))
     if missing:
         raise MissingThreshold(f"No value in force on {on.isoformat()} for: {', '.join(missing)}")
-    return Thresholds(as_of=on, entries=MappingProxyType(latest))
+    return Thresholds(as_of=on, entries=MappingProxyType(latest), timeline=versions)
 
 
 def thresholds_from_defaults(*, on: dt.date) -> Thresholds:
@@ -207,7 +226,7 @@ def thresholds_at(*, on: dt.date | None = None) -> Thresholds:
     from .models import Threshold
 
     on = on or timezone.localdate()
-    rows = Threshold.objects.valid_on(on)
+    rows = Threshold.objects.order_by("key", "valid_from")  # the whole timeline: a few hundred rows
     return resolve(
         (
             ThresholdValue(

@@ -73,6 +73,8 @@ class Result:
     best: RouteResult
     considered: tuple[RouteResult, ...]
     thresholds: dict = field(default_factory=dict)
+    #: Primary keys of the stored Threshold rows used (empty when built from the seed file).
+    threshold_ids: tuple[int, ...] = ()
 
     @property
     def route(self) -> str:
@@ -118,3 +120,9 @@ __all__ = [
     "Route",
     "RouteResult",
 ]
+
+
+def cited(t, key: str) -> dict:
+    """Return the ``reference`` and ``basis`` of a finding decided by threshold ``key``."""
+    entry = t.entry(key)
+    return {"reference": entry.source_title, "basis": entry.kind}

@@ -17,12 +17,11 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "residence_period.qualifying_too_short": ("years", "required", "start"),
     "residence_period.no_qualifying_status": ("status",),
     "residence_period.marriage_too_short": ("years", "required", "marriage_date"),
+    "residence_period.marriage_date_missing": (),
     "residence_period.grant_date_missing": ("route",),
     "residence_period.hsp_points_low": ("when", "points", "required"),
     "residence_period.hsp_points_missing": ("when", "required"),
     "residence_period.hsp_points_not_maintained": ("required",),
-    "residence_period.jskip_not_eligible": (),
-    "residence_period.contribution_not_recognised": (),
     # continuity — "引き続き": long trips and heavy years abroad (rules of thumb), draft limits.
     "continuity.ok": ("trips", "longest_days", "max_year_days"),
     "continuity.long_trips": ("long_trips", "heavy_years", "trip_limit", "year_limit"),

@@ -1,0 +1,205 @@
+"""Status of residence and residence period, per route.
+
+Sources: 永住許可に関するガイドライン 1(3)ア (10 years, 5 on a work or residence-based status)
+and 2(1)–(8) (shortened periods), https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html;
+practice for statuses on which PR is not granted (rules-reference R1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..answers import Answers
+from ..choices import ResidenceStatus as S
+from ..choices import Route
+from ..thresholds import Thresholds
+from .base import AT_RISK, MET, NOT_MET, Finding, cited
+from .dates import add_years, first_day_satisfied, years_between
+from .routes import NOT_ACCEPTED_STATUSES, QUALIFYING_STATUSES, UNUSUAL_STATUSES
+
+STATUS_REFERENCE = "入管法 22条; 永住許可申請 審査要領（practice: not granted on Student or Technical Intern Training status）"
+
+
+def status_eligible(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Check that the current status can be changed to permanent residence at all."""
+    if a.status in NOT_ACCEPTED_STATUSES:
+        return Finding(
+            "status_eligible",
+            NOT_MET,
+            "status_eligible.status_not_accepted",
+            {"status": a.status},
+            STATUS_REFERENCE,
+            basis="practice",
+        )
+    if a.status in UNUSUAL_STATUSES:
+        return Finding(
+            "status_eligible",
+            AT_RISK,
+            "status_eligible.status_unusual",
+            {"status": a.status},
+            STATUS_REFERENCE,
+            basis="practice",
+        )
+    return Finding(
+        "status_eligible", MET, "status_eligible.ok", {"status": a.status}, STATUS_REFERENCE
+    )
+
+
+def _period(a: Answers, t: Thresholds, route: str, *, key: str, start: dt.date | None) -> Finding:
+    """Check one "N years since <start>" period, N from threshold ``key`` (may change by date)."""
+    if start is None:
+        return Finding(
+            "residence_period",
+            NOT_MET,
+            "residence_period.grant_date_missing",
+            {"route": route},
+            **cited(t, key),
+        )
+    required = t[key]
+    due = first_day_satisfied(t, a.application_date, lambda s: add_years(start, s[key]))
+    params = {
+        "route": route,
+        "years": years_between(start, a.application_date),
+        "required": required,
+    }
+    if due == a.application_date:
+        return Finding("residence_period", MET, "residence_period.met", params, **cited(t, key))
+    return Finding(
+        "residence_period",
+        NOT_MET,
+        "residence_period.too_short",
+        {**params, "start": start},
+        clears_on=due,
+        **cited(t, key),
+    )
+
+
+def _general(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Ten years' continuous residence, the last five (at least) on a qualifying status."""
+    years_key = "residence.general.min_years"
+    qualifying_key = "residence.general.qualifying_status_min_years"
+    total = _period(a, t, route, key=years_key, start=a.residence_start_date)
+    if a.status not in QUALIFYING_STATUSES:
+        return Finding(
+            "residence_period",
+            NOT_MET,
+            "residence_period.no_qualifying_status",
+            {"status": a.status},
+            **cited(t, qualifying_key),
+        )
+    # Without a separate answer, the whole residence is taken to be on the current status.
+    q_start = a.qualifying_status_start_date or a.residence_start_date
+    qualifying = _period(a, t, route, key=qualifying_key, start=q_start)
+    if total.status == MET and qualifying.status != MET:
+        return Finding(
+            "residence_period",
+            NOT_MET,
+            "residence_period.qualifying_too_short",
+            {
+                "years": qualifying.params["years"],
+                "required": qualifying.params["required"],
+                "start": q_start,
+            },
+            clears_on=qualifying.clears_on,
+            **cited(t, qualifying_key),
+        )
+    if total.status != MET and qualifying.status != MET:
+        return Finding(
+            **{**total.__dict__, "clears_on": max(total.clears_on, qualifying.clears_on)}
+        )
+    return total
+
+
+def _spouse(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Three years of marriage and one year in Japan (draft: five and three from 2027-04-01)."""
+    marriage_key = "residence.spouse.marriage_min_years"
+    if a.marriage_date is None:
+        return Finding(
+            "residence_period",
+            NOT_MET,
+            "residence_period.marriage_date_missing",
+            {},
+            **cited(t, marriage_key),
+        )
+    in_japan = _period(
+        a, t, route, key="residence.spouse.in_japan_min_years", start=a.residence_start_date
+    )
+    marriage = _period(a, t, route, key=marriage_key, start=a.marriage_date)
+    if marriage.status == MET:
+        return in_japan
+    clears_on = max(marriage.clears_on, in_japan.clears_on or a.application_date)
+    return Finding(
+        "residence_period",
+        NOT_MET,
+        "residence_period.marriage_too_short",
+        {
+            "years": marriage.params["years"],
+            "required": marriage.params["required"],
+            "marriage_date": a.marriage_date,
+        },
+        clears_on=clears_on,
+        **cited(t, marriage_key),
+    )
+
+
+def _hsp(a: Answers, t: Thresholds, route: str) -> Finding:
+    """70 points for 3 years or 80 points for 1 year, held throughout (guideline 2(6), 2(7))."""
+    points_key, years_key, past = {
+        Route.HSP_70: ("hsp.points_70", "residence.hsp_70.min_years", "three_years_ago"),
+        Route.HSP_80: ("hsp.points_80", "residence.hsp_80.min_years", "one_year_ago"),
+    }[route]
+    required = t[points_key]
+    points = a.hsp_points
+    # A holder of HSP status granted at least N years ago has had its points checked then.
+    holder_since = a.status_grant_date if a.status == S.HSP else None
+    held_long_enough = (
+        holder_since is not None and add_years(holder_since, t[years_key]) <= a.application_date
+    )
+    checks = [("now", points.now if points else None)]
+    if not held_long_enough:
+        checks.append((past, getattr(points, past) if points else None))
+    for when, value in checks:
+        if value is None:
+            return Finding(
+                "residence_period",
+                NOT_MET,
+                "residence_period.hsp_points_missing",
+                {"when": when, "required": required},
+                **cited(t, points_key),
+            )
+        if value < required:
+            return Finding(
+                "residence_period",
+                NOT_MET,
+                "residence_period.hsp_points_low",
+                {"when": when, "points": value, "required": required},
+                **cited(t, points_key),
+            )
+    if not a.hsp_points_maintained:
+        return Finding(
+            "residence_period",
+            NOT_MET,
+            "residence_period.hsp_points_not_maintained",
+            {"required": required},
+            **cited(t, points_key),
+        )
+    start = holder_since if held_long_enough else a.residence_start_date
+    return _period(a, t, route, key=years_key, start=start)
+
+
+def residence_period(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Check the residence period the route requires (guideline 1(3)ア, 2(1)–(8))."""
+    if route == Route.GENERAL:
+        return _general(a, t, route)
+    if route == Route.SPOUSE:
+        return _spouse(a, t, route)
+    if route in (Route.HSP_70, Route.HSP_80):
+        return _hsp(a, t, route)
+    key, start = {
+        Route.CHILD: ("residence.child.in_japan_min_years", a.residence_start_date),
+        Route.LONG_TERM_RESIDENT: ("residence.long_term_resident.min_years", a.status_grant_date),
+        Route.REFUGEE: ("residence.refugee.min_years", a.status_grant_date),
+        Route.CONTRIBUTION: ("residence.contribution.min_years", a.residence_start_date),
+        Route.J_SKIP: ("residence.j_skip.min_years", a.residence_start_date),
+    }[route]
+    return _period(a, t, route, key=key, start=start)
