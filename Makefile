@@ -45,6 +45,7 @@ messages: venv
 
 migrate: venv
 	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) createcachetable -v0
 
 static: venv
 	$(MANAGE) collectstatic --noinput -v0

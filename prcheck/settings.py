@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -66,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "assessments.security.PersonalPageMiddleware",
+    "assessments.security.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "prcheck.urls"
@@ -139,9 +143,91 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 PRCHECK_RETENTION_DAYS = int(os.environ.get("PRCHECK_RETENTION_DAYS", "30"))
 PRCHECK_API_MAX_BYTES = int(os.environ.get("PRCHECK_API_MAX_BYTES", str(64 * 1024)))
 
+# --- Security (issue 7). Production is HTTPS only; `make run` (debug) stays plain HTTP. ---
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+# Behind a TLS-terminating proxy, e.g. DJANGO_SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO=https
+# (set it only if the proxy always overwrites that header).
+if _proxy_ssl_header := os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", ""):
+    _header, _, _value = _proxy_ssl_header.partition("=")
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip() or "https")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content Security Policy (Django's own): our files only; no inline script or style anywhere.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+
+def cache_from_url(url: str) -> dict:
+    """Read CACHE_URL: db://TABLE (default), redis://HOST:PORT/DB, memcached://HOST:PORT, locmem://."""
+    scheme, _, rest = url.partition("://")
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest}
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with db://, redis://, memcached:// or locmem://: {url!r}"
+    )
+
+
+# The cache holds rate-limit counters, so every app process must share it: a table in the
+# database by default (`manage.py createcachetable`, run by `make setup`), Redis/Memcached at scale.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://prcheck_cache"))}
+
+# Rate limits per client, "REQUESTS/SECONDS" ("0" turns one off): every /api/ endpoint and the PDF.
+PRCHECK_RATE_LIMITS = {
+    "api": os.environ.get("PRCHECK_RATE_LIMIT_API", "60/60"),
+    "pdf": os.environ.get("PRCHECK_RATE_LIMIT_PDF", "20/60"),
+}
+PRCHECK_RATE_LIMIT_CACHE = "default"
+# How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
+PRCHECK_TRUSTED_PROXY_COUNT = int(os.environ.get("PRCHECK_TRUSTED_PROXY_COUNT", "0"))
+# Pages that may be cached and indexed (on GET). Every other page is personal: no-store, noindex.
+PRCHECK_PUBLIC_URL_NAMES = frozenset({"assessments:start"})
+
+# Logging: nothing personal (tokens, dates, amounts, request bodies) reaches any handler.
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+LOGGING_CONFIG = "assessments.log_filters.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "filters": {"redact_personal_data": {"()": "assessments.log_filters.RedactPersonalData"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_personal_data"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Replace Django's default handlers (console in debug, mail_admins, django.server) by the
+    # guarded console handler above.
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }

@@ -2,7 +2,10 @@
 
 - a throwaway secret key (settings refuse to start without one when debug is off);
 - plain static storage (tests do not run collectstatic, so there is no manifest);
-- a fast password hasher.
+- a fast password hasher;
+- plain HTTP (the test client and the live server speak no TLS; tests/security checks the
+  production flags with `check --deploy` in a subprocess);
+- an in-process cache with generous rate limits (tests/security overrides them to test them).
 """
 
 import os
@@ -17,3 +20,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PRCHECK_RATE_LIMITS = {"api": "100000/60", "pdf": "100000/60"}
