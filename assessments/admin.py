@@ -243,7 +243,7 @@ class ThresholdAdmin(admin.ModelAdmin):
             used = threshold.assessments.count()
             if used:
                 protected.append(
-                    _("%(threshold)s — used by %(count)s stored assessments")
+                    _("%(threshold)s — used by stored assessments (%(count)s)")
                     % {"threshold": threshold, "count": used}
                 )
         return deleted, counts, perms_needed, protected

@@ -1,0 +1,316 @@
+"""Admin: thresholds are added as dated versions, never edited; assessments are read-only."""
+
+import datetime as dt
+from types import MappingProxyType
+
+import pytest
+from django.contrib import admin
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.auth.models import Permission, User
+from django.test import RequestFactory
+from django.urls import reverse
+
+from assessments import thresholds as thresholds_module
+from assessments.models import Assessment, Threshold
+from assessments.thresholds import KeySpec
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:assessments_threshold_add")
+LIST_URL = reverse("admin:assessments_threshold_changelist")
+
+GOOD = {
+    "key": "livelihood.min_income",
+    "unit": "yen",
+    "value": "3200000",
+    "valid_from": "2027-01-01",
+    "kind": "practice",
+    "source_title": "行政書士 rule of thumb",
+    "source_url": "https://example.org/income",
+}
+
+
+@pytest.fixture
+def superuser():
+    return User.objects.create_superuser("admin", "admin@example.org", "pw")
+
+
+@pytest.fixture
+def staff_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def with_table_key(monkeypatch):
+    """Register a table-valued key (the seed file has none yet; the HSP table will be one)."""
+    keys = dict(thresholds_module.threshold_keys())
+    keys["test.table"] = KeySpec(key="test.table", unit="table", description="A table")
+    monkeypatch.setattr(thresholds_module, "threshold_keys", lambda: MappingProxyType(keys))
+
+
+def threshold_form(superuser, data):
+    request = RequestFactory().get(ADD_URL)
+    request.user = superuser
+    form_class = admin.site.get_model_admin(Threshold).get_form(request)
+    return form_class(data=data)
+
+
+# (sentence, changes to GOOD, field expected to carry an error, or None when valid)
+FORM_CASES = [
+    ("a complete new version is valid", {}, None),
+    ("an empty unit is taken from the key", {"unit": ""}, None),
+    ("an empty value (no limit from that date) is valid", {"value": ""}, None),
+    ("a key that is not in the registry is refused", {"key": "livelihood.minimum"}, "key"),
+    ("a unit that does not fit the key is refused", {"unit": "days"}, "unit"),
+    ("a version without a source URL is refused", {"source_url": ""}, "source_url"),
+    ("a version without a source title is refused", {"source_title": ""}, "source_title"),
+    ("a source URL that is not a URL is refused", {"source_url": "the guideline"}, "source_url"),
+    ("a version without a date is refused", {"valid_from": ""}, "valid_from"),
+    ("a version without a kind of source is refused", {"kind": ""}, "kind"),
+    ("a negative number is refused", {"value": "-1"}, "value"),
+    ("a date on a number threshold is refused", {"date_value": "2027-03-31"}, "date_value"),
+    ("a table on a number threshold is refused", {"table_value": "[1, 2]"}, "table_value"),
+    (
+        "a second version of a key on the same date is refused",
+        {"valid_from": "2006-03-31"},
+        "__all__",
+    ),
+    (
+        "a date threshold with a number is refused",
+        {
+            "key": "period_of_stay.transition_date",
+            "unit": "date",
+            "value": "5",
+            "date_value": "2028-03-31",
+        },
+        "value",
+    ),
+    (
+        "a date threshold without its date is refused",
+        {"key": "period_of_stay.transition_date", "unit": "date", "value": ""},
+        "date_value",
+    ),
+    (
+        "a date threshold with its date is valid",
+        {
+            "key": "period_of_stay.transition_date",
+            "unit": "date",
+            "value": "",
+            "date_value": "2028-03-31",
+        },
+        None,
+    ),
+    (
+        "a table threshold without its table is refused",
+        {"key": "test.table", "unit": "table", "value": ""},
+        "table_value",
+    ),
+    (
+        "a table threshold with a number is refused",
+        {"key": "test.table", "unit": "table", "table_value": '{"a": 1}'},
+        "value",
+    ),
+    (
+        "a table threshold with its table is valid",
+        {"key": "test.table", "unit": "table", "value": "", "table_value": '{"a": 1}'},
+        None,
+    ),
+]
+
+
+@pytest.mark.usefixtures("with_table_key")
+@pytest.mark.parametrize(
+    ("changes", "error_field"),
+    [case[1:] for case in FORM_CASES],
+    ids=[case[0] for case in FORM_CASES],
+)
+def test_the_threshold_form_validates_a_new_version(superuser, changes, error_field):
+    form = threshold_form(superuser, {**GOOD, **changes})
+    if error_field is None:
+        assert form.is_valid(), form.errors
+    else:
+        assert not form.is_valid()
+        assert error_field in form.errors, form.errors
+
+
+def test_an_empty_unit_is_saved_as_the_keys_unit(superuser):
+    form = threshold_form(superuser, {**GOOD, "unit": ""})
+    assert form.is_valid(), form.errors
+    assert form.save().unit == "yen"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?version=current",
+        "?version=future",
+        "?version=past",
+        "?area=residence",
+        "?kind__exact=draft",
+        "?q=marriage",
+        "?o=6",
+    ],
+)
+def test_the_threshold_list_renders_with_each_filter(staff_client, query):
+    response = staff_client.get(LIST_URL + query)
+    assert response.status_code == 200
+
+
+def test_the_list_marks_exactly_one_version_per_key_as_in_force_today(staff_client, time_machine):
+    time_machine.move_to(dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC))
+    response = staff_client.get(LIST_URL + "?version=current&area=residence")
+    rows = list(response.context["cl"].result_list)
+    keys = [row.key for row in rows]
+    assert len(keys) == len(set(keys))
+    marriage = next(row for row in rows if row.key == "residence.spouse.marriage_min_years")
+    assert marriage.valid_from == dt.date(2006, 3, 31)
+    assert all(row.in_force for row in rows)
+
+
+def test_the_add_page_renders(staff_client):
+    response = staff_client.get(ADD_URL)
+    assert response.status_code == 200
+    assert b'name="valid_from"' in response.content
+
+
+def test_add_a_new_version_prefills_key_unit_and_source_but_not_the_date(staff_client):
+    source = Threshold.objects.get(key="livelihood.min_income", valid_from=dt.date(2006, 3, 31))
+    response = staff_client.get(f"{ADD_URL}?from={source.pk}")
+    initial = response.context["adminform"].form.initial
+    assert initial["key"] == "livelihood.min_income"
+    assert initial["unit"] == "yen"
+    assert initial["source_url"] == source.source_url
+    assert "valid_from" not in initial
+    assert "from" not in initial
+
+
+@pytest.mark.parametrize("bad", ["abc", "999999", ""])
+def test_add_a_new_version_from_an_unknown_row_opens_an_empty_form(staff_client, bad):
+    response = staff_client.get(f"{ADD_URL}?from={bad}")
+    assert response.status_code == 200
+    assert "key" not in response.context["adminform"].form.initial
+
+
+def test_adding_a_version_records_who_added_it_and_logs_the_addition(staff_client, superuser):
+    response = staff_client.post(ADD_URL, GOOD)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    added = Threshold.objects.get(key=GOOD["key"], valid_from=dt.date(2027, 1, 1))
+    assert added.created_by == superuser
+    log = LogEntry.objects.get(object_id=str(added.pk))
+    assert log.action_flag == ADDITION
+    assert log.user == superuser
+
+
+def test_an_existing_version_is_shown_read_only_with_a_link_to_add_the_next(staff_client):
+    row = Threshold.objects.filter(key="livelihood.min_income").first()
+    url = reverse("admin:assessments_threshold_change", args=[row.pk])
+    response = staff_client.get(url)
+    assert response.status_code == 200
+    assert b'name="value"' not in response.content
+    assert f"{ADD_URL}?from={row.pk}".encode() in response.content
+
+
+def test_an_existing_version_cannot_be_changed_by_posting(staff_client):
+    row = Threshold.objects.filter(key="livelihood.min_income").first()
+    url = reverse("admin:assessments_threshold_change", args=[row.pk])
+    response = staff_client.post(url, {**GOOD, "value": "1"})
+    assert response.status_code == 403
+    row.refresh_from_db()
+    assert row.value == 3_000_000
+
+
+def make_assessment(*thresholds_used):
+    assessment = Assessment.objects.create(
+        application_date=dt.date(2026, 12, 1),
+        route="general",
+        overall="likely_eligible",
+        score=100,
+        answers={"status": "work", "secret_marker": "ANSWER-MARKER"},
+        result={"route": "general"},
+    )
+    assessment.thresholds_used.set(thresholds_used)
+    return assessment
+
+
+def test_a_version_that_assessments_used_cannot_be_deleted(staff_client):
+    row = Threshold.objects.filter(key="livelihood.min_income").first()
+    make_assessment(row)
+    url = reverse("admin:assessments_threshold_delete", args=[row.pk])
+    assert staff_client.get(url).status_code == 403
+    assert staff_client.post(url, {"post": "yes"}).status_code == 403
+    assert Threshold.objects.filter(pk=row.pk).exists()
+
+
+def test_the_bulk_delete_action_refuses_versions_that_assessments_used(staff_client):
+    used = Threshold.objects.filter(key="livelihood.min_income").first()
+    unused = Threshold.objects.filter(key="livelihood.per_dependent").first()
+    make_assessment(used)
+    data = {"action": "delete_selected", "_selected_action": [used.pk, unused.pk], "post": "yes"}
+    response = staff_client.post(LIST_URL, data)
+    assert response.status_code == 200
+    assert response.context["protected"]
+    assert Threshold.objects.filter(pk__in=[used.pk, unused.pk]).count() == 2
+
+
+def test_a_version_nothing_refers_to_can_be_deleted(staff_client):
+    row = Threshold.objects.create(**{**GOOD, "value": 3_200_000, "valid_from": "2027-01-01"})
+    url = reverse("admin:assessments_threshold_delete", args=[row.pk])
+    assert staff_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Threshold.objects.filter(pk=row.pk).exists()
+
+
+def test_the_threshold_admin_speaks_japanese(staff_client):
+    response = staff_client.get(LIST_URL, HTTP_ACCEPT_LANGUAGE="ja")
+    assert "新しい版を追加" in response.content.decode()
+
+
+# Assessments ---------------------------------------------------------------------------
+
+
+def staff_with(*codenames):
+    user = User.objects.create_user("clerk", "clerk@example.org", "pw", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="assessments", codename__in=codenames)
+    )
+    return user
+
+
+def test_the_assessment_list_shows_a_summary_only(staff_client):
+    make_assessment()
+    response = staff_client.get(reverse("admin:assessments_assessment_changelist"))
+    assert response.status_code == 200
+    assert b"ANSWER-MARKER" not in response.content
+    headers = [header["text"] for header in response.context["result_headers"]]
+    columns = [text for text in headers if not text.startswith("<input")]
+    assert len(columns) == 6
+
+
+@pytest.mark.parametrize(
+    ("codenames", "sees_answers"),
+    [
+        (["view_assessment"], False),
+        (["view_assessment", "view_answers"], True),
+    ],
+    ids=["a clerk without the permission sees no answers", "with view_answers they are shown"],
+)
+def test_raw_answers_are_shown_only_with_the_view_answers_permission(
+    client, codenames, sees_answers
+):
+    assessment = make_assessment()
+    client.force_login(staff_with(*codenames))
+    url = reverse("admin:assessments_assessment_change", args=[assessment.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert (b"ANSWER-MARKER" in response.content) is sees_answers
+
+
+def test_nobody_can_add_or_edit_assessments_in_the_admin(staff_client):
+    assessment = make_assessment()
+    assert staff_client.get(reverse("admin:assessments_assessment_add")).status_code == 403
+    url = reverse("admin:assessments_assessment_change", args=[assessment.pk])
+    response = staff_client.post(url, {"score": "0", "route": "spouse"})
+    assert response.status_code == 403
+    assessment.refresh_from_db()
+    assert (assessment.score, assessment.route) == (100, "general")

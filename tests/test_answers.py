@@ -1,0 +1,325 @@
+"""Answers validation: every error code, at the right field path, worded in both languages."""
+
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from assessments.answers import (
+    MAX_DEPENDENTS,
+    MAX_LIST_ITEMS,
+    MAX_MONEY_YEN,
+    AnswersInvalid,
+    answers_from_dict,
+    answers_to_dict,
+)
+from assessments.messages import MESSAGES, error_message, errors_to_json
+
+TODAY = dt.date(2026, 12, 1)
+
+VALID = {
+    "application_date": "2026-12-01",
+    "status": "work",
+    "period_of_stay_years": 3,
+    "residence_start_date": "2015-04-01",
+    "employment": "regular",
+    "guarantor": "japanese",
+}
+
+
+def trip(departure, returned):
+    return {"departure": departure, "return": returned}
+
+
+# (sentence, changes to VALID, field path, code, params)
+ERROR_CASES = [
+    ("a missing status is required", {"status": None}, "status", "required", {}),
+    (
+        "a missing period of stay is required",
+        {"period_of_stay_years": "DROP"},
+        "period_of_stay_years",
+        "required",
+        {},
+    ),
+    (
+        "a missing residence start is required",
+        {"residence_start_date": None},
+        "residence_start_date",
+        "required",
+        {},
+    ),
+    (
+        "a trip without a return date is required to have one",
+        {"trips": [{"departure": "2020-01-01"}]},
+        "trips[0].return",
+        "required",
+        {},
+    ),
+    (
+        "a number where a date belongs is the wrong type",
+        {"birth_date": 19800101},
+        "birth_date",
+        "invalid_type",
+        {"expected": "date"},
+    ),
+    (
+        "a string where a boolean belongs is the wrong type",
+        {"public_assistance": "no"},
+        "public_assistance",
+        "invalid_type",
+        {"expected": "boolean"},
+    ),
+    (
+        "a fraction where whole yen belong is the wrong type",
+        {"assets": 10.5},
+        "assets",
+        "invalid_type",
+        {"expected": "integer"},
+    ),
+    (
+        "an object where a list belongs is the wrong type",
+        {"trips": {}},
+        "trips",
+        "invalid_type",
+        {"expected": "list"},
+    ),
+    (
+        "a list item that is not an object is the wrong type",
+        {"payments": ["late"]},
+        "payments[0]",
+        "invalid_type",
+        {"expected": "object"},
+    ),
+    (
+        "the 30th of February is not a date",
+        {"marriage_date": "2020-02-30"},
+        "marriage_date",
+        "invalid_date",
+        {},
+    ),
+    (
+        "a date before 1900 is refused",
+        {"birth_date": "1899-12-31"},
+        "birth_date",
+        "invalid_date",
+        {},
+    ),
+    (
+        "a date with a time is refused",
+        {"birth_date": "1980-01-01T00:00"},
+        "birth_date",
+        "invalid_date",
+        {},
+    ),
+    (
+        "an unknown status is not a choice",
+        {"status": "tourist"},
+        "status",
+        "invalid_choice",
+        {"value": "tourist"},
+    ),
+    (
+        "an unknown payment kind is not a choice",
+        {"payments": [{"kind": "parking", "due_date": "2025-01-31", "paid_date": None}]},
+        "payments[0].kind",
+        "invalid_choice",
+        {"value": "parking"},
+    ),
+    (
+        "a period of stay of 2 years is not a choice",
+        {"period_of_stay_years": 2},
+        "period_of_stay_years",
+        "invalid_choice",
+        {"value": "2"},
+    ),
+    (
+        "another schema is not a choice",
+        {"schema": "other/1"},
+        "schema",
+        "invalid_choice",
+        {"value": "other/1"},
+    ),
+    ("negative assets are refused", {"assets": -1}, "assets", "negative", {}),
+    (
+        "negative income is refused",
+        {"income": [{"year": 2025, "applicant": -5}]},
+        "income[0].applicant",
+        "negative",
+        {},
+    ),
+    (
+        "assets over the input limit are too large",
+        {"assets": MAX_MONEY_YEN + 1},
+        "assets",
+        "too_large",
+        {"maximum": MAX_MONEY_YEN},
+    ),
+    (
+        "more dependants than the input limit are too many",
+        {"dependents": MAX_DEPENDENTS + 1},
+        "dependents",
+        "too_large",
+        {"maximum": MAX_DEPENDENTS},
+    ),
+    (
+        "a residence start after the application date is refused",
+        {"residence_start_date": "2026-12-02"},
+        "residence_start_date",
+        "after_application_date",
+        {"limit": "2026-12-01"},
+    ),
+    (
+        "a trip returning after the application date is refused",
+        {"trips": [trip("2026-11-20", "2026-12-05")]},
+        "trips[0].return",
+        "after_application_date",
+        {"limit": "2026-12-01"},
+    ),
+    (
+        "a return before the departure is refused",
+        {"trips": [trip("2020-01-10", "2020-01-01")]},
+        "trips[0].return",
+        "return_before_departure",
+        {},
+    ),
+    (
+        "the later of two overlapping trips is flagged, whatever the order given",
+        {"trips": [trip("2021-03-01", "2021-03-20"), trip("2021-02-01", "2021-03-10")]},
+        "trips[0].departure",
+        "overlapping_trip",
+        {},
+    ),
+    (
+        "income of the application year is out of range",
+        {"income": [{"year": 2026, "applicant": 1}]},
+        "income[0].year",
+        "year_out_of_range",
+        {"last": 2025},
+    ),
+    (
+        "the same income year twice is a duplicate",
+        {"income": [{"year": 2024, "applicant": 1}, {"year": 2024, "applicant": 2}]},
+        "income[1].year",
+        "duplicate_year",
+        {"year": 2024},
+    ),
+    (
+        "a payment made by its due date is not a late payment",
+        {"payments": [{"kind": "pension", "due_date": "2025-01-31", "paid_date": "2025-01-31"}]},
+        "payments[0].paid_date",
+        "paid_on_time",
+        {},
+    ),
+    (
+        "a list longer than the input limit has too many items",
+        {"missed_notifications": ["2020-01-01"] * (MAX_LIST_ITEMS + 1)},
+        "missed_notifications",
+        "too_many_items",
+        {"maximum": MAX_LIST_ITEMS},
+    ),
+    ("an unknown answer is refused", {"nationality": "x"}, "nationality", "unknown_field", {}),
+    (
+        "an unknown key inside HSP points is refused",
+        {"hsp_points": {"now": 80, "later": 90}},
+        "hsp_points.later",
+        "unknown_field",
+        {},
+    ),
+    (
+        "more dependants abroad than dependants is refused",
+        {"dependents": 1, "dependents_abroad": 2},
+        "dependents_abroad",
+        "more_than_dependents",
+        {"dependents": 1},
+    ),
+]
+
+
+def build(changes):
+    data = {**VALID, **changes}
+    return {key: value for key, value in data.items() if value != "DROP"}
+
+
+def errors_for(changes):
+    with pytest.raises(AnswersInvalid) as caught:
+        answers_from_dict(build(changes), today=TODAY)
+    return caught.value.errors
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "code", "params"),
+    [case[1:] for case in ERROR_CASES],
+    ids=[case[0] for case in ERROR_CASES],
+)
+def test_invalid_answers_report_the_code_at_the_field_path(changes, path, code, params):
+    errors = errors_for(changes)
+    assert (code, params) in errors[path], errors
+
+
+def test_every_error_code_has_a_case_and_english_and_japanese_wording():
+    codes = {case[3] for case in ERROR_CASES}
+    answer_codes = set(MESSAGES) - {
+        "no_thresholds",
+        "invalid_json",
+        "request_too_large",
+        "unsupported_media_type",
+        "method_not_allowed",
+    }
+    assert answer_codes | {"invalid_type"} == codes
+    for _name, _changes, _path, code, params in ERROR_CASES:
+        with translation.override("en"):
+            english = error_message(code, params)
+        with translation.override("ja"):
+            japanese = error_message(code, params)
+        assert english != japanese, code
+        assert "%(" not in english and "%(" not in japanese
+
+
+def test_every_error_is_reported_at_once_not_only_the_first():
+    errors = errors_for({"status": "tourist", "assets": -1, "nationality": "x"})
+    assert {"status", "assets", "nationality"} <= set(errors)
+
+
+def test_a_document_that_is_not_an_object_is_one_error_at_the_root():
+    with pytest.raises(AnswersInvalid) as caught:
+        answers_from_dict([VALID], today=TODAY)
+    assert caught.value.errors == {"": [("invalid_type", {"expected": "object"})]}
+
+
+def test_the_application_date_defaults_to_the_day_given_as_today():
+    answers = answers_from_dict(build({"application_date": None}), today=TODAY)
+    assert answers.application_date == TODAY
+
+
+def test_errors_to_json_gives_code_params_and_message_per_path():
+    with translation.override("en"):
+        data = errors_to_json({"assets": [("too_large", {"maximum": 10_000_000_000})]})
+    assert data == {
+        "assets": [
+            {
+                "code": "too_large",
+                "params": {"maximum": 10_000_000_000},
+                "message": "Enter a value no larger than 10,000,000,000.",
+            }
+        ]
+    }
+
+
+def test_an_unknown_code_or_missing_param_gets_a_message_not_an_exception():
+    with translation.override("en"):
+        assert error_message("brand_new_code", {}) == "This answer is not valid."
+        assert error_message("invalid_type", {"expected": "set"}) == "This answer is not valid."
+        assert error_message("too_large", {}) == "Enter a value no larger than ."
+
+
+def test_valid_answers_round_trip_through_the_contract_json():
+    data = build(
+        {
+            "trips": [trip("2020-01-01", "2020-01-20")],
+            "income": [{"year": 2025, "applicant": 4_000_000}],
+            "payments": [{"kind": "pension", "due_date": "2025-01-31", "paid_date": "2025-03-01"}],
+            "hsp_points": {"now": 80},
+        }
+    )
+    answers = answers_from_dict(data, today=TODAY)
+    assert answers_from_dict(answers_to_dict(answers), today=TODAY) == answers

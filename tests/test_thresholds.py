@@ -1,0 +1,121 @@
+"""thresholds_at(): the version in force on each side of every change, from the database."""
+
+import datetime as dt
+
+import pytest
+
+from assessments.models import Threshold
+from assessments.thresholds import MissingThreshold, thresholds_at
+
+pytestmark = pytest.mark.django_db
+
+DAY = dt.timedelta(days=1)
+
+
+def fill_gaps_before(on: dt.date) -> None:
+    """Give every key a version in force on ``on`` by backdating a copy of its first version.
+
+    Some keys only start later (e.g. the 2027 transition date, published in 2026), and
+    ``thresholds_at`` rightly refuses a partial set; tests of older changes need the rest.
+    """
+    for key in Threshold.objects.values_list("key", flat=True).distinct():
+        if not Threshold.objects.filter(key=key, valid_from__lte=on).exists():
+            first = Threshold.objects.filter(key=key).order_by("valid_from").first()
+            first.pk = None
+            first.valid_from = on
+            first.save()
+
+
+# (sentence, key, date of the change, value the day before, value from that day)
+CHANGES = [
+    (
+        "the spouse route's years of marriage rise from 3 to 5 on 2027-04-01 (draft)",
+        "residence.spouse.marriage_min_years",
+        dt.date(2027, 4, 1),
+        3,
+        5,
+    ),
+    (
+        "the shortest period of stay that counts rises from 3 to 5 years on 2027-04-01",
+        "period_of_stay.min_years",
+        dt.date(2027, 4, 1),
+        3,
+        5,
+    ),
+    (
+        "the general route's tax look-back grows from 3 to 5 years on 2019-07-01",
+        "lookback.tax_years.general",
+        dt.date(2019, 7, 1),
+        3,
+        5,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "changes_on", "before", "after"),
+    [case[1:] for case in CHANGES],
+    ids=[case[0] for case in CHANGES],
+)
+def test_the_old_value_holds_the_day_before_a_change_and_the_new_one_from_that_day(
+    key, changes_on, before, after
+):
+    fill_gaps_before(changes_on - DAY)
+    assert thresholds_at(on=changes_on - DAY)[key] == before
+    on_the_day = thresholds_at(on=changes_on)
+    assert on_the_day[key] == after
+    assert on_the_day.entry(key).valid_from == changes_on
+    assert thresholds_at(on=changes_on + DAY)[key] == after
+
+
+def test_the_snapshot_records_its_date_and_each_value_with_its_source():
+    snapshot = thresholds_at(on=dt.date(2026, 12, 1))
+    assert snapshot.as_of == dt.date(2026, 12, 1)
+    entry = snapshot.to_json()["residence.general.min_years"]
+    assert entry["value"] == 10
+    assert entry["unit"] == "years"
+    assert entry["source_url"].startswith("https://")
+
+
+def test_a_version_added_later_wins_from_its_date_only():
+    Threshold.objects.create(
+        key="livelihood.min_income",
+        unit="yen",
+        value=3_200_000,
+        valid_from=dt.date(2027, 1, 1),
+        kind="practice",
+        source_title="test",
+        source_url="https://example.org/",
+    )
+    assert thresholds_at(on=dt.date(2026, 12, 31))["livelihood.min_income"] == 3_000_000
+    assert thresholds_at(on=dt.date(2027, 1, 1))["livelihood.min_income"] == 3_200_000
+
+
+def test_today_is_the_default_date(time_machine):
+    time_machine.move_to(dt.datetime(2027, 4, 1, 9, tzinfo=dt.UTC))
+    assert thresholds_at().as_of == dt.date(2027, 4, 1)
+    assert thresholds_at()["period_of_stay.min_years"] == 5
+
+
+def test_a_key_with_no_version_at_all_raises_and_names_the_key():
+    Threshold.objects.filter(key="livelihood.min_income").delete()
+    with pytest.raises(MissingThreshold, match="livelihood.min_income"):
+        thresholds_at(on=dt.date(2026, 12, 1))
+
+
+def test_a_key_whose_first_version_is_later_raises_before_that_version():
+    first = Threshold.objects.filter(key="period_of_stay.transition_date").earliest("valid_from")
+    with pytest.raises(MissingThreshold, match="period_of_stay.transition_date"):
+        thresholds_at(on=first.valid_from - DAY)
+
+
+def test_a_key_with_an_empty_value_is_present_and_none():
+    snapshot = thresholds_at(on=dt.date(2026, 12, 1))
+    assert snapshot["absence.single_trip_max_months"] is None
+    assert snapshot.to_json()["absence.single_trip_max_months"]["value"] is None
+    assert thresholds_at(on=dt.date(2027, 4, 1))["absence.single_trip_max_months"] == 6
+
+
+def test_unknown_keys_raise_missing_threshold():
+    with pytest.raises(MissingThreshold):
+        thresholds_at(on=dt.date(2026, 12, 1))["no.such.key"]
