@@ -197,20 +197,28 @@ def default_threshold_values() -> list[ThresholdValue]:
 def resolve(versions: Iterable[ThresholdValue], *, on: dt.date) -> Thresholds:
     """Pick, for each registered key, the latest version with ``valid_from <= on``.
 
-    Raise ``MissingThreshold`` if a registered key has no version in force: the rules must
-    never run on a partial set of values.
+    A key whose first version starts after ``on`` did not exist yet (e.g. the J-Skip route
+    before 2023-04-21): it resolves to ``None``, carrying that first version's source and date,
+    and rules treat ``None`` as "no such rule in force". Raise ``MissingThreshold`` if a
+    registered key has no version at all: the rules must never run on a partial set of values.
     """
     versions = tuple(versions)
     latest: dict[str, ThresholdValue] = {}
+    first: dict[str, ThresholdValue] = {}
     for version in versions:
+        if version.key not in first or version.valid_from < first[version.key].valid_from:
+            first[version.key] = version
         if version.valid_from > on:
             continue
         current = latest.get(version.key)
         if current is None or version.valid_from > current.valid_from:
             latest[version.key] = version
+    for key, version in first.items():
+        if key not in latest:
+            latest[key] = ThresholdValue(**{**version.__dict__, "value": None, "pk": None})
     missing = sorted(set(threshold_keys()) - set(latest))
     if missing:
-        raise MissingThreshold(f"No value in force on {on.isoformat()} for: {', '.join(missing)}")
+        raise MissingThreshold(f"No value stored for: {', '.join(missing)}")
     return Thresholds(as_of=on, entries=MappingProxyType(latest), timeline=versions)
 
 

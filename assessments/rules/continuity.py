@@ -38,7 +38,8 @@ def continuity(a: Answers, t: Thresholds, route: str) -> Finding:
     if draft is not None:
         return draft
     years_key = residence_years_key(route)
-    window_start = add_years(a.application_date, -int(t[years_key]))
+    # A route not yet in force (None) has no period over which to look at trips.
+    window_start = add_years(a.application_date, -int(t[years_key] or 0))
     trips = [trip for trip in a.trips if trip.return_date > window_start]
     trip_limit = t["absence.single_trip_warning_days"]
     year_limit = t["absence.days_per_year_warning"]

@@ -23,7 +23,7 @@ def period_of_stay(a: Answers, t: Thresholds, route: str) -> Finding:
         return Finding("period_of_stay", MET, "period_of_stay.unlimited", {}, **cited(t, key))
     years, required = _whole(a.period_of_stay_years), t[key]
     grace_years = t["period_of_stay.grace_period_years"]
-    if years == grace_years:
+    if years == grace_years and t["period_of_stay.transition_date"] is not None:
         return _transition(a, t)
     params = {"years": years, "required": required}
     if years >= required:

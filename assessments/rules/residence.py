@@ -56,7 +56,10 @@ def _period(a: Answers, t: Thresholds, route: str, *, key: str, start: dt.date |
             **cited(t, key),
         )
     required = t[key]
-    due = first_day_satisfied(t, a.application_date, lambda s: add_years(start, s[key]))
+    # None: the route did not exist yet on that day (e.g. J-Skip before 2023-04-21).
+    due = first_day_satisfied(
+        t, a.application_date, lambda s: None if s[key] is None else add_years(start, s[key])
+    )
     params = {
         "route": route,
         "years": years_between(start, a.application_date),
@@ -158,6 +161,8 @@ def _hsp(a: Answers, t: Thresholds, route: str) -> Finding:
     checks = [("now", points.now if points else None)]
     if not held_long_enough:
         checks.append((past, getattr(points, past) if points else None))
+    if required is None:
+        checks = []  # the HSP routes did not exist yet: only the waiting period applies
     for when, value in checks:
         if value is None:
             return Finding(
