@@ -1,0 +1,43 @@
+"""Delete everything personal that has outlived ``PRCHECK_RETENTION_DAYS``.
+
+Run it daily from cron (see README, "Deploying"). It removes expired assessments (answers,
+result and cached PDF), expired "continue later" progress and expired sessions (which hold the
+wizard's answers). It prints counts only, never a value, so its output is safe to mail or log.
+"""
+
+from django.contrib.sessions.models import Session
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from assessments.models import Assessment, SavedProgress
+
+
+class Command(BaseCommand):
+    help = "Delete expired assessments, saved progress and sessions (retention: PRCHECK_RETENTION_DAYS)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Count what would be deleted; delete nothing."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        now = timezone.now()
+        querysets = {
+            "assessments": Assessment.objects.filter(expires_at__lte=now),
+            "saved progress": SavedProgress.objects.filter(expires_at__lte=now),
+            "sessions": Session.objects.filter(expire_date__lte=now),
+        }
+        with transaction.atomic():
+            counts = {
+                name: qs.count() if dry_run else _delete(qs) for name, qs in querysets.items()
+            }
+        verb = "Would delete" if dry_run else "Deleted"
+        summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+        self.stdout.write(f"{verb} {summary} (expired on or before {now:%Y-%m-%d %H:%M %Z}).")
+
+
+def _delete(queryset) -> int:
+    """Delete ``queryset`` and return how many of its own rows went (not the related rows)."""
+    _, per_model = queryset.delete()
+    return per_model.get(queryset.model._meta.label, 0)
