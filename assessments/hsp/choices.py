@@ -1,0 +1,91 @@
+"""Enumerations of the HSP profile (`contract.md`, "HSP points"), with lazy labels.
+
+Values are the contract's; labels are for the form and the page. The order of ``Bonus`` is the
+order of the special additions on the official sheet, and the order the breakdown lists them.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Category(models.TextChoices):
+    ACADEMIC = "academic", _("Advanced academic research (i)(a), イ")
+    TECHNICAL = "technical", _("Advanced specialised or technical work (i)(b), ロ")
+    BUSINESS = "business", _("Advanced business management (i)(c), ハ")
+
+
+class Education(models.TextChoices):
+    DOCTOR = "doctor", _("Doctorate")
+    MBA_MOT = "mba_mot", _("Professional degree in business management (MBA, MOT)")
+    MASTER = "master", _("Master's or other professional degree")
+    BACHELOR = "bachelor", _("University degree or equivalent (incl. junior college, kosen)")
+    NONE = "none", _("None of these")
+
+
+class Position(models.TextChoices):
+    REPRESENTATIVE = "representative", _("Representative director or representative executive")
+    DIRECTOR = "director", _("Director, executive officer or managing partner")
+    NONE = "none", _("Neither")
+
+
+class ResearchKind(models.TextChoices):
+    """The four kinds of research achievement on the sheet (the profile counts the kinds)."""
+
+    PATENT = "patent", _("A patented invention (as inventor)")
+    FUNDED_PROJECTS = (
+        "funded_projects",
+        _("3 or more research projects funded by foreign government grants or competitive funds"),
+    )
+    PAPERS = (
+        "papers",
+        _("3 or more papers as corresponding author in journals listed in an academic database"),
+    )
+    OTHER = "other", _("Other research achievements recognised by the Minister of Justice")
+
+
+class Bonus(models.TextChoices):
+    INNOVATION_SUPPORT = (
+        "innovation_support",
+        _("My employer receives innovation-promotion support measures"),
+    )
+    INNOVATION_SUPPORT_SME = (
+        "innovation_support_sme",
+        _("…and that employer is a small or medium-sized enterprise"),
+    )
+    SME_RND_3PCT = (
+        "sme_rnd_3pct",
+        _("My employer is a small or medium-sized enterprise spending over 3% of sales on R&D"),
+    )
+    FOREIGN_QUALIFICATION = (
+        "foreign_qualification",
+        _("A foreign qualification or award related to the work, recognised by the Minister"),
+    )
+    JAPANESE_UNIVERSITY = (
+        "japanese_university",
+        _("A degree from a Japanese university or graduate school"),
+    )
+    JLPT_N1 = (
+        "jlpt_n1",
+        _("JLPT N1 or equivalent (BJT 480+), or a degree majoring in Japanese abroad"),
+    )
+    JLPT_N2 = "jlpt_n2", _("JLPT N2 or equivalent (BJT 400+)")
+    GROWTH_FIELD = (
+        "growth_field",
+        _("Work on an advanced project in a growth field supported by a ministry"),
+    )
+    TOP_UNIVERSITY = (
+        "top_university",
+        _("Graduated from a university designated by the Ministry of Justice (e.g. world top 300)"),
+    )
+    JICA_TRAINING = "jica_training", _("Completed JICA Innovative Asia training (1 year or more)")
+    INVESTMENT_MANAGEMENT = (
+        "investment_management",
+        _("Work in investment management or related financial business"),
+    )
+    LOCAL_GOVERNMENT_SUPPORT = (
+        "local_government_support",
+        _(
+            "My employer receives local-government support for hiring highly skilled foreign "
+            "professionals"
+        ),
+    )
