@@ -39,7 +39,7 @@ class Trip:
 
     @property
     def days(self) -> int:
-        """Nights spent abroad (the departure and return days count as days in Japan)."""
+        """Whole days abroad: the departure and return days count as days in Japan."""
         return max((self.return_date - self.departure).days - 1, 0)
 
 

@@ -33,7 +33,7 @@ def _answers(defaults: dict, case: dict):
     on = _on(case)
     data = {**defaults, **case.get("answers", {}), "application_date": on.isoformat()}
     every_year = data.pop("income_every_year", None)
-    if every_year is not None:
+    if every_year is not None and "income" not in case.get("answers", {}):
         data["income"] = [
             {"year": year, "applicant": every_year} for year in range(FIRST_INCOME_YEAR, on.year)
         ]

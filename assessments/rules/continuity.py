@@ -21,7 +21,7 @@ from .residence_keys import residence_years_key
 
 
 def days_abroad_by_year(trips: tuple[Trip, ...]) -> dict[int, int]:
-    """Return nights abroad per calendar year, splitting trips that span a new year."""
+    """Return whole days abroad per calendar year, splitting trips that span a new year."""
     totals: dict[int, int] = defaultdict(int)
     for trip in trips:
         day = trip.departure + dt.timedelta(days=1)

@@ -22,8 +22,22 @@ NOT_ACCEPTED_STATUSES = frozenset({S.STUDENT, S.TECHNICAL_INTERN})
 #: Statuses whose eligibility depends on the detail (e.g. which Designated Activity).
 UNUSUAL_STATUSES = frozenset({S.DESIGNATED_ACTIVITIES, S.OTHER})
 
-#: Order of preference between routes with equal outcomes (the plainest first).
-ROUTE_ORDER = tuple(Route.values)
+#: Order of preference between routes with equal outcomes: the shortest look-backs first, since
+#: they ask for the fewest years of certificates (rules-reference R7), the general route last.
+ROUTE_ORDER = tuple(
+    str(route.value)
+    for route in (
+        Route.HSP_80,
+        Route.J_SKIP,
+        Route.CHILD,
+        Route.SPOUSE,
+        Route.HSP_70,
+        Route.LONG_TERM_RESIDENT,
+        Route.REFUGEE,
+        Route.CONTRIBUTION,
+        Route.GENERAL,
+    )
+)
 
 
 def applicable_routes(answers: Answers) -> list[str]:
