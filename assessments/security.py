@@ -103,7 +103,9 @@ def retry_after_seconds(request: HttpRequest, scope: str, limit: Limit) -> int:
     now = time.time()
     window = int(now // limit.seconds)
     # An IP address is personal data: the cache (a database table by default) stores a hash.
-    client = salted_hmac("prcheck.rate-limit", client_address(request)).hexdigest()[:32]
+    client = salted_hmac(
+        "prcheck.rate-limit", client_address(request), algorithm="sha256"
+    ).hexdigest()[:32]
     key = f"{CACHE_KEY_PREFIX}:{scope}:{client}:{window}"
     cache = caches[settings.PRCHECK_RATE_LIMIT_CACHE]
     if cache.add(key, 1, timeout=limit.seconds + 1):
