@@ -20,7 +20,9 @@ def _load_cases():
     for path in sorted(CASES_DIR.glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in document["cases"]:
-            yield pytest.param(document.get("defaults", {}), case, id=f"{path.stem}: {case['name']}")
+            yield pytest.param(
+                document.get("defaults", {}), case, id=f"{path.stem}: {case['name']}"
+            )
 
 
 def _on(case: dict) -> dt.date:
