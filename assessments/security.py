@@ -4,7 +4,7 @@ Both work on URL names (``request.resolver_match``) so that a new view is covere
 having to remember a decorator:
 
 - ``PersonalPageMiddleware`` treats every response as personal unless it answers a GET or HEAD
-  for a URL name listed in ``PRCHECK_PUBLIC_URL_NAMES`` (default deny: a wizard step, a result,
+  without a query string for a URL name listed in ``PRCHECK_PUBLIC_URL_NAMES`` (default deny: a wizard step, a result,
   a PDF or an API answer can never be cached by a proxy or indexed by a search engine).
 - ``RateLimitMiddleware`` counts requests per client and scope (``api``, ``pdf``) in fixed
   windows on Django's cache, so every process behind a load balancer shares the counts when the
@@ -32,9 +32,9 @@ CACHE_KEY_PREFIX = "prcheck:rate"
 
 
 def is_personal(request: HttpRequest) -> bool:
-    """Return False only for a read of a page listed as public; everything else is personal."""
+    """Return False only for a plain read of a page listed as public; all else is personal."""
     match = request.resolver_match
-    if match is None or request.method not in SAFE_METHODS:
+    if match is None or request.method not in SAFE_METHODS or request.GET:
         return True
     return match.view_name not in settings.PRCHECK_PUBLIC_URL_NAMES
 

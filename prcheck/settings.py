@@ -206,7 +206,7 @@ PRCHECK_RATE_LIMIT_CACHE = "default"
 # How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
 PRCHECK_TRUSTED_PROXY_COUNT = int(os.environ.get("PRCHECK_TRUSTED_PROXY_COUNT", "0"))
 # Pages that may be cached and indexed (on GET). Every other page is personal: no-store, noindex.
-PRCHECK_PUBLIC_URL_NAMES = frozenset({"assessments:start"})
+PRCHECK_PUBLIC_URL_NAMES = frozenset({"assessments:start", "hsp:calculator"})
 
 # Logging: nothing personal (tokens, dates, amounts, request bodies) reaches any handler.
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
