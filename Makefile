@@ -14,14 +14,14 @@ UV := python3 -m uv
 APT_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho poppler-utils chromium
 
-.PHONY: help setup system-packages uv venv messages migrate static run test test-unit test-e2e lint format lock makemessages
+.PHONY: help setup system-packages uv venv messages migrate static axe-core run test test-unit test-e2e lint format lock makemessages
 
 help:
 	@echo "make run    set everything up, then serve on http://127.0.0.1:8000"
 	@echo "make test   set everything up, then run the linters and the whole test suite"
 	@echo "make setup  set up only (system packages, virtualenv, messages, database, static files)"
 
-setup: system-packages venv messages migrate static
+setup: system-packages venv messages migrate static axe-core
 
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -49,6 +49,15 @@ migrate: venv
 
 static: venv
 	$(MANAGE) collectstatic --noinput -v0
+
+# axe-core (accessibility checks in tests/e2e), pinned, into a git-ignored node_modules/.
+AXE_CORE_VERSION := 4.14.1
+AXE_CORE_DIR := tests/e2e/node_modules/axe-core
+
+axe-core:
+	@grep -qs '"version": "$(AXE_CORE_VERSION)"' $(AXE_CORE_DIR)/package.json || \
+		npm install --no-save --no-package-lock --no-audit --no-fund --silent \
+			--prefix tests/e2e axe-core@$(AXE_CORE_VERSION)
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
