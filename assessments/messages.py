@@ -31,14 +31,14 @@ MESSAGES = {
     "too_many_items": _("List at most %(maximum)s items."),
     "unknown_field": _("This is not one of the answers prcheck knows (prcheck.answers/1)."),
     "more_than_dependents": _("More dependants abroad than dependants in total (%(dependents)s)."),
-    "no_thresholds": _(
-        "prcheck has no rules in force on %(date)s: choose a later application date."
-    ),
     # Errors about the request or the file as a whole, not one answer.
     "invalid_json": _("The input is not valid JSON."),
     "request_too_large": _("The request is too large (at most %(maximum)s bytes)."),
     "unsupported_media_type": _("Send the answers as JSON (Content-Type: application/json)."),
     "method_not_allowed": _("Use POST to send the answers."),
+    "thresholds_unavailable": _(
+        "prcheck cannot assess right now: its thresholds are incomplete. Please try again later."
+    ),
 }
 
 #: ``invalid_type`` is worded by the type that was expected.

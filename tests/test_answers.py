@@ -259,7 +259,7 @@ def test_invalid_answers_report_the_code_at_the_field_path(changes, path, code, 
 def test_every_error_code_has_a_case_and_english_and_japanese_wording():
     codes = {case[3] for case in ERROR_CASES}
     answer_codes = set(MESSAGES) - {
-        "no_thresholds",
+        "thresholds_unavailable",
         "invalid_json",
         "request_too_large",
         "unsupported_media_type",

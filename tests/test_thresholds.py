@@ -12,20 +12,6 @@ pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
 
 
-def fill_gaps_before(on: dt.date) -> None:
-    """Give every key a version in force on ``on`` by backdating a copy of its first version.
-
-    Some keys only start later (e.g. the 2027 transition date, published in 2026), and
-    ``thresholds_at`` rightly refuses a partial set; tests of older changes need the rest.
-    """
-    for key in Threshold.objects.values_list("key", flat=True).distinct():
-        if not Threshold.objects.filter(key=key, valid_from__lte=on).exists():
-            first = Threshold.objects.filter(key=key).order_by("valid_from").first()
-            first.pk = None
-            first.valid_from = on
-            first.save()
-
-
 # (sentence, key, date of the change, value the day before, value from that day)
 CHANGES = [
     (
@@ -60,7 +46,6 @@ CHANGES = [
 def test_the_old_value_holds_the_day_before_a_change_and_the_new_one_from_that_day(
     key, changes_on, before, after
 ):
-    fill_gaps_before(changes_on - DAY)
     assert thresholds_at(on=changes_on - DAY)[key] == before
     on_the_day = thresholds_at(on=changes_on)
     assert on_the_day[key] == after
@@ -103,10 +88,13 @@ def test_a_key_with_no_version_at_all_raises_and_names_the_key():
         thresholds_at(on=dt.date(2026, 12, 1))
 
 
-def test_a_key_whose_first_version_is_later_raises_before_that_version():
-    first = Threshold.objects.filter(key="period_of_stay.transition_date").earliest("valid_from")
-    with pytest.raises(MissingThreshold, match="period_of_stay.transition_date"):
-        thresholds_at(on=first.valid_from - DAY)
+def test_a_key_is_none_before_its_first_version_and_still_cites_its_source():
+    """A rule that did not exist yet (e.g. J-Skip before 2023-04-21) is "not in force"."""
+    first = Threshold.objects.filter(key="residence.j_skip.min_years").earliest("valid_from")
+    before = thresholds_at(on=first.valid_from - DAY)
+    assert before["residence.j_skip.min_years"] is None
+    assert before.entry("residence.j_skip.min_years").source_url == first.source_url
+    assert thresholds_at(on=first.valid_from)["residence.j_skip.min_years"] == first.typed_value()
 
 
 def test_a_key_with_an_empty_value_is_present_and_none():

@@ -8,6 +8,7 @@ cookies, no session, no stored assessment, and nothing from the body is logged.
 from __future__ import annotations
 
 import json
+import logging
 from functools import wraps
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from ..services import assessment_evaluate
 from ..thresholds import MissingThreshold
 
 JSON_CONTENT_TYPES = ("application/json",)
+
+logger = logging.getLogger(__name__)
 
 
 def json_response(data: dict, *, status: int = 200) -> JsonResponse:
@@ -83,7 +86,8 @@ def assess(request, body: bytes):
         return json_response({"errors": errors_to_json(exc.errors)}, status=400)
     try:
         result = assessment_evaluate(answers=answers)
-    except MissingThreshold:
-        date = answers.application_date.isoformat()
-        return error_response(400, "no_thresholds", "application_date", date=date)
+    except MissingThreshold as exc:
+        # The database lacks a key (migrations not run): the server's fault, not the input's.
+        logger.error("Cannot assess: %s", exc)
+        return error_response(503, "thresholds_unavailable")
     return json_response(result.to_json())

@@ -21,6 +21,7 @@ from ...services import assessment_evaluate
 from ...thresholds import MissingThreshold
 
 EXIT_BAD_INPUT = 2
+EXIT_SERVER_ERROR = 1
 LANGUAGES = ("en", "ja")
 REFERENCE_DIGITS = 10
 
@@ -79,10 +80,13 @@ class Command(BaseCommand):
             answers = self.read_answers(file)
             try:
                 result = assessment_evaluate(answers=answers).to_json()
-            except MissingThreshold:
-                date = answers.application_date.isoformat()
-                message = f"application_date: {error_message('no_thresholds', {'date': date})}"
-                raise CommandError(message, returncode=EXIT_BAD_INPUT) from None
+            except MissingThreshold as exc:
+                # Not the input's fault: the database lacks a key (migrations not run).
+                message = _(
+                    "The thresholds in the database are incomplete (%(detail)s). "
+                    "Run `manage.py migrate`."
+                ) % {"detail": exc}
+                raise CommandError(message, returncode=EXIT_SERVER_ERROR) from None
             if report_pdf is not None:
                 answers_json = answers_to_dict(answers)
                 reference = reference or answers_reference(answers_json)
