@@ -148,6 +148,14 @@ def test_thresholds_missing_from_the_database_are_a_503_not_a_crash(client):
 
 # Never a 500 --------------------------------------------------------------------------
 
+
+def test_an_application_dated_before_the_first_thresholds_gets_a_result(client):
+    """Keys not yet in force resolve to None (ADR 001, 7); no rule may crash on that."""
+    old = {**ANSWERS, "application_date": "2000-01-01", "residence_start_date": "1990-01-01"}
+    response = post(client, {**old, "income": []})
+    assert response.status_code == 200, response.content
+
+
 json_values = st.recursive(
     st.none()
     | st.booleans()
