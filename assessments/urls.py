@@ -1,9 +1,15 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import privacy_views, views
+from . import privacy_views, views, wizard
+
+register_converter(wizard.RunConverter, "run")
 
 app_name = "assessments"
 urlpatterns = [
     path("", views.start, name="start"),
+    path("check/", wizard.check_start, name="check"),
+    path("check/resume/<str:token>/", wizard.check_resume, name="check_resume"),
+    path("check/<run:run>/saved/", wizard.check_saved, name="check_saved"),
+    path("check/<run:run>/<slug:step>/", wizard.AssessmentWizard.as_view(), name="check_step"),
     path("result/<str:token>/delete/", privacy_views.delete, name="delete"),
 ]

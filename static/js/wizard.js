@@ -1,0 +1,36 @@
+/*
+ * Progressive enhancement for the wizard; every page works without it.
+ * - Rows of a repeating answer (trips, payments, ...) are hidden until the answer above asks
+ *   for them ("data-shown-when": space-separated name=value pairs, any of which shows them).
+ * - The error summary takes the focus, so keyboard and screen-reader users start there.
+ */
+(function () {
+  "use strict";
+
+  function checkedValue(form, name) {
+    var input = form.querySelector('input[name="' + name + '"]:checked');
+    return input ? input.value : "";
+  }
+
+  function updateRows(form) {
+    form.querySelectorAll("[data-shown-when]").forEach(function (rows) {
+      var shown = rows.getAttribute("data-shown-when").split(" ").some(function (pair) {
+        var parts = pair.split("=");
+        return parts.length === 2 && checkedValue(form, parts[0]) === parts[1];
+      });
+      rows.hidden = !shown;
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("wizard-form");
+    if (form) {
+      updateRows(form);
+      form.addEventListener("change", function () { updateRows(form); });
+    }
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.focus();
+    }
+  });
+})();

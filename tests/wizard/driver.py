@@ -1,0 +1,95 @@
+"""Drive the wizard through the test client, one step at a time (Smart Answers ADR 003 style).
+
+``answer(step, **fields)`` adds the ``<step>-`` prefixes and the management field; a list
+value for a repeating answer (``trips=[{...}]``) becomes formset rows with their management
+form. Dates may be given as ``date`` objects, yes/no answers as ``True``/``False``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from django.urls import reverse
+
+from assessments.wizard import WIZARD_PREFIX
+
+RUN_IN_URL = re.compile(r"/check/(?P<run>[0-9a-f]{16})/(?P<step>[a-z_]+)/")
+
+
+def _raw(value) -> str:
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def step_data(step: str, fields: dict) -> dict:
+    """Return POST data for ``step``: prefixed fields, formset rows and management forms."""
+    data = {f"{WIZARD_PREFIX}-current_step": step}
+    for name, value in fields.items():
+        if isinstance(value, list):
+            prefix = f"{step}-{name}"
+            data[f"{prefix}-TOTAL_FORMS"] = str(len(value))
+            data[f"{prefix}-INITIAL_FORMS"] = "0"
+            for i, row in enumerate(value):
+                for key, item in row.items():
+                    data[f"{prefix}-{i}-{key}"] = _raw(item)
+        else:
+            data[f"{step}-{name}"] = _raw(value)
+    return data
+
+
+class WizardDriver:
+    """One applicant's run, in one language, through the Django test client."""
+
+    def __init__(self, client, *, language: str = "en"):
+        self.client = client
+        self.language = language
+        self.response = client.get(f"/{language}/check/")
+        assert self.response.status_code == 302, self.response.status_code
+        match = RUN_IN_URL.search(self.response["Location"])
+        self.run = match["run"]
+
+    def url(self, step: str, *, language: str | None = None, returning=False) -> str:
+        from django.utils import translation
+
+        with translation.override(language or self.language):
+            url = reverse("assessments:check_step", kwargs={"run": self.run, "step": step})
+        return f"{url}?return=summary" if returning else url
+
+    def get(self, step: str, **kwargs):
+        self.response = self.client.get(self.url(step, **kwargs))
+        return self.response
+
+    def answer(self, step: str, *, extra: dict | None = None, returning=False, **fields):
+        """Post ``fields`` on ``step``; return the response (a redirect when accepted)."""
+        data = step_data(step, fields)
+        data.update(extra or {})
+        self.response = self.client.post(self.url(step, returning=returning), data)
+        return self.response
+
+    def press(self, step: str, button: str, value: str = "1", **fields):
+        """Post ``step`` with a button other than Continue (Back, add a row, save)."""
+        return self.answer(step, extra={button: value}, **fields)
+
+    @property
+    def next_step(self) -> str | None:
+        """Return the step the last response redirected to (None if it did not)."""
+        if self.response.status_code != 302:
+            return None
+        match = RUN_IN_URL.search(urlsplit(self.response["Location"]).path)
+        return match["step"] if match else None
+
+    @property
+    def form(self):
+        return self.response.context["form"]
+
+    def stored(self, step: str) -> dict | None:
+        """Return the raw data the session holds for ``step`` in this run."""
+        key = f"wizard_{WIZARD_PREFIX}_{self.run}"
+        return self.client.session.get(key, {}).get("step_data", {}).get(step)
