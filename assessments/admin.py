@@ -254,6 +254,28 @@ class ThresholdAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class RouteFilter(admin.SimpleListFilter):
+    title = _("route")
+    parameter_name = "route"
+
+    def lookups(self, request, model_admin):
+        return Route.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(route=self.value()) if self.value() else queryset
+
+
+class VerdictFilter(admin.SimpleListFilter):
+    title = _("verdict")
+    parameter_name = "overall"
+
+    def lookups(self, request, model_admin):
+        return Overall.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(overall=self.value()) if self.value() else queryset
+
+
 def _pretty_json(value) -> str:
     return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
 
@@ -270,7 +292,7 @@ class AssessmentAdmin(admin.ModelAdmin):
         "score_display",
         "application_date_display",
     )
-    list_filter = ("route", "overall")
+    list_filter = (RouteFilter, VerdictFilter)
     summary_fields = (
         "created",
         "expires",

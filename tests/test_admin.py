@@ -277,10 +277,12 @@ def staff_with(*codenames):
     return user
 
 
-def test_the_assessment_list_shows_a_summary_only(staff_client):
+@pytest.mark.parametrize("query", ["", "?route=general", "?overall=likely_eligible", "?o=-2"])
+def test_the_assessment_list_shows_a_summary_only(staff_client, query):
     make_assessment()
-    response = staff_client.get(reverse("admin:assessments_assessment_changelist"))
+    response = staff_client.get(reverse("admin:assessments_assessment_changelist") + query)
     assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
     assert b"ANSWER-MARKER" not in response.content
     headers = [header["text"] for header in response.context["result_headers"]]
     columns = [text for text in headers if not text.startswith("<input")]
