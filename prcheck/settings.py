@@ -229,5 +229,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
         "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # WeasyPrint logs every rendering step of every PDF at INFO; keep its warnings only.
+        "weasyprint.progress": {"handlers": [], "level": "WARNING", "propagate": True},
     },
 }
