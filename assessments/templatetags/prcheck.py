@@ -1,0 +1,440 @@
+"""Template filters and tags that word prcheck's data in the active language.
+
+Money, dates and periods are written the way each language writes them (¥3,000,000 /
+300万円; 1 December 2026 / 2026年12月1日), and untranslated codes (statuses, routes,
+finding codes) become labels. Every filter reads the language when it runs, so the same
+template renders in Japanese and English inside ``{% language %}`` blocks (the PDF report),
+and every filter returns bad input unchanged rather than raising: a page must never 500
+on an odd stored value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
+
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext_lazy
+
+from ..choices import (
+    CriminalRecordKind,
+    Employment,
+    Guarantor,
+    Overall,
+    PaymentKind,
+    RequirementStatus,
+    ResidenceStatus,
+    Route,
+    ThresholdKind,
+    TrafficViolationKind,
+)
+from ..presentation import HSP_WHEN_LABELS, REQUIREMENT_NAMES, finding_template_name
+
+register = template.Library()
+
+MAN = 10_000  # 万: Japanese groups large numbers by ten thousands.
+OKU = MAN * MAN  # 億
+MONTHS_PER_YEAR = 12
+
+
+def _is_japanese() -> bool:
+    return (translation.get_language() or settings.LANGUAGE_CODE).startswith("ja")
+
+
+def _grouped(number: int) -> str:
+    return f"{number:,}"
+
+
+def _as_int(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(Decimal(str(value)).to_integral_value())
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+def _yen_japanese(amount: int) -> str:
+    """Write ``amount`` with 億 and 万 as Japanese forms do: 1万2,000円, 345万円."""
+    if amount == 0:
+        return "0円"
+    sign = "-" if amount < 0 else ""
+    rest = abs(amount)
+    parts = []
+    for unit, suffix in ((OKU, "億"), (MAN, "万")):
+        if rest >= unit:
+            parts.append(f"{_grouped(rest // unit)}{suffix}")
+            rest %= unit
+    if rest:
+        parts.append(_grouped(rest))
+    return f"{sign}{''.join(parts)}円"
+
+
+@register.filter
+def yen(value):
+    """Write an amount of yen: ¥3,000,000 in English, 300万円 in Japanese."""
+    amount = _as_int(value)
+    if amount is None:
+        return value
+    if _is_japanese():
+        return _yen_japanese(amount)
+    return f"-¥{_grouped(-amount)}" if amount < 0 else f"¥{_grouped(amount)}"
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+# Month names are written out rather than taken from the locale's DATE_FORMAT, which gives
+# "Dec. 1, 2026" in English: the product writes British-style "1 December 2026".
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@register.filter
+def longdate(value):
+    """Write a date (or ISO string) in full: 1 December 2026 / 2026年12月1日."""
+    day = _as_date(value)
+    if day is None:
+        return value
+    if _is_japanese():
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _number(value) -> str | None:
+    """Write a number without trailing zeros, cut (not rounded) to two decimals.
+
+    Cutting keeps 9.997 years from showing as "10 years" next to a 10-year requirement.
+    """
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    if isinstance(value, bool) or not number.is_finite():
+        return None
+    number = number.quantize(Decimal("0.01"), rounding=ROUND_DOWN).normalize()
+    if number == number.to_integral_value():
+        return number_format(int(number), force_grouping=True)
+    return number_format(number, decimal_pos=-number.as_tuple().exponent, force_grouping=True)
+
+
+#: Units of measure; ``count`` picks the plural form, ``n`` is the number as written.
+UNITS = {
+    "year": ngettext_lazy("%(n)s year", "%(n)s years", "count"),
+    "month": ngettext_lazy("%(n)s month", "%(n)s months", "count"),
+    "day": ngettext_lazy("%(n)s day", "%(n)s days", "count"),
+    "point": ngettext_lazy("%(n)s point", "%(n)s points", "count"),
+}
+
+
+def _measured(value, unit: str):
+    text = _number(value)
+    if text is None:
+        return value
+    # Only exactly one is singular (1 year, but 0.5 and 1.5 years); plural rules want integers.
+    count = 1 if Decimal(str(value)) == 1 else 2
+    return UNITS[unit] % {"count": count, "n": text}
+
+
+@register.filter
+def years(value):
+    """Write a period in years: 9.5 years / 9.5年."""
+    return _measured(value, "year")
+
+
+@register.filter
+def months(value):
+    """Write a period in months: 7 months / 7か月."""
+    return _measured(value, "month")
+
+
+@register.filter
+def days(value):
+    """Write a number of days: 120 days / 120日."""
+    return _measured(value, "day")
+
+
+@register.filter
+def points(value):
+    """Write HSP points: 75 points / 75点."""
+    return _measured(value, "point")
+
+
+@register.filter
+def period(value):
+    """Write a period of stay given in years: under a year in months (0.25 -> 3 months)."""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        return value
+    if isinstance(value, bool) or not number.is_finite():
+        return value
+    if 0 < number < 1:
+        return months(number * MONTHS_PER_YEAR)
+    return years(value)
+
+
+#: Counted nouns for ``count_of``: each picks its plural form from the number.
+COUNTED = {
+    "trip": ngettext_lazy("%(n)s trip", "%(n)s trips", "n"),
+    "payment": ngettext_lazy("%(n)s payment", "%(n)s payments", "n"),
+    "notification": ngettext_lazy("%(n)s notification", "%(n)s notifications", "n"),
+    "violation": ngettext_lazy("%(n)s violation", "%(n)s violations", "n"),
+    "dependant": ngettext_lazy("%(n)s dependant", "%(n)s dependants", "n"),
+}
+
+
+@register.filter
+def count_of(value, noun):
+    """Write a count with its noun: ``{{ 3|count_of:"trip" }}`` -> 3 trips / 3回."""
+    count = _as_int(value)
+    if count is None or noun not in COUNTED:
+        return value
+    return COUNTED[noun] % {"n": count}
+
+
+@register.filter
+def calendar_year(value):
+    """Write a calendar year: 2025 / 2025年."""
+    year = _as_int(value)
+    if year is None:
+        return value
+    return f"{year}年" if _is_japanese() else str(year)
+
+
+@register.filter
+def listing(values):
+    """Join already-worded items: "a, b and c" / "a、b、c"."""
+    if isinstance(values, str) or not hasattr(values, "__iter__"):
+        return values
+    items = [str(item) for item in values]
+    if _is_japanese() or len(items) < 2:
+        return "、".join(items)
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+@register.filter
+def year_list(values):
+    """Write calendar years, oldest first: "2021, 2022 and 2023" / "2021年、2022年、2023年"."""
+    if isinstance(values, str) or not hasattr(values, "__iter__"):
+        return values
+    values = list(values)
+    if all(isinstance(value, int) for value in values):
+        values.sort()
+    return listing([calendar_year(value) for value in values])
+
+
+def _label(value, choices) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
+@register.filter
+def requirement_status_label(value):
+    """Word a requirement status (met, at_risk, …)."""
+    return _label(value, RequirementStatus)
+
+
+@register.filter
+def overall_label(value):
+    """Word an overall verdict (likely_eligible, …)."""
+    return _label(value, Overall)
+
+
+@register.filter
+def route_label(value):
+    """Word a route (general, spouse, hsp_80, …)."""
+    return _label(value, Route)
+
+
+@register.filter
+def residence_status_label(value):
+    """Word a status of residence (work, spouse_of_japanese, …)."""
+    return _label(value, ResidenceStatus)
+
+
+@register.filter
+def basis_label(value):
+    """Word what a finding rests on: official, practice (rule of thumb) or draft."""
+    return _label(value, ThresholdKind)
+
+
+@register.filter
+def guarantor_label(value):
+    """Word who the guarantor is."""
+    return _label(value, Guarantor)
+
+
+@register.filter
+def employment_label(value):
+    """Word the kind of main job."""
+    return _label(value, Employment)
+
+
+@register.filter
+def payment_kind_label(value):
+    """Word a kind of payment (resident_tax, pension, …)."""
+    return _label(value, PaymentKind)
+
+
+@register.filter
+def payment_kinds(values):
+    """Word a list of kinds of payment, joined."""
+    if isinstance(values, str) or not hasattr(values, "__iter__"):
+        return payment_kind_label(values)
+    return listing([payment_kind_label(value) for value in values])
+
+
+@register.filter
+def criminal_record_label(value):
+    """Word a kind of sentence."""
+    return _label(value, CriminalRecordKind)
+
+
+@register.filter
+def traffic_violation_label(value):
+    """Word a kind of traffic violation."""
+    return _label(value, TrafficViolationKind)
+
+
+@register.filter
+def requirement_name(value):
+    """Name a requirement id in plain words: residence_period -> Residence period."""
+    name = REQUIREMENT_NAMES.get(value)
+    return str(name) if name is not None else value
+
+
+@register.filter
+def hsp_when(value):
+    """Word the moment of an HSP points calculation (now, one year ago, three years ago)."""
+    label = HSP_WHEN_LABELS.get(value)
+    return str(label) if label is not None else value
+
+
+@register.filter
+def trip_span(trip):
+    """Write one trip abroad: 3 January 2024 – 20 May 2024 (137 days)."""
+    if not isinstance(trip, dict):
+        return trip
+    span = gettext("%(departure)s to %(return)s") % {
+        "departure": longdate(trip.get("departure", "")),
+        "return": longdate(trip.get("return", "")),
+    }
+    if trip.get("days") is None:
+        return span
+    return gettext("%(span)s (%(days)s)") % {"span": span, "days": days(trip["days"])}
+
+
+@register.filter
+def year_days(entry):
+    """Write one calendar year's days abroad: 2024: 130 days abroad / 2024年：国外130日."""
+    if not isinstance(entry, dict):
+        return calendar_year(entry)
+    return gettext("%(year)s: %(days)s abroad") % {
+        "year": calendar_year(entry.get("year", "")),
+        "days": days(entry.get("days", "")),
+    }
+
+
+def _render_finding(finding, part: str) -> str:
+    if not isinstance(finding, dict):
+        return ""
+    name = finding_template_name(finding.get("code"))
+    if name is None:
+        if part != "text":
+            return ""
+        return gettext("prcheck has no explanation for this finding yet.")
+    params = finding.get("params")
+    rendered = render_to_string(
+        name,
+        {"p": params if isinstance(params, dict) else {}, "finding": finding, "part": part},
+    )
+    return mark_safe(rendered.strip())  # our own template's output, already escaped
+
+
+@register.simple_tag
+def finding_text(finding):
+    """Render what was found for ``finding`` (a result requirement dict), with its numbers.
+
+    The wording lives in ``assessments/findings/<code>.html`` and is rendered in the active
+    language, so the PDF can call this inside ``{% language "ja" %}`` and ``{% language "en" %}``.
+    A code the catalogue does not know renders a neutral sentence instead of failing.
+    """
+    return _render_finding(finding, "text")
+
+
+@register.simple_tag
+def finding_remedy(finding):
+    """Render what to do about ``finding`` (empty when there is nothing to do)."""
+    return _render_finding(finding, "remedy")
+
+
+def _swap_prefix(path: str, current: str, other: str) -> str:
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{other}/{path[len(prefix) :]}"
+    return f"/{other}/"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Return, for each other language, the same page in that language.
+
+    The URL is resolved and reversed in the other language (Django's ``translate_url``), so
+    a wizard step or a result token is kept. A page that does not resolve (a 404) keeps its
+    path under the other prefix. Returns an empty list when there is no request (500 page).
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    full_path = request.get_full_path()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        url = translate_url(full_path, code)
+        if url == full_path:
+            url = _swap_prefix(full_path, current, code)
+        info = translation.get_language_info(code)
+        links.append({"code": code, "name": info["name_local"], "url": url})
+    return links
+
+
+@register.simple_tag
+def url_if_exists(name, *args, **kwargs):
+    """Return the URL for ``name``, or an empty string while that page does not exist yet."""
+    try:
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return ""

@@ -1,0 +1,72 @@
+"""Template tags for the bilingual PDF report.
+
+``{% bilingual %}…{% endbilingual %}`` renders its content twice, as ``{% language "ja" %}``
+and then ``{% language "en" %}`` would, and wraps each in a ``lang``-tagged span, Japanese
+first. When both renderings are the same (a number, a reference, a Japanese source title) it
+is written once. The report's tables use it cell by cell so that a 行政書士 reads the Japanese
+line and an English reader the line under it, with the same numbers.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from .prcheck import months, years
+
+register = template.Library()
+
+LANGUAGES = ("ja", "en")
+#: Periods of stay as the residence card writes them (contract: years, or null = unlimited).
+MONTHS_PER_YEAR = 12
+
+
+class BilingualNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        texts = []
+        for language in LANGUAGES:
+            with translation.override(language):
+                # strip() returns a plain str: mark it safe again (the nodelist escaped it).
+                texts.append(mark_safe(self.nodelist.render(context).strip()))
+        japanese, english = texts
+        if japanese == english:
+            return format_html('<span class="both">{}</span>', japanese)
+        return format_html(
+            '<span class="ja" lang="ja">{}</span><span class="en" lang="en">{}</span>',
+            japanese,
+            english,
+        )
+
+
+@register.tag
+def bilingual(parser, token):
+    """Render the enclosed template in Japanese, then in English (once if they agree)."""
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% bilingual %} takes no arguments")
+    nodelist = parser.parse(("endbilingual",))
+    parser.delete_first_token()
+    return BilingualNode(nodelist)
+
+
+@register.filter
+def period_of_stay(value):
+    """Word a period of stay from the contract's years: 3 years / 6 months / unlimited."""
+    if value is None:
+        return gettext("Unlimited")
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return value
+    if value < 1:
+        return months(round(value * MONTHS_PER_YEAR))
+    return years(value)
+
+
+@register.filter
+def yes_no(value):
+    """Word a yes/no answer."""
+    return gettext("Yes") if value else gettext("No")

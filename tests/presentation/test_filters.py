@@ -1,0 +1,170 @@
+"""Formatting filters: money, dates, periods and labels in each language (tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from assessments.templatetags import prcheck as f
+
+YEN = [
+    (3_000_000, "¥3,000,000", "300万円"),
+    (3_450_000, "¥3,450,000", "345万円"),
+    (12_000, "¥12,000", "1万2,000円"),
+    (0, "¥0", "0円"),
+    (999, "¥999", "999円"),
+    (10_000, "¥10,000", "1万円"),
+    (200_000, "¥200,000", "20万円"),
+    (123_456_789, "¥123,456,789", "1億2,345万6,789円"),
+    (100_000_000, "¥100,000,000", "1億円"),
+    (Decimal("4500000"), "¥4,500,000", "450万円"),
+    ("3000000", "¥3,000,000", "300万円"),
+]
+
+
+@pytest.mark.parametrize(("amount", "english", "japanese"), YEN, ids=[str(row[0]) for row in YEN])
+def test_yen_is_written_with_the_yen_sign_in_english_and_man_units_in_japanese(
+    amount, english, japanese
+):
+    with translation.override("en"):
+        assert f.yen(amount) == english
+    with translation.override("ja"):
+        assert f.yen(amount) == japanese
+
+
+DATES = [
+    (dt.date(2026, 12, 1), "1 December 2026", "2026年12月1日"),
+    ("2027-06-01", "1 June 2027", "2027年6月1日"),
+    (dt.datetime(2026, 1, 9, 15, 30), "9 January 2026", "2026年1月9日"),
+    ("2024-02-29", "29 February 2024", "2024年2月29日"),
+]
+
+
+@pytest.mark.parametrize(("value", "english", "japanese"), DATES, ids=[str(r[0]) for r in DATES])
+def test_longdate_writes_the_day_month_and_year_in_each_language(value, english, japanese):
+    with translation.override("en"):
+        assert f.longdate(value) == english
+    with translation.override("ja"):
+        assert f.longdate(value) == japanese
+
+
+PERIODS = [
+    ("years", 9.5, "9.5 years", "9.5年"),
+    ("years", 10, "10 years", "10年"),
+    ("years", 1, "1 year", "1年"),
+    ("years", 9.99, "9.99 years", "9.99年"),
+    ("years", Decimal("2.50"), "2.5 years", "2.5年"),
+    ("period", 0.25, "3 months", "3か月"),
+    ("period", 0.5, "6 months", "6か月"),
+    ("period", 5, "5 years", "5年"),
+    ("months", 7, "7 months", "7か月"),
+    ("days", 1, "1 day", "1日"),
+    ("days", 120, "120 days", "120日"),
+    ("points", 80, "80 points", "80点"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "english", "japanese"), PERIODS, ids=[f"{r[0]}({r[1]})" for r in PERIODS]
+)
+def test_periods_and_counts_are_written_with_their_unit(name, value, english, japanese):
+    with translation.override("en"):
+        assert getattr(f, name)(value) == english
+    with translation.override("ja"):
+        assert getattr(f, name)(value) == japanese
+
+
+COUNTS = [
+    (1, "trip", "1 trip", "1回"),
+    (3, "trip", "3 trips", "3回"),
+    (2, "payment", "2 payments", "2件"),
+    (0, "dependant", "0 dependants", "扶養家族0人"),
+    (1, "notification", "1 notification", "1件"),
+    (4, "violation", "4 violations", "4件"),
+]
+
+
+@pytest.mark.parametrize(("value", "noun", "english", "japanese"), COUNTS)
+def test_count_of_picks_the_plural_form_in_each_language(value, noun, english, japanese):
+    with translation.override("en"):
+        assert f.count_of(value, noun) == english
+    with translation.override("ja"):
+        assert f.count_of(value, noun) == japanese
+
+
+LISTS = [
+    ([2021], "2021", "2021年"),
+    ([2021, 2023], "2021 and 2023", "2021年、2023年"),
+    ([2025, 2024, 2023], "2023, 2024 and 2025", "2023年、2024年、2025年"),
+]
+
+
+@pytest.mark.parametrize(("years", "english", "japanese"), LISTS)
+def test_year_lists_are_sorted_and_joined_readably(years, english, japanese):
+    with translation.override("en"):
+        assert f.year_list(years) == english
+    with translation.override("ja"):
+        assert f.year_list(years) == japanese
+
+
+TRIP = {"departure": "2024-01-03", "return": "2024-05-20", "days": 137}
+
+
+def test_a_trip_is_written_with_both_dates_and_its_length():
+    with translation.override("en"):
+        assert f.trip_span(TRIP) == "3 January 2024 to 20 May 2024 (137 days)"
+    with translation.override("ja"):
+        assert f.trip_span(TRIP) == "2024年1月3日～2024年5月20日（137日）"
+
+
+def test_a_heavy_year_is_written_with_its_days_abroad():
+    with translation.override("en"):
+        assert f.year_days({"year": 2024, "days": 130}) == "2024: 130 days abroad"
+    with translation.override("ja"):
+        assert f.year_days({"year": 2024, "days": 130}) == "2024年：国外に130日"
+
+
+LABELS = [
+    ("requirement_status_label", "met", "Met", "満たしています"),
+    ("requirement_status_label", "at_risk", "At risk", "注意が必要です"),
+    ("requirement_status_label", "not_met", "Not met", "満たしていません"),
+    ("requirement_status_label", "exempt", "Exempt", "免除"),
+    ("requirement_status_label", "not_applicable", "Not applicable", "対象外"),
+    ("basis_label", "official", "Official", "公式"),
+    ("basis_label", "practice", "Practitioners' rule of thumb", "実務上の目安"),
+    ("requirement_name", "residence_period", "Residence period", "在留期間（居住年数）"),
+    ("route_label", "general", "General route (10 years)", "原則ルート（10年以上在留）"),
+]
+
+
+@pytest.mark.parametrize(("name", "value", "english", "japanese"), LABELS)
+def test_codes_are_worded_as_labels_in_each_language(name, value, english, japanese):
+    with translation.override("en"):
+        assert getattr(f, name)(value) == english
+    with translation.override("ja"):
+        assert getattr(f, name)(value) == japanese
+
+
+BAD_INPUT = [
+    ("yen", None),
+    ("yen", "lots"),
+    ("yen", True),
+    ("longdate", "2026-13-45"),
+    ("longdate", None),
+    ("years", "ten"),
+    ("years", float("nan")),
+    ("period", None),
+    ("calendar_year", "soon"),
+    ("requirement_status_label", "unheard_of"),
+    ("route_label", "moon"),
+    ("requirement_name", "new_requirement"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), BAD_INPUT, ids=[f"{r[0]}({r[1]!r})" for r in BAD_INPUT])
+def test_a_filter_given_bad_input_returns_it_unchanged_instead_of_failing(name, value):
+    result = getattr(f, name)(value)
+    assert result is value or result == value or result == str(value)
