@@ -11,5 +11,6 @@ urlpatterns = [
     path("check/resume/<str:token>/", wizard.check_resume, name="check_resume"),
     path("check/<run:run>/saved/", wizard.check_saved, name="check_saved"),
     path("check/<run:run>/<slug:step>/", wizard.AssessmentWizard.as_view(), name="check_step"),
+    path("result/<str:token>/", views.result, name="result"),
     path("result/<str:token>/delete/", privacy_views.delete, name="delete"),
 ]

@@ -1,6 +1,62 @@
+"""Pages of the applicant's journey that are not wizard steps: the start page and the result.
+
+Views only fetch and hand over: the stored result is reshaped by ``presentation`` and worded
+by templates. A result is reachable only through its unguessable token and only until it
+expires; it is personal, so it is never cached or indexed.
+"""
+
+from django.conf import settings
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from .models import Assessment
+from .presentation import result_page
+
+#: Where the Start button points while the wizard's URL does not exist yet (relative to /<lang>/).
+WIZARD_FALLBACK_PATH = "check/"
+HSP_CALCULATOR_FALLBACK_PATH = "hsp/"
 
 
+def _url_or(name: str, fallback: str, **kwargs) -> str:
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return fallback
+
+
+@require_safe
 def start(request):
-    """Show the start page (placeholder until the wizard lands)."""
-    return render(request, "assessments/start.html")
+    """Show what the check covers, what to have at hand and how answers are kept."""
+    return render(
+        request,
+        "assessments/start.html",
+        {
+            "check_url": _url_or("assessments:check", WIZARD_FALLBACK_PATH),
+            "hsp_url": _url_or("hsp:calculator", HSP_CALCULATOR_FALLBACK_PATH),
+            "retention_days": settings.PRCHECK_RETENTION_DAYS,
+        },
+    )
+
+
+@require_safe
+def result(request, token: str):
+    """Show a stored result, requirement by requirement; unknown or expired tokens are 404."""
+    assessment = Assessment.objects.filter(token=token, expires_at__gt=timezone.now()).first()
+    if assessment is None:
+        raise Http404
+    context = {
+        "page": result_page(result=assessment.result),
+        "token": assessment.token,
+        "expires_on": timezone.localdate(assessment.expires_at),
+        "report_url": _url_or("assessments:report", "", token=assessment.token),
+        "delete_url": _url_or("assessments:delete", "", token=assessment.token),
+        "check_url": _url_or("assessments:check", ""),
+    }
+    response = render(request, "assessments/result.html", context)
+    # Personal data behind a bearer link: never kept by a browser or proxy, never indexed.
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
