@@ -1,0 +1,248 @@
+"""An applicant in the browser: profiles of answers, and a driver that walks the wizard.
+
+Fields are found by their names (``<step>-<field>``, formtools' step prefix), which do not
+change with the language, so one profile drives the Japanese and the English wizard alike.
+The driver reads the current step from the URL (``/<lang>/check/<run>/<step>/``) and answers
+whatever step the wizard shows, so a test can assert which steps a route asks, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Page, expect
+
+STEP_URL = re.compile(r"/(?P<lang>ja|en)/check/(?P<run>[0-9a-f]+)/(?P<step>[a-z_]+)/")
+RESULT_URL = re.compile(r"/(?P<lang>ja|en)/result/(?P<token>[^/]+)/$")
+CONTINUE = "#wizard-form .button-group button.button"
+BACK = "#wizard-form button[name='wizard_goto_step']"
+SAVE_FOR_LATER = "#wizard-form button[name='wizard_save']"
+#: Yen written the way people type it: the form accepts commas.
+INCOME = "4,800,000"
+
+
+def years_ago(years: int, *, days: int = 0) -> str:
+    """Return an ISO date ``years`` (and ``days``) before today: profiles stay valid over time."""
+    today = dt.date.today()
+    try:
+        day = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        day = today.replace(year=today.year - years, day=28)
+    return (day - dt.timedelta(days=days)).isoformat()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Answers by step: field name -> value; ``"applicant_*"`` fills every year shown."""
+
+    name: str
+    route: str
+    steps: dict[str, dict[str, str | list[dict[str, str]]]]
+    #: The wizard steps this profile must see, in order.
+    expected_steps: tuple[str, ...] = field(default=())
+
+
+def _common(status: dict, **extra) -> dict:
+    return {
+        "status": status,
+        "travel": {
+            "has_trips": "yes",
+            "trips": [{"departure": years_ago(2, days=20), "return_date": years_ago(2, days=6)}],
+        },
+        "income": {
+            "employment": "regular",
+            "applicant_*": INCOME,
+            "household_*": "6,000,000",
+            "dependents": "0",
+            "dependents_abroad": "0",
+            "assets": "1,000,000",
+            "public_assistance": "no",
+        },
+        "taxes": {
+            "taxes_paid": "yes",
+            "paid_on_time": "yes",
+            "pension_enrolled": "yes",
+            "health_insurance_enrolled": "yes",
+            "has_missed_notifications": "no",
+        },
+        "conduct": {
+            "has_criminal_records": "no",
+            "has_traffic_violations": "no",
+            "unauthorized_work": "no",
+            "public_health_risk": "no",
+        },
+        "guarantor": {"guarantor": "japanese"},
+        "summary": {},
+        **extra,
+    }
+
+
+GENERAL = Profile(
+    name="general",
+    route="general",
+    steps=_common(
+        {
+            "status": "work",
+            "period_of_stay": "3",
+            "meets_landing_standards": "yes",
+            "hsp_route": "no",
+        },
+        residence={
+            "residence_start_date": years_ago(12),
+            "qualifying_status_start_date": years_ago(11),
+            "contribution_to_japan": "no",
+        },
+    ),
+    expected_steps=(
+        "status",
+        "residence",
+        "travel",
+        "income",
+        "taxes",
+        "conduct",
+        "guarantor",
+        "summary",
+    ),
+)
+
+SPOUSE = Profile(
+    name="spouse",
+    route="spouse",
+    steps=_common(
+        {
+            "status": "spouse_of_japanese",
+            "period_of_stay": "3",
+            "meets_landing_standards": "yes",
+            "hsp_route": "no",
+        },
+        residence={
+            "residence_start_date": years_ago(5),
+            "qualifying_status_start_date": years_ago(5),
+            "contribution_to_japan": "no",
+        },
+        marriage={"marriage_date": years_ago(6)},
+    ),
+    expected_steps=(
+        "status",
+        "residence",
+        "marriage",
+        "travel",
+        "income",
+        "taxes",
+        "conduct",
+        "guarantor",
+        "summary",
+    ),
+)
+
+HSP = Profile(
+    name="hsp",
+    route="hsp_80",
+    steps=_common(
+        {
+            "status": "hsp",
+            "period_of_stay": "5",
+            "meets_landing_standards": "yes",
+            "hsp_route": "yes",
+        },
+        residence={
+            "residence_start_date": years_ago(3),
+            "qualifying_status_start_date": years_ago(3),
+            "contribution_to_japan": "no",
+        },
+        grant={"status_grant_date": years_ago(2)},
+        hsp={
+            "hsp_points_now": "85",
+            "hsp_points_one_year_ago": "85",
+            "hsp_points_three_years_ago": "",
+            "hsp_points_maintained": "yes",
+            "jskip_eligible": "no",
+        },
+    ),
+    expected_steps=(
+        "status",
+        "residence",
+        "grant",
+        "hsp",
+        "travel",
+        "income",
+        "taxes",
+        "conduct",
+        "guarantor",
+        "summary",
+    ),
+)
+
+
+def current_step(page: Page) -> str | None:
+    match = STEP_URL.search(page.url)
+    return match["step"] if match else None
+
+
+def result_token(page: Page) -> str | None:
+    match = RESULT_URL.search(page.url)
+    return match["token"] if match else None
+
+
+def _inputs(page: Page, name: str):
+    return page.locator(f"[name='{name}']")
+
+
+def set_value(page: Page, name: str, value: str) -> None:
+    """Answer one field: check the radio with ``value``, or fill the text or date input."""
+    inputs = _inputs(page, name)
+    expect(inputs.first).to_be_attached()
+    if inputs.first.get_attribute("type") == "radio":
+        page.locator(f"[name='{name}'][value='{value}']").check()
+    else:
+        inputs.first.fill(value)
+
+
+def fill_step(page: Page, step: str, answers: dict) -> None:
+    """Fill every answer of ``step`` that the page shows (rows only when they are visible)."""
+    for key, value in answers.items():
+        if key.endswith("_*"):
+            column = key[:-1]
+            for input_ in page.locator(f"input[name^='{step}-{column}']").all():
+                input_.fill(value)
+        elif isinstance(value, list):
+            for index, row in enumerate(value):
+                for name, cell in row.items():
+                    set_value(page, f"{step}-{key}-{index}-{name}", cell)
+        else:
+            set_value(page, f"{step}-{key}", value)
+
+
+def press(page: Page, selector: str) -> None:
+    """Click a submit button and wait for the next page to load."""
+    with page.expect_navigation():
+        page.locator(selector).first.click()
+
+
+def walk(
+    page: Page,
+    profile: Profile,
+    *,
+    on_step: Callable[[Page, str], None] | None = None,
+    stop_at: str | None = None,
+) -> list[str]:
+    """Answer each step the wizard shows until the result (or ``stop_at``); return the steps.
+
+    ``on_step(page, step)`` runs on each step as it is first shown (checks, screenshots).
+    """
+    seen: list[str] = []
+    for _ in range(len(profile.expected_steps) + 3):
+        step = current_step(page)
+        if step is None or step == stop_at:
+            return seen
+        seen.append(step)
+        if on_step:
+            on_step(page, step)
+        fill_step(page, step, profile.steps.get(step, {}))
+        press(page, CONTINUE)
+        errors = page.locator(".error-summary")
+        assert errors.count() == 0, f"step {step} refused the answers: {errors.first.inner_text()}"
+    raise AssertionError(f"the wizard did not finish: {seen}")
