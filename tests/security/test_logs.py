@@ -1,0 +1,172 @@
+"""No personal value reaches the logs: the redaction filter guards every handler.
+
+The end-to-end test runs an applicant's whole journey through the test client with every logger
+at DEBUG, provokes the log lines that quote paths and bodies (a 400, a 404 with a token in the
+path, a development-server access line, an exception quoting a value), and scans both what
+pytest captured and what the configured console handler wrote.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from assessments.log_filters import RedactPersonalData, install_on_all_handlers, redact
+
+from .conftest import APPLICANT, personal_values, store_assessment
+
+TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Not Found: /en/result/{TOKEN}/", "Not Found: /en/result/[token]/"),
+        (f'"GET /ja/result/{TOKEN}/report.pdf HTTP/1.1" 200 51234', None),
+        ("session 4f8b2c9d0e1a7b3c5d6e7f8091a2b3c4 saved", "session [token] saved"),
+        ("born 1983-07-19, entered 2013/05/23", "born [date], entered [date]"),
+        ("income 4312345 and 4,312,345 yen", "income [number] and [number] yen"),
+        ("GET /api/assess?income=4312345&x=1 HTTP/1.1", "GET /api/assess?[query] HTTP/1.1"),
+        ("Bad Request: /api/assess", "Bad Request: /api/assess"),
+        ('"POST /en/check/income/ HTTP/1.1" 302 0', '"POST /en/check/income/ HTTP/1.1" 302 0'),
+        ("in 2025 after 3 trips of 12 days", "in 2025 after 3 trips of 12 days"),
+        ("ContentSecurityPolicyMiddleware failed", "ContentSecurityPolicyMiddleware failed"),
+    ],
+)
+def test_redaction_hides_tokens_dates_amounts_and_query_strings_but_keeps_the_rest(text, expected):
+    redacted = redact(text)
+    if expected is not None:
+        assert redacted == expected
+    assert TOKEN not in redacted
+    assert "51234" not in redacted
+
+
+def make_record(msg, *args, **extra) -> logging.LogRecord:
+    record = logging.getLogger("django.request").makeRecord(
+        "django.request", logging.WARNING, __file__, 1, msg, args, None, extra=extra
+    )
+    return record
+
+
+def test_the_filter_drops_the_request_and_keeps_the_record():
+    record = make_record("Bad Request: %s", f"/en/result/{TOKEN}/", request=object())
+    assert RedactPersonalData().filter(record) is True
+    assert record.getMessage() == "Bad Request: /en/result/[token]/"
+    assert not hasattr(record, "request")
+
+
+def test_the_filter_redacts_tracebacks_and_drops_the_frames_that_error_mails_would_render():
+    try:
+        raise ValueError("income 4312345 on 1983-07-19")
+    except ValueError:
+        record = logging.getLogger("x").makeRecord(
+            "x", logging.ERROR, __file__, 1, "failed", (), __import__("sys").exc_info()
+        )
+    RedactPersonalData().filter(record)
+    assert record.exc_info is None
+    assert "ValueError: income [number] on [date]" in record.exc_text
+    assert "4312345" not in logging.Formatter().format(record)
+
+
+def test_a_malformed_log_call_does_not_leak_its_arguments():
+    record = make_record("income %d %d", "4312345")
+    RedactPersonalData().filter(record)
+    assert "4312345" not in record.getMessage()
+
+
+def all_handlers() -> list[logging.Handler]:
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    return [handler for logger in loggers for handler in logger.handlers]
+
+
+def test_every_configured_handler_is_guarded_by_the_filter_first():
+    # pytest's own capture handlers are test machinery; libraries add NullHandlers, which
+    # write nothing anywhere.
+    handlers = [
+        h
+        for h in all_handlers()
+        if type(h).__module__.split(".")[0] != "_pytest" and not isinstance(h, logging.NullHandler)
+    ]
+    assert handlers, "logging is not configured"
+    for handler in handlers:
+        assert handler.filters, handler
+        assert isinstance(handler.filters[0], RedactPersonalData), handler
+
+
+def test_handlers_added_later_are_guarded_by_install_on_all_handlers():
+    logger = logging.getLogger("prcheck.test.late")
+    handler = logging.StreamHandler(io.StringIO())
+    logger.addHandler(handler)
+    try:
+        install_on_all_handlers()
+        install_on_all_handlers()
+        assert [type(f) for f in handler.filters] == [RedactPersonalData]
+    finally:
+        logger.removeHandler(handler)
+
+
+@pytest.fixture
+def console_output():
+    """Capture what the configured console handler (the production one) writes."""
+    handler = next(
+        h
+        for h in logging.getLogger().handlers
+        if isinstance(h, logging.StreamHandler) and not type(h).__module__.startswith("_pytest")
+    )
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    yield stream
+    handler.setStream(previous)
+
+
+def walk_the_journey(client) -> list[str]:
+    """Run one applicant through every page that exists; return the tokens it produced."""
+    body = json.dumps(APPLICANT)
+    assert client.post("/api/assess", body, content_type="application/json").status_code == 200
+    bad = APPLICANT | {"residence_start_date": "2031-02-29", "assets": -7654321}
+    bad_body = json.dumps(bad)
+    assert client.post("/api/assess", bad_body, content_type="application/json").status_code == 400
+    assessment = store_assessment()
+    token = assessment.token
+    for name in ("assessments:result", "assessments:report"):
+        try:
+            url = reverse(name, args=[token])
+        except NoReverseMatch:
+            continue
+        assert client.get(url).status_code == 200
+        assert client.get(url.replace(token, token[:-1])).status_code == 404
+    assert client.get(f"/en/result/{token}/no-such-page/").status_code == 404
+    assert client.post(reverse("assessments:delete", args=[token])).status_code == 200
+    # What `runserver` logs for each request, and an error quoting an input value.
+    logging.getLogger("django.server").info(
+        '"%s" %s %s', f"GET /en/result/{token}/?income=4312345 HTTP/1.1", "200", "51234"
+    )
+    try:
+        raise ValueError(f"bad date {APPLICANT['birth_date']} for income {4312345}")
+    except ValueError:
+        logging.getLogger("assessments").exception("Could not assess %s", APPLICANT["assets"])
+    return [token]
+
+
+@pytest.mark.django_db
+def test_a_whole_check_leaves_no_personal_value_or_token_in_any_log(client, caplog, console_output):
+    caplog.set_level(logging.DEBUG)
+    for name in ("django", "django.request", "django.server", "assessments"):
+        caplog.set_level(logging.DEBUG, logger=name)
+
+    tokens = walk_the_journey(client)
+
+    for text in (caplog.text, console_output.getvalue()):
+        assert "Bad Request: /api/assess" in text
+        assert "Not Found: /en/result/[token]/" in text
+        assert "Could not assess [number]" in text
+        leaked = [v for v in [*personal_values(APPLICANT), *tokens] if v in text]
+        assert leaked == []
