@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Category(models.TextChoices):
-    ACADEMIC = "academic", _("Advanced academic research (i)(a), イ")
-    TECHNICAL = "technical", _("Advanced specialised or technical work (i)(b), ロ")
-    BUSINESS = "business", _("Advanced business management (i)(c), ハ")
+    ACADEMIC = "academic", _("Academic research (HSP (i)(a), イ)")
+    TECHNICAL = "technical", _("Specialised or technical work (HSP (i)(b), ロ)")
+    BUSINESS = "business", _("Business management (HSP (i)(c), ハ)")
 
 
 class Education(models.TextChoices):
@@ -46,46 +46,28 @@ class ResearchKind(models.TextChoices):
 class Bonus(models.TextChoices):
     INNOVATION_SUPPORT = (
         "innovation_support",
-        _("My employer receives innovation-promotion support measures"),
+        _("Employer receives innovation-promotion support measures"),
     )
     INNOVATION_SUPPORT_SME = (
         "innovation_support_sme",
-        _("…and that employer is a small or medium-sized enterprise"),
+        _("That employer is a small or medium-sized enterprise"),
     )
-    SME_RND_3PCT = (
-        "sme_rnd_3pct",
-        _("My employer is a small or medium-sized enterprise spending over 3% of sales on R&D"),
-    )
+    SME_RND_3PCT = "sme_rnd_3pct", _("Employer is an SME spending over 3% of sales on R&D")
     FOREIGN_QUALIFICATION = (
         "foreign_qualification",
-        _("A foreign qualification or award related to the work, recognised by the Minister"),
+        _("Foreign qualification or award related to the work"),
     )
     JAPANESE_UNIVERSITY = (
         "japanese_university",
-        _("A degree from a Japanese university or graduate school"),
+        _("Degree from a Japanese university or graduate school"),
     )
-    JLPT_N1 = (
-        "jlpt_n1",
-        _("JLPT N1 or equivalent (BJT 480+), or a degree majoring in Japanese abroad"),
-    )
-    JLPT_N2 = "jlpt_n2", _("JLPT N2 or equivalent (BJT 400+)")
-    GROWTH_FIELD = (
-        "growth_field",
-        _("Work on an advanced project in a growth field supported by a ministry"),
-    )
-    TOP_UNIVERSITY = (
-        "top_university",
-        _("Graduated from a university designated by the Ministry of Justice (e.g. world top 300)"),
-    )
-    JICA_TRAINING = "jica_training", _("Completed JICA Innovative Asia training (1 year or more)")
-    INVESTMENT_MANAGEMENT = (
-        "investment_management",
-        _("Work in investment management or related financial business"),
-    )
+    JLPT_N1 = "jlpt_n1", _("JLPT N1 or equivalent, or a degree majoring in Japanese")
+    JLPT_N2 = "jlpt_n2", _("JLPT N2 or equivalent")
+    GROWTH_FIELD = "growth_field", _("Advanced project in a growth field")
+    TOP_UNIVERSITY = "top_university", _("Graduate of a designated top university")
+    JICA_TRAINING = "jica_training", _("JICA Innovative Asia training")
+    INVESTMENT_MANAGEMENT = "investment_management", _("Investment management business")
     LOCAL_GOVERNMENT_SUPPORT = (
         "local_government_support",
-        _(
-            "My employer receives local-government support for hiring highly skilled foreign "
-            "professionals"
-        ),
+        _("Employer supported by a local government for hiring highly skilled professionals"),
     )

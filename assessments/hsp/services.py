@@ -1,8 +1,8 @@
 """Join the dated points table and the pure calculator: the only HSP code that reads the DB.
 
-``hsp_thresholds_at`` resolves only the ``hsp.*`` keys. The PR engine's ``thresholds_at``
-insists that *every* key be in force, and some PR keys start in 2026; the points one or three
-years ago must still be computable with the table in force on those days.
+``hsp_thresholds_at`` resolves only the ``hsp.*`` keys: the calculator needs nothing else,
+and it runs for past days too (the points one and three years ago, with the table in force
+on those days), where a row added later must simply be absent.
 """
 
 from __future__ import annotations
@@ -18,14 +18,27 @@ from .profile import HspProfile
 from .result import HspPointsResult
 
 PREFIX = "hsp."
-#: The keys without which no points can be computed (checked up front for a clear error).
-REQUIRED_KEYS = ("hsp.points_70", "hsp.points_80")
+#: Without a pass mark in force there is no total to give (the table starts 2017-04-26).
+PASS_MARK_KEY = "hsp.points_70"
+
+
+class HspTableNotInForce(MissingThreshold):
+    """No points table was in force on the day asked for: the input's date is too early."""
+
+    def __init__(self, on: dt.date):
+        self.on = on
+        super().__init__(f"No HSP points table in force on {on.isoformat()}")
+
+    @property
+    def errors(self) -> dict[str, list[tuple[str, dict]]]:
+        return {"as_of": [("no_table", {"date": self.on.isoformat()})]}
 
 
 def hsp_thresholds_from(versions: Iterable[ThresholdValue], *, on: dt.date) -> Thresholds:
     """Pick, for each ``hsp.*`` key, the latest version with ``valid_from <= on``.
 
-    Raise ``MissingThreshold`` when the pass marks are not in force on ``on``.
+    A key with no version in force is left out: reading it raises ``MissingThreshold`` (so
+    ``hsp_points`` refuses a day before the pass mark was set, 2017-04-26).
     """
     latest: dict[str, ThresholdValue] = {}
     for version in versions:
@@ -34,9 +47,6 @@ def hsp_thresholds_from(versions: Iterable[ThresholdValue], *, on: dt.date) -> T
         current = latest.get(version.key)
         if current is None or version.valid_from > current.valid_from:
             latest[version.key] = version
-    missing = [key for key in REQUIRED_KEYS if key not in latest]
-    if missing:
-        raise MissingThreshold(f"No value in force on {on.isoformat()} for: {', '.join(missing)}")
     return Thresholds(as_of=on, entries=MappingProxyType(latest))
 
 
@@ -68,6 +78,15 @@ def hsp_thresholds_at(*, on: dt.date) -> Thresholds:
     )
 
 
+def _pass_mark_exists(thresholds: Thresholds | None) -> bool:
+    """Return whether a pass mark exists on some day (else the database is not loaded)."""
+    if thresholds is not None:
+        return True
+    from ..models import Threshold
+
+    return Threshold.objects.filter(key=PASS_MARK_KEY).exists()
+
+
 def hsp_points_at(
     profile: HspProfile, *, on: dt.date, thresholds: Thresholds | None = None
 ) -> HspPointsResult:
@@ -75,7 +94,10 @@ def hsp_points_at(
 
     For the PR routes: the same profile (or one answered for that day) scored now, one year
     ago and three years ago. ``thresholds`` replaces the database table (tests, what-ifs).
-    Raise ``MissingThreshold`` if no table was in force on ``on``.
+    Raise ``HspTableNotInForce`` if no table was in force on ``on`` (a bad date), and
+    ``MissingThreshold`` if the database lacks a row the table needs (a server fault).
     """
     table = thresholds if thresholds is not None else hsp_thresholds_at(on=on)
+    if PASS_MARK_KEY not in table.entries and _pass_mark_exists(thresholds):
+        raise HspTableNotInForce(on)
     return hsp_points(replace(profile, as_of=on), table)

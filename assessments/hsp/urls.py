@@ -1,4 +1,10 @@
+"""The standalone HSP points calculator, at /<lang>/hsp/."""
+
 from django.urls import path
 
+from . import views
+
 app_name = "hsp"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.calculator, name="calculator"),
+]

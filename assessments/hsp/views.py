@@ -1,0 +1,55 @@
+"""The standalone HSP points page: the profile form, then the breakdown and what would help.
+
+The form posts to the same page, which answers with the result (no redirect, nothing stored:
+the profile never enters a URL, a session or a log). Validation is ``profile_from_dict``'s,
+the points are ``hsp_points_at``'s; this view only routes between them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from ..thresholds import MissingThreshold
+from .forms import HspProfileForm
+from .presentation import result_page
+from .profile import HspProfileInvalid, profile_from_dict
+from .services import HspTableNotInForce, hsp_points_at
+
+logger = logging.getLogger(__name__)
+TEMPLATE = "assessments/hsp/calculator.html"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def calculator(request):
+    """Show the profile form; on a valid POST, show the points below it."""
+    today = timezone.localdate()
+    if request.method != "POST":
+        form = HspProfileForm(initial={"as_of": today})
+        return render(request, TEMPLATE, {"form": form})
+    form = HspProfileForm(request.POST)
+    result = _result(form, today)
+    context = {"form": form, "error_summary": form.error_summary()}
+    if result is not None:
+        context.update(result=result, page=result_page(result))
+    return render(request, TEMPLATE, context)
+
+
+def _result(form: HspProfileForm, today):
+    """Return the points for valid answers, or None with every error put on the form."""
+    form_valid = form.is_valid()
+    try:
+        profile = profile_from_dict(form.profile_data(), today=today)
+        if form_valid:
+            return hsp_points_at(profile, on=profile.as_of)
+    except (HspProfileInvalid, HspTableNotInForce) as exc:
+        form.add_profile_errors(exc.errors)
+    except MissingThreshold as exc:
+        logger.error("Cannot compute HSP points: %s", exc)
+        raise
+    return None
