@@ -282,13 +282,21 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         return redirect(self.next_step_url(step))
 
     def next_step_url(self, step) -> str:
-        if not self.returning():
-            return self.get_step_url(self.get_next_step(step))
-        last = self.steps.last
-        for candidate in self.get_form_list():
-            if candidate != last and self.get_cleaned_data_for_step(candidate) is None:
-                return self.get_step_url(candidate, returning=True)
-        return self.get_step_url(last)
+        """Return the next step's URL; after a change from the summary, go back to it.
+
+        A change may have made new questions necessary (a new spouse is asked the marriage
+        date): those come first, still on the way back to the summary.
+        """
+        target, returning = self.get_next_step(step), False
+        if self.returning():
+            missing = [
+                s
+                for s in list(self.get_form_list())[:-1]
+                if self.get_cleaned_data_for_step(s) is None
+            ]
+            target, returning = (missing[0], True) if missing else (self.steps.last, False)
+        self.storage.current_step = target
+        return self.get_step_url(target, returning=returning)
 
     def edit_rows(self, step, typed):
         """Add an empty row, or remove one, and show the step again (works without JS)."""

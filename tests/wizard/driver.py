@@ -77,6 +77,14 @@ class WizardDriver:
         """Post ``step`` with a button other than Continue (Back, add a row, save)."""
         return self.answer(step, extra={button: value}, **fields)
 
+    def answer_all(self, steps: dict) -> None:
+        """Answer ``steps`` in the order the wizard asks them, up to the summary."""
+        step = "status"
+        while step != "summary":
+            response = self.answer(step, **steps[step])
+            assert response.status_code == 302, (step, response.context["error_summary"])
+            step = self.next_step
+
     @property
     def next_step(self) -> str | None:
         """Return the step the last response redirected to (None if it did not)."""

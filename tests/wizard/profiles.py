@@ -1,4 +1,7 @@
-"""Typical answers per step, pinned to 2026-12-01 (see conftest). Tests override what they test."""
+"""Typical answers per step, and per route, on 2026-12-01 (see conftest).
+
+Tests override only what they are about.
+"""
 
 import datetime as dt
 
@@ -61,4 +64,98 @@ GENERAL = {
     "taxes": TAXES,
     "conduct": CONDUCT,
     "guarantor": GUARANTOR,
+}
+
+
+def with_(base: dict, **steps) -> dict:
+    """Return ``base`` with some steps' answers updated (a new step is added as given)."""
+    merged = {step: dict(fields) for step, fields in base.items()}
+    for step, fields in steps.items():
+        merged[step] = {**merged.get(step, {}), **fields}
+    return merged
+
+
+SPOUSE = with_(
+    GENERAL,
+    status={"status": "spouse_of_japanese", "period_of_stay": "3"},
+    residence={
+        "residence_start_date": D(2022, 4, 1),
+        "qualifying_status_start_date": D(2022, 4, 1),
+    },
+    marriage={"marriage_date": D(2020, 6, 1)},
+    income={**income(THREE_YEARS, household=7_000_000)},
+)
+for year in FIVE_YEARS[3:]:
+    SPOUSE["income"].pop(f"applicant_{year}")
+
+CHILD = with_(
+    SPOUSE,
+    status={"status": "child_of_permanent_resident"},
+)
+del CHILD["marriage"]
+
+LONG_TERM_RESIDENT = with_(
+    GENERAL,
+    status={"status": "long_term_resident"},
+    residence={
+        "residence_start_date": D(2019, 4, 1),
+        "qualifying_status_start_date": D(2019, 4, 1),
+    },
+    grant={"status_grant_date": D(2019, 4, 1)},
+)
+REFUGEE = with_(LONG_TERM_RESIDENT, status={"status": "refugee"})
+CONTRIBUTION = with_(
+    GENERAL,
+    residence={
+        "residence_start_date": D(2020, 4, 1),
+        "qualifying_status_start_date": D(2020, 4, 1),
+        "contribution_to_japan": True,
+    },
+)
+HSP_70 = with_(
+    GENERAL,
+    status={"hsp_route": True},
+    residence={
+        "residence_start_date": D(2022, 4, 1),
+        "qualifying_status_start_date": D(2022, 4, 1),
+    },
+    hsp={
+        "hsp_points_now": 75,
+        "hsp_points_one_year_ago": 72,
+        "hsp_points_three_years_ago": 71,
+        "hsp_points_maintained": True,
+        "jskip_eligible": False,
+    },
+)
+HSP_80 = with_(
+    GENERAL,
+    status={"status": "hsp"},
+    residence={
+        "residence_start_date": D(2025, 4, 1),
+        "qualifying_status_start_date": D(2025, 4, 1),
+    },
+    grant={"status_grant_date": D(2025, 4, 1)},
+    hsp={
+        "hsp_points_now": 85,
+        "hsp_points_one_year_ago": 82,
+        "hsp_points_three_years_ago": "",
+        "hsp_points_maintained": True,
+        "jskip_eligible": False,
+    },
+)
+J_SKIP = with_(
+    HSP_80,
+    hsp={"hsp_points_now": 60, "hsp_points_one_year_ago": 60, "jskip_eligible": True},
+)
+
+ROUTES = {
+    "general": GENERAL,
+    "spouse": SPOUSE,
+    "child": CHILD,
+    "long_term_resident": LONG_TERM_RESIDENT,
+    "refugee": REFUGEE,
+    "contribution": CONTRIBUTION,
+    "hsp_70": HSP_70,
+    "hsp_80": HSP_80,
+    "j_skip": J_SKIP,
 }
