@@ -8,6 +8,7 @@ whatever step the wizard shows, so a test can assert which steps a route asks, i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -177,6 +178,14 @@ HSP = Profile(
 )
 
 
+def with_steps(profile: Profile, **changes: dict) -> Profile:
+    """Return ``profile`` with some steps' answers replaced or added to."""
+    steps = {**profile.steps}
+    for step, answers in changes.items():
+        steps[step] = {**steps.get(step, {}), **answers}
+    return dataclasses.replace(profile, steps=steps)
+
+
 def current_step(page: Page) -> str | None:
     match = STEP_URL.search(page.url)
     return match["step"] if match else None
@@ -210,6 +219,9 @@ def fill_step(page: Page, step: str, answers: dict) -> None:
                 input_.fill(value)
         elif isinstance(value, list):
             for index, row in enumerate(value):
+                if not _inputs(page, f"{step}-{key}-{index}-{next(iter(row))}").count():
+                    # "Add another" posts what is typed so far and shows one more row.
+                    press(page, f"button[name='wizard_add_row'][value='{key}']")
                 for name, cell in row.items():
                     set_value(page, f"{step}-{key}-{index}-{name}", cell)
         else:

@@ -1,0 +1,159 @@
+"""The ways people really move through the check: back, change, switch language, resume, no JS.
+
+Each journey ends on a real result produced by the engine, and checks that what was answered
+earlier survived the detour.
+"""
+
+import io
+from pathlib import Path
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from assessments.models import Assessment
+
+from .applicant import (
+    BACK,
+    CONTINUE,
+    GENERAL,
+    SAVE_FOR_LATER,
+    SPOUSE,
+    current_step,
+    fill_step,
+    press,
+    result_token,
+    walk,
+    with_steps,
+    years_ago,
+)
+from .checks import PHONE, assert_lang, check_page, screenshot
+
+
+def _value(page, name):
+    return page.locator(f"[name='{name}']").first.input_value()
+
+
+def _checked(page, name):
+    return page.locator(f"[name='{name}']:checked").first.get_attribute("value")
+
+
+def _route(page):
+    token = result_token(page)
+    assert token, f"expected the result page, got {page.url}"
+    return Assessment.objects.get(token=token).result["route"]
+
+
+def test_back_keeps_answers_and_change_from_the_summary_returns_through_new_questions(
+    new_page, site
+):
+    """Back shows earlier answers; changing the status to a spouse one asks the marriage date
+    and the household income on the way back to the summary; the result uses the spouse route."""
+    page = new_page()
+    page.goto(site.url("/en/check/"))
+    walk(page, GENERAL, stop_at="income")
+
+    press(page, BACK)
+    assert current_step(page) == "travel"
+    assert _checked(page, "travel-has_trips") == "yes"
+    press(page, BACK)
+    assert current_step(page) == "residence"
+    assert _value(page, "residence-residence_start_date") == years_ago(12)
+    press(page, CONTINUE)
+    press(page, CONTINUE)
+    assert current_step(page) == "income"
+    walk(page, GENERAL, stop_at="summary")
+    screenshot(page, "journey-en-summary-before-change")
+
+    with page.expect_navigation():
+        page.locator("a[href*='/status/?return=summary']").first.click()
+    assert current_step(page) == "status"
+    fill_step(page, "status", {"status": "spouse_of_japanese"})
+    press(page, CONTINUE)
+    assert current_step(page) == "marriage", "a new question must be asked on the way back"
+    assert "return=summary" in page.url
+    fill_step(page, "marriage", {"marriage_date": years_ago(13)})
+    press(page, CONTINUE)
+    assert current_step(page) == "income", "the spouse route also asks household income"
+    assert _value(page, "income-assets") == "1,000,000", "the income answers are kept"
+    fill_step(page, "income", {"household_*": "6,000,000"})
+    press(page, CONTINUE)
+    assert current_step(page) == "summary"
+    expect(page.locator("#summary-marriage")).to_be_visible()
+    check_page(page, lang="en", label="journey-en-summary-after-change")
+
+    press(page, CONTINUE)
+    assert _route(page) == "spouse"
+
+
+def test_switching_language_mid_flow_keeps_the_step_and_the_answers(new_page, site):
+    page = new_page()
+    page.goto(site.url("/en/check/"))
+    walk(page, GENERAL, stop_at="travel")
+    run = page.url.split("/check/")[1].split("/")[0]
+
+    with page.expect_navigation():
+        page.locator("button.language-switch__button[value='ja']").click()
+    assert f"/ja/check/{run}/travel/" in page.url
+    check_page(page, lang="ja", label="journey-ja-after-switch-travel")
+    press(page, BACK)
+    assert _value(page, "residence-residence_start_date") == years_ago(12)
+    press(page, CONTINUE)
+
+    walk(page, GENERAL)
+    assert _route(page) == "general"
+    assert_lang(page, "ja")
+    assert page.url.startswith(site.url("/ja/result/"))
+
+
+def test_the_resume_link_restores_the_answers_in_a_fresh_browser(new_page, site):
+    page = new_page()
+    page.goto(site.url("/en/check/"))
+    walk(page, SPOUSE, stop_at="income")
+    fill_step(page, "income", {"employment": "contract"})
+    press(page, SAVE_FOR_LATER)
+    check_page(page, lang="en", label="journey-en-saved")
+    resume_url = page.locator(".resume-link a").get_attribute("href")
+    assert resume_url.startswith(site.url("/en/check/resume/"))
+
+    other = new_page(viewport=PHONE)  # another browser: no cookies, no session
+    other.goto(resume_url)
+    assert current_step(other) == "income"
+    assert _checked(other, "income-employment") == "contract", "the unsent step is kept too"
+    press(other, BACK)
+    assert _checked(other, "travel-has_trips") == "yes"
+    press(other, CONTINUE)
+    walk(other, SPOUSE)
+    assert _route(other) == "spouse"
+    assert other.goto(resume_url).status == 404, "a finished check's resume link is spent"
+
+
+def test_a_complete_check_works_without_javascript_and_the_pdf_downloads(new_page, site):
+    """No JS: every row stays visible, "add another trip" is a real form post. The result's
+    PDF is a real download of a real bilingual PDF."""
+    profile = with_steps(
+        GENERAL,
+        travel={
+            "trips": [
+                {"departure": years_ago(3, days=40), "return_date": years_ago(3, days=30)},
+                {"departure": years_ago(2, days=20), "return_date": years_ago(2, days=6)},
+            ]
+        },
+    )
+    page = new_page(java_script_enabled=False)
+    page.goto(site.url("/ja/check/"))
+    steps = walk(page, profile)
+    assert tuple(steps) == GENERAL.expected_steps
+    assert _route(page) == "general"
+    token = result_token(page)
+    answers = Assessment.objects.get(token=token).answers
+    assert len(answers["trips"]) == 2
+    screenshot(page, "nojs-ja-result")
+
+    with page.expect_download() as info:
+        page.locator(f"a[href$='/result/{token}/report.pdf']").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".pdf")
+    content = Path(download.path()).read_bytes()
+    assert content.startswith(b"%PDF")
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(content)).pages)
+    assert "永住" in text and "ermanent" in text, "the report is bilingual"
