@@ -47,10 +47,11 @@ def step_data(step: str, fields: dict) -> dict:
 class WizardDriver:
     """One applicant's run, in one language, through the Django test client."""
 
-    def __init__(self, client, *, language: str = "en"):
+    def __init__(self, client, *, language: str = "en", start: str | None = None):
+        """Start a run (or join the one ``start``, e.g. a resume link, redirects to)."""
         self.client = client
         self.language = language
-        self.response = client.get(f"/{language}/check/")
+        self.response = client.get(start or f"/{language}/check/")
         assert self.response.status_code == 302, self.response.status_code
         match = RUN_IN_URL.search(self.response["Location"])
         self.run = match["run"]
