@@ -1,0 +1,153 @@
+"""The /<lang>/hsp/ page: the form, the result, and errors, in Japanese and in English."""
+
+import re
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def pinned_today():
+    """Pin today to 2026-12-01 in Japan (the form's default day of the calculation)."""
+    with time_machine.travel("2026-12-01 10:00 +0900", tick=False):
+        yield
+
+
+ANSWERS = {
+    "category": "technical",
+    "as_of": "2026-12-01",
+    "birth_date": "1997-01-15",
+    "education": "master",
+    "experience_years": "3",
+    "annual_salary": "5,500,000",
+    "position": "none",
+    "bonuses": ["jlpt_n1", "jlpt_n2"],
+}
+
+
+def url(language):
+    return f"/{language}/hsp/"
+
+
+def test_the_page_is_routed_under_each_language():
+    assert reverse("hsp:calculator") in ("/ja/hsp/", "/en/hsp/")
+
+
+PAGE = [
+    ("in English", "en", "Highly Skilled Professional points", "Count my points"),
+    ("in Japanese", "ja", "高度専門職ポイント", "ポイントを計算する"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "button"), [c[1:] for c in PAGE], ids=[c[0] for c in PAGE]
+)
+def test_the_empty_form_renders_with_todays_date_and_native_date_inputs(
+    client, language, title, button
+):
+    html = client.get(url(language)).content.decode()
+    assert f'<html lang="{language}">' in html
+    assert title in html and button in html
+    assert re.search(r'<input type="date" name="as_of" value="2026-12-01"', html)
+    assert '<input type="date" name="birth_date"' in html
+    assert "<script" not in html and "style=" not in html
+
+
+RESULT = [
+    (
+        "in English",
+        "en",
+        ["How your points add up", "¥5,500,000", "10 points short", "reaches 80", "Not counted"],
+    ),
+    (
+        "in Japanese",
+        "ja",
+        ["ポイントの内訳", "550万円", "あと10点", "80点に到達", "加算されない項目"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "words"), [c[1:] for c in RESULT], ids=[c[0] for c in RESULT])
+def test_a_valid_profile_shows_the_breakdown_total_gaps_and_suggestions(client, language, words):
+    response = client.post(url(language), ANSWERS)
+    assert response.status_code == 200
+    html = response.content.decode()
+    result = html[html.index('id="result"') :]
+    assert re.search(r'hsp-total__number">70<', result)
+    assert all(word in result for word in words)
+    not_counted = result[result.index("<h3>", result.index("</table>")) :]
+    assert re.search(r"<li>[^<]*N2[^<]*</li>", not_counted)  # N2 is not counted beside N1
+
+
+ERRORS = [
+    (
+        "in English",
+        "en",
+        "There is a problem",
+        "This date is after the day of the calculation",
+        "Enter a whole number",
+    ),
+    ("in Japanese", "ja", "入力内容に問題があります", "計算の基準日", "整数を入力してください"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "birth_message", "salary_message"),
+    [c[1:] for c in ERRORS],
+    ids=[c[0] for c in ERRORS],
+)
+def test_every_error_is_summarised_with_links_and_marked_on_its_field(
+    client, language, heading, birth_message, salary_message
+):
+    bad = {**ANSWERS, "birth_date": "2027-01-01", "annual_salary": "a lot", "education": "bachelor"}
+    bad["multiple_degrees"] = "on"
+    html = client.post(url(language), bad).content.decode()
+    summary = html[
+        html.index('class="error-summary"') : html.index(
+            "</div>", html.index('class="error-summary"')
+        )
+    ]
+    assert 'role="alert"' in summary and heading in summary
+    assert birth_message in summary and salary_message in summary
+    links = re.findall(r'href="#([\w-]+)"', summary)
+    assert links == ["id_birth_date", "id_multiple_degrees", "id_annual_salary"]
+    for field in ("birth_date", "annual_salary"):
+        tag = re.search(rf'<input[^>]*name="{field}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in tag
+        assert f"id_{field}_error" in tag
+        assert f'id="id_{field}_error"' in html
+    assert 'id="result"' not in html
+
+
+def test_a_missing_category_links_to_its_first_radio_button(client):
+    html = client.post(url("en"), {**ANSWERS, "category": ""}).content.decode()
+    assert 'href="#id_category_0"' in html
+    assert 'id="id_category_0"' in html
+
+
+def test_the_salary_floor_is_explained_when_it_is_not_met(client):
+    rich = {
+        **ANSWERS,
+        "annual_salary": "2,999,999",
+        "bonuses": ["innovation_support", "innovation_support_sme", "jlpt_n1", "growth_field"],
+    }
+    html = client.post(url("en"), rich).content.decode()
+    assert "Below the minimum salary" in html
+    assert "at least ¥3,000,000" in html
+
+
+def test_a_day_before_the_table_is_a_field_error_not_a_crash(client):
+    response = client.post(
+        url("en"), {**ANSWERS, "as_of": "2015-01-01", "birth_date": "1990-01-01"}
+    )
+    assert response.status_code == 200
+    assert 'href="#id_as_of"' in response.content.decode()
+
+
+def test_the_page_keeps_the_profile_out_of_caches_and_urls(client):
+    response = client.post(url("en"), ANSWERS)
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+    assert 'method="post"' in response.content.decode()
