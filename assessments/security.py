@@ -9,18 +9,21 @@ having to remember a decorator:
 - ``RateLimitMiddleware`` counts requests per client and scope (``api``, ``pdf``) in fixed
   windows on Django's cache, so every process behind a load balancer shares the counts when the
   cache is shared (the database cache by default, Redis or Memcached via ``CACHE_URL``).
+- ``TokenShapeMiddleware`` answers 404 for any ``token`` URL argument that no token could be,
+  before a view queries the database with it (PostgreSQL rejects NUL bytes with an error).
 """
 
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import salted_hmac
@@ -29,6 +32,8 @@ from django.utils.translation import gettext
 ROBOTS_HEADER = "noindex, nofollow, noarchive"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 CACHE_KEY_PREFIX = "prcheck:rate"
+#: What a token can look like: URL-safe base64 (``secrets.token_urlsafe``), within the column.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 def is_personal(request: HttpRequest) -> bool:
@@ -51,6 +56,22 @@ class PersonalPageMiddleware:
             add_never_cache_headers(response)
             response.headers["X-Robots-Tag"] = ROBOTS_HEADER
         return response
+
+
+class TokenShapeMiddleware:
+    """Answer 404 for a malformed ``token`` URL argument without touching the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        token = view_kwargs.get("token")
+        if token is not None and not TOKEN_SHAPE.fullmatch(str(token)):
+            raise Http404
+        return None
 
 
 @dataclass(frozen=True)

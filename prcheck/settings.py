@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "assessments.security.PersonalPageMiddleware",
     "assessments.security.RateLimitMiddleware",
+    "assessments.security.TokenShapeMiddleware",
 ]
 
 ROOT_URLCONF = "prcheck.urls"

@@ -155,3 +155,34 @@ def test_unknown_and_malformed_tokens_are_not_found(client, name, token):
     store_assessment()
     prefix, suffix = url_or_skip(name, token="PLACEHOLDER").split("PLACEHOLDER")
     assert client.get(prefix + token + suffix).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("token", "found"),
+    [
+        ("a" * 43, True),
+        ("Ab-_09" * 7, True),
+        ("a" * 16, True),
+        ("a" * 64, True),
+        ("a" * 15, False),
+        ("a" * 65, False),
+        ("abc\x00def" * 4, False),
+        ("トークン" * 5, False),
+        ("a+b/c=d" * 4, False),
+    ],
+)
+def test_only_token_shaped_arguments_reach_the_view(token, found):
+    from django.http import Http404, HttpResponse
+
+    from assessments.security import TokenShapeMiddleware
+
+    middleware = TokenShapeMiddleware(lambda request: HttpResponse())
+    if found:
+        assert middleware.process_view(None, None, (), {"token": token}) is None
+    else:
+        with pytest.raises(Http404):
+            middleware.process_view(None, None, (), {"token": token})
+
+
+def test_a_nul_byte_in_a_token_is_not_found_without_a_database_error(client):
+    assert client.post("/en/result/abc%00def/delete/").status_code == 404
