@@ -1,0 +1,180 @@
+"""The mapping from the wizard's cleaned data to the contract, and contract errors back."""
+
+import datetime as dt
+
+import pytest
+
+from assessments.answers import answers_to_dict
+from assessments.flow import asks_household_income, income_years
+from assessments.thresholds import thresholds_from_defaults
+from assessments.wizard_answers import (
+    Location,
+    answers_from_steps,
+    contract_from_steps,
+    locate,
+    step_errors,
+    trip_totals,
+)
+
+D = dt.date
+
+CLEANED = {
+    "status": {
+        "application_date": D(2026, 12, 1),
+        "status": "spouse_of_japanese",
+        "period_of_stay": "unlimited",
+        "status_expiry_date": None,
+        "meets_landing_standards": True,
+        "hsp_route": False,
+        "trips": [],
+    },
+    "residence": {
+        "residence_start_date": D(2020, 1, 1),
+        "qualifying_status_start_date": None,
+        "contribution_to_japan": False,
+    },
+    "marriage": {"marriage_date": D(2019, 5, 1)},
+    "travel": {
+        "has_trips": True,
+        "trips": [{"departure": D(2024, 1, 1), "return_date": D(2024, 1, 5)}],
+    },
+    "income": {
+        "employment": "regular",
+        "income": [{"year": 2025, "applicant": 4_000_000, "household": 6_000_000}],
+        "dependents": 1,
+        "dependents_abroad": 0,
+        "assets": None,
+        "public_assistance": False,
+    },
+    "taxes": {
+        "payments": [{"kind": "pension", "due_date": D(2024, 5, 31), "paid_date": None}],
+        "pension_enrolled": True,
+        "health_insurance_enrolled": True,
+        "notifications": [{"due_date": D(2023, 4, 14)}],
+    },
+    "conduct": {
+        "criminal_records": [],
+        "traffic_violations": [{"date": D(2025, 3, 1), "kind": "minor"}],
+        "unauthorized_work": False,
+        "public_health_risk": False,
+    },
+    "guarantor": {"guarantor": "japanese"},
+}
+
+
+def test_cleaned_steps_become_the_contract_and_survive_a_round_trip():
+    answers = answers_from_steps(CLEANED, today=D(2026, 12, 1))
+    data = answers_to_dict(answers)
+    assert data["period_of_stay_years"] is None
+    assert data["marriage_date"] == "2019-05-01"
+    assert data["trips"] == [{"departure": "2024-01-01", "return": "2024-01-05"}]
+    assert data["income"] == [{"year": 2025, "applicant": 4_000_000, "household": 6_000_000}]
+    assert data["assets"] == 0
+    assert data["payments"] == [{"kind": "pension", "due_date": "2024-05-31", "paid_date": None}]
+    assert data["missed_notifications"] == ["2023-04-14"]
+    assert data["hsp_points"] is None, "a step that was not asked takes the contract default"
+
+
+def test_a_step_that_was_not_asked_adds_nothing():
+    assert "marriage_date" not in contract_from_steps({"status": CLEANED["status"]})
+
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("application_date", Location("status", "application_date")),
+        ("period_of_stay_years", Location("status", "period_of_stay")),
+        ("hsp_points.three_years_ago", Location("hsp", "hsp_points_three_years_ago")),
+        ("trips[2].return", Location("travel", "return_date", rows="trips", row=2)),
+        ("missed_notifications[0]", Location("taxes", "due_date", rows="notifications", row=0)),
+        ("payments[1].paid_date", Location("taxes", "paid_date", rows="payments", row=1)),
+        ("income[0].household", Location("income", "household_2025")),
+        ("income[0].applicant", Location("income", "applicant_2025")),
+        ("income[5].applicant", Location("income")),
+        ("schema", Location(None)),
+        ("nonsense[0", Location(None)),
+    ],
+)
+def test_a_contract_error_path_is_located_on_its_step_and_field(path, location):
+    assert locate(path, {"income": [{"year": 2025}]}) == location
+
+
+def test_a_step_is_checked_with_the_contract_rules_and_only_its_own_errors_come_back():
+    travel = {
+        "trips": [
+            {"departure": D(2024, 1, 1), "return_date": D(2024, 1, 10)},
+            {"departure": D(2024, 1, 5), "return_date": D(2027, 1, 1)},
+        ]
+    }
+    errors = step_errors("travel", travel, application_date=D(2026, 12, 1))
+    assert {(loc.row, loc.field, code) for loc, code, _params in errors} == {
+        (1, "return_date", "after_application_date"),
+        (1, "departure", "overlapping_trip"),
+    }
+
+
+def test_trip_totals_split_a_trip_across_the_new_year_and_count_nights_abroad():
+    totals = trip_totals(
+        [
+            {"departure": D(2023, 12, 30), "return_date": D(2024, 1, 3)},
+            {"departure": D(2024, 2, 1), "return_date": D(2024, 2, 2)},
+        ]
+    )
+    assert totals.per_year == ((2024, 2), (2023, 1))
+    assert totals.longest_days == 3
+    assert totals.count == 2
+
+
+@pytest.mark.parametrize(
+    ("on", "routes", "years"),
+    [
+        pytest.param(
+            D(2026, 12, 1),
+            ["general"],
+            [2025, 2024, 2023, 2022, 2021],
+            id="general on 2026-12-01: 2025 back five years",
+        ),
+        pytest.param(
+            D(2026, 5, 31),
+            ["general"],
+            [2024, 2023, 2022, 2021, 2020],
+            id="the day before June: 2025 is not certified yet",
+        ),
+        pytest.param(
+            D(2026, 6, 1),
+            ["general"],
+            [2025, 2024, 2023, 2022, 2021],
+            id="from 1 June: 2025 is certified",
+        ),
+        pytest.param(D(2026, 12, 1), ["spouse"], [2025, 2024, 2023], id="spouse: three years"),
+        pytest.param(D(2026, 12, 1), ["hsp_80"], [2025], id="HSP 80: one year"),
+        pytest.param(
+            D(2026, 12, 1),
+            ["spouse", "hsp_70", "hsp_80"],
+            [2025, 2024, 2023],
+            id="the longest look-back among the routes",
+        ),
+        pytest.param(
+            D(2019, 6, 30),
+            ["general"],
+            [2018, 2017, 2016],
+            id="before July 2019 the general route asked three years",
+        ),
+    ],
+)
+def test_income_years_are_those_certifiable_on_the_application_date(on, routes, years):
+    thresholds = thresholds_from_defaults(on=on)
+    assert income_years(application_date=on, routes=routes, thresholds=thresholds) == years
+
+
+@pytest.mark.parametrize(
+    ("routes", "asked"),
+    [
+        (["general"], False),
+        (["spouse"], True),
+        (["child", "hsp_70"], True),
+        (["long_term_resident"], False),
+    ],
+)
+def test_household_income_is_asked_on_the_spouse_and_child_routes(routes, asked):
+    assert asks_household_income(routes) is asked
