@@ -50,12 +50,13 @@ BONUS_HINTS = {
 }
 
 
-def radios(label, help_text, choices, *, required=True) -> forms.ChoiceField:
+def radios(label, help_text, choices, *, required_message=None) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         help_text=help_text,
         choices=choices,
-        required=required,
+        required=required_message is not None,
+        error_messages={"required": required_message} if required_message else None,
         widget=forms.RadioSelect(attrs={"class": "radios"}),
     )
 
@@ -75,6 +76,7 @@ class HspProfileForm(forms.Form):
         _("Which activity is your application for?"),
         _("Each activity has its own points table."),
         Category.choices,
+        required_message=_("Choose the activity your application is for."),
     )
     as_of = forms.DateField(
         label=_("Day of the calculation"),
@@ -98,6 +100,7 @@ class HspProfileForm(forms.Form):
             "count as a university degree; a specialist diploma (専門士) does not."
         ),
         Education.choices,
+        required_message=_("Choose your highest degree, or “None of these”."),
     )
     multiple_degrees = forms.BooleanField(
         label=_(
@@ -144,7 +147,6 @@ class HspProfileForm(forms.Form):
         _("Position in the company"),
         _("Business management only."),
         Position.choices,
-        required=False,
     )
     investment_100m = forms.BooleanField(
         label=_("I invest 100 million yen or more in the business I run"),
