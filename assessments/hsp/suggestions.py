@@ -11,6 +11,7 @@ here. Nothing the applicant cannot change (their age) is suggested.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -82,6 +83,8 @@ def next_change(p: HspProfile, t: Thresholds, points: int, *, total: Total) -> P
     rows = [*t[f"hsp.{p.category}.age"], *t[f"hsp.{p.category}.salary"]]
     limits = sorted({r["below_age"] for r in rows if r["below_age"] and r["below_age"] > age})
     for limit in limits:
+        if p.birth_date.year + limit > dt.MAXYEAR:  # a far-future as_of: no such birthday
+            return None
         day = birthday(p.birth_date, limit)
         later = total(replace(p, as_of=day), t)
         if later < points:

@@ -130,3 +130,8 @@ def test_someone_40_or_older_on_a_top_salary_has_no_change_ahead(t):
 def test_business_management_has_no_change_ahead(t):
     result = hsp_points(make_profile(category="business", birth_date=born_aged(29)), t)
     assert result.next_change is None
+
+
+def test_a_far_future_day_of_calculation_has_no_change_ahead_rather_than_an_error(t):
+    profile = make_profile(birth_date=dt.date(9990, 1, 1), as_of=dt.date(9999, 12, 31))
+    assert hsp_points(profile, t).next_change is None

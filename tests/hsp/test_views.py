@@ -5,6 +5,8 @@ import re
 import pytest
 import time_machine
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +153,43 @@ def test_the_page_keeps_the_profile_out_of_caches_and_urls(client):
     response = client.post(url("en"), ANSWERS)
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     assert 'method="post"' in response.content.decode()
+
+
+FIELDS = [
+    "category",
+    "as_of",
+    "birth_date",
+    "education",
+    "multiple_degrees",
+    "experience_years",
+    "annual_salary",
+    "research_achievements",
+    "national_licenses",
+    "position",
+    "investment_100m",
+    "bonuses",
+]
+odd_text = st.sampled_from(
+    [
+        "",
+        "0",
+        "-1",
+        "1e400",
+        "NaN",
+        "9999-12-31",
+        "0001-01-01",
+        "９９",
+        "¥3,000,000",
+        "on",
+        "x" * 300,
+    ]
+) | st.text(max_size=20)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(changes=st.dictionaries(st.sampled_from(FIELDS), odd_text, max_size=5))
+def test_no_form_input_gives_a_server_error(client, changes):
+    data = {**ANSWERS, **{key: value.replace("\x00", "") for key, value in changes.items()}}
+    assert client.post(url("en"), data).status_code == 200
