@@ -211,13 +211,16 @@ class StepForm(forms.Form):
         self.row_forms: dict[str, list[int]] = {}
 
     def _formset(self, name: str, spec: Rows, initial_rows) -> forms.BaseFormSet:
+        prefix = f"{self.prefix}-{name}"
+        # Rows that were not posted at all (no management form) are no rows, not an error.
+        posted = self.is_bound and f"{prefix}-{forms.formsets.TOTAL_FORM_COUNT}" in self.data
         formset = spec.formset(
-            data=self.data if self.is_bound else None,
-            prefix=f"{self.prefix}-{name}",
+            data=self.data if posted else None,
+            prefix=prefix,
             initial=initial_rows or None,
             form_kwargs={"empty_permitted": True, "application_date": self.application_date},
         )
-        if not self.is_bound:
+        if not posted:
             formset.extra = 0 if initial_rows else 1
         return formset
 
@@ -230,7 +233,9 @@ class StepForm(forms.Form):
     def is_valid(self) -> bool:
         valid = super().is_valid()
         return valid and all(
-            self.formsets[name].is_valid() for name in self.rows if self.rows_active(name)
+            self.formsets[name].is_valid()
+            for name in self.rows
+            if self.rows_active(name) and self.formsets[name].is_bound
         )
 
     def clean(self):
@@ -241,10 +246,11 @@ class StepForm(forms.Form):
             if not self.rows_active(name):
                 continue
             formset = self.formsets[name]
-            if not formset.is_valid():
+            if formset.is_bound and not formset.is_valid():
                 complete = False
                 continue
-            filled = [(i, f.cleaned_data) for i, f in enumerate(formset.forms) if f.has_changed()]
+            forms_ = formset.forms if formset.is_bound else []
+            filled = [(i, f.cleaned_data) for i, f in enumerate(forms_) if f.has_changed()]
             self.row_forms[name] = [i for i, _row in filled]
             cleaned[name] = [row for _i, row in filled]
             if not filled and spec.toggle not in self.errors:

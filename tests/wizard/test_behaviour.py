@@ -340,3 +340,18 @@ def test_a_post_for_another_step_than_the_page_is_redirected(driver):
     response = driver.client.post(driver.url("status"), data)
     assert response.status_code == 302
     assert driver.stored("travel") is None
+
+
+def test_rows_that_were_not_posted_are_no_rows_not_a_broken_form(driver):
+    driver.answer("status", **p.STATUS)
+    driver.answer("taxes", **p.TAXES)
+    assert driver.next_step == "conduct"
+    response = driver.get("taxes")
+    assert not response.context["error_summary"]
+    assert not response.context["form"].formsets["payments"].is_bound
+    assert "TOTAL_FORMS" not in str(
+        response.context["form"].formsets["payments"].management_form.errors
+    )
+    driver.answer("travel", has_trips=True)
+    assert driver.response.status_code == 200
+    assert "has_trips" in driver.form.errors
