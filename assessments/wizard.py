@@ -23,6 +23,7 @@ from __future__ import annotations
 import secrets
 from collections import OrderedDict
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
@@ -262,6 +263,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             self.keep_draft(step, typed)
             target = request.POST["wizard_goto_step"]
             return redirect(self.get_step_url(target if target in self.get_form_list() else step))
+        if "wizard_language" in request.POST:
+            return self.switch_language(step, typed)
         if "wizard_save" in request.POST:
             self.keep_draft(step, typed)
             return self.save_for_later(step)
@@ -315,6 +318,15 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         self.keep_draft(step, typed)
         url = self.get_step_url(step, returning=self.returning())
         return redirect(f"{url}#{anchor}" if anchor else url)
+
+    def switch_language(self, step, typed):
+        """Show the same step in the other language, keeping what was typed (wizard.js)."""
+        self.keep_draft(step, typed)
+        language = self.request.POST["wizard_language"]
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            return redirect(self.get_step_url(step, returning=self.returning()))
 
     def save_for_later(self, step):
         """Store the run in ``SavedProgress`` and show its resume link."""

@@ -6,12 +6,12 @@ the ``prcheck`` filters; choices become their translated labels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django import forms as django_forms
 
-from .forms import MoneyField, StepForm, YesNo, is_yes
+from .forms import MoneyField, StepForm, YesNo, anchor_id, is_yes
 
 #: How the template writes a value.
 DATE, MONEY, NUMBER, TEXT, ROWS, EMPTY = "date", "money", "number", "text", "rows", "empty"
@@ -22,6 +22,7 @@ class Answer:
     label: str
     value: Any
     kind: str
+    anchor: str = ""  # the id of the question on its step, for the Change link
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ def step_answers(form: StepForm) -> list[Answer]:
     answers = []
     for kind, item in form.layout():
         if kind == "field":
-            answers.append(_answer(item.field, item.label, form.cleaned_data.get(item.name)))
+            answer = _answer(item.field, item.label, form.cleaned_data.get(item.name))
+            answers.append(replace(answer, anchor=anchor_id(item)))
         elif item.active:
             forms_ = item.formset.forms
             rows = [
@@ -50,7 +52,8 @@ def step_answers(form: StepForm) -> list[Answer]:
                 ]
                 for i in form.row_forms.get(item.name, [])
             ]
-            answers.append(Answer(label=item.spec.legend, value=rows, kind=ROWS))
+            anchor = f"{item.formset.prefix}-rows"
+            answers.append(Answer(label=item.spec.legend, value=rows, kind=ROWS, anchor=anchor))
     return answers
 
 

@@ -3,6 +3,8 @@
  * - Rows of a repeating answer (trips, payments, ...) are hidden until the answer above asks
  *   for them ("data-shown-when": space-separated name=value pairs, any of which shows them).
  * - The error summary takes the focus, so keyboard and screen-reader users start there.
+ * - The language switch submits the step (as "wizard_language") so that what was typed but
+ *   not yet sent is kept; without this script the switch still keeps every sent answer.
  */
 (function () {
   "use strict";
@@ -28,6 +30,21 @@
       updateRows(form);
       form.addEventListener("change", function () { updateRows(form); });
     }
+    document.querySelectorAll("form.language-switch").forEach(function (switcher) {
+      switcher.addEventListener("submit", function (event) {
+        var button = event.submitter;
+        if (!form || !button || !button.value) {
+          return;
+        }
+        event.preventDefault();
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = "wizard_language";
+        input.value = button.value;
+        form.appendChild(input);
+        form.submit();
+      });
+    });
     var summary = document.querySelector("[data-error-summary]");
     if (summary) {
       summary.focus();

@@ -355,3 +355,22 @@ def test_rows_that_were_not_posted_are_no_rows_not_a_broken_form(driver):
     driver.answer("travel", has_trips=True)
     assert driver.response.status_code == 200
     assert "has_trips" in driver.form.errors
+
+
+def test_the_script_driven_language_switch_keeps_what_was_typed_on_the_step(driver):
+    driver.answer("status", **p.STATUS)
+    driver.press("travel", "wizard_language", "ja", **PARTIAL_TRIP)
+    assert driver.response["Location"] == driver.url("travel", language="ja")
+    driver.language = "ja"
+    assert driver.get("travel").context["form"].initial["has_trips"] == "yes"
+    driver.press("travel", "wizard_language", "xx", **PARTIAL_TRIP)
+    assert driver.response["Location"] == driver.url("travel", language="ja")
+
+
+def test_each_change_link_points_at_its_question(driver):
+    driver.answer_all(p.GENERAL)
+    response = driver.get("summary")
+    html = response.content.decode()
+    assert driver.url("travel", returning=True) + "#travel-trips-rows" in html
+    assert driver.url("status", returning=True) + "#id_status-status_0" in html
+    assert driver.url("status", returning=True) + "#id_status-application_date" in html
