@@ -49,6 +49,8 @@ def personal_values(answers: dict) -> list[str]:
         elif isinstance(value, list):
             for item in value:
                 walk(item)
+        elif isinstance(value, dt.date):
+            values.append(value.isoformat())
         elif isinstance(value, str) and value[:2] in {"19", "20"} and len(value) == 10:
             values.append(value)
         elif isinstance(value, int) and not isinstance(value, bool) and value >= 100_000:

@@ -8,14 +8,19 @@ pytest captured and what the configured console handler wrote.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import logging
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+import time_machine
+from django.urls import reverse
 
 from assessments.log_filters import RedactPersonalData, install_on_all_handlers, redact
+from assessments.models import SavedProgress
+from tests.wizard.driver import WizardDriver
+from tests.wizard.profiles import FIVE_YEARS, GENERAL, income, with_
 
 from .conftest import APPLICANT, personal_values, store_assessment
 
@@ -127,33 +132,59 @@ def console_output():
     handler.setStream(previous)
 
 
+#: The wizard answers of one applicant, with values distinctive enough to be searched for.
+D = dt.date
+WIZARD_APPLICANT = with_(
+    GENERAL,
+    status={"status_expiry_date": D(2029, 3, 17)},
+    residence={
+        "residence_start_date": D(2013, 5, 23),
+        "qualifying_status_start_date": D(2014, 2, 11),
+    },
+    travel={"trips": [{"departure": D(2024, 8, 3), "return_date": D(2024, 8, 21)}]},
+    income={**income(FIVE_YEARS, amount=4_312_345), "assets": 7_654_321},
+)
+
+
+def run_the_wizard(client) -> list[str]:
+    """Complete the wizard, with a "continue later" on the way; return the tokens it made."""
+    driver = WizardDriver(client)
+    driver.answer("status", **WIZARD_APPLICANT["status"])
+    driver.press("residence", "wizard_save", **WIZARD_APPLICANT["residence"])
+    resume_token = SavedProgress.objects.get().token
+    assert client.get(reverse("assessments:check_resume", args=[resume_token])).status_code == 302
+    assert client.get(f"/en/check/resume/{resume_token[:-1]}/").status_code == 404
+    driver.answer_all(WIZARD_APPLICANT)
+    response = driver.answer("summary")
+    assert response.status_code == 302
+    return [resume_token, response["Location"].rstrip("/").rsplit("/", 1)[-1]]
+
+
 def walk_the_journey(client) -> list[str]:
-    """Run one applicant through every page that exists; return the tokens it produced."""
+    """Run one applicant through every page; return the tokens it produced."""
+    tokens = run_the_wizard(client)
     body = json.dumps(APPLICANT)
     assert client.post("/api/assess", body, content_type="application/json").status_code == 200
     bad = APPLICANT | {"residence_start_date": "2031-02-29", "assets": -7654321}
     bad_body = json.dumps(bad)
     assert client.post("/api/assess", bad_body, content_type="application/json").status_code == 400
-    assessment = store_assessment()
-    token = assessment.token
-    for name in ("assessments:result", "assessments:report"):
-        try:
+    tokens.append(store_assessment().token)
+    for token in tokens[1:]:
+        for name in ("assessments:result", "assessments:report"):
             url = reverse(name, args=[token])
-        except NoReverseMatch:
-            continue
-        assert client.get(url).status_code == 200
-        assert client.get(url.replace(token, token[:-1])).status_code == 404
-    assert client.get(f"/en/result/{token}/no-such-page/").status_code == 404
-    assert client.post(reverse("assessments:delete", args=[token])).status_code == 200
+            assert client.get(url).status_code == 200
+            assert client.get(url.replace(token, token[:-1])).status_code == 404
+        assert client.post(reverse("assessments:delete", args=[token])).status_code == 200
+    assert client.get(f"/en/result/{tokens[-1]}/no-such-page/").status_code == 404
     # What `runserver` logs for each request, and an error quoting an input value.
     logging.getLogger("django.server").info(
-        '"%s" %s %s', f"GET /en/result/{token}/?income=4312345 HTTP/1.1", "200", "51234"
+        '"%s" %s %s', f"GET /en/result/{tokens[-1]}/?income=4312345 HTTP/1.1", "200", "51234"
     )
     try:
         raise ValueError(f"bad date {APPLICANT['birth_date']} for income {4312345}")
     except ValueError:
         logging.getLogger("assessments").exception("Could not assess %s", APPLICANT["assets"])
-    return [token]
+    return tokens
 
 
 @pytest.mark.django_db
@@ -162,11 +193,16 @@ def test_a_whole_check_leaves_no_personal_value_or_token_in_any_log(client, capl
     for name in ("django", "django.request", "django.server", "assessments"):
         caplog.set_level(logging.DEBUG, logger=name)
 
-    tokens = walk_the_journey(client)
+    with time_machine.travel(dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC), tick=False):
+        tokens = walk_the_journey(client)
 
+    values = [*personal_values(APPLICANT), *personal_values(WIZARD_APPLICANT), *tokens]
+    # The application date is the day of the run, so it is also every log line's timestamp.
+    values = [value for value in values if value != APPLICANT["application_date"]]
+    assert len(tokens) == 3
     for text in (caplog.text, console_output.getvalue()):
         assert "Bad Request: /api/assess" in text
         assert "Not Found: /en/result/[token]/" in text
+        assert "Not Found: /en/check/resume/[token]/" in text
         assert "Could not assess [number]" in text
-        leaked = [v for v in [*personal_values(APPLICANT), *tokens] if v in text]
-        assert leaked == []
+        assert [value for value in values if value in text] == []

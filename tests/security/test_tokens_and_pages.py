@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
-from assessments.models import TOKEN_BYTES, Assessment, new_token
+from assessments.models import TOKEN_BYTES, Assessment, SavedProgress, new_token
 
 from .conftest import APPLICANT, expire, store_assessment
 
@@ -136,6 +138,24 @@ def test_an_expired_assessment_is_gone_even_before_the_purge_runs(client, name):
     assert Assessment.objects.filter(pk=assessment.pk).exists()
 
 
+def test_an_expired_continue_later_link_is_gone_even_before_the_purge_runs(client):
+    progress = SavedProgress.objects.create(step="residence", data={})
+    url = url_or_skip("assessments:check_resume", token=progress.token)
+    assert client.get(url).status_code == 302
+    progress.expires_at = timezone.now() - dt.timedelta(seconds=1)
+    progress.save(update_fields=["expires_at"])
+    assert client.get(url).status_code == 404
+
+
+def test_a_continue_later_link_opens_only_with_its_own_token(client):
+    progress = SavedProgress.objects.create(step="residence", data={})
+    url_or_skip("assessments:check_resume", token=progress.token)
+    for variant in token_variants(progress.token):
+        response = client.get(reverse("assessments:check_resume", args=[variant]))
+        assert response.status_code == 404
+        assert_personal(response)
+
+
 MALFORMED_TOKENS = [
     "x",
     "a" * 2000,
@@ -149,7 +169,9 @@ MALFORMED_TOKENS = [
 ]
 
 
-@pytest.mark.parametrize("name", ["assessments:result", "assessments:report"])
+@pytest.mark.parametrize(
+    "name", ["assessments:result", "assessments:report", "assessments:check_resume"]
+)
 @pytest.mark.parametrize("token", MALFORMED_TOKENS)
 def test_unknown_and_malformed_tokens_are_not_found(client, name, token):
     store_assessment()
