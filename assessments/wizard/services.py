@@ -8,9 +8,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from .answers import Answers, answers_to_dict
-from .models import Assessment, SavedProgress, default_expiry
-from .rules.base import Result
+from ..answers import Answers, answers_to_dict
+from ..models import Assessment, SavedProgress, default_expiry
+from ..rules.base import Result
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms as django_forms
 
-from .forms import MoneyField, StepForm, YesNo, anchor_id, is_yes
+from ..forms import MoneyField, StepForm, YesNo, anchor_id, is_yes
 
 #: How the template writes a value.
 DATE, MONEY, NUMBER, TEXT, ROWS, EMPTY = "date", "money", "number", "text", "rows", "empty"

@@ -299,7 +299,7 @@ def test_answers_the_contract_refuses_are_shown_on_their_step_never_a_500(driver
     def refuse(data, *, today):
         raise AnswersInvalid({"trips[0].return": [("return_before_departure", {})]})
 
-    monkeypatch.setattr("assessments.wizard.answers_from_dict", refuse)
+    monkeypatch.setattr("assessments.wizard.completion.answers_from_dict", refuse)
     driver.answer("summary")
     assert driver.next_step == "travel"
     response = driver.get("travel")
@@ -314,7 +314,8 @@ def test_an_application_date_without_rules_in_force_is_explained_never_a_500(dri
     def missing(*, on=None):
         raise MissingThreshold("none")
 
-    monkeypatch.setattr("assessments.wizard.thresholds_at", missing)
+    monkeypatch.setattr("assessments.wizard.completion.thresholds_at", missing)
+    monkeypatch.setattr("assessments.wizard.views.thresholds_at", missing)
     driver.answer("summary")
     assert driver.next_step == "income", "the years to ask cannot be known"
     response = driver.get("income")
@@ -374,3 +375,18 @@ def test_each_change_link_points_at_its_question(driver):
     assert driver.url("travel", returning=True) + "#travel-trips-rows" in html
     assert driver.url("status", returning=True) + "#id_status-status_0" in html
     assert driver.url("status", returning=True) + "#id_status-application_date" in html
+
+
+def test_rules_missing_at_the_very_end_send_the_applicant_to_the_application_date(
+    driver, monkeypatch
+):
+    driver.answer_all(p.GENERAL)
+
+    def missing(*, on=None):
+        raise MissingThreshold("none")
+
+    monkeypatch.setattr("assessments.wizard.completion.thresholds_at", missing)
+    driver.answer("summary")
+    assert driver.next_step == "status"
+    assert driver.get("status").context["form"].errors["application_date"]
+    assert not Assessment.objects.exists()

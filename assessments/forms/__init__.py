@@ -1,0 +1,54 @@
+"""One small form per wizard step: labels, help texts and input validation only.
+
+Forms say nothing about eligibility. Each step's ``clean()`` checks consistency within the
+step, then runs the contract's own validation on the step's answers (``step_errors``), so a
+date after the application date or overlapping trips are refused here with the same rules
+(and wording, ``assessments.messages``) as in the API. Repeating answers (trips, payments,
+records) are formsets that work without JavaScript; see ``StepForm``.
+"""
+
+from .conduct import ConductForm, CriminalRecordForm, TrafficViolationForm
+from .duties import NotificationForm, PaymentForm, TaxesForm
+from .fields import DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
+from .final import GuarantorForm, SummaryForm
+from .income import IncomeForm
+from .residence import (
+    MAX_APPLICATION_YEARS_AHEAD,
+    GrantForm,
+    HspForm,
+    MarriageForm,
+    ResidenceForm,
+    StatusForm,
+)
+from .rows import Rows, RowsBlock
+from .step import StepForm, anchor_id
+from .travel import TravelForm, TripForm
+
+__all__ = [
+    "MAX_APPLICATION_YEARS_AHEAD",
+    "ConductForm",
+    "CriminalRecordForm",
+    "DateInput",
+    "GrantForm",
+    "GuarantorForm",
+    "HspForm",
+    "IncomeForm",
+    "MarriageForm",
+    "MoneyField",
+    "NotificationForm",
+    "PaymentForm",
+    "PeriodOfStay",
+    "ResidenceForm",
+    "Rows",
+    "RowsBlock",
+    "StatusForm",
+    "StepForm",
+    "SummaryForm",
+    "TaxesForm",
+    "TrafficViolationForm",
+    "TravelForm",
+    "TripForm",
+    "YesNo",
+    "anchor_id",
+    "is_yes",
+]
