@@ -9,6 +9,7 @@ the checklist says the same number of years as the findings.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,7 +39,7 @@ class DocumentItem:
 def _years(thresholds: Mapping, key: str) -> int | None:
     entry = thresholds.get(key)
     value = entry.get("value") if isinstance(entry, Mapping) else None
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < math.inf:
         return int(value)
     return None
 

@@ -61,6 +61,14 @@ def finding_template_name(code: Any) -> str | None:
     return None
 
 
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def _date(value) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
@@ -141,14 +149,14 @@ def _score(value) -> int | None:
 
 def _requirements(result: dict) -> tuple[Requirement, ...]:
     """Return the cards in the contract's order; unknown ids (newer engines) go last."""
-    entries = [e for e in result.get("requirements") or [] if isinstance(e, dict)]
+    entries = [e for e in _list(result.get("requirements")) if isinstance(e, dict)]
     order = {rid: index for index, rid in enumerate(REQUIREMENT_IDS)}
     entries.sort(key=lambda e: order.get(e.get("id"), len(order)))
     return tuple(_requirement(e) for e in entries)
 
 
 def _other_routes(result: dict, best: str) -> tuple[RouteSummary, ...]:
-    routes = [r for r in result.get("routes_considered") or [] if isinstance(r, dict)]
+    routes = [r for r in _list(result.get("routes_considered")) if isinstance(r, dict)]
     return tuple(
         RouteSummary(
             route=str(r.get("route", "")),
@@ -166,6 +174,7 @@ def result_page(*, result: dict) -> ResultPage:
 
     Missing or odd keys (an older or hand-made result) give empty values, never an error.
     """
+    result = result if isinstance(result, dict) else {}
     route = str(result.get("route", ""))
     return ResultPage(
         application_date=_date(result.get("application_date")),
@@ -176,5 +185,5 @@ def result_page(*, result: dict) -> ResultPage:
         earliest_date=_date(result.get("earliest_date")),
         requirements=_requirements(result),
         other_routes=_other_routes(result, route),
-        documents=documents_for_route(route=route, thresholds=result.get("thresholds") or {}),
+        documents=documents_for_route(route=route, thresholds=_dict(result.get("thresholds"))),
     )

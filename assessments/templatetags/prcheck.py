@@ -56,7 +56,7 @@ def _as_int(value) -> int | None:
         return None
     try:
         return int(Decimal(str(value)).to_integral_value())
-    except (InvalidOperation, ValueError, TypeError):
+    except (InvalidOperation, ValueError, TypeError, OverflowError):
         return None
 
 
@@ -140,7 +140,10 @@ def _number(value) -> str | None:
         return None
     if isinstance(value, bool) or not number.is_finite():
         return None
-    number = number.quantize(Decimal("0.01"), rounding=ROUND_DOWN).normalize()
+    try:
+        number = number.quantize(Decimal("0.01"), rounding=ROUND_DOWN).normalize()
+    except InvalidOperation:  # too many digits for the context: not a real period or count
+        return None
     if number == number.to_integral_value():
         return number_format(int(number), force_grouping=True)
     return number_format(number, decimal_pos=-number.as_tuple().exponent, force_grouping=True)
@@ -242,6 +245,12 @@ def listing(values):
 
 
 @register.filter
+def as_list(value):
+    """Return ``value`` if it is a list, else an empty list (safe to loop over)."""
+    return value if isinstance(value, list | tuple) else []
+
+
+@register.filter
 def year_list(values):
     """Write calendar years, oldest first: "2021, 2022 and 2023" / "2021年、2022年、2023年"."""
     if isinstance(values, str) or not hasattr(values, "__iter__"):
@@ -255,7 +264,7 @@ def year_list(values):
 def _label(value, choices) -> str:
     try:
         return str(choices(value).label)
-    except ValueError:
+    except (ValueError, TypeError):
         return value
 
 
@@ -330,14 +339,14 @@ def traffic_violation_label(value):
 @register.filter
 def requirement_name(value):
     """Name a requirement id in plain words: residence_period -> Residence period."""
-    name = REQUIREMENT_NAMES.get(value)
+    name = REQUIREMENT_NAMES.get(value) if isinstance(value, str) else None
     return str(name) if name is not None else value
 
 
 @register.filter
 def hsp_when(value):
     """Word the moment of an HSP points calculation (now, one year ago, three years ago)."""
-    label = HSP_WHEN_LABELS.get(value)
+    label = HSP_WHEN_LABELS.get(value) if isinstance(value, str) else None
     return str(label) if label is not None else value
 
 

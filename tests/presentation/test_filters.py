@@ -124,7 +124,7 @@ def test_a_heavy_year_is_written_with_its_days_abroad():
     with translation.override("en"):
         assert f.year_days({"year": 2024, "days": 130}) == "2024: 130 days abroad"
     with translation.override("ja"):
-        assert f.year_days({"year": 2024, "days": 130}) == "2024年：国外に130日"
+        assert f.year_days({"year": 2024, "days": 130}) == "2024年：国外130日"
 
 
 LABELS = [

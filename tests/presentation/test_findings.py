@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.template import Context, Template
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assessments.presentation import finding_template_name
 from assessments.rules.codes import FINDING_CODES
@@ -170,3 +172,24 @@ def test_the_same_finding_renders_in_japanese_and_english_inside_language_blocks
     with translation.override("en"):
         ja, en = template.render(Context({"f": sample_finding("taxes.late")})).split("|||")
     assert "2025年5月31日" in ja and "31 May 2025" in en
+
+
+ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.lists(st.one_of(st.integers(), st.text(max_size=5), st.none()), max_size=3),
+    st.dictionaries(st.sampled_from(["year", "days", "departure", "return"]), st.text(max_size=10)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(code=st.sampled_from(sorted(FINDING_CODES)), data=st.data())
+def test_a_finding_with_params_of_any_type_renders_without_error(code, data):
+    params = {name: data.draw(ODD_VALUES, label=name) for name in FINDING_CODES[code]}
+    text, _remedy = render(
+        {"code": code, "params": params}, data.draw(st.sampled_from(["en", "ja"]))
+    )
+    assert text

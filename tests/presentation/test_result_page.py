@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assessments.presentation import result_page
 
 from .conftest import engine_result, hand_result, store
 
@@ -274,3 +280,60 @@ def test_a_real_engine_result_shows_its_verdict_and_why(
     assert html.count('class="card card--') == len(result["requirements"])
     if detail:
         assert detail in html
+
+
+JSON_VALUES = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(),
+        st.text(max_size=12),
+        st.sampled_from(["2027-06-01", "met", "not_met", "general", "taxes.late", "spouse"]),
+    ),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+RESULT_KEYS = st.sampled_from(
+    [
+        "route",
+        "overall",
+        "score",
+        "earliest_date",
+        "application_date",
+        "thresholds_as_of",
+        "requirements",
+        "routes_considered",
+        "thresholds",
+    ]
+)
+REQUIREMENT = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": st.sampled_from(["taxes", "continuity", "oops"]) | st.text(max_size=5),
+        "status": st.sampled_from(["met", "at_risk", "not_met", "exempt", "weird"]),
+        "code": st.sampled_from(["taxes.late", "continuity.long_trips", "nope"]),
+        "params": JSON_VALUES,
+        "reference": JSON_VALUES,
+        "basis": JSON_VALUES,
+        "clears_on": JSON_VALUES,
+    },
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    top=st.dictionaries(RESULT_KEYS, JSON_VALUES, max_size=6),
+    requirements=st.lists(REQUIREMENT, max_size=4),
+    language=st.sampled_from(["en", "ja"]),
+)
+def test_any_stored_result_renders_the_page_without_error(top, requirements, language):
+    result = {**top, "requirements": requirements}
+    with translation.override(language):
+        html = render_to_string(
+            "assessments/result.html",
+            {"page": result_page(result=result), "expires_on": dt.date(2026, 12, 31)},
+        )
+    assert "</html>" in html
