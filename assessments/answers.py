@@ -30,6 +30,8 @@ MAX_MONEY_YEN = 10_000_000_000  # ten billion yen
 MAX_DEPENDENTS = 30
 MAX_HSP_POINTS = 300
 EARLIEST_DATE = dt.date(1900, 1, 1)
+#: The guideline the engine models dates from 2006-03-31; an application before it cannot be judged.
+EARLIEST_APPLICATION_DATE = dt.date(2006, 3, 31)
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,9 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         r.error("schema", "invalid_choice", value=str(data.get("schema"))[:40])
 
     app = r.date(data.get("application_date"), "application_date") or today
+    if app < EARLIEST_APPLICATION_DATE:
+        r.error("application_date", "before_rules", earliest=EARLIEST_APPLICATION_DATE.isoformat())
+        app = today
     status = r.choice(data.get("status"), "status", ResidenceStatus)
     period = _period_of_stay(r, data)
     residence_start = r.date(

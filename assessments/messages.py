@@ -21,6 +21,9 @@ MESSAGES = {
     "negative": _("Enter zero or a positive amount."),
     "too_large": _("Enter a value no larger than %(maximum)s."),
     "after_application_date": _("This date is after the application date (%(limit)s)."),
+    "before_rules": _(
+        "prcheck judges applications from %(earliest)s, when the current guideline began."
+    ),
     "return_before_departure": _("The return date is before the departure date."),
     "overlapping_trip": _("This trip overlaps another trip: list each trip once."),
     "year_out_of_range": _("Enter a year from 1900 to %(last)s (a year before the application)."),

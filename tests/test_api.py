@@ -149,9 +149,17 @@ def test_thresholds_missing_from_the_database_are_a_503_not_a_crash(client):
 # Never a 500 --------------------------------------------------------------------------
 
 
-def test_an_application_dated_before_the_first_thresholds_gets_a_result(client):
-    """Keys not yet in force resolve to None (ADR 001, 7); no rule may crash on that."""
+def test_an_application_dated_before_the_guideline_gets_a_field_error(client):
+    """The engine models the guideline from 2006-03-31; earlier dates are refused, not crashed on."""
     old = {**ANSWERS, "application_date": "2000-01-01", "residence_start_date": "1990-01-01"}
+    response = post(client, {**old, "income": []})
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"]["application_date"][0]["code"] == "before_rules"
+
+
+def test_an_application_on_the_guideline_date_gets_a_result(client):
+    """Keys not yet in force then (HSP, J-Skip, the 2027 transition) resolve to None (ADR 001, 7)."""
+    old = {**ANSWERS, "application_date": "2006-03-31", "residence_start_date": "1995-01-01"}
     response = post(client, {**old, "income": []})
     assert response.status_code == 200, response.content
 
