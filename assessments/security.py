@@ -129,14 +129,12 @@ def retry_after_seconds(request: HttpRequest, scope: str, limit: Limit) -> int:
     ).hexdigest()[:32]
     key = f"{CACHE_KEY_PREFIX}:{scope}:{client}:{window}"
     cache = caches[settings.PRCHECK_RATE_LIMIT_CACHE]
-    if cache.add(key, 1, timeout=limit.seconds + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window's entry expired between add() and incr()
-            cache.set(key, 1, timeout=limit.seconds + 1)
-            count = 1
+    # Most requests find their window's counter: increment first, create it only when missing
+    # (on the database cache this saves a failed INSERT and its rollback on every request).
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1 if cache.add(key, 1, timeout=limit.seconds + 1) else cache.incr(key)
     if count <= limit.requests:
         return 0
     return max(1, math.ceil((window + 1) * limit.seconds - now))

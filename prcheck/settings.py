@@ -182,7 +182,9 @@ def cache_from_url(url: str) -> dict:
     """Read CACHE_URL: db://TABLE (default), redis://HOST:PORT/DB, memcached://HOST:PORT, locmem://."""
     scheme, _, rest = url.partition("://")
     if scheme == "db":
-        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest}
+        # Django's database cache with an atomic incr(); culling must not drop live counters.
+        options = {"MAX_ENTRIES": 100_000}
+        return {"BACKEND": "assessments.cache.DatabaseCache", "LOCATION": rest, "OPTIONS": options}
     if scheme in {"redis", "rediss"}:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "memcached":

@@ -88,7 +88,7 @@ def test_pages_outside_the_api_and_the_pdf_are_not_limited(client):
 def test_the_counts_live_in_the_shared_database_cache_so_every_process_sees_them(client):
     database_cache = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "assessments.cache.DatabaseCache",
             "LOCATION": "prcheck_test_cache",
         }
     }
