@@ -14,6 +14,8 @@ AXE_SCRIPT = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = frozenset({"serious", "critical"})
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+#: The browser's locale per page language (date inputs show 2026/12/01 or 12/01/2026).
+LOCALES = {"ja": "ja-JP", "en": "en-US"}
 #: Hiragana, katakana and CJK ideographs.
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 

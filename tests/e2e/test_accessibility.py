@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .applicant import CONTINUE, GENERAL, current_step, press, result_token, walk, years_ago
-from .checks import PHONE, assert_accessible, check_page, screenshot
+from .checks import LOCALES, PHONE, assert_accessible, check_page, screenshot
 
 FOCUS_STYLE = """() => {
     const el = document.activeElement;
@@ -44,7 +44,7 @@ def assert_errors_announced(page) -> None:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_errors_are_announced_and_linked_to_their_fields(new_page, site, lang):
-    page = new_page()
+    page = new_page(locale=LOCALES[lang])
     page.goto(site.url(f"/{lang}/check/"))
     page.locator("[name='status-application_date']").fill("")
     press(page, CONTINUE)
@@ -131,6 +131,8 @@ def test_a_whole_check_can_be_done_with_the_keyboard_alone_with_visible_focus(ne
     assert page.evaluate("document.activeElement.classList.contains('skip-link')")
     assert page.locator(".skip-link").bounding_box()["y"] >= 0, "the skip link shows on focus"
     screenshot(page, "keyboard-en-skip-link")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main", "the skip link moves the focus"
     for _ in range(30):
         if page.evaluate("document.activeElement.classList.contains('button--start')"):
             break
@@ -157,9 +159,9 @@ def test_a_whole_check_can_be_done_with_the_keyboard_alone_with_visible_focus(ne
 
 @pytest.mark.parametrize(("lang", "viewport"), [("ja", PHONE), ("en", None)])
 def test_the_hsp_calculator_passes_axe_before_and_after_counting(new_page, site, lang, viewport):
-    page = new_page(viewport=viewport)
+    page = new_page(viewport=viewport, locale=LOCALES[lang])
     page.goto(site.url(f"/{lang}/hsp/"))
-    check_page(page, lang=lang, label=f"hsp-{lang}-empty")
+    check_page(page, lang=lang, label=f"hsp-calculator-{lang}-empty")
 
     page.locator("[name='category'][value='technical']").check()
     page.locator("[name='birth_date']").fill(years_ago(32))
@@ -168,9 +170,9 @@ def test_the_hsp_calculator_passes_axe_before_and_after_counting(new_page, site,
     page.locator("[name='annual_salary']").fill("8,000,000")
     press(page, "#hsp-form button[type='submit']")
     expect(page.locator("#result")).to_be_visible()
-    check_page(page, lang=lang, label=f"hsp-{lang}-result")
+    check_page(page, lang=lang, label=f"hsp-calculator-{lang}-result")
 
     page.locator("[name='annual_salary']").fill("not a number")
     press(page, "#hsp-form button[type='submit']")
     assert_errors_announced(page)
-    assert_accessible(page, f"hsp-{lang}-errors")
+    assert_accessible(page, f"hsp-calculator-{lang}-errors")

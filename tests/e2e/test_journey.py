@@ -147,7 +147,7 @@ def test_a_complete_check_works_without_javascript_and_the_pdf_downloads(new_pag
             ]
         },
     )
-    page = new_page(java_script_enabled=False)
+    page = new_page(java_script_enabled=False, locale="ja-JP")
     page.goto(site.url("/ja/check/"))
     steps = walk(page, profile, stop_at="conduct")
     switch_language(page, "en")  # without JS: Django's set_language, back to the same step

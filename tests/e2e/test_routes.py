@@ -5,7 +5,7 @@ import pytest
 from assessments.models import Assessment
 
 from .applicant import GENERAL, HSP, SPOUSE, result_token, walk
-from .checks import DESKTOP, PHONE, check_page
+from .checks import DESKTOP, LOCALES, PHONE, check_page
 
 #: Each route in both languages, and each language on both a phone and a desktop.
 CASES = [
@@ -25,7 +25,7 @@ def test_a_complete_check_asks_the_route_s_steps_and_shows_its_result(
     new_page, site, profile, lang, device
 ):
     """Every step and the result pass axe, declare their language and are photographed."""
-    page = new_page(viewport={"phone": PHONE, "desktop": DESKTOP}[device])
+    page = new_page(viewport={"phone": PHONE, "desktop": DESKTOP}[device], locale=LOCALES[lang])
     page.goto(site.url(f"/{lang}/check/"))
 
     def on_step(page, step):
