@@ -139,6 +139,13 @@ ERROR_CASES = [
         "invalid_choice",
         {"value": "other/1"},
     ),
+    (
+        "an application before the 2006 guideline is refused",
+        {"application_date": "2006-03-30"},
+        "application_date",
+        "before_rules",
+        {"earliest": "2006-03-31"},
+    ),
     ("negative assets are refused", {"assets": -1}, "assets", "negative", {}),
     (
         "negative income is refused",

@@ -235,14 +235,14 @@ NO_FIXTURE_RESET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 @settings(max_examples=40, deadline=None, suppress_health_check=NO_FIXTURE_RESET)
 @given(body=json_values)
 def test_any_json_body_gets_a_200_or_a_400(client, body):
-    response = post(client, body)
+    response = post(client, json.dumps(body))
     assert response.status_code in (200, 400), response.content
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=NO_FIXTURE_RESET)
 @given(body=near_answers)
 def test_near_valid_answers_get_a_result_or_field_errors(client, body):
-    response = post(client, body)
+    response = post(client, json.dumps(body))
     assert response.status_code in (200, 400), response.content
     if response.status_code == 400:
         assert response.json()["errors"]
