@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import privacy_views, views, wizard
+from . import privacy_views, report_views, views, wizard
 
 register_converter(wizard.RunConverter, "run")
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("check/<run:run>/<slug:step>/", wizard.AssessmentWizard.as_view(), name="check_step"),
     path("result/<str:token>/", views.result, name="result"),
     path("result/<str:token>/delete/", privacy_views.delete, name="delete"),
+    path("result/<str:token>/report.pdf", report_views.report, name="report"),
 ]
