@@ -96,10 +96,12 @@ class Threshold(models.Model):
             if self.value is not None or self.table_value is not None:
                 errors["value"] = _("A date threshold takes a date value only.")
         elif unit == ThresholdUnit.TABLE:
-            if self.table_value is None:
+            if self.table_value is None or self.value is not None or self.date_value is not None:
                 errors["table_value"] = _("This threshold is a table.")
         elif self.date_value is not None:
             errors["date_value"] = _("Only date thresholds take a date value.")
+        elif self.table_value is not None:
+            errors["table_value"] = _("Only table thresholds take a table value.")
         elif self.value is not None and self.value < 0:
             errors["value"] = _("The value cannot be negative.")
         if errors:
