@@ -22,9 +22,20 @@ PO = ROOT / "locale" / "ja" / "LC_MESSAGES" / "django.po"
 
 def main(argv: list[str]) -> int:
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "ja", "--ignore=.venv",
-         "--ignore=staticfiles", "--ignore=node_modules", "--no-obsolete", "-v0"],
-        cwd=ROOT, check=True,
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "ja",
+            "--ignore=.venv",
+            "--ignore=staticfiles",
+            "--ignore=node_modules",
+            "--no-obsolete",
+            "-v0",
+        ],
+        cwd=ROOT,
+        check=True,
     )
     po = polib.pofile(str(PO))
     po.metadata["Language"] = "ja"
@@ -38,7 +49,7 @@ def main(argv: list[str]) -> int:
             value = mapping[entry.msgid]
             if entry.msgid_plural:
                 forms = value if isinstance(value, list) else [value]
-                entry.msgstr_plural = {i: form for i, form in enumerate(forms)}
+                entry.msgstr_plural = dict(enumerate(forms))
             else:
                 entry.msgstr = value
             if "fuzzy" in entry.flags:

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,73 +15,176 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SavedProgress',
+            name="SavedProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=assessments.models.new_token, editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('expires_at', models.DateTimeField(db_index=True, default=assessments.models.default_expiry)),
-                ('language', models.CharField(default='ja', max_length=8)),
-                ('step', models.CharField(blank=True, max_length=64)),
-                ('data', models.JSONField(default=dict)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=assessments.models.new_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "expires_at",
+                    models.DateTimeField(db_index=True, default=assessments.models.default_expiry),
+                ),
+                ("language", models.CharField(default="ja", max_length=8)),
+                ("step", models.CharField(blank=True, max_length=64)),
+                ("data", models.JSONField(default=dict)),
             ],
             options={
-                'verbose_name': 'saved progress',
-                'verbose_name_plural': 'saved progress',
-                'ordering': ['-updated_at'],
+                "verbose_name": "saved progress",
+                "verbose_name_plural": "saved progress",
+                "ordering": ["-updated_at"],
             },
         ),
         migrations.CreateModel(
-            name='Threshold',
+            name="Threshold",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(db_index=True, max_length=100, verbose_name='key')),
-                ('unit', models.CharField(choices=[('years', 'years'), ('months', 'months'), ('days', 'days'), ('yen', 'yen'), ('points', 'points'), ('count', 'count'), ('weight', 'weight'), ('date', 'date'), ('month_of_year', 'month of the year (1-12)'), ('table', 'table')], max_length=20, verbose_name='unit')),
-                ('value', models.DecimalField(blank=True, decimal_places=2, help_text='Leave empty to say that no such limit is in force from this date.', max_digits=14, null=True, verbose_name='value')),
-                ('date_value', models.DateField(blank=True, null=True, verbose_name='date value')),
-                ('table_value', models.JSONField(blank=True, null=True, verbose_name='table value')),
-                ('valid_from', models.DateField(verbose_name='valid from')),
-                ('kind', models.CharField(choices=[('official', 'Official'), ('practice', "Practitioners' rule of thumb"), ('draft', 'Draft (not yet in force)')], max_length=20, verbose_name='kind of source')),
-                ('source_title', models.CharField(max_length=300, verbose_name='source title')),
-                ('source_url', models.URLField(max_length=500, verbose_name='source URL')),
-                ('other_sources', models.TextField(blank=True, help_text='Where sources disagree, cite the others here, one per line.', verbose_name='other sources')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(db_index=True, max_length=100, verbose_name="key")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("years", "years"),
+                            ("months", "months"),
+                            ("days", "days"),
+                            ("yen", "yen"),
+                            ("points", "points"),
+                            ("count", "count"),
+                            ("weight", "weight"),
+                            ("date", "date"),
+                            ("month_of_year", "month of the year (1-12)"),
+                            ("table", "table"),
+                        ],
+                        max_length=20,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Leave empty to say that no such limit is in force from this date.",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="value",
+                    ),
+                ),
+                ("date_value", models.DateField(blank=True, null=True, verbose_name="date value")),
+                (
+                    "table_value",
+                    models.JSONField(blank=True, null=True, verbose_name="table value"),
+                ),
+                ("valid_from", models.DateField(verbose_name="valid from")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("official", "Official"),
+                            ("practice", "Practitioners' rule of thumb"),
+                            ("draft", "Draft (not yet in force)"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of source",
+                    ),
+                ),
+                ("source_title", models.CharField(max_length=300, verbose_name="source title")),
+                ("source_url", models.URLField(max_length=500, verbose_name="source URL")),
+                (
+                    "other_sources",
+                    models.TextField(
+                        blank=True,
+                        help_text="Where sources disagree, cite the others here, one per line.",
+                        verbose_name="other sources",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'threshold',
-                'verbose_name_plural': 'thresholds',
-                'ordering': ['key', '-valid_from'],
+                "verbose_name": "threshold",
+                "verbose_name_plural": "thresholds",
+                "ordering": ["key", "-valid_from"],
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=assessments.models.new_token, editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('expires_at', models.DateTimeField(db_index=True, default=assessments.models.default_expiry)),
-                ('language', models.CharField(default='ja', max_length=8)),
-                ('application_date', models.DateField()),
-                ('route', models.CharField(max_length=32)),
-                ('overall', models.CharField(max_length=32)),
-                ('score', models.PositiveSmallIntegerField()),
-                ('answers', models.JSONField()),
-                ('result', models.JSONField()),
-                ('pdf', models.BinaryField(blank=True, null=True)),
-                ('thresholds_used', models.ManyToManyField(blank=True, related_name='assessments', to='assessments.threshold')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=assessments.models.new_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "expires_at",
+                    models.DateTimeField(db_index=True, default=assessments.models.default_expiry),
+                ),
+                ("language", models.CharField(default="ja", max_length=8)),
+                ("application_date", models.DateField()),
+                ("route", models.CharField(max_length=32)),
+                ("overall", models.CharField(max_length=32)),
+                ("score", models.PositiveSmallIntegerField()),
+                ("answers", models.JSONField()),
+                ("result", models.JSONField()),
+                ("pdf", models.BinaryField(blank=True, null=True)),
+                (
+                    "thresholds_used",
+                    models.ManyToManyField(
+                        blank=True, related_name="assessments", to="assessments.threshold"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'assessment',
-                'verbose_name_plural': 'assessments',
-                'ordering': ['-created_at'],
-                'permissions': [('view_answers', 'Can view the raw answers of an assessment')],
+                "verbose_name": "assessment",
+                "verbose_name_plural": "assessments",
+                "ordering": ["-created_at"],
+                "permissions": [("view_answers", "Can view the raw answers of an assessment")],
             },
         ),
         migrations.AddConstraint(
-            model_name='threshold',
-            constraint=models.UniqueConstraint(fields=('key', 'valid_from'), name='threshold_key_valid_from'),
+            model_name="threshold",
+            constraint=models.UniqueConstraint(
+                fields=("key", "valid_from"), name="threshold_key_valid_from"
+            ),
         ),
     ]
