@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..messages import error_message
 from ..wizard_answers import step_errors
@@ -127,7 +128,7 @@ class StepForm(forms.Form):
         items = [(f"{self.prefix}-form", error) for error in self.non_field_errors()]
         for kind, item in self.layout():
             if kind == "field":
-                items += [(anchor_id(item), f"{item.label}: {e}") for e in item.errors]
+                items += [(anchor_id(item), _labelled(item.label, e)) for e in item.errors]
             elif item.active:
                 items += self._row_errors(item.name)
         return items
@@ -138,14 +139,19 @@ class StepForm(forms.Form):
         for number, row_form in enumerate(formset.forms, start=1):
             row = spec.row_label % {"number": number}
             items += [
-                (f"{row_form.prefix}-row", f"{row}: {e}") for e in row_form.non_field_errors()
+                (f"{row_form.prefix}-row", _labelled(row, e)) for e in row_form.non_field_errors()
             ]
             for bound_field in row_form:
                 items += [
-                    (anchor_id(bound_field), f"{row} – {bound_field.label}: {e}")
+                    (anchor_id(bound_field), _labelled(f"{row} – {bound_field.label}", e))
                     for e in bound_field.errors
                 ]
         return items
+
+
+def _labelled(label, message) -> str:
+    """Word an error for the summary at the top, where the field is out of sight."""
+    return _("%(label)s — %(message)s") % {"label": label, "message": message}
 
 
 def anchor_id(bound_field) -> str:
