@@ -80,10 +80,26 @@ def assert_written_in(page, lang: str) -> None:
     assert JAPANESE.search(heading), f"untranslated heading on {page.url}: {heading!r}"
 
 
+def assert_no_sideways_scroll(page) -> None:
+    """Nothing is wider than the screen: on a phone, sideways scrolling hides half of a line."""
+    overflow = page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > width + 1)
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+            return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
+        }"""
+    )
+    assert overflow["scroll"] <= overflow["width"], f"sideways scroll on {page.url}: {overflow}"
+
+
 def check_page(page, *, lang: str, label: str, shot: bool = True) -> None:
-    """Every page: the right ``lang``, its language, no serious axe violation, and a screenshot."""
+    """Every page: the right ``lang``, its language, no serious axe violation, no sideways
+    scrolling, and a screenshot."""
     if shot:
         screenshot(page, label)
     assert_lang(page, lang)
     assert_written_in(page, lang)
+    assert_no_sideways_scroll(page)
     assert_accessible(page, label)
