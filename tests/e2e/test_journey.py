@@ -114,7 +114,7 @@ def test_switching_language_mid_flow_keeps_the_step_and_the_answers(new_page, si
 
 
 def test_the_resume_link_restores_the_answers_in_a_fresh_browser(new_page, site):
-    page = new_page()
+    page = new_page(viewport=PHONE)
     page.goto(site.url("/en/check/"))
     walk(page, SPOUSE, stop_at="income")
     fill_step(page, "income", {"employment": "contract"})
@@ -123,7 +123,7 @@ def test_the_resume_link_restores_the_answers_in_a_fresh_browser(new_page, site)
     resume_url = page.locator(".resume-link a").get_attribute("href")
     assert resume_url.startswith(site.url("/en/check/resume/"))
 
-    other = new_page(viewport=PHONE)  # another browser: no cookies, no session
+    other = new_page()  # another browser (a desktop): no cookies, no session
     other.goto(resume_url)
     assert current_step(other) == "income"
     assert _checked(other, "income-employment") == "contract", "the unsent step is kept too"
