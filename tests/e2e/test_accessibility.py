@@ -42,9 +42,9 @@ def assert_errors_announced(page) -> None:
         assert all(state == "true" for _id, state in states), f"not aria-invalid: {states}"
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_errors_are_announced_and_linked_to_their_fields(new_page, site, lang):
-    page = new_page(locale=LOCALES[lang])
+@pytest.mark.parametrize(("lang", "viewport"), [("ja", PHONE), ("en", None)])
+def test_errors_are_announced_and_linked_to_their_fields(new_page, site, lang, viewport):
+    page = new_page(viewport=viewport, locale=LOCALES[lang])
     page.goto(site.url(f"/{lang}/check/"))
     page.locator("[name='status-application_date']").fill("")
     press(page, CONTINUE)
