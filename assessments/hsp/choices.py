@@ -52,7 +52,7 @@ class Bonus(models.TextChoices):
         "innovation_support_sme",
         _("That employer is a small or medium-sized enterprise"),
     )
-    SME_RND_3PCT = "sme_rnd_3pct", _("Employer is an SME spending over 3% of sales on R&D")
+    SME_RND_3PCT = "sme_rnd_3pct", _("Employer is an SME spending over 3 percent of sales on R&D")
     FOREIGN_QUALIFICATION = (
         "foreign_qualification",
         _("Foreign qualification or award related to the work"),

@@ -26,7 +26,7 @@ BONUS_HINTS = {
         "Counts only together with the previous item (SME as defined by the Small and "
         "Medium-sized Enterprise Basic Act)."
     ),
-    Bonus.SME_RND_3PCT: _("Research and development expenses above 3% of sales."),
+    Bonus.SME_RND_3PCT: _("Research and development expenses above 3 percent of sales."),
     Bonus.FOREIGN_QUALIFICATION: _("Recognised by the Minister of Justice."),
     Bonus.JAPANESE_UNIVERSITY: _("Or completion of a graduate course in Japan."),
     Bonus.JLPT_N1: _("Or 480 or more in the BJT Business Japanese Proficiency Test."),
