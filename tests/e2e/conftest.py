@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from .checks import DESKTOP, SCREENSHOTS
+from .checks import DESKTOP, SCREENSHOTS, screenshot
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -34,8 +34,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-#: Playwright's default wait (ms): generous for a 2-core machine shared with other work.
-TIMEOUT_MS = 15_000
+#: Playwright's wait for an element or a page (ms): generous, for a 2-core machine shared with
+#: other work and a PDF rendered on demand; a passing test never waits for it.
+TIMEOUT_MS = 30_000
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -52,6 +53,14 @@ def pytest_sessionstart(session):
     (SCREENSHOTS / "axe-minor.txt").unlink(missing_ok=True)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.e2e_failed = report.failed
+    return report
+
+
 # --- pytest-playwright configuration ---------------------------------------------------------
 
 
@@ -63,17 +72,6 @@ def browser_type_launch_args(browser_type_launch_args):
         "headless": True,
         "args": CHROMIUM_ARGS,
     }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": DESKTOP, "accept_downloads": True}
-
-
-@pytest.fixture
-def context(context):
-    context.set_default_timeout(TIMEOUT_MS)
-    return context
 
 
 # --- the application ------------------------------------------------------------------------
@@ -90,7 +88,7 @@ def default_thresholds(transactional_db):
 
 @dataclass
 class Site:
-    """The live server's address, and page-level checks shared by every test."""
+    """The live server's address."""
 
     base: str
 
@@ -104,10 +102,11 @@ def site(live_server) -> Site:
 
 
 @pytest.fixture
-def new_page(browser):
+def new_page(browser, request):
     """Open pages in fresh contexts (a new visitor each), with a given viewport or JS setting.
 
-    Every context is closed at the end of the test.
+    Every context is closed at the end of the test; if the test failed, each of its pages is
+    photographed first (``FAILED-<test>-<n>.png``) to show where it stopped.
     """
     contexts = []
 
@@ -123,5 +122,9 @@ def new_page(browser):
         return context.new_page()
 
     yield open_page
+    if getattr(request.node, "e2e_failed", False):
+        pages = [page for context in contexts for page in context.pages]
+        for number, page in enumerate(pages, start=1):
+            screenshot(page, f"FAILED-{request.node.name}-{number}")
     for context in contexts:
         context.close()
