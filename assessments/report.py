@@ -29,7 +29,7 @@ from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .answers import answers_from_dict
+from .answers import Answers, AnswersInvalid, answers_from_dict
 from .models import Assessment
 from .presentation import result_page
 
@@ -113,11 +113,23 @@ def report_context(*, result: dict, answers: dict, reference: str, generated_at:
     page = result_page(result=result)
     return {
         "page": page,
-        "answers": answers_from_dict(answers, today=page.application_date),
+        "answers": _stored_answers(answers, application_date=page.application_date),
         "sources": report_sources(result=result),
         "reference": reference,
         "generated_on": timezone.localtime(generated_at).date(),
     }
+
+
+def _stored_answers(data: dict, *, application_date: dt.date | None) -> Answers | None:
+    """Parse stored answers back to ``Answers``; None if they no longer pass validation.
+
+    Answers were valid when stored, but a later, stricter check must not make an old report
+    fail: the report is then printed without the answers section, with a note.
+    """
+    try:
+        return answers_from_dict(data, today=application_date or timezone.localdate())
+    except AnswersInvalid:
+        return None
 
 
 def report_sources(*, result: dict) -> list[dict]:
@@ -201,10 +213,10 @@ def report_pdf_for_token(*, token: str) -> bytes | None:
     download then costs one small query, close to serving a static file.
     """
     live = Assessment.objects.filter(token=token, expires_at__gt=timezone.now())
-    row = live.values_list("pk", "pdf").first()
-    if row is None:
+    rows = list(live.order_by().values_list("pk", "pdf")[:1])  # the token is unique
+    if not rows:
         return None
-    pk, pdf = row
+    ((pk, pdf),) = rows
     if pdf:
         return bytes(pdf)
     return assessment_report_pdf(assessment=Assessment.objects.get(pk=pk))

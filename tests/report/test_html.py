@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template
 
 from assessments.choices import REQUIREMENT_IDS
-from assessments.report import report_context, report_sources
+from assessments.report import report_context, report_render_html, report_sources
 
 from .support import GENERATED_AT, REFERENCE, TYPICAL
 
@@ -167,3 +167,14 @@ def test_the_bilingual_tag(source, expected):
         "{% load i18n report_tags %}{% bilingual %}" + source + "{% endbilingual %}"
     )
     assert template.render(Context({"value": "Practitioners' <rule>"})) == expected
+
+
+def test_stored_answers_that_no_longer_validate_still_give_a_report(typical_result):
+    html = report_render_html(
+        result=typical_result,
+        answers={**TYPICAL, "status": "retired_status"},
+        reference=REFERENCE,
+        generated_at=GENERATED_AT,
+    )
+    assert "回答内容" in html and "Your answers cannot be shown" in html
+    assert html.count('<tr class="status-') == len(REQUIREMENT_IDS)
