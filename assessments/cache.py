@@ -1,50 +1,67 @@
-"""Django's database cache with an atomic ``incr``, for rate-limit counters shared by processes.
+"""A database cache table for rate-limit counters: one atomic statement per request.
 
-The stock ``DatabaseCache.incr`` reads the value, then ``set()``s the sum: five statements in a
-transaction (a table ``COUNT(*)`` for culling among them), and two processes incrementing at
-once can both write the same sum, losing a count. Here ``incr`` reads once, then writes with a
-compare-and-swap (``UPDATE ... WHERE value = <what was read>``), retrying if another process got
-there first: two statements, and no count is lost. Everything else is Django's.
+Rate limits must be counted where every app process sees the counts. Django's cache framework
+gives that with Redis or Memcached (an atomic ``incr``), and with a database table. But the
+stock ``DatabaseCache`` counts badly: ``add`` runs a ``COUNT(*)`` of the whole table and a
+transaction, ``incr`` reads then rewrites the value (five statements, and two processes can
+both write the same sum, losing a count).
+
+``CounterDatabaseCache.count()`` is a single ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``
+(PostgreSQL, SQLite >= 3.35): it creates the counter at 1 or adds 1, atomically, and returns
+the new count. Counters are stored as plain integers, so this table is for ``count()`` only;
+other databases fall back to ``add``/``incr``. Expired counters are deleted now and then, by
+one request in ``CLEANUP_EVERY``, and by ``purge_assessments``.
 """
 
 from __future__ import annotations
 
-import base64
-import pickle
+import datetime as dt
+import secrets
 
-from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router
+from django.utils import timezone
 
-#: Compare-and-swap attempts before giving up on exactness (only under extreme contention).
-SWAP_ATTEMPTS = 20
+#: On average one count in this many also deletes the expired counters.
+CLEANUP_EVERY = 200
+UPSERT_VENDORS = frozenset({"postgresql", "sqlite"})
 
 
-class DatabaseCache(DjangoDatabaseCache):
-    def incr(self, key, delta=1, version=None):
-        """Add ``delta`` to the stored number; raise ``ValueError`` if the key is missing."""
-        stored_key = self.make_and_validate_key(key, version=version)
-        for _ in range(SWAP_ATTEMPTS):
-            value = self.get(key, self._missing_key, version=version)
-            if value is self._missing_key:
-                raise ValueError(f"Key '{key}' not found.")
-            new_value = value + delta
-            if self._swap(stored_key, value, new_value):
-                return new_value
-        return super().incr(key, delta, version=version)
-
-    def _swap(self, stored_key: str, old, new) -> bool:
-        """Store ``new`` only if the entry still holds ``old``; return whether it did."""
+class CounterDatabaseCache(DatabaseCache):
+    def count(self, key: str, *, timeout: int) -> int:
+        """Add one to the counter ``key`` (created at 1, expiring in ``timeout`` s); return it."""
         connection = connections[router.db_for_write(self.cache_model_class)]
-        table, value, cache_key = map(
-            connection.ops.quote_name, (self._table, "value", "cache_key")
+        if connection.vendor not in UPSERT_VENDORS:
+            return self._count_portably(key, timeout)
+        stored_key = self.make_and_validate_key(key)
+        expires = timezone.now().replace(microsecond=0) + dt.timedelta(seconds=timeout)
+        table, key_, value, expires_ = map(
+            connection.ops.quote_name, (self._table, "cache_key", "value", "expires")
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} SET {value} = %s WHERE {cache_key} = %s AND {value} = %s",
-                [self._encode(new), stored_key, self._encode(old)],
+                f"INSERT INTO {table} ({key_}, {value}, {expires_}) VALUES (%s, '1', %s) "
+                f"ON CONFLICT ({key_}) DO UPDATE "
+                f"SET {value} = CAST(CAST({table}.{value} AS INTEGER) + 1 AS TEXT) "
+                f"RETURNING {value}",
+                [stored_key, connection.ops.adapt_datetimefield_value(expires)],
             )
-            return cursor.rowcount == 1
+            count = int(cursor.fetchone()[0])
+        if secrets.randbelow(CLEANUP_EVERY) == 0:
+            self.delete_expired()
+        return count
 
-    def _encode(self, value) -> str:
-        """Encode ``value`` exactly as Django's database cache stores it."""
-        return base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+    def delete_expired(self) -> int:
+        """Delete the counters whose window has passed; return how many went."""
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        table, expires = map(connection.ops.quote_name, (self._table, "expires"))
+        now = connection.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table} WHERE {expires} < %s", [now])
+            return cursor.rowcount
+
+    def _count_portably(self, key: str, timeout: int) -> int:
+        """Count with Django's own cache operations (not atomic under contention)."""
+        if self.add(key, 1, timeout=timeout):
+            return 1
+        return self.incr(key)

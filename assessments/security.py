@@ -7,8 +7,8 @@ having to remember a decorator:
   without a query string for a URL name listed in ``PRCHECK_PUBLIC_URL_NAMES`` (default deny: a wizard step, a result,
   a PDF or an API answer can never be cached by a proxy or indexed by a search engine).
 - ``RateLimitMiddleware`` counts requests per client and scope (``api``, ``pdf``) in fixed
-  windows on Django's cache, so every process behind a load balancer shares the counts when the
-  cache is shared (the database cache by default, Redis or Memcached via ``CACHE_URL``).
+  windows on Django's cache, so every process behind a load balancer shares the counts (a
+  counter table in the database by default, Redis or Memcached via ``RATE_LIMIT_CACHE_URL``).
 - ``TokenShapeMiddleware`` answers 404 for any ``token`` URL argument that no token could be,
   before a view queries the database with it (PostgreSQL rejects NUL bytes with an error).
 """
@@ -119,6 +119,16 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def count_request(cache, key: str, timeout: int) -> int:
+    """Count one request under ``key``; return the count (one statement on our counter table)."""
+    if hasattr(cache, "count"):  # assessments.cache.CounterDatabaseCache
+        return cache.count(key, timeout=timeout)
+    try:  # Redis, Memcached: atomic incr; the window's counter usually exists already
+        return cache.incr(key)
+    except ValueError:
+        return 1 if cache.add(key, 1, timeout=timeout) else cache.incr(key)
+
+
 def retry_after_seconds(request: HttpRequest, scope: str, limit: Limit) -> int:
     """Count this request; return 0 if it is allowed, else the seconds until the next window."""
     now = time.time()
@@ -128,13 +138,7 @@ def retry_after_seconds(request: HttpRequest, scope: str, limit: Limit) -> int:
         "prcheck.rate-limit", client_address(request), algorithm="sha256"
     ).hexdigest()[:32]
     key = f"{CACHE_KEY_PREFIX}:{scope}:{client}:{window}"
-    cache = caches[settings.PRCHECK_RATE_LIMIT_CACHE]
-    # Most requests find their window's counter: increment first, create it only when missing
-    # (on the database cache this saves a failed INSERT and its rollback on every request).
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1 if cache.add(key, 1, timeout=limit.seconds + 1) else cache.incr(key)
+    count = count_request(caches[settings.PRCHECK_RATE_LIMIT_CACHE], key, limit.seconds + 1)
     if count <= limit.requests:
         return 0
     return max(1, math.ceil((window + 1) * limit.seconds - now))

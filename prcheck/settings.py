@@ -178,13 +178,11 @@ SECURE_CSP = {
 }
 
 
-def cache_from_url(url: str) -> dict:
-    """Read CACHE_URL: db://TABLE (default), redis://HOST:PORT/DB, memcached://HOST:PORT, locmem://."""
+def cache_from_url(url: str, *, db_backend="django.core.cache.backends.db.DatabaseCache") -> dict:
+    """Read a cache URL: db://TABLE, redis://HOST:PORT/DB, memcached://HOST:PORT, locmem://."""
     scheme, _, rest = url.partition("://")
     if scheme == "db":
-        # Django's database cache with an atomic incr(); culling must not drop live counters.
-        options = {"MAX_ENTRIES": 100_000}
-        return {"BACKEND": "assessments.cache.DatabaseCache", "LOCATION": rest, "OPTIONS": options}
+        return {"BACKEND": db_backend, "LOCATION": rest}
     if scheme in {"redis", "rediss"}:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "memcached":
@@ -192,20 +190,27 @@ def cache_from_url(url: str) -> dict:
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
     raise ImproperlyConfigured(
-        f"CACHE_URL must start with db://, redis://, memcached:// or locmem://: {url!r}"
+        f"A cache URL starts with db://, redis://, memcached:// or locmem://: {url!r}"
     )
 
 
-# The cache holds rate-limit counters, so every app process must share it: a table in the
-# database by default (`manage.py createcachetable`, run by `make setup`), Redis/Memcached at scale.
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://prcheck_cache"))}
+# Caches every app process shares: tables in the database by default (created by
+# `manage.py createcachetable`, which `make setup` runs), Redis or Memcached at scale.
+CACHES = {
+    "default": cache_from_url(os.environ.get("CACHE_URL", "db://prcheck_cache")),
+    # Rate-limit counters: one atomic statement per counted request on the database.
+    "rate_limits": cache_from_url(
+        os.environ.get("RATE_LIMIT_CACHE_URL", "db://prcheck_rate_limits"),
+        db_backend="assessments.cache.CounterDatabaseCache",
+    ),
+}
 
 # Rate limits per client, "REQUESTS/SECONDS" ("0" turns one off): every /api/ endpoint and the PDF.
 PRCHECK_RATE_LIMITS = {
     "api": os.environ.get("PRCHECK_RATE_LIMIT_API", "60/60"),
     "pdf": os.environ.get("PRCHECK_RATE_LIMIT_PDF", "20/60"),
 }
-PRCHECK_RATE_LIMIT_CACHE = "default"
+PRCHECK_RATE_LIMIT_CACHE = "rate_limits"
 # How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
 PRCHECK_TRUSTED_PROXY_COUNT = int(os.environ.get("PRCHECK_TRUSTED_PROXY_COUNT", "0"))
 # Pages that may be cached and indexed (on GET). Every other page is personal: no-store, noindex.

@@ -86,6 +86,8 @@ def expire(assessment: Assessment) -> Assessment:
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Start each test with empty rate-limit counters."""
-    caches["default"].clear()
+    for alias in ("default", "rate_limits"):
+        caches[alias].clear()
     yield
-    caches["default"].clear()
+    for alias in ("default", "rate_limits"):
+        caches[alias].clear()

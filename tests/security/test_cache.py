@@ -1,74 +1,69 @@
-"""The database cache's atomic incr(): rate-limit counts shared by processes lose no request."""
+"""The rate-limit counter table: one atomic statement counts a request for every process."""
 
 from __future__ import annotations
 
-import time
+import datetime as dt
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
-from assessments.cache import DatabaseCache
+from assessments.cache import CounterDatabaseCache
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_CACHE = {
-    "default": {"BACKEND": "assessments.cache.DatabaseCache", "LOCATION": "prcheck_test_cache"}
+TABLE = "prcheck_test_rate_limits"
+COUNTER_CACHE = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "rate_limits": {"BACKEND": "assessments.cache.CounterDatabaseCache", "LOCATION": TABLE},
 }
 
 
 @pytest.fixture
-def cache():
-    with override_settings(CACHES=DATABASE_CACHE):
+def counters():
+    with override_settings(CACHES=COUNTER_CACHE):
         call_command("createcachetable", verbosity=0)
-        yield caches["default"]
+        yield caches["rate_limits"]
 
 
-def another_process() -> DatabaseCache:
+def another_process() -> CounterDatabaseCache:
     """Return a second cache object on the same table, as another gunicorn worker has."""
-    return DatabaseCache("prcheck_test_cache", {})
+    return CounterDatabaseCache(TABLE, {})
 
 
-def test_incr_adds_to_the_stored_number(cache):
-    cache.add("n", 1, timeout=60)
-    assert cache.incr("n") == 2
-    assert cache.incr("n", 5) == 7
-    assert another_process().get("n") == 7
+def rows() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(TABLE)}")
+        return cursor.fetchone()[0]
 
 
-def test_incr_of_a_missing_key_raises_as_djangos_caches_do(cache):
-    with pytest.raises(ValueError):
-        cache.incr("missing")
+def test_a_new_counter_starts_at_one_and_each_count_adds_one(counters):
+    assert [counters.count("a", timeout=60) for _ in range(3)] == [1, 2, 3]
+    assert counters.count("b", timeout=60) == 1
 
 
-def test_incr_of_an_expired_key_raises(cache):
-    cache.add("n", 1, timeout=1)
-    time.sleep(1.1)
-    with pytest.raises(ValueError):
-        cache.incr("n")
+def test_every_process_adds_to_the_same_counter(counters):
+    counters.count("a", timeout=60)
+    assert another_process().count("a", timeout=60) == 2
+    assert counters.count("a", timeout=60) == 3
 
 
-def test_incr_keeps_the_expiry_set_when_the_counter_was_created(cache):
-    cache.add("n", 1, timeout=1)
-    cache.incr("n")
-    time.sleep(1.1)
-    assert cache.get("n") is None
+def test_a_count_is_one_statement(counters):
+    counters.count("a", timeout=60)
+    with CaptureQueriesContext(connection) as queries:
+        counters.count("a", timeout=60)
+    assert len([q for q in queries if not q["sql"].startswith("DELETE")]) == 1
 
 
-def test_an_increment_by_another_process_in_between_is_not_lost(cache, monkeypatch):
-    cache.add("n", 1, timeout=60)
-    real_get = DatabaseCache.get
-    interleaved = []
-
-    def get_then_other_process_increments(self, *args, **kwargs):
-        value = real_get(self, *args, **kwargs)
-        if not interleaved:
-            interleaved.append("reading")
-            interleaved[0] = another_process().incr("n")
-        return value
-
-    monkeypatch.setattr(DatabaseCache, "get", get_then_other_process_increments)
-    assert cache.incr("n") == 3
-    assert interleaved == [2]
-    assert another_process().get("n") == 3
+def test_expired_counters_are_deleted_and_live_ones_kept(counters):
+    with time_machine.travel(dt.datetime(2020, 1, 1, 10, 0, tzinfo=dt.UTC), tick=False):
+        counters.count("old-window", timeout=60)
+    counters.count("current-window", timeout=60)
+    assert rows() == 2
+    assert counters.delete_expired() == 1
+    assert rows() == 1
+    assert counters.count("current-window", timeout=60) == 2

@@ -85,20 +85,28 @@ def test_pages_outside_the_api_and_the_pdf_are_not_limited(client):
     assert {client.get("/en/").status_code for _ in range(5)} == {200}
 
 
-def test_the_counts_live_in_the_shared_database_cache_so_every_process_sees_them(client):
-    database_cache = {
-        "default": {
-            "BACKEND": "assessments.cache.DatabaseCache",
-            "LOCATION": "prcheck_test_cache",
-        }
+def test_the_counts_live_in_the_database_so_every_process_sees_them(client):
+    counters = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "rate_limits": {
+            "BACKEND": "assessments.cache.CounterDatabaseCache",
+            "LOCATION": "prcheck_test_rate_limits",
+        },
     }
-    with override_settings(CACHES=database_cache, PRCHECK_RATE_LIMITS=LOW_LIMITS):
+    with override_settings(CACHES=counters, PRCHECK_RATE_LIMITS=LOW_LIMITS):
         call_command("createcachetable", verbosity=0)
         statuses = [post_json(client, "/api/assess", APPLICANT).status_code for _ in range(3)]
         # A second process has its own cache object but reads the same table.
-        caches["default"].close()
-        del caches["default"]
+        caches["rate_limits"].close()
+        del caches["rate_limits"]
         statuses.append(post_json(client, "/api/assess", APPLICANT).status_code)
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_the_counts_work_on_a_cache_with_incr_such_as_redis_or_memcached(client):
+    with override_settings(PRCHECK_RATE_LIMITS=LOW_LIMITS):
+        statuses = [post_json(client, "/api/assess", APPLICANT).status_code for _ in range(4)]
+    assert caches["rate_limits"].__class__.__name__ == "LocMemCache"
     assert statuses == [200, 200, 200, 429]
 
 

@@ -126,3 +126,23 @@ def test_delete_requires_the_csrf_token_from_the_result_page():
     response = Client(enforce_csrf_checks=True).post(f"/en/result/{assessment.token}/delete/")
     assert response.status_code == 403
     assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_purge_also_deletes_expired_rate_limit_counters(settings):
+    import time_machine
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "rate_limits": {
+            "BACKEND": "assessments.cache.CounterDatabaseCache",
+            "LOCATION": "prcheck_test_rate_limits",
+        },
+    }
+    call_command("createcachetable", verbosity=0)
+    with time_machine.travel(dt.datetime(2020, 1, 1, tzinfo=dt.UTC), tick=False):
+        caches["rate_limits"].count("old", timeout=60)
+    caches["rate_limits"].count("current", timeout=60)
+    assert purge().startswith(
+        "Deleted 0 assessments, 0 saved progress, 0 sessions, 1 rate-limit counters"
+    )

@@ -1,11 +1,14 @@
 """Delete everything personal that has outlived ``PRCHECK_RETENTION_DAYS``.
 
 Run it daily from cron (see README, "Deploying"). It removes expired assessments (answers,
-result and cached PDF), expired "continue later" progress and expired sessions (which hold the
-wizard's answers). It prints counts only, never a value, so its output is safe to mail or log.
+result and cached PDF), expired "continue later" progress, expired sessions (which hold the
+wizard's answers) and expired rate-limit counters (keyed by a hash of the client's address).
+It prints counts only, never a value, so its output is safe to mail or log.
 """
 
+from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +35,9 @@ class Command(BaseCommand):
             counts = {
                 name: qs.count() if dry_run else _delete(qs) for name, qs in querysets.items()
             }
+        counters = caches[settings.PRCHECK_RATE_LIMIT_CACHE]
+        if not dry_run and hasattr(counters, "delete_expired"):
+            counts["rate-limit counters"] = counters.delete_expired()
         verb = "Would delete" if dry_run else "Deleted"
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(f"{verb} {summary} (expired on or before {now:%Y-%m-%d %H:%M %Z}).")
