@@ -98,10 +98,12 @@ def test_switching_language_mid_flow_keeps_the_step_and_the_answers(new_page, si
     run = page.url.split("/check/")[1].split("/")[0]
 
     fill_step(page, "travel", {"has_trips": "no"})
+    expect(page.locator("#travel-trips-rows")).to_be_hidden()  # JS hides rows not asked for
     switch_language(page, "ja")  # with JS: the step is posted, so what was typed is kept
     assert f"/ja/check/{run}/travel/" in page.url
     assert _checked(page, "travel-has_trips") == "no"
     fill_step(page, "travel", {"has_trips": "yes"})
+    expect(page.locator("#travel-trips-rows")).to_be_visible()
     check_page(page, lang="ja", label="journey-ja-after-switch-travel")
     press(page, BACK)
     assert _value(page, "residence-residence_start_date") == years_ago(12)
