@@ -47,8 +47,9 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_sessionstart(session):
+    """Keep the last screenshot of each page (a run of one file refreshes only its own)."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    for old in SCREENSHOTS.glob("*.png"):
+    for old in SCREENSHOTS.glob("FAILED-*.png"):
         old.unlink()
     (SCREENSHOTS / "axe-minor.txt").unlink(missing_ok=True)
 
