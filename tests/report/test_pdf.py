@@ -1,6 +1,7 @@
 """``report_render_pdf``: a real PDF with real Japanese glyphs, read back with pypdf and poppler."""
 
 import io
+import logging
 import re
 import shutil
 import subprocess
@@ -118,3 +119,9 @@ def test_a_blank_page_would_fail_the_ink_check(tmp_path):
     subprocess.run(["pdftoppm", "-gray", "-r", "30", str(source), str(tmp_path / "b")], check=True)
     (image,) = tmp_path.glob("b*.pgm")
     assert _ink_share(image.read_bytes()) < MIN_INK_SHARE
+
+
+def test_the_stylesheet_loads_and_weasyprint_warns_about_nothing(typical_html, caplog):
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        report_render_pdf(html=typical_html)
+    assert [record.getMessage() for record in caplog.records] == []
