@@ -150,8 +150,10 @@ def too_many_requests(request: HttpRequest, scope: str, retry_after: int) -> Htt
         "seconds": retry_after
     }
     if scope == "api":
-        body = {"error": "rate_limited", "message": message, "retry_after": retry_after}
-        response = JsonResponse(body, status=429)
+        # The API's own error shape: {"errors": {field path ("" = the request): [error]}}.
+        error = {"code": "rate_limited", "params": {"seconds": retry_after}, "message": message}
+        body = {"errors": {"": [error]}, "retry_after": retry_after}
+        response = JsonResponse(body, status=429, json_dumps_params={"ensure_ascii": False})
     else:
         context = {"message": message, "retry_after": retry_after}
         response = render(request, "assessments/too_many_requests.html", context, status=429)

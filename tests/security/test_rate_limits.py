@@ -46,11 +46,12 @@ def test_the_api_answers_429_in_json_with_retry_after_once_the_limit_is_spent(cl
 
     response = post_json(client, "/api/assess", APPLICANT, HTTP_ACCEPT_LANGUAGE="en")
     body = response.json()
+    [error] = body["errors"][""]
     assert response.status_code == 429
-    assert body["error"] == "rate_limited"
+    assert error["code"] == "rate_limited"
     assert 1 <= int(response.headers["Retry-After"]) <= 60
-    assert body["retry_after"] == int(response.headers["Retry-After"])
-    assert f"wait {body['retry_after']} seconds" in body["message"]
+    assert body["retry_after"] == error["params"]["seconds"] == int(response.headers["Retry-After"])
+    assert f"wait {body['retry_after']} seconds" in error["message"]
 
 
 @override_settings(PRCHECK_RATE_LIMITS=LOW_LIMITS)
@@ -58,7 +59,7 @@ def test_the_429_message_follows_the_clients_language(client):
     for _ in range(3):
         post_json(client, "/api/assess", APPLICANT)
     response = post_json(client, "/api/assess", APPLICANT, HTTP_ACCEPT_LANGUAGE="ja")
-    assert "リクエストが多すぎます" in response.json()["message"]
+    assert "リクエストが多すぎます" in response.json()["errors"][""][0]["message"]
 
 
 @override_settings(PRCHECK_RATE_LIMITS=LOW_LIMITS)
