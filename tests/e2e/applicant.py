@@ -26,7 +26,10 @@ INCOME = "4,800,000"
 
 
 def years_ago(years: int, *, days: int = 0) -> str:
-    """Return an ISO date ``years`` (and ``days``) before today: profiles stay valid over time."""
+    """Return an ISO date ``years`` (and ``days``) before today (after it, if negative).
+
+    Profiles are written relative to today, so they stay valid as time passes.
+    """
     today = dt.date.today()
     try:
         day = today.replace(year=today.year - years)
@@ -44,6 +47,8 @@ class Profile:
     steps: dict[str, dict[str, str | list[dict[str, str]]]]
     #: The wizard steps this profile must see, in order.
     expected_steps: tuple[str, ...] = field(default=())
+    #: The verdict the engine must give these answers.
+    overall: str = "likely_eligible"
 
 
 def _common(status: dict, **extra) -> dict:
@@ -88,6 +93,7 @@ GENERAL = Profile(
         {
             "status": "work",
             "period_of_stay": "3",
+            "status_expiry_date": years_ago(-2),
             "meets_landing_standards": "yes",
             "hsp_route": "no",
         },
@@ -116,6 +122,7 @@ SPOUSE = Profile(
         {
             "status": "spouse_of_japanese",
             "period_of_stay": "3",
+            "status_expiry_date": years_ago(-1),
             "meets_landing_standards": "yes",
             "hsp_route": "no",
         },

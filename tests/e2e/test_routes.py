@@ -36,5 +36,6 @@ def test_a_complete_check_asks_the_route_s_steps_and_shows_its_result(
     assert tuple(steps) == profile.expected_steps
     token = result_token(page)
     assert token, f"no result page after the summary: {page.url}"
-    assert Assessment.objects.get(token=token).result["route"] == profile.route
+    result = Assessment.objects.get(token=token).result
+    assert (result["route"], result["overall"]) == (profile.route, profile.overall)
     check_page(page, lang=lang, label=f"{profile.name}-{lang}-{device}-result")
