@@ -1,0 +1,428 @@
+"""Load benchmark: virtual applicants complete the whole check against gunicorn on 127.0.0.1.
+
+Run with ``.venv/bin/python bench/load.py`` (``--help`` for the knobs); on PostgreSQL with
+``bash .ci/postgres .venv/bin/python bench/load.py``. The script
+
+1. prepares a production-like setup: ``DJANGO_DEBUG=0``, a fresh database (a temporary SQLite
+   file, or ``DATABASE_URL`` when set), ``migrate``, ``createcachetable``, ``collectstatic``;
+2. starts ``gunicorn prcheck.wsgi -w WORKERS`` bound to 127.0.0.1 only, as behind a TLS proxy
+   (``X-Forwarded-Proto: https``), so HSTS, secure cookies and CSRF origin checks stay on;
+3. warms up with one applicant, then lets ``--applicants`` virtual applicants, ``--concurrency``
+   at a time, each open the start page, walk every wizard step (GET the form, POST the answers),
+   open the result page, download the PDF twice (first: rendered; second: the stored copy) and
+   call the API once. Between steps each one also fetches the baselines measured in the same run:
+   Django's own ``/admin/login/`` (a bare page with a form) and a static file of about the
+   PDF's size served by WhiteNoise;
+4. prints throughput, p50/p99 per step, errors, the targets, and whether gunicorn's log holds a
+   token (it must not), and exits non-zero if there was any error.
+
+It is bounded: the load phase stops starting applicants after ``--seconds`` (at most 60) and
+sends at most ``applicants x requests per applicant`` requests. It is a script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prcheck.settings_test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from tests.wizard.driver import step_data  # noqa: E402
+from tests.wizard.profiles import GENERAL  # noqa: E402
+
+MAX_SECONDS = 60
+HOST = "127.0.0.1"
+PYTHON = sys.executable
+STEP_URL = re.compile(r"/(?:ja|en)/check/(?P<run>[0-9a-f]{16})/(?P<step>[a-z_]+)/")
+INCOME_FIELD = re.compile(r'name="income-(applicant_\d{4})"')
+STATIC_LINK = re.compile(r'href="(/static/[^"]+\.css)"')
+TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+#: Targets of the issue: a ratio of p50s, measured in the same run.
+TARGET_RATIO = 2.0
+INCOME_AMOUNT = 5_000_000
+#: Downloads of the stored report after the first (an applicant opens it again, shares it...).
+CACHED_DOWNLOADS = 3
+API_ANSWERS = {
+    "status": "work",
+    "period_of_stay_years": 5,
+    "residence_start_date": "2014-04-01",
+    "employment": "regular",
+    "guarantor": "japanese",
+    "income": [{"year": 2025, "applicant": 5_000_000}],
+}
+
+
+class BenchError(Exception):
+    """A response that a real applicant would have seen as a failure."""
+
+
+class TimeUp(Exception):
+    """The load phase reached its time limit: the applicant stops where it is."""
+
+
+class Recorder:
+    """Collect (label, seconds) samples and errors from every thread."""
+
+    def __init__(self):
+        self.samples: dict[str, list[float]] = defaultdict(list)
+        self.errors: list[str] = []
+        self.lock = threading.Lock()
+
+    def add(self, label: str, seconds: float) -> None:
+        with self.lock:
+            self.samples[label].append(seconds)
+
+    def error(self, message: str) -> None:
+        with self.lock:
+            self.errors.append(message)
+
+
+class Browser:
+    """One applicant's HTTP client: keeps cookies, sends what a browser behind TLS would."""
+
+    def __init__(self, port: int, recorder: Recorder | None, deadline: float | None = None):
+        self.port = port
+        self.deadline = deadline
+        self.origin = f"https://{HOST}:{port}"
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        self.cookies: dict[str, str] = {}
+        self.recorder = recorder
+        self.requests = 0
+
+    def request(self, label: str, method: str, path: str, *, body=None, headers=None, expect):
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TimeUp
+        headers = {
+            "Host": f"{HOST}:{self.port}",
+            "X-Forwarded-Proto": "https",
+            "Accept-Language": "en",
+            **(headers or {}),
+        }
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if method == "POST":
+            headers |= {"Origin": self.origin, "Referer": self.origin + path}
+        started = time.perf_counter()
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            content = response.read()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()  # gunicorn's sync workers close idle connections
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            content = response.read()
+        elapsed = time.perf_counter() - started
+        self.requests += 1
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        if response.status != expect:
+            raise BenchError(f"{label}: {method} {redact(path)} gave {response.status}")
+        if self.recorder:
+            self.recorder.add(label, elapsed)
+        return response, content
+
+    def get(self, label: str, path: str, expect: int = 200):
+        return self.request(label, "GET", path, expect=expect)
+
+    def post_form(self, label: str, path: str, data: dict, expect: int = 302):
+        data = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **data}
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        return self.request(
+            label, "POST", path, body=urlencode(data), headers=headers, expect=expect
+        )
+
+
+def redact(text: str) -> str:
+    return TOKEN.sub("[token]", text)
+
+
+def wizard_fields(step: str, page: str, application_date: dt.date) -> dict:
+    """Return the form data for ``step``: the general-route profile, dated for today."""
+    fields = dict(GENERAL[step])
+    if step == "status":
+        fields["application_date"] = application_date
+    if step == "income":
+        fields = {k: v for k, v in fields.items() if not k.startswith("applicant_")}
+        fields |= dict.fromkeys(INCOME_FIELD.findall(page), INCOME_AMOUNT)
+    return step_data(step, fields)
+
+
+def one_applicant(port: int, recorder: Recorder | None, baselines: dict, deadline=None) -> dict:
+    """Complete the whole check once; return what was learnt (token, PDF size, static path)."""
+    browser = Browser(port, recorder, deadline)
+    baseline_every_step = recorder is not None
+
+    def baseline():
+        if baseline_every_step:
+            browser.get("baseline: bare form page /admin/login/", "/admin/login/")
+            browser.get("baseline: static file", baselines["static"])
+
+    _, start_page = browser.get("start page", "/en/")
+    response, _ = browser.get("wizard: start a run", "/en/check/", expect=302)
+    location = urlsplit(response.headers["Location"]).path
+    today = dt.date.today()
+    while (match := STEP_URL.search(location)) and match["step"] != "summary":
+        step = match["step"]
+        _, page = browser.get(f"wizard GET {step}", location)
+        response, _ = browser.post_form(
+            f"wizard POST {step}", location, wizard_fields(step, page.decode(), today)
+        )
+        location = urlsplit(response.headers["Location"]).path
+        baseline()
+    browser.get("wizard GET summary", location)
+    response, _ = browser.post_form("wizard POST summary", location, step_data("summary", {}))
+    result_path = urlsplit(response.headers["Location"]).path
+    token = result_path.rstrip("/").rsplit("/", 1)[-1]
+    _, result_page = browser.get("result page", result_path)
+    if token.encode() not in result_page:
+        raise BenchError("result page: it does not belong to this applicant")
+    _, pdf = browser.get("PDF: first download (rendered)", result_path + "report.pdf")
+    if not pdf.startswith(b"%PDF"):
+        raise BenchError("PDF: not a PDF")
+    for _ in range(CACHED_DOWNLOADS):
+        _, again = browser.get("PDF: cached download", result_path + "report.pdf")
+        if again != pdf:
+            raise BenchError("PDF: the stored copy differs from the first download")
+        baseline()
+    browser.request(
+        "API POST /api/assess",
+        "POST",
+        "/api/assess",
+        body=json.dumps(API_ANSWERS | {"application_date": today.isoformat()}),
+        headers={"Content-Type": "application/json"},
+        expect=200,
+    )
+    stylesheet = STATIC_LINK.search(start_page.decode())
+    return {
+        "token": token,
+        "pdf_bytes": len(pdf),
+        "stylesheet": stylesheet[1] if stylesheet else None,
+        "requests": browser.requests,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def server_env(database_url: str, *, rate_limits: bool = True) -> dict:
+    """Return a production environment, as behind a TLS-terminating proxy on this machine."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return env | {
+        "DJANGO_SETTINGS_MODULE": "prcheck.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO=https",
+        "DATABASE_URL": database_url,
+        "DJANGO_LOG_LEVEL": "INFO",
+        # One client address makes every request: keep the limiter's cost, not its refusals.
+        "PRCHECK_RATE_LIMIT_API": "1000000/60" if rate_limits else "0",
+        "PRCHECK_RATE_LIMIT_PDF": "1000000/60" if rate_limits else "0",
+    }
+
+
+def prepare(env: dict) -> None:
+    for command in (["migrate", "--noinput"], ["createcachetable"], ["collectstatic", "--noinput"]):
+        subprocess.run(
+            [PYTHON, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True, timeout=300
+        )
+
+
+def start_gunicorn(env: dict, port: int, workers: int, log_path: Path) -> subprocess.Popen:
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "prcheck.wsgi", "-w", str(workers), "-b", f"{HOST}:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited: see {log_path}")
+        try:
+            with socket.create_connection((HOST, port), timeout=1):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("gunicorn did not start within 30 s")
+
+
+def static_file_near(size: int) -> str:
+    """Return the URL of the collected static file whose size is nearest ``size``."""
+    from django.conf import settings
+
+    manifest = json.loads((Path(settings.STATIC_ROOT) / "staticfiles.json").read_text())
+    files = [
+        (abs((Path(settings.STATIC_ROOT) / hashed).stat().st_size - size), hashed)
+        for hashed in manifest["paths"].values()
+        if not hashed.endswith((".gz", ".br"))
+    ]
+    return settings.STATIC_URL + min(files)[1]
+
+
+def run_load(args, port: int, baselines: dict) -> tuple[Recorder, float, int]:
+    recorder = Recorder()
+    deadline = time.monotonic() + args.seconds
+    started = time.perf_counter()
+    done = 0
+
+    def applicant(_):
+        nonlocal done
+        try:
+            one_applicant(port, recorder, baselines, deadline)
+            with recorder.lock:
+                done += 1
+        except TimeUp:
+            pass
+        except Exception as exc:  # every failure is reported, none stops the run
+            recorder.error(redact(str(exc)) or type(exc).__name__)
+
+    with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+        list(pool.map(applicant, range(args.applicants)))
+    return recorder, time.perf_counter() - started, done
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def report(recorder: Recorder, elapsed: float, completed: int, args, log_text: str) -> bool:
+    """Print the figures and the targets; return True if every target is met."""
+    samples = dict(recorder.samples)
+    for kind in ("GET", "POST"):
+        merged = [
+            s
+            for label, values in samples.items()
+            if label.startswith(f"wizard {kind} ")
+            for s in values
+        ]
+        samples[f"wizard step {kind} (all steps)"] = merged
+    total = sum(len(v) for k, v in recorder.samples.items())
+    print(
+        f"\n{completed} applicants completed in {elapsed:.1f} s with {args.concurrency} at a time, "
+        f"{args.workers} gunicorn workers; {total} requests, {total / elapsed:.1f} requests/s, "
+        f"{60 * completed / elapsed:.1f} complete checks/min"
+    )
+    print(f"errors: {len(recorder.errors)}")
+    for message in sorted(set(recorder.errors))[:10]:
+        print(f"  {message}")
+    print(f"\n{'step':<44}{'n':>6}{'p50 ms':>10}{'p99 ms':>10}")
+    for label in sorted(samples):
+        values = samples[label]
+        if values:
+            print(
+                f"{label:<44}{len(values):>6}{1000 * statistics.median(values):>10.1f}"
+                f"{1000 * percentile(values, 0.99):>10.1f}"
+            )
+
+    def p50(label):
+        return statistics.median(samples[label]) if samples.get(label) else float("nan")
+
+    bare = p50("baseline: bare form page /admin/login/")
+    static = p50("baseline: static file")
+    checks = [
+        ("zero errors", len(recorder.errors) == 0, f"{len(recorder.errors)} errors"),
+        (
+            "every applicant completed",
+            completed == args.applicants,
+            f"{completed}/{args.applicants}",
+        ),
+    ]
+    for kind in ("GET", "POST"):
+        ratio = p50(f"wizard step {kind} (all steps)") / bare
+        checks.append(
+            (
+                f"wizard step {kind} p50 <= {TARGET_RATIO:g}x bare form page",
+                ratio <= TARGET_RATIO,
+                f"{ratio:.2f}x",
+            )
+        )
+    ratio = p50("PDF: cached download") / static
+    checks.append(
+        (f"cached PDF p50 <= {TARGET_RATIO:g}x static file", ratio <= TARGET_RATIO, f"{ratio:.2f}x")
+    )
+    leaked = len(TOKEN.findall(log_text))
+    checks.append(("no token in gunicorn's log", leaked == 0, f"{leaked} found"))
+    print("\ntargets")
+    for name, ok, figure in checks:
+        print(f"  {'PASS' if ok else 'FAIL'}  {name:<48}{figure}")
+    return all(ok for _, ok, _ in checks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--applicants", type=int, default=20, help="virtual applicants (20)")
+    parser.add_argument("--concurrency", type=int, default=4, help="applicants at a time (4)")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (4)")
+    parser.add_argument(
+        "--seconds", type=float, default=50, help=f"load phase limit (<= {MAX_SECONDS})"
+    )
+    parser.add_argument(
+        "--no-rate-limits", action="store_true", help="turn the limiter off (to measure its cost)"
+    )
+    args = parser.parse_args()
+    args.seconds = min(args.seconds, MAX_SECONDS)
+
+    with tempfile.TemporaryDirectory(prefix="prcheck-bench-") as tmp:
+        database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{tmp}/bench.sqlite3"
+        env = server_env(database_url, rate_limits=not args.no_rate_limits)
+        setup_started = time.perf_counter()
+        prepare(env)
+        port = free_port()
+        log_path = Path(tmp) / "gunicorn.log"
+        server = start_gunicorn(env, port, args.workers, log_path)
+        try:
+            print(
+                f"gunicorn on {HOST}:{port}, database {database_url.split(':', 1)[0]}, "
+                f"setup {time.perf_counter() - setup_started:.1f} s"
+            )
+            warm = one_applicant(port, None, {})
+            baselines = {"static": static_file_near(warm["pdf_bytes"])}
+            print(
+                f"warm-up applicant: {warm['requests']} requests; PDF {warm['pdf_bytes']} bytes; "
+                f"static baseline {baselines['static']}"
+            )
+            for _ in range(args.workers):  # load the PDF fonts etc. in every worker
+                one_applicant(port, None, baselines)
+            recorder, elapsed, completed = run_load(args, port, baselines)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        ok = report(recorder, elapsed, completed, args, log_path.read_text())
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
