@@ -211,3 +211,26 @@ def test_the_api_accepts_a_list_at_the_limit(client):
     trips = distinct_trips(MAX_LIST_ITEMS)
     response = post_json(client, "/api/assess", APPLICANT | {"trips": trips})
     assert response.status_code == 200
+
+
+@override_settings(PRCHECK_RATE_LIMITS=LOW_LIMITS)
+def test_the_pdf_answers_a_429_page_in_the_users_language_once_the_limit_is_spent(client):
+    from .conftest import store_assessment
+
+    url = f"/ja/result/{store_assessment().token}/report.pdf"
+    statuses = [client.get(url).status_code for _ in range(2)]
+    response = client.get(url)
+    assert statuses == [200, 200]
+    assert response.status_code == 429
+    assert response["Content-Type"].startswith("text/html")
+    assert "リクエストが多すぎます" in response.content.decode()
+    assert int(response.headers["Retry-After"]) >= 1
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+@override_settings(PRCHECK_RATE_LIMITS=LOW_LIMITS)
+def test_the_hsp_points_api_shares_the_api_limit(client):
+    statuses = [post_json(client, "/api/assess", APPLICANT).status_code for _ in range(3)]
+    response = post_json(client, "/api/hsp-points", {"category": "academic"})
+    assert statuses == [200, 200, 200]
+    assert response.status_code == 429
