@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .answers import SCHEMA, Answers, AnswersInvalid, Trip, answers_from_dict
 from .choices import Employment, Guarantor, ResidenceStatus
+from .hsp.result import HspPointsResult
 
+#: ``forms.PointsSource.CALCULATE`` (the forms import this module, so not the other way).
+CALCULATE = "calculate"
 #: Period-of-stay choices of the status step -> the contract's ``period_of_stay_years``.
 PERIOD_OF_STAY_YEARS = {"0.25": 0.25, "0.5": 0.5, "1": 1, "3": 3, "5": 5, "unlimited": None}
 
@@ -53,14 +56,15 @@ def _grant(d: Mapping) -> dict:
 
 
 def _hsp(d: Mapping) -> dict:
+    """Map the HSP step: the points typed (None where they are calculated or not known)."""
     return {
         "hsp_points": {
-            "now": d["hsp_points_now"],
+            "now": d.get("hsp_points_now"),
             "one_year_ago": d.get("hsp_points_one_year_ago"),
             "three_years_ago": d.get("hsp_points_three_years_ago"),
         },
         "hsp_points_maintained": d["hsp_points_maintained"],
-        "jskip_eligible": d["jskip_eligible"],
+        "jskip_eligible": bool(d.get("jskip_eligible")),
     }
 
 
@@ -140,22 +144,82 @@ FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
 }
 
 
-def contract_from_steps(cleaned_by_step: Mapping[str, Mapping]) -> dict:
+@dataclass(frozen=True)
+class CalculatedPoints:
+    """What the wizard calculated from the HSP profiles it asked.
+
+    ``points`` has a key for each point date whose points are calculated here: the points
+    that count (``counted_points``), or None when its profile was not needed and not asked.
+    ``jskip_eligible`` is the J-Skip check now and a year before, when both profiles are
+    answered here (None: the applicant answers the J-Skip question instead).
+    """
+
+    points: Mapping[str, int | None] = field(default_factory=dict)
+    jskip_eligible: bool | None = None
+
+
+def counted_points(result: HspPointsResult) -> int:
+    """Return the points that count: none below the category's minimum salary (ロ, ハ).
+
+    The table's note says points below the salary floor do not qualify however many they
+    are; the engine compares numbers only, so it is given zero and says they fall short.
+    """
+    return result.points if result.salary_floor_met else 0
+
+
+def calculated_points(
+    sources: Mapping[str, str | None], results: Mapping[str, HspPointsResult | None]
+) -> CalculatedPoints:
+    """Return the calculated points for the point dates whose ``sources`` say "calculate".
+
+    ``results`` holds the points of each profile the wizard asked (None or absent if not).
+    J-Skip is checked when the profiles now and a year before are both calculated here: it
+    needs the criteria met on both days, so a missing profile means not met (the wizard asks
+    the year-before profile whenever the criteria are met now).
+    """
+    calculated = [date for date, source in sources.items() if source == CALCULATE]
+    points = {
+        date: counted_points(results[date]) if results.get(date) else None for date in calculated
+    }
+    jskip = None
+    if {"now", "one_year_ago"} <= set(calculated):
+        jskip = all(
+            results.get(date) is not None and results[date].j_skip.eligible
+            for date in ("now", "one_year_ago")
+        )
+    return CalculatedPoints(points=points, jskip_eligible=jskip)
+
+
+def contract_from_steps(
+    cleaned_by_step: Mapping[str, Mapping], *, calculated: CalculatedPoints | None = None
+) -> dict:
     """Return the contract JSON for the cleaned data of the steps that were asked.
 
     Pass only steps in the wizard's current form list: a skipped step's stale data must not
-    leak into the answers, so absent keys take the contract's defaults.
+    leak into the answers, so absent keys take the contract's defaults. ``calculated`` fills
+    in the HSP points calculated from profiles, when the HSP step was asked.
     """
     data: dict = {"schema": SCHEMA}
     for step, cleaned in cleaned_by_step.items():
         if step in FRAGMENTS:
             data.update(FRAGMENTS[step](cleaned))
+    if calculated is not None and "hsp" in cleaned_by_step:
+        data["hsp_points"] = {**data["hsp_points"], **calculated.points}
+        if calculated.jskip_eligible is not None:
+            data["jskip_eligible"] = calculated.jskip_eligible
     return data
 
 
-def answers_from_steps(cleaned_by_step: Mapping[str, Mapping], *, today: dt.date) -> Answers:
+def answers_from_steps(
+    cleaned_by_step: Mapping[str, Mapping],
+    *,
+    today: dt.date,
+    calculated: CalculatedPoints | None = None,
+) -> Answers:
     """Build ``Answers`` from the steps' cleaned data; raise ``AnswersInvalid`` if refused."""
-    return answers_from_dict(contract_from_steps(cleaned_by_step), today=today)
+    return answers_from_dict(
+        contract_from_steps(cleaned_by_step, calculated=calculated), today=today
+    )
 
 
 # Contract errors back to the form fields ---------------------------------------------------

@@ -6,10 +6,13 @@ import pytest
 
 from assessments.answers import answers_to_dict
 from assessments.flow import asks_household_income, income_years
+from assessments.hsp.result import HspPointsResult, JSkipResult
 from assessments.thresholds import thresholds_from_defaults
 from assessments.wizard_answers import (
+    CalculatedPoints,
     Location,
     answers_from_steps,
+    calculated_points,
     contract_from_steps,
     locate,
     step_errors,
@@ -178,3 +181,107 @@ def test_income_years_are_those_certifiable_on_the_application_date(on, routes, 
 )
 def test_household_income_is_asked_on_the_spouse_and_child_routes(routes, asked):
     assert asks_household_income(routes) is asked
+
+
+# HSP points calculated in the wizard --------------------------------------------------------
+
+
+def scored(points: int, *, floor_met=True, jskip=False) -> HspPointsResult:
+    return HspPointsResult(
+        category="technical",
+        as_of=D(2026, 12, 1),
+        age=34,
+        points=points,
+        passes=floor_met and points >= 70,
+        pass_mark=70,
+        fast_track_mark=80,
+        minimum_salary=3_000_000,
+        salary_floor_met=floor_met,
+        breakdown=(),
+        j_skip=JSkipResult(available=True, eligible=jskip),
+    )
+
+
+KNOWN, CALC = "known", "calculate"
+
+
+@pytest.mark.parametrize(
+    ("sources", "results", "points", "jskip"),
+    [
+        pytest.param(
+            {"now": KNOWN, "one_year_ago": KNOWN, "three_years_ago": KNOWN},
+            {},
+            {},
+            None,
+            id="typed points: nothing calculated, J-Skip asked",
+        ),
+        pytest.param(
+            {"now": CALC, "one_year_ago": CALC, "three_years_ago": KNOWN},
+            {"now": scored(90), "one_year_ago": scored(80)},
+            {"now": 90, "one_year_ago": 80},
+            False,
+            id="now and a year before calculated: J-Skip checked, not met",
+        ),
+        pytest.param(
+            {"now": CALC, "one_year_ago": CALC, "three_years_ago": CALC},
+            {"now": scored(65, jskip=True), "one_year_ago": scored(65, jskip=True)},
+            {"now": 65, "one_year_ago": 65, "three_years_ago": None},
+            True,
+            id="J-Skip met on both days; three years before not needed",
+        ),
+        pytest.param(
+            {"now": CALC, "one_year_ago": CALC, "three_years_ago": KNOWN},
+            {"now": scored(65, jskip=True), "one_year_ago": scored(65)},
+            {"now": 65, "one_year_ago": 65},
+            False,
+            id="J-Skip met now only is not met",
+        ),
+        pytest.param(
+            {"now": CALC, "one_year_ago": CALC, "three_years_ago": KNOWN},
+            {"now": scored(40), "one_year_ago": None},
+            {"now": 40, "one_year_ago": None},
+            False,
+            id="a year before not asked: J-Skip not met",
+        ),
+        pytest.param(
+            {"now": CALC, "one_year_ago": KNOWN, "three_years_ago": KNOWN},
+            {"now": scored(85, jskip=True)},
+            {"now": 85},
+            None,
+            id="a year before typed: J-Skip asked instead",
+        ),
+        pytest.param(
+            {"now": CALC, "one_year_ago": KNOWN, "three_years_ago": KNOWN},
+            {"now": scored(90, floor_met=False)},
+            {"now": 0},
+            None,
+            id="points below the salary floor count as none",
+        ),
+    ],
+)
+def test_calculated_points(sources, results, points, jskip):
+    calculated = calculated_points(sources, results)
+    assert dict(calculated.points) == points
+    assert calculated.jskip_eligible is jskip
+
+
+HSP_STEP = {
+    "hsp_points_now": 90,
+    "hsp_points_one_year_ago": None,
+    "hsp_points_three_years_ago": 75,
+    "hsp_points_maintained": True,
+    "jskip_eligible": None,
+}
+
+
+def test_calculated_points_fill_in_the_contract_where_they_were_calculated():
+    calculated = CalculatedPoints(points={"one_year_ago": 82}, jskip_eligible=True)
+    data = contract_from_steps({"hsp": HSP_STEP}, calculated=calculated)
+    assert data["hsp_points"] == {"now": 90, "one_year_ago": 82, "three_years_ago": 75}
+    assert data["jskip_eligible"] is True
+
+
+def test_calculated_points_are_ignored_when_the_hsp_step_is_not_asked():
+    calculated = CalculatedPoints(points={"now": 90}, jskip_eligible=True)
+    data = contract_from_steps({"status": CLEANED["status"]}, calculated=calculated)
+    assert "hsp_points" not in data and "jskip_eligible" not in data
