@@ -11,11 +11,11 @@ from .conduct import ConductForm, CriminalRecordForm, TrafficViolationForm
 from .duties import NotificationForm, PaymentForm, TaxesForm
 from .fields import DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
 from .final import GuarantorForm, SummaryForm
+from .hsp import POINT_DATES, HspForm, HspPointsForm, PointsSource
 from .income import IncomeForm
 from .residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
-    HspForm,
     MarriageForm,
     ResidenceForm,
     StatusForm,
@@ -26,18 +26,21 @@ from .travel import TravelForm, TripForm
 
 __all__ = [
     "MAX_APPLICATION_YEARS_AHEAD",
+    "POINT_DATES",
     "ConductForm",
     "CriminalRecordForm",
     "DateInput",
     "GrantForm",
     "GuarantorForm",
     "HspForm",
+    "HspPointsForm",
     "IncomeForm",
     "MarriageForm",
     "MoneyField",
     "NotificationForm",
     "PaymentForm",
     "PeriodOfStay",
+    "PointsSource",
     "ResidenceForm",
     "Rows",
     "RowsBlock",

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ResidenceStatus
-from .fields import PeriodOfStay, choice, count_field, date_field, years_later, yes_no
+from .fields import PeriodOfStay, choice, date_field, years_later, yes_no
 from .step import StepForm
 
 #: How far ahead an application date may be planned (a form limit, not a legal threshold).
@@ -124,33 +124,4 @@ class GrantForm(StepForm):
     status_grant_date = date_field(
         _("When were you granted your current status, or recognised as a refugee?"),
         _("The date your Long-Term Resident, refugee or Highly Skilled Professional status began."),
-    )
-
-
-class HspForm(StepForm):
-    step = "hsp"
-    hsp_points_now = count_field(
-        _("Your HSP points on the application date"),
-        _("Calculated with the official points table (高度専門職ポイント計算表)."),
-    )
-    hsp_points_one_year_ago = count_field(
-        _("Your HSP points one year before the application date"),
-        _("Used for the 80-point route. Leave empty if you have not calculated them."),
-        required=False,
-    )
-    hsp_points_three_years_ago = count_field(
-        _("Your HSP points three years before the application date"),
-        _("Used for the 70-point route. Leave empty if you have not calculated them."),
-        required=False,
-    )
-    hsp_points_maintained = yes_no(
-        _("Did you keep at least that many points the whole time in between?"),
-        _("The points must have been held throughout, not only on those two days."),
-    )
-    jskip_eligible = yes_no(
-        _("Do you meet the J-Skip criteria now, and did you one year ago?"),
-        _(
-            "J-Skip (Special Highly Skilled Professional) is based on income and degree or "
-            "work experience, not points. Answer No if you are not sure."
-        ),
     )

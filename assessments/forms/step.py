@@ -106,6 +106,10 @@ class StepForm(forms.Form):
             field = location.field if location.field in self.fields else None
             self.add_error(field, message)
 
+    def shows_in_summary(self, name: str) -> bool:
+        """Return whether the summary lists this field (a step may leave out what it replaces)."""
+        return True
+
     def layout(self):
         """Yield ("field", bound field) and ("rows", RowsBlock) in reading order."""
         after = {spec.toggle: name for name, spec in self.rows.items()}

@@ -50,7 +50,9 @@ class CompletionMixin:
 
     def done(self, form_list, form_dict, **kwargs):
         """Build ``Answers``, evaluate them, store the ``Assessment`` and show the result."""
-        contract = contract_from_steps({s: f.cleaned_data for s, f in form_dict.items()})
+        contract = contract_from_steps(
+            {s: f.cleaned_data for s, f in form_dict.items()}, calculated=self.hsp_calculated()
+        )
         try:
             answers = answers_from_dict(contract, today=self.today)
             thresholds = thresholds_at(on=answers.application_date)

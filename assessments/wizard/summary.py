@@ -15,6 +15,7 @@ from ..forms import MoneyField, StepForm, YesNo, anchor_id, is_yes
 
 #: How the template writes a value.
 DATE, MONEY, NUMBER, TEXT, ROWS, EMPTY = "date", "money", "number", "text", "rows", "empty"
+POINTS = "points"  # HSP points: 90 points / 90点
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def step_answers(form: StepForm) -> list[Answer]:
     answers = []
     for kind, item in form.layout():
         if kind == "field":
+            if not form.shows_in_summary(item.name):
+                continue
             answer = _answer(item.field, item.label, form.cleaned_data.get(item.name))
             answers.append(replace(answer, anchor=anchor_id(item)))
         elif item.active:
@@ -58,10 +61,15 @@ def step_answers(form: StepForm) -> list[Answer]:
 
 
 def _answer(form_field, label, value) -> Answer:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return Answer(label, None, EMPTY)
-    if isinstance(form_field, django_forms.TypedChoiceField) and form_field.coerce is is_yes:
+    if isinstance(form_field, django_forms.BooleanField) or (
+        isinstance(form_field, django_forms.TypedChoiceField) and form_field.coerce is is_yes
+    ):
         return Answer(label, YesNo.YES.label if value else YesNo.NO.label, TEXT)
+    if isinstance(form_field, django_forms.MultipleChoiceField):
+        labels = dict(form_field.choices)
+        return Answer(label, "; ".join(str(labels.get(v, v)) for v in value), TEXT)
     if isinstance(form_field, django_forms.ChoiceField):
         return Answer(label, dict(form_field.choices).get(value, value), TEXT)
     if isinstance(form_field, MoneyField):

@@ -34,6 +34,7 @@ from ..thresholds import MissingThreshold, thresholds_at
 from ..wizard_answers import Location, trip_totals
 from .completion import CompletionMixin
 from .drafts import add_row, own_fields, raw_values, remove_row
+from .hsp import HspCalculationMixin
 from .routing import RoutingMixin
 from .runs import (
     DRAFTS,
@@ -49,7 +50,9 @@ from .summary import Section, step_answers
 RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
 
 
-class AssessmentWizard(RoutingMixin, CompletionMixin, NamedUrlSessionWizardView):
+class AssessmentWizard(
+    RoutingMixin, CompletionMixin, HspCalculationMixin, NamedUrlSessionWizardView
+):
     form_list = flow.STEPS
     condition_dict = flow.CONDITIONS
     template_name = "assessments/wizard/step.html"
@@ -97,6 +100,8 @@ class AssessmentWizard(RoutingMixin, CompletionMixin, NamedUrlSessionWizardView)
     def get_form_initial(self, step):
         if step == "status":
             return {"application_date": self.today}
+        if step in flow.PROFILE_STEPS.values():
+            return self.hsp_initial(step)
         return {}
 
     def get_form_kwargs(self, step=None):
@@ -109,13 +114,21 @@ class AssessmentWizard(RoutingMixin, CompletionMixin, NamedUrlSessionWizardView)
             kwargs["household"] = flow.asks_household_income(routes)
         return kwargs
 
-    def _income_years(self, routes) -> list[int]:
+    def thresholds(self):
+        """Return the thresholds in force on the application date, or None if there are none."""
         on = self.application_date()
-        try:
-            thresholds = self._thresholds.get(on) or thresholds_at(on=on)
-        except MissingThreshold:
+        if on not in self._thresholds:
+            try:
+                self._thresholds[on] = thresholds_at(on=on)
+            except MissingThreshold:
+                self._thresholds[on] = None
+        return self._thresholds[on]
+
+    def _income_years(self, routes) -> list[int]:
+        thresholds = self.thresholds()
+        if thresholds is None:
             return []  # the income step then says no rules are in force on that date
-        self._thresholds[on] = thresholds
+        on = self.application_date()
         return flow.income_years(application_date=on, routes=routes, thresholds=thresholds)
 
     def get_form_step_data(self, form):
@@ -264,7 +277,8 @@ class AssessmentWizard(RoutingMixin, CompletionMixin, NamedUrlSessionWizardView)
     # Rendering --------------------------------------------------------------------------------
 
     def get_template_names(self):
-        return [f"assessments/wizard/{self.steps.current}.html", self.template_name]
+        step = self.steps.current
+        return [f"assessments/wizard/{flow.TEMPLATES.get(step, step)}.html", self.template_name]
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -278,6 +292,7 @@ class AssessmentWizard(RoutingMixin, CompletionMixin, NamedUrlSessionWizardView)
         )
         if step == "travel":
             context["trip_totals"] = self._trip_totals(form)
+        context.update(self.hsp_context(step, form))
         if step == self.steps.last:
             context["sections"] = self.summary_sections()
         return context
@@ -292,13 +307,16 @@ class AssessmentWizard(RoutingMixin, CompletionMixin, NamedUrlSessionWizardView)
         for step in list(self.get_form_list())[:-1]:
             form = self.get_form(step, data=self.storage.get_step_data(step))
             complete = form.is_bound and form.is_valid()
+            answers = self.hsp_summary_answers(step) + step_answers(form) if complete else []
+            if complete and not answers:
+                continue  # a step that only shows something back (the calculated points)
             sections.append(
                 Section(
                     step=step,
                     title=flow.TITLES.get(step, step),
                     change_url=self.get_step_url(step, returning=True),
                     complete=complete,
-                    answers=step_answers(form) if complete else [],
+                    answers=answers,
                 )
             )
         return sections

@@ -2,7 +2,8 @@
 
 ``answer(step, **fields)`` adds the ``<step>-`` prefixes and the management field; a list
 value for a repeating answer (``trips=[{...}]``) becomes formset rows with their management
-form. Dates may be given as ``date`` objects, yes/no answers as ``True``/``False``.
+form; a tuple is several ticked boxes of one question. Dates may be given as ``date``
+objects, yes/no answers as ``True``/``False``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def step_data(step: str, fields: dict) -> dict:
             for i, row in enumerate(value):
                 for key, item in row.items():
                     data[f"{prefix}-{i}-{key}"] = _raw(item)
+        elif isinstance(value, tuple):  # several ticked boxes of one question
+            data[f"{step}-{name}"] = [_raw(item) for item in value]
         else:
             data[f"{step}-{name}"] = _raw(value)
     return data

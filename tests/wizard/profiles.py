@@ -55,6 +55,12 @@ CONDUCT = {
     "public_health_risk": False,
 }
 GUARANTOR = {"guarantor": "japanese"}
+#: The HSP step: every point date typed from the calculation sheet.
+KNOWN_POINTS = {
+    "hsp_points_now_source": "known",
+    "hsp_points_one_year_ago_source": "known",
+    "hsp_points_three_years_ago_source": "known",
+}
 
 GENERAL = {
     "status": STATUS,
@@ -120,6 +126,7 @@ HSP_70 = with_(
         "qualifying_status_start_date": D(2022, 4, 1),
     },
     hsp={
+        **KNOWN_POINTS,
         "hsp_points_now": 75,
         "hsp_points_one_year_ago": 72,
         "hsp_points_three_years_ago": 71,
@@ -136,6 +143,7 @@ HSP_80 = with_(
     },
     grant={"status_grant_date": D(2025, 4, 1)},
     hsp={
+        **KNOWN_POINTS,
         "hsp_points_now": 85,
         "hsp_points_one_year_ago": 82,
         "hsp_points_three_years_ago": "",
@@ -159,3 +167,59 @@ ROUTES = {
     "hsp_80": HSP_80,
     "j_skip": J_SKIP,
 }
+
+# HSP points calculated in the wizard -------------------------------------------------------
+
+#: The HSP step choosing to calculate the points of every day here.
+CALCULATE_POINTS = {
+    "hsp_points_now_source": "calculate",
+    "hsp_points_one_year_ago_source": "calculate",
+    "hsp_points_three_years_ago_source": "calculate",
+    "hsp_points_maintained": True,
+}
+#: An engineer (ロ): master's 20, 7 years 15, ¥8M at 34 30, age 10, JLPT N1 15 = 90 points.
+ENGINEER_NOW = {
+    "category": "technical",
+    "birth_date": D(1992, 6, 15),
+    "education": "master",
+    "experience_years": 7,
+    "annual_salary": 8_000_000,
+    "bonuses": ("jlpt_n1",),
+}
+#: The same engineer a year before: 6 years 10, ¥7M at 33 25 = 80 points.
+ENGINEER_YEAR_AGO = {**ENGINEER_NOW, "experience_years": 6, "annual_salary": 7_000_000}
+#: A junior engineer: bachelor 10, 3 years 5, ¥5M 15, age 10 = 40 points.
+JUNIOR_NOW = {
+    "category": "technical",
+    "birth_date": D(1992, 6, 15),
+    "education": "bachelor",
+    "experience_years": 3,
+    "annual_salary": 5_000_000,
+}
+#: A manager (ハ) meeting J-Skip (5 years, ¥40M) with 65 points: 6 years 15, ¥40M 50.
+MANAGER_NOW = {
+    "category": "business",
+    "education": "none",
+    "experience_years": 6,
+    "annual_salary": 40_000_000,
+}
+
+HSP_80_CALCULATED = with_(
+    GENERAL,
+    status={"hsp_route": True},
+    residence={
+        "residence_start_date": D(2025, 4, 1),
+        "qualifying_status_start_date": D(2025, 4, 1),
+    },
+    hsp={**CALCULATE_POINTS, "hsp_points_three_years_ago_source": "known"},
+    hsp_now=ENGINEER_NOW,
+    hsp_year_ago=ENGINEER_YEAR_AGO,
+    hsp_points={},
+)
+HSP_TOO_LOW_CALCULATED = with_(
+    GENERAL,
+    status={"hsp_route": True},
+    hsp=CALCULATE_POINTS,
+    hsp_now=JUNIOR_NOW,
+    hsp_points={},
+)

@@ -12,6 +12,7 @@ from . import profiles as p
 D = dt.date
 
 HSP_POINTS = {
+    **p.KNOWN_POINTS,
     "hsp_points_now": 80,
     "hsp_points_one_year_ago": 80,
     "hsp_points_three_years_ago": "",

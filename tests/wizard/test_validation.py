@@ -228,7 +228,12 @@ DEFAULTS = {
     **p.GENERAL,
     "marriage": {"marriage_date": D(2020, 1, 1)},
     "grant": {"status_grant_date": D(2019, 1, 1)},
-    "hsp": {"hsp_points_now": 80, "hsp_points_maintained": True, "jskip_eligible": False},
+    "hsp": {
+        **p.KNOWN_POINTS,
+        "hsp_points_now": 80,
+        "hsp_points_maintained": True,
+        "jskip_eligible": False,
+    },
 }
 
 
