@@ -32,25 +32,19 @@ DATE_LABELS = {
     "one_year_ago": gettext_lazy("One year before the application date"),
     "three_years_ago": gettext_lazy("Three years before the application date"),
 }
-#: Why a profile the applicant chose to calculate was not asked, per point date.
+#: Why a profile the applicant chose to calculate was not asked: (mark, years held) keys.
 NOT_NEEDED = {
-    "one_year_ago": (
-        "hsp.points_80",
-        "residence.hsp_80.min_years",
-        gettext_lazy(
-            "Not needed: your points on the application date are below %(mark)s, so the "
-            "80-point route is not open yet, and you do not meet the J-Skip criteria now."
-        ),
-    ),
-    "three_years_ago": (
-        "hsp.points_70",
-        "residence.hsp_70.min_years",
-        gettext_lazy(
-            "Not needed: your points on the application date are below %(mark)s, so the "
-            "70-point route is not open yet."
-        ),
-    ),
+    "one_year_ago": ("hsp.points_80", "residence.hsp_80.min_years"),
+    "three_years_ago": ("hsp.points_70", "residence.hsp_70.min_years"),
 }
+BELOW_MARK = gettext_lazy(
+    "Not needed: your points on the application date are below %(mark)s, so the "
+    "%(mark)s-point route is not open yet."
+)
+BELOW_MARK_NO_JSKIP = gettext_lazy(
+    "Not needed: your points on the application date are below %(mark)s, so the "
+    "%(mark)s-point route is not open yet, and you do not meet the J-Skip criteria now."
+)
 HELD_LONG_ENOUGH = gettext_lazy(
     "Not needed: you have held Highly Skilled Professional status for %(years)s years or more, "
     "so your points then were checked when it was granted."
@@ -143,13 +137,16 @@ class HspCalculationMixin:
         """Say why the profile of ``date`` was not asked although the applicant chose it."""
         if date not in NOT_NEEDED:
             return ""
-        mark_key, years_key, below = NOT_NEEDED[date]
+        mark_key, years_key = NOT_NEEDED[date]
         thresholds = self.thresholds()
         if thresholds is None:
             return ""
         if flow.holds_hsp_for(self, years_key):
             return str(HELD_LONG_ENOUGH) % {"years": thresholds[years_key]}
-        return str(below) % {"mark": thresholds[mark_key]}
+        # J-Skip checked from the profiles and met now would have asked the year before.
+        jskip_checked = date == "one_year_ago" and flow.calculates_points_now(self)
+        reason = BELOW_MARK_NO_JSKIP if jskip_checked else BELOW_MARK
+        return str(reason) % {"mark": thresholds[mark_key]}
 
     def hsp_summary_answers(self, step: str) -> list[Answer]:
         """Return the calculated points to list first in a profile step's summary section."""
