@@ -17,7 +17,9 @@ from .base import AT_RISK, MET, NOT_MET, Finding, cited
 from .dates import add_years, first_day_satisfied, years_between
 from .routes import NOT_ACCEPTED_STATUSES, QUALIFYING_STATUSES, UNUSUAL_STATUSES
 
-STATUS_REFERENCE = "入管法 22条; 入国・在留審査要領（留学・技能実習からの永住許可は実務上認められない）"
+STATUS_REFERENCE = (
+    "入管法 22条; 入国・在留審査要領（留学・技能実習からの永住許可は実務上認められない）"
+)
 
 
 def status_eligible(a: Answers, t: Thresholds, route: str) -> Finding:
