@@ -9,8 +9,8 @@ having to remember a decorator:
 - ``RateLimitMiddleware`` counts requests per client and scope (``api``, ``pdf``) in fixed
   windows on Django's cache, so every process behind a load balancer shares the counts (a
   counter table in the database by default, Redis or Memcached via ``RATE_LIMIT_CACHE_URL``).
-- ``TokenShapeMiddleware`` answers 404 for any ``token`` URL argument that no token could be,
-  before a view queries the database with it (PostgreSQL rejects NUL bytes with an error).
+- ``InputShapeMiddleware`` answers 404 for any ``token`` URL argument that no token could be,
+  and 400 for NUL characters in form data, before a view hands them to the database.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import BadRequest, ImproperlyConfigured
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -58,8 +58,17 @@ class PersonalPageMiddleware:
         return response
 
 
-class TokenShapeMiddleware:
-    """Answer 404 for a malformed ``token`` URL argument without touching the database."""
+def _holds_nul(data) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in data.lists())
+
+
+class InputShapeMiddleware:
+    """Refuse input that no honest request carries and that PostgreSQL cannot store.
+
+    A ``token`` URL argument that no token could be is 404 (before any query: PostgreSQL
+    rejects a NUL byte with an error, not a miss); a NUL character in the query string or form
+    data is 400 (text and JSON columns cannot hold it, and the wizard keeps drafts as typed).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -71,6 +80,8 @@ class TokenShapeMiddleware:
         token = view_kwargs.get("token")
         if token is not None and not TOKEN_SHAPE.fullmatch(str(token)):
             raise Http404
+        if _holds_nul(request.GET) or (request.method == "POST" and _holds_nul(request.POST)):
+            raise BadRequest("NUL character in the request data")
         return None
 
 

@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "assessments.security.PersonalPageMiddleware",
     "assessments.security.RateLimitMiddleware",
-    "assessments.security.TokenShapeMiddleware",
+    "assessments.security.InputShapeMiddleware",
 ]
 
 ROOT_URLCONF = "prcheck.urls"

@@ -195,16 +195,43 @@ def test_unknown_and_malformed_tokens_are_not_found(client, name, token):
 )
 def test_only_token_shaped_arguments_reach_the_view(token, found):
     from django.http import Http404, HttpResponse
+    from django.test import RequestFactory
 
-    from assessments.security import TokenShapeMiddleware
+    from assessments.security import InputShapeMiddleware
 
-    middleware = TokenShapeMiddleware(lambda request: HttpResponse())
+    middleware = InputShapeMiddleware(lambda request: HttpResponse())
+    request = RequestFactory().get("/")
     if found:
-        assert middleware.process_view(None, None, (), {"token": token}) is None
+        assert middleware.process_view(request, None, (), {"token": token}) is None
     else:
         with pytest.raises(Http404):
-            middleware.process_view(None, None, (), {"token": token})
+            middleware.process_view(request, None, (), {"token": token})
 
 
 def test_a_nul_byte_in_a_token_is_not_found_without_a_database_error(client):
     assert client.post("/en/result/abc%00def/delete/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "data"),
+    [
+        ("post", {"status-status": "work\x00"}),
+        ("post", {"status-\x00": "work"}),
+        ("get", {"q": "\x00"}),
+    ],
+)
+def test_a_nul_character_in_form_data_is_a_bad_request_before_anything_stores_it(
+    client, method, data
+):
+    response = getattr(client, method)("/en/check/", data)
+    assert response.status_code == 400
+    assert SavedProgress.objects.count() == 0
+
+
+def test_a_wizard_draft_with_a_nul_character_is_refused_not_stored(client):
+    from tests.wizard.driver import WizardDriver
+
+    driver = WizardDriver(client)
+    response = driver.press("status", "wizard_save", status="work\x00")
+    assert response.status_code == 400
+    assert SavedProgress.objects.count() == 0
