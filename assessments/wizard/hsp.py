@@ -109,7 +109,8 @@ class HspCalculationMixin:
 
     def hsp_context(self, step: str, form) -> dict:
         if step in flow.PROFILE_STEPS.values():
-            prefilled = not form.is_bound and bool(self.hsp_initial(step))
+            unanswered = self.storage.get_step_data(step) is None
+            prefilled = unanswered and bool(self.hsp_initial(step))
             return {"as_of": form.as_of_day, "prefilled": prefilled}
         if step == "hsp_points":
             calculated = self.hsp_calculated()

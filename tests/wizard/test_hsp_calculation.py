@@ -416,11 +416,14 @@ def test_switching_back_to_typed_points_hides_the_profiles_and_keeps_them(driver
 
 def test_back_from_a_profile_keeps_what_was_typed(driver):
     reach_profile(driver)
-    driver.press("hsp_now", "wizard_goto_step", "hsp", **{**p.ENGINEER_NOW, "annual_salary": "8"})
-    assert driver.next_step == "hsp"
-    form = driver.get("hsp_now").context["form"]
-    assert form.initial["annual_salary"] == "8" and form.initial["bonuses"] == ["jlpt_n1"]
+    driver.answer("hsp_now", **p.ENGINEER_NOW)
+    typed = {**p.ENGINEER_YEAR_AGO, "annual_salary": "7"}
+    driver.press("hsp_year_ago", "wizard_goto_step", "hsp_now", **typed)
+    assert driver.next_step == "hsp_now"
+    form = driver.get("hsp_year_ago").context["form"]
+    assert form.initial["annual_salary"] == "7" and form.initial["bonuses"] == ["jlpt_n1"]
     assert not driver.response.context["error_summary"]
+    assert not driver.response.context["prefilled"], "what was typed, not a prefill"
 
 
 def test_the_language_switch_keeps_the_profile_step_and_its_answers(driver):
