@@ -23,7 +23,7 @@ from ..hsp.presentation import result_page
 from ..hsp.result import HspPointsResult
 from ..hsp.services import HspTableNotInForce, hsp_points_at
 from ..rules.dates import add_years
-from ..wizard_answers import CalculatedPoints, calculated_points, counted_points
+from ..wizard_answers import CalculatedPoints, calculated_points
 from .summary import POINTS, TEXT, Answer
 
 #: What the applicant is told about each point date (headings and summary labels).
@@ -60,7 +60,6 @@ class PointsCard:
     as_of: dt.date
     result: HspPointsResult | None = None
     page: dict | None = None
-    counted: int | None = None
     not_needed: str = ""
 
 
@@ -130,8 +129,7 @@ class HspCalculationMixin:
             if result is None:
                 cards.append(replace(card, not_needed=self.not_needed(date)))
             else:
-                page, counted = result_page(result), counted_points(result)
-                cards.append(replace(card, result=result, page=page, counted=counted))
+                cards.append(replace(card, result=result, page=result_page(result)))
         return cards
 
     def not_needed(self, date: str) -> str:
