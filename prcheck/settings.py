@@ -164,7 +164,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Content Security Policy (Django's own): our files only; no inline script or style anywhere.
-SECURE_CSP = {
+PRCHECK_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
@@ -176,6 +176,10 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# Enforced in production (and in tests, see settings_test); report-only under `make run`, where
+# Django's own debug pages use inline styles and scripts.
+SECURE_CSP = {} if DEBUG else PRCHECK_CSP
+SECURE_CSP_REPORT_ONLY = PRCHECK_CSP if DEBUG else {}
 
 
 def cache_from_url(url: str, *, db_backend="django.core.cache.backends.db.DatabaseCache") -> dict:

@@ -5,7 +5,9 @@
 - a fast password hasher;
 - plain HTTP (the test client and the live server speak no TLS; tests/security checks the
   production flags with `check --deploy` in a subprocess);
-- an in-process cache with generous rate limits (tests/security overrides them to test them).
+- an in-process cache with generous rate limits (tests/security overrides them to test them);
+- the Content Security Policy enforced even when DJANGO_DEBUG=1 (as `make test` sets it), so
+  that the browser tests fail on inline code.
 """
 
 import os
@@ -13,7 +15,7 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 
 from .settings import *  # noqa: E402, F403
-from .settings import STORAGES  # noqa: E402
+from .settings import PRCHECK_CSP, STORAGES  # noqa: E402
 
 STORAGES = {
     **STORAGES,
@@ -28,3 +30,4 @@ CACHES = {
     for alias in ("default", "rate_limits")
 }
 PRCHECK_RATE_LIMITS = {"api": "100000/60", "pdf": "100000/60"}
+SECURE_CSP, SECURE_CSP_REPORT_ONLY = PRCHECK_CSP, {}

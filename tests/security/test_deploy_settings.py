@@ -28,7 +28,7 @@ from django.conf import settings as s
 print(json.dumps({name: getattr(s, name, None) for name in [
     "DEBUG", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
     "SECURE_HSTS_SECONDS", "SECURE_PROXY_SSL_HEADER", "CSRF_TRUSTED_ORIGINS", "X_FRAME_OPTIONS",
-    "SECURE_REFERRER_POLICY", "SECURE_CSP", "SESSION_ENGINE"]}))
+    "SECURE_REFERRER_POLICY", "SECURE_CSP", "SECURE_CSP_REPORT_ONLY", "SESSION_ENGINE"]}))
 """
 
 
@@ -80,6 +80,8 @@ def test_production_settings_are_https_only_behind_the_configured_proxy():
 
 def test_debug_settings_for_make_run_stay_plain_http_on_localhost():
     values = settings_under({"DJANGO_DEBUG": "1"})
+    assert values["SECURE_CSP"] == {}
+    assert values["SECURE_CSP_REPORT_ONLY"]["script-src"] == ["'self'"]
     assert values["DEBUG"] is True
     assert values["SECURE_SSL_REDIRECT"] is False
     assert values["SESSION_COOKIE_SECURE"] is values["CSRF_COOKIE_SECURE"] is False
@@ -96,8 +98,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 @pytest.mark.parametrize("directive", ["script-src", "style-src", "default-src"])
 def test_the_content_security_policy_allows_no_inline_code(directive):
-    policy = settings_under(PRODUCTION_ENV)["SECURE_CSP"]
-    assert policy[directive] == ["'self'"]
+    values = settings_under(PRODUCTION_ENV)
+    assert values["SECURE_CSP"][directive] == ["'self'"]
+    assert values["SECURE_CSP_REPORT_ONLY"] == {}
 
 
 @pytest.mark.django_db
