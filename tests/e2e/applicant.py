@@ -193,6 +193,50 @@ def with_steps(profile: Profile, **changes: dict) -> Profile:
     return dataclasses.replace(profile, steps=steps)
 
 
+def _hsp_profile(*, experience: str = "7") -> dict:
+    """An HSP profile (technical work) as asked on the wizard's calculation steps: 80+ points."""
+    return {
+        "category": "technical",
+        "birth_date": years_ago(32),
+        "education": "master",
+        "experience_years": experience,
+        "annual_salary": "8,000,000",
+        "bonuses": "jlpt_n1",
+    }
+
+
+#: The HSP route with today's points calculated in the wizard (the status, held for two years,
+#: vouches for the points a year before).
+HSP_CALCULATED = Profile(
+    name="hsp-calculated",
+    route="hsp_80",
+    steps={
+        **HSP.steps,
+        "hsp": {
+            "hsp_points_now_source": "calculate",
+            "hsp_points_maintained": "yes",
+            "jskip_eligible": "no",
+        },
+        "hsp_now": _hsp_profile(),
+        "hsp_points": {},
+    },
+    expected_steps=(
+        "status",
+        "residence",
+        "grant",
+        "hsp",
+        "hsp_now",
+        "hsp_points",
+        "travel",
+        "income",
+        "taxes",
+        "conduct",
+        "guarantor",
+        "summary",
+    ),
+)
+
+
 def current_step(page: Page) -> str | None:
     match = STEP_URL.search(page.url)
     return match["step"] if match else None
@@ -208,10 +252,10 @@ def _inputs(page: Page, name: str):
 
 
 def set_value(page: Page, name: str, value: str) -> None:
-    """Answer one field: check the radio with ``value``, or fill the text or date input."""
+    """Answer one field: check the radio or checkbox with ``value``, or fill the input."""
     inputs = _inputs(page, name)
     expect(inputs.first).to_be_attached()
-    if inputs.first.get_attribute("type") == "radio":
+    if inputs.first.get_attribute("type") in ("radio", "checkbox"):
         page.locator(f"[name='{name}'][value='{value}']").check()
     else:
         inputs.first.fill(value)

@@ -4,7 +4,7 @@ import pytest
 
 from assessments.models import Assessment
 
-from .applicant import GENERAL, HSP, SPOUSE, result_token, walk
+from .applicant import GENERAL, HSP, HSP_CALCULATED, SPOUSE, result_token, walk
 from .checks import DESKTOP, LOCALES, PHONE, check_page
 
 #: Each route in both languages, and each language on both a phone and a desktop.
@@ -15,6 +15,8 @@ CASES = [
     (SPOUSE, "en", "phone"),
     (HSP, "ja", "phone"),
     (HSP, "en", "desktop"),
+    (HSP_CALCULATED, "ja", "desktop"),
+    (HSP_CALCULATED, "en", "phone"),
 ]
 
 
