@@ -235,23 +235,22 @@ def thresholds_at(*, on: dt.date | None = None) -> Thresholds:
 
     on = on or timezone.localdate()
     rows = Threshold.objects.order_by("key", "valid_from")  # the whole timeline: a few hundred rows
-    return resolve(
-        (
-            ThresholdValue(
-                key=row.key,
-                value=row.typed_value(),
-                unit=row.unit,
-                valid_from=row.valid_from,
-                kind=row.kind,
-                source_title=row.source_title,
-                source_url=row.source_url,
-                other_sources=row.other_sources,
-                note=row.note,
-                pk=row.pk,
-            )
-            for row in rows
-        ),
-        on=on,
+    return resolve((threshold_value_from_row(row) for row in rows), on=on)
+
+
+def threshold_value_from_row(row) -> ThresholdValue:
+    """Return the rules' view of one stored ``Threshold`` row."""
+    return ThresholdValue(
+        key=row.key,
+        value=row.typed_value(),
+        unit=row.unit,
+        valid_from=row.valid_from,
+        kind=row.kind,
+        source_title=row.source_title,
+        source_url=row.source_url,
+        other_sources=row.other_sources,
+        note=row.note,
+        pk=row.pk,
     )
 
 

@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from types import MappingProxyType
 
-from ..thresholds import MissingThreshold, Thresholds, ThresholdValue, default_threshold_values
+from ..thresholds import (
+    MissingThreshold,
+    Thresholds,
+    ThresholdValue,
+    default_threshold_values,
+    threshold_value_from_row,
+)
 from .points import hsp_points
 from .profile import HspProfile
 from .result import HspPointsResult
@@ -60,22 +66,7 @@ def hsp_thresholds_at(*, on: dt.date) -> Thresholds:
     from ..models import Threshold
 
     rows = Threshold.objects.filter(key__startswith=PREFIX, valid_from__lte=on)
-    return hsp_thresholds_from(
-        (
-            ThresholdValue(
-                key=row.key,
-                value=row.typed_value(),
-                unit=row.unit,
-                valid_from=row.valid_from,
-                kind=row.kind,
-                source_title=row.source_title,
-                source_url=row.source_url,
-                pk=row.pk,
-            )
-            for row in rows
-        ),
-        on=on,
-    )
+    return hsp_thresholds_from((threshold_value_from_row(row) for row in rows), on=on)
 
 
 def _pass_mark_exists(thresholds: Thresholds | None) -> bool:
