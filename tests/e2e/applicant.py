@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 STEP_URL = re.compile(r"/(?P<lang>ja|en)/check/(?P<run>[0-9a-f]+)/(?P<step>[a-z_]+)/")
@@ -30,7 +31,7 @@ def years_ago(years: int, *, days: int = 0) -> str:
 
     Profiles are written relative to today, so they stay valid as time passes.
     """
-    today = dt.date.today()
+    today = timezone.localdate()  # the server's day (Asia/Tokyo), not the test machine's
     try:
         day = today.replace(year=today.year - years)
     except ValueError:  # 29 February
