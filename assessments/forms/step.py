@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..messages import error_message
 from ..wizard_answers import step_errors
@@ -34,6 +35,8 @@ class StepForm(forms.Form):
         self.application_date = application_date or self.today
         if self.limit_dates:
             limit_dates(self, self.application_date)
+        for field in self.fields.values():
+            say_what_to_do_when_required(field)
         self.formsets = {
             name: self._formset(name, spec, row_initial[name]) for name, spec in self.rows.items()
         }
@@ -151,6 +154,24 @@ class StepForm(forms.Form):
                     for e in bound_field.errors
                 ]
         return items
+
+
+REQUIRED_MESSAGES = (
+    (forms.DateField, gettext_lazy("Enter a date.")),
+    (forms.ChoiceField, gettext_lazy("Choose one of the answers.")),
+    (forms.IntegerField, gettext_lazy("Enter a number.")),
+)
+
+
+def say_what_to_do_when_required(field: forms.Field) -> None:
+    """Replace Django's generic "This field is required." by what the applicant should do."""
+    if field.error_messages.get("required") != forms.Field.default_error_messages["required"]:
+        return  # the field already words its own message
+    for field_class, message in REQUIRED_MESSAGES:
+        if isinstance(field, field_class):
+            field.error_messages["required"] = message
+            return
+    field.error_messages["required"] = gettext_lazy("Answer this question.")
 
 
 def _labelled(label, message) -> str:
