@@ -24,12 +24,6 @@ def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
-class ThresholdQuerySet(models.QuerySet):
-    def valid_on(self, on):
-        """Return every version already in force on ``on`` (the latest per key wins)."""
-        return self.filter(valid_from__lte=on).order_by("key", "valid_from")
-
-
 class Threshold(models.Model):
     """One dated, cited version of one threshold value."""
 
@@ -64,8 +58,6 @@ class Threshold(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-
-    objects = ThresholdQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("threshold")
@@ -159,10 +151,6 @@ class Assessment(models.Model):
     def __str__(self):
         return f"#{self.pk} {self.created_at:%Y-%m-%d} {self.route} {self.overall}"
 
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
-
 
 class SavedProgress(models.Model):
     """A wizard run saved with "continue later": restored through its unguessable token.
@@ -185,7 +173,3 @@ class SavedProgress(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.updated_at:%Y-%m-%d} {self.step}"
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
