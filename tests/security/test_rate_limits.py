@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import caches
@@ -21,6 +22,15 @@ from .conftest import APPLICANT
 pytestmark = pytest.mark.django_db
 
 LOW_LIMITS = {"api": "3/60", "pdf": "2/60"}
+
+#: Thirty seconds into a one-minute window: the limits count in fixed windows, so a test whose
+#: requests straddled a minute boundary on the real clock would start a fresh count half-way.
+PINNED_CLOCK = 1_800_000_030.0
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch):
+    monkeypatch.setattr("assessments.security.time", SimpleNamespace(time=lambda: PINNED_CLOCK))
 
 
 def distinct_trips(count: int) -> list[dict]:
@@ -49,7 +59,7 @@ def test_the_api_answers_429_in_json_with_retry_after_once_the_limit_is_spent(cl
     [error] = body["errors"][""]
     assert response.status_code == 429
     assert error["code"] == "rate_limited"
-    assert 1 <= int(response.headers["Retry-After"]) <= 60
+    assert int(response.headers["Retry-After"]) == 30
     assert body["retry_after"] == error["params"]["seconds"] == int(response.headers["Retry-After"])
     assert f"wait {body['retry_after']} seconds" in error["message"]
 
@@ -224,7 +234,7 @@ def test_the_pdf_answers_a_429_page_in_the_users_language_once_the_limit_is_spen
     assert response.status_code == 429
     assert response["Content-Type"].startswith("text/html")
     assert "リクエストが多すぎます" in response.content.decode()
-    assert int(response.headers["Retry-After"]) >= 1
+    assert int(response.headers["Retry-After"]) == 30
     assert "no-store" in response.headers["Cache-Control"]
 
 
@@ -234,3 +244,13 @@ def test_the_hsp_points_api_shares_the_api_limit(client):
     response = post_json(client, "/api/hsp-points", {"category": "academic"})
     assert statuses == [200, 200, 200]
     assert response.status_code == 429
+
+
+@override_settings(PRCHECK_RATE_LIMITS=LOW_LIMITS)
+def test_the_count_starts_afresh_in_the_next_window_and_retry_after_says_when(client, monkeypatch):
+    statuses = [post_json(client, "/api/assess", APPLICANT).status_code for _ in range(4)]
+    retry_after = int(post_json(client, "/api/assess", APPLICANT).headers["Retry-After"])
+    later = SimpleNamespace(time=lambda: PINNED_CLOCK + retry_after)
+    monkeypatch.setattr("assessments.security.time", later)
+    assert statuses == [200, 200, 200, 429]
+    assert post_json(client, "/api/assess", APPLICANT).status_code == 200
