@@ -3,12 +3,16 @@
 The report is bilingual, so every language prefix serves the same bytes. It is personal: it
 is reachable only through the result's unguessable token, only until the result expires,
 and it is never cached by a browser or proxy, nor indexed.
+
+Once rendered, a report is sent by ``report_downloads.StoredReportMiddleware`` before this
+view runs; the view renders a report the first time, and answers every refusal.
 """
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.views.decorators.http import require_safe
 
-from .report import report_pdf_for_token, report_reference
+from .report import report_pdf_for_token
+from .report_downloads import report_response
 
 
 @require_safe
@@ -17,9 +21,4 @@ def report(request, token: str):
     pdf = report_pdf_for_token(token=token)
     if pdf is None:
         raise Http404
-    reference = report_reference(token=token)  # the token matched one assessment exactly
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="prcheck-report-{reference}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return report_response(pdf=pdf, token=token)

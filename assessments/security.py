@@ -186,5 +186,7 @@ class RateLimitMiddleware:
         limit = Limit.parse(settings.PRCHECK_RATE_LIMITS.get(scope, "")) if scope else None
         if limit is None:
             return None
-        retry_after = retry_after_seconds(request, scope, limit)
+        retry_after = getattr(request, "rate_limit_retry_after", None)  # StoredReportMiddleware
+        if retry_after is None:
+            retry_after = retry_after_seconds(request, scope, limit)
         return too_many_requests(request, scope, retry_after) if retry_after else None

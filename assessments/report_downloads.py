@@ -1,0 +1,130 @@
+"""Downloads of a report already rendered, answered before most of Django's middleware.
+
+A report is rendered once and kept on its assessment; every later download sends the same
+bytes. Such a download should cost about what a static file costs, and WhiteNoise answers
+those from the second middleware. Through the whole stack a stored report cost four times
+a static file under load (``bench/load.py``): URL resolution, eight middleware and an ORM
+query whose building alone took as long as WhiteNoise's whole answer.
+
+``StoredReportMiddleware`` sits right after WhiteNoise. For a GET or HEAD of
+``/<lang>/result/<token>/report.pdf`` whose report is already stored, it counts the request
+against the PDF rate limit, reads the ``pdf`` column with one small statement, and answers
+with every header the full stack gives the same download (``report_headers`` below, and a
+test compares the two). Anything else — a report not rendered yet, an unknown or expired
+token, another method, a rate limit spent — goes down the stack to ``report_views.report``
+as before (counted once), so refusals, 404s and renders have one implementation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.csp import CSP, build_policy
+
+from .models import Assessment
+from .report import report_reference
+from .security import ROBOTS_HEADER, SAFE_METHODS, TOKEN_SHAPE, Limit, retry_after_seconds
+
+#: Stands for the token while the report's URL is reversed into a pattern.
+TOKEN_PLACEHOLDER = "TOKENPLACEHOLDER"
+
+
+def report_response(*, pdf: bytes, token: str) -> HttpResponse:
+    """Return the download of a report: a named attachment, never cached nor indexed."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="prcheck-report-{report_reference(token=token)}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@functools.cache
+def report_path_pattern() -> re.Pattern:
+    """Return a pattern for the report's path in every language, with the token as a group.
+
+    Built by reversing the URL itself, so the URLconf stays the one place the path is written.
+    """
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            path = reverse("assessments:report", kwargs={"token": TOKEN_PLACEHOLDER})
+        paths.append(re.escape(path).replace(TOKEN_PLACEHOLDER, f"({TOKEN_SHAPE.pattern})"))
+    return re.compile("|".join(f"(?:{path})" for path in paths))
+
+
+def stored_report_pdf(*, token: str) -> bytes | None:
+    """Return the stored report of the unexpired assessment with ``token``, or None.
+
+    One parameterised statement rather than a queryset: building the ORM query cost ten
+    times as long as running it, on the one path meant to be as cheap as a static file.
+    """
+    table = connection.ops.quote_name(Assessment._meta.db_table)
+    pdf, token_column, expires_at = (
+        connection.ops.quote_name(Assessment._meta.get_field(name).column)
+        for name in ("pdf", "token", "expires_at")
+    )
+    sql = (
+        f"SELECT {pdf} FROM {table} "
+        f"WHERE {token_column} = %s AND {expires_at} > %s AND {pdf} IS NOT NULL"
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [token, now])
+        row = cursor.fetchone()
+    return bytes(row[0]) if row else None
+
+
+def report_headers(response: HttpResponse, *, language: str) -> HttpResponse:
+    """Add what the middleware after this one adds to the same download through the stack.
+
+    ``CommonMiddleware`` (length), ``LocaleMiddleware`` (language), ``XFrameOptionsMiddleware``,
+    Django's CSP middleware and ``PersonalPageMiddleware`` (never cached, never indexed). A
+    test compares the two answers header by header.
+    """
+    response.headers["Content-Length"] = str(len(response.content))
+    response.headers["Content-Language"] = language
+    response.headers["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    for header, config in (
+        (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+        (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+    ):
+        if config:
+            response.headers[str(header)] = build_policy(config)
+    add_never_cache_headers(response)
+    response.headers["X-Robots-Tag"] = ROBOTS_HEADER
+    return response
+
+
+class StoredReportMiddleware:
+    """Answer the download of an already-rendered report without the rest of the stack."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in SAFE_METHODS or request.GET:
+            return self.get_response(request)
+        match = report_path_pattern().fullmatch(request.path)
+        if match is None:
+            return self.get_response(request)
+        token = next(group for group in match.groups() if group)
+        limit = Limit.parse(settings.PRCHECK_RATE_LIMITS.get("pdf", ""))
+        if limit is not None:
+            # Counted once, here: RateLimitMiddleware reads this instead of counting again.
+            request.rate_limit_retry_after = retry_after_seconds(request, "pdf", limit)
+            if request.rate_limit_retry_after:
+                return self.get_response(request)  # the 429 page, in the user's language
+        pdf = stored_report_pdf(token=token)
+        if pdf is None:
+            return self.get_response(request)  # rendered now, or 404, by the view
+        language = translation.get_language_from_path(request.path_info)
+        return report_headers(report_response(pdf=pdf, token=token), language=language)
