@@ -107,3 +107,43 @@ def test_a_key_with_an_empty_value_is_present_and_none():
 def test_unknown_keys_raise_missing_threshold():
     with pytest.raises(MissingThreshold):
         thresholds_at(on=dt.date(2026, 12, 1))["no.such.key"]
+
+
+def add_min_income_version(value: int, valid_from: dt.date) -> Threshold:
+    return Threshold.objects.create(
+        key="livelihood.min_income",
+        unit="yen",
+        value=value,
+        valid_from=valid_from,
+        kind="practice",
+        source_title="test",
+        source_url="https://example.org/",
+    )
+
+
+def test_a_version_added_after_a_read_is_seen_by_the_next_read():
+    assert thresholds_at(on=dt.date(2027, 1, 1))["livelihood.min_income"] == 3_000_000
+    add_min_income_version(3_200_000, dt.date(2027, 1, 1))
+    assert thresholds_at(on=dt.date(2027, 1, 1))["livelihood.min_income"] == 3_200_000
+
+
+def test_a_version_deleted_after_a_read_is_gone_from_the_next_read():
+    added = add_min_income_version(3_200_000, dt.date(2027, 1, 1))
+    assert thresholds_at(on=dt.date(2027, 1, 1))["livelihood.min_income"] == 3_200_000
+    added.delete()
+    assert thresholds_at(on=dt.date(2027, 1, 1))["livelihood.min_income"] == 3_000_000
+
+
+def test_a_version_deleted_and_another_added_is_seen_though_the_count_is_unchanged():
+    first = add_min_income_version(3_200_000, dt.date(2027, 1, 1))
+    assert thresholds_at(on=dt.date(2027, 1, 1))["livelihood.min_income"] == 3_200_000
+    first.delete()
+    add_min_income_version(3_400_000, dt.date(2027, 1, 1))
+    assert thresholds_at(on=dt.date(2027, 1, 1))["livelihood.min_income"] == 3_400_000
+
+
+def test_an_unchanged_table_is_not_read_again(django_assert_num_queries):
+    thresholds_at(on=dt.date(2026, 12, 1))
+    with django_assert_num_queries(1):  # the stamp: count, highest id, latest creation
+        again = thresholds_at(on=dt.date(2027, 4, 1))
+    assert again["period_of_stay.min_years"] == 5
