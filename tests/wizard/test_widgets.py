@@ -18,9 +18,7 @@ class Questions(forms.Form):
     several = forms.MultipleChoiceField(
         choices=PLAIN, required=False, widget=Checkboxes(attrs={"class": "checkboxes"})
     )
-    several_grouped = forms.MultipleChoiceField(
-        choices=GROUPED, required=False, widget=Checkboxes
-    )
+    several_grouped = forms.MultipleChoiceField(choices=GROUPED, required=False, widget=Checkboxes)
 
 
 def as_django_draws_it(bound_field) -> str:
