@@ -9,7 +9,7 @@ records) are formsets that work without JavaScript; see ``StepForm``.
 
 from .conduct import ConductForm, CriminalRecordForm, TrafficViolationForm
 from .duties import NotificationForm, PaymentForm, TaxesForm
-from .fields import Checkboxes, DateInput, MoneyField, PeriodOfStay, Radios, YesNo, is_yes
+from .fields import DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
 from .final import GuarantorForm, SummaryForm
 from .hsp import POINT_DATES, HspForm, HspPointsForm, PointsSource
 from .income import IncomeForm
@@ -27,7 +27,6 @@ from .travel import TravelForm, TripForm
 __all__ = [
     "MAX_APPLICATION_YEARS_AHEAD",
     "POINT_DATES",
-    "Checkboxes",
     "ConductForm",
     "CriminalRecordForm",
     "DateInput",
@@ -42,7 +41,6 @@ __all__ = [
     "PaymentForm",
     "PeriodOfStay",
     "PointsSource",
-    "Radios",
     "ResidenceForm",
     "Rows",
     "RowsBlock",

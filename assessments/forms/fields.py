@@ -33,22 +33,6 @@ def is_yes(value) -> bool:
     return value is True or value == YesNo.YES
 
 
-class Radios(forms.RadioSelect):
-    """Django's radio buttons, drawn by one template instead of four nested ones per option.
-
-    The HTML is Django's, character for character (a test compares them); a step with a
-    dozen options rendered about twice as fast, which matters on every wizard page.
-    """
-
-    template_name = "assessments/widgets/choices.html"
-
-
-class Checkboxes(forms.CheckboxSelectMultiple):
-    """Django's checkboxes, drawn by the same single template as ``Radios``."""
-
-    template_name = "assessments/widgets/choices.html"
-
-
 class DateInput(forms.DateInput):
     """A native date picker; ISO values are what browsers send and expect."""
 
@@ -82,7 +66,7 @@ def yes_no(label, help_text) -> forms.TypedChoiceField:
         choices=YesNo.choices,
         coerce=is_yes,
         empty_value=None,
-        widget=Radios(attrs={"class": "radios"}),
+        widget=forms.RadioSelect(attrs={"class": "radios"}),
     )
 
 
@@ -91,7 +75,7 @@ def choice(label, help_text, choices) -> forms.ChoiceField:
         label=label,
         help_text=help_text,
         choices=choices,
-        widget=Radios(attrs={"class": "radios"}),
+        widget=forms.RadioSelect(attrs={"class": "radios"}),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import Checkboxes, DateInput, MoneyField, Radios
+from ..forms import DateInput, MoneyField
 from .choices import Bonus, Category, Education, Position, ResearchKind
 from .messages import hsp_error_message
 from .profile import MAX_EXPERIENCE_YEARS, MAX_NATIONAL_LICENSES
@@ -57,7 +57,7 @@ def radios(label, help_text, choices, *, required_message=None) -> forms.ChoiceF
         choices=choices,
         required=required_message is not None,
         error_messages={"required": required_message} if required_message else None,
-        widget=Radios(attrs={"class": "radios"}),
+        widget=forms.RadioSelect(attrs={"class": "radios"}),
     )
 
 
@@ -67,7 +67,7 @@ def checkboxes(label, help_text, choices) -> forms.MultipleChoiceField:
         help_text=help_text,
         choices=choices,
         required=False,
-        widget=Checkboxes(attrs={"class": "checkboxes"}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkboxes"}),
     )
 
 

@@ -1,48 +1,86 @@
-"""``Radios`` and ``Checkboxes`` draw Django's own HTML from one template instead of four."""
+"""``FlatWidgetRenderer`` draws exactly the HTML Django's own widget templates draw."""
+
+import datetime as dt
 
 import pytest
 from django import forms
+from django.forms.renderers import DjangoTemplates, get_default_renderer
 
-from assessments.forms import Checkboxes, Radios
+from assessments.forms.renderer import FLAT_TEMPLATES, FlatWidgetRenderer
 
 GROUPED = [("Group <1>", [("1", "one"), ("2", "two & more")]), ("3", "three")]
 PLAIN = [("yes", "Yes"), ("no", "No <b>"), ("", "Not sure")]
 
 
-class Questions(forms.Form):
-    plain = forms.ChoiceField(choices=PLAIN, widget=Radios(attrs={"class": "radios"}))
-    grouped = forms.ChoiceField(choices=GROUPED, required=False, widget=Radios)
+class EveryWidget(forms.Form):
+    radios = forms.ChoiceField(choices=PLAIN, widget=forms.RadioSelect(attrs={"class": "radios"}))
+    grouped = forms.ChoiceField(choices=GROUPED, required=False, widget=forms.RadioSelect)
     described = forms.ChoiceField(
-        choices=PLAIN, widget=Radios(attrs={"aria-describedby": "hint", "disabled": True})
+        choices=PLAIN,
+        widget=forms.RadioSelect(attrs={"aria-describedby": "hint", "disabled": True}),
     )
     several = forms.MultipleChoiceField(
-        choices=PLAIN, required=False, widget=Checkboxes(attrs={"class": "checkboxes"})
+        choices=PLAIN,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkboxes"}),
     )
-    several_grouped = forms.MultipleChoiceField(choices=GROUPED, required=False, widget=Checkboxes)
+    several_grouped = forms.MultipleChoiceField(
+        choices=GROUPED, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    text = forms.CharField(widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    number = forms.IntegerField(required=False)
+    hidden = forms.CharField(required=False, widget=forms.HiddenInput)
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date", "max": "2026-12-01"}))
+    email = forms.EmailField(required=False)
+    url = forms.URLField(required=False)
+    password = forms.CharField(required=False, widget=forms.PasswordInput(render_value=True))
+    datetime = forms.DateTimeField(required=False)
+    time = forms.TimeField(required=False)
+    search = forms.CharField(required=False, widget=forms.widgets.SearchInput)
+    tel = forms.CharField(required=False, widget=forms.widgets.TelInput)
+    color = forms.CharField(required=False, widget=forms.widgets.ColorInput)
 
 
-def as_django_draws_it(bound_field) -> str:
-    widget = bound_field.field.widget
-    widget.template_name = type(widget).__mro__[1].template_name
-    try:
-        return str(bound_field)
-    finally:
-        del widget.template_name
+ANSWERS = {
+    "radios": "no",
+    "grouped": "2",
+    "several": ["yes", ""],
+    "several_grouped": ["1", "3"],
+    "text": '3,000,000 "¥" <b>',
+    "number": "12",
+    "hidden": "a&b",
+    "date": dt.date(2026, 12, 1).isoformat(),
+    "email": "x@example.org",
+    "password": "secret",
+    "datetime": "2026-12-01 09:30",
+    "time": "09:30",
+}
+INVALID = {"radios": "maybe", "several": ["x"], "number": "twelve", "date": "2026-02-30"}
 
 
-@pytest.mark.parametrize(
-    "data",
-    [
-        None,
-        {"plain": "no", "grouped": "2", "several": ["yes", ""], "several_grouped": ["1", "3"]},
-        {"plain": "maybe", "several": ["x"]},
-    ],
-    ids=["unanswered", "answered", "invalid"],
-)
-@pytest.mark.parametrize("name", list(Questions.base_fields))
-def test_the_single_template_draws_exactly_what_djangos_templates_draw(data, name):
-    form = Questions(data)
-    form.is_valid()
-    ours = str(form[name])
-    assert 'type="' in ours
-    assert ours == as_django_draws_it(form[name])
+def test_django_uses_the_flat_renderer():
+    assert isinstance(get_default_renderer(), FlatWidgetRenderer)
+
+
+def test_every_flat_template_stands_for_a_widget_of_the_test_form():
+    drawn = {type(field.widget).template_name for field in EveryWidget.base_fields.values()}
+    assert set(FLAT_TEMPLATES) - {"django/forms/widgets/input.html"} <= drawn
+
+
+@pytest.mark.parametrize("data", [None, ANSWERS, INVALID], ids=["empty", "answered", "invalid"])
+@pytest.mark.parametrize("name", list(EveryWidget.base_fields))
+def test_the_flat_templates_draw_exactly_what_djangos_templates_draw(data, name):
+    flat = EveryWidget(data, renderer=FlatWidgetRenderer())
+    django = EveryWidget(data, renderer=DjangoTemplates())
+    flat.is_valid(), django.is_valid()
+    assert "<input" in str(flat[name])
+    assert str(flat[name]) == str(django[name])
+
+
+def test_a_formset_with_its_management_form_is_drawn_the_same():
+    def rows(renderer):
+        return forms.formset_factory(EveryWidget, extra=2, renderer=renderer)(prefix="rows")
+
+    flat, django = rows(FlatWidgetRenderer()), rows(DjangoTemplates())
+    assert str(flat) == str(django)
+    assert 'name="rows-TOTAL_FORMS"' in str(flat)
