@@ -52,7 +52,10 @@ def run_session_key(run: str) -> str:
 
 def remember_run(session, run: str) -> None:
     """Keep at most ``MAX_RUNS_PER_SESSION`` runs in the session, dropping the oldest."""
-    runs = [r for r in session.get(RUNS_SESSION_KEY, []) if r != run] + [run]
+    known = session.get(RUNS_SESSION_KEY, [])
+    if known and known[-1] == run:
+        return  # already the newest: leave the session unmodified (no write on a page view)
+    runs = [r for r in known if r != run] + [run]
     for old in runs[:-MAX_RUNS_PER_SESSION]:
         session.pop(run_session_key(old), None)
     session[RUNS_SESSION_KEY] = runs[-MAX_RUNS_PER_SESSION:]

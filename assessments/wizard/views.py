@@ -56,6 +56,7 @@ class AssessmentWizard(
     form_list = flow.STEPS
     condition_dict = flow.CONDITIONS
     template_name = "assessments/wizard/step.html"
+    storage_name = "assessments.wizard.storage.RunStorage"
 
     @classmethod
     def get_initkwargs(cls, *args, **kwargs):
