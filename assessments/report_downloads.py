@@ -7,12 +7,16 @@ a static file under load (``bench/load.py``): URL resolution, eight middleware a
 query whose building alone took as long as WhiteNoise's whole answer.
 
 ``StoredReportMiddleware`` sits right after WhiteNoise. For a GET or HEAD of
-``/<lang>/result/<token>/report.pdf`` whose report is already stored, it counts the request
-against the PDF rate limit, reads the ``pdf`` column with one small statement, and answers
-with every header the full stack gives the same download (``report_headers`` below, and a
-test compares the two). Anything else — a report not rendered yet, an unknown or expired
-token, another method, a rate limit spent — goes down the stack to ``report_views.report``
-as before (counted once), so refusals, 404s and renders have one implementation.
+``/<lang>/result/<token>/report.pdf`` whose report is already stored, it reads the ``pdf``
+column with one small statement and answers with every header the full stack gives the same
+download (``report_headers`` below; a test compares the two). Anything else — a report not
+rendered yet, an unknown or expired token, another method — goes down the stack to
+``report_views.report`` as before, so refusals, 404s and renders have one implementation.
+
+The PDF rate limit counts what goes down the stack: renders (the costly part) and misses
+(someone guessing tokens). A download of a report already rendered is not counted, as a
+static file is not: it costs less than any wizard page, and counting it cost a database
+write, as much as the rest of the download.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from django.utils.csp import CSP, build_policy
 
 from .models import Assessment
 from .report import report_reference
-from .security import ROBOTS_HEADER, SAFE_METHODS, TOKEN_SHAPE, Limit, retry_after_seconds
+from .security import ROBOTS_HEADER, SAFE_METHODS, TOKEN_SHAPE
 
 #: Stands for the token while the report's URL is reversed into a pattern.
 TOKEN_PLACEHOLDER = "TOKENPLACEHOLDER"
@@ -117,14 +121,8 @@ class StoredReportMiddleware:
         if match is None:
             return self.get_response(request)
         token = next(group for group in match.groups() if group)
-        limit = Limit.parse(settings.PRCHECK_RATE_LIMITS.get("pdf", ""))
-        if limit is not None:
-            # Counted once, here: RateLimitMiddleware reads this instead of counting again.
-            request.rate_limit_retry_after = retry_after_seconds(request, "pdf", limit)
-            if request.rate_limit_retry_after:
-                return self.get_response(request)  # the 429 page, in the user's language
         pdf = stored_report_pdf(token=token)
         if pdf is None:
-            return self.get_response(request)  # rendered now, or 404, by the view
+            return self.get_response(request)  # rendered now, or 404, by the view: counted
         language = translation.get_language_from_path(request.path_info)
         return report_headers(report_response(pdf=pdf, token=token), language=language)

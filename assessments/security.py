@@ -9,6 +9,8 @@ having to remember a decorator:
 - ``RateLimitMiddleware`` counts requests per client and scope (``api``, ``pdf``) in fixed
   windows on Django's cache, so every process behind a load balancer shares the counts (a
   counter table in the database by default, Redis or Memcached via ``RATE_LIMIT_CACHE_URL``).
+  A report already rendered never reaches it (``report_downloads.StoredReportMiddleware``):
+  the PDF limit counts renders and misses.
 - ``InputShapeMiddleware`` answers 404 for any ``token`` URL argument that no token could be,
   and 400 for NUL characters in form data, before a view hands them to the database.
 """
@@ -186,7 +188,5 @@ class RateLimitMiddleware:
         limit = Limit.parse(settings.PRCHECK_RATE_LIMITS.get(scope, "")) if scope else None
         if limit is None:
             return None
-        retry_after = getattr(request, "rate_limit_retry_after", None)  # StoredReportMiddleware
-        if retry_after is None:
-            retry_after = retry_after_seconds(request, scope, limit)
+        retry_after = retry_after_seconds(request, scope, limit)
         return too_many_requests(request, scope, retry_after) if retry_after else None

@@ -122,10 +122,16 @@ def test_a_query_string_sends_the_request_through_the_whole_stack(client, render
     assert seen == [{"token": rendered.token}]
 
 
-@override_settings(PRCHECK_RATE_LIMITS={"api": "3/60", "pdf": "3/60"})
-def test_each_download_counts_once_against_the_pdf_rate_limit(client, rendered, monkeypatch):
+@override_settings(PRCHECK_RATE_LIMITS={"api": "3/60", "pdf": "2/60"})
+def test_downloads_of_a_stored_report_are_not_counted_but_renders_and_misses_are(
+    client, monkeypatch
+):
     # Mid-window on a pinned clock: the limits count in fixed one-minute windows.
     monkeypatch.setattr("assessments.security.time", SimpleNamespace(time=lambda: 1.8e9 + 30))
-    url = report_url(rendered.token)
-    statuses = [client.get(url).status_code for _ in range(4)]
-    assert statuses == [200, 200, 200, 429]
+    url = report_url(store_assessment(TYPICAL).token)
+    statuses = [client.get(url).status_code for _ in range(6)]  # a render, then five stored
+    missed = client.get(report_url("x" * 43)).status_code
+    refused = client.get(report_url("y" * 43)).status_code
+    assert statuses == [200] * 6
+    assert (missed, refused) == (404, 429)
+    assert client.get(url).status_code == 200  # the stored report still downloads

@@ -224,13 +224,15 @@ def test_the_api_accepts_a_list_at_the_limit(client):
 
 
 @override_settings(PRCHECK_RATE_LIMITS=LOW_LIMITS)
-def test_the_pdf_answers_a_429_page_in_the_users_language_once_the_limit_is_spent(client):
+def test_the_pdf_answers_a_429_page_in_the_users_language_once_renders_and_misses_spend_it(
+    client,
+):
     from .conftest import store_assessment
 
-    url = f"/ja/result/{store_assessment().token}/report.pdf"
-    statuses = [client.get(url).status_code for _ in range(2)]
-    response = client.get(url)
-    assert statuses == [200, 200]
+    rendered = client.get(f"/ja/result/{store_assessment().token}/report.pdf").status_code
+    missed = client.get(f"/ja/result/{'x' * 43}/report.pdf").status_code
+    response = client.get(f"/ja/result/{'y' * 43}/report.pdf")
+    assert (rendered, missed) == (200, 404)
     assert response.status_code == 429
     assert response["Content-Type"].startswith("text/html")
     assert "リクエストが多すぎます" in response.content.decode()
