@@ -62,8 +62,8 @@ TARGET_KB = 150
 ONE_PAGE = """<!doctype html><html lang="ja"><head><meta charset="utf-8">
 <link rel="stylesheet" href="/static/css/report.css"></head><body>
 <header class="masthead"><p class="brand">prcheck</p>
-<h1><span class="ja" lang="ja">永住許可 自己診断レポート</span>
-<span class="en" lang="en">Permanent Residence Self-Assessment Report</span></h1></header>
+<h1><span class="ja">永住許可 自己診断レポート</span>
+<span class="en">Permanent Residence Self-Assessment Report</span></h1></header>
 <section class="verdict"><p class="verdict__overall"><span class="ja">許可の可能性が高い</span>
 <span class="en">Likely eligible</span></p></section>
 <p>このレポートは、ご本人の回答に基づく自己診断です。This report is a self-assessment.</p>

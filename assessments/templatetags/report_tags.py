@@ -1,10 +1,15 @@
 """Template tags for the bilingual PDF report.
 
 ``{% bilingual %}…{% endbilingual %}`` renders its content twice, as ``{% language "ja" %}``
-and then ``{% language "en" %}`` would, and wraps each in a ``lang``-tagged span, Japanese
-first. When both renderings are the same (a number, a reference, a Japanese source title) it
-is written once. The report's tables use it cell by cell so that a 行政書士 reads the Japanese
-line and an English reader the line under it, with the same numbers.
+and then ``{% language "en" %}`` would, and wraps each in a span, Japanese first. When both
+renderings are the same (a number, a reference, a Japanese source title) it is written once.
+The report's tables use it cell by cell so that a 行政書士 reads the Japanese line and an
+English reader the line under it, with the same numbers.
+
+The spans carry no ``lang`` attribute (the document's is ``ja``). The report is an untagged
+PDF, so a language on an element changes nothing in it: pages rendered with and without the
+310 attributes were pixel for pixel the same, with the same fonts, while each attribute made
+WeasyPrint set up text with another language, 10% of the render time (779 ms against 698).
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ class BilingualNode(template.Node):
         if japanese == english:
             return format_html('<span class="both">{}</span>', japanese)
         return format_html(
-            '<span class="ja" lang="ja">{}</span><span class="en" lang="en">{}</span>',
+            '<span class="ja">{}</span><span class="en">{}</span>',
             japanese,
             english,
         )

@@ -59,8 +59,18 @@ def test_a_stored_report_is_sent_with_the_same_bytes_and_headers_as_by_the_view(
     assert (first.status_code, again.status_code) == (200, 200)
     assert again.content == first.content
     assert headers(again) == headers(first)
+    assert "Expires" in again.headers and "Expires" in first.headers
     assert {"no-store", "private"} <= {p.strip() for p in again["Cache-Control"].split(",")}
     assert again["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize("frame_option", ["DENY", "SAMEORIGIN"])
+def test_the_headers_of_a_stored_report_follow_the_settings_of_the_moment(
+    client, rendered, frame_option
+):
+    with override_settings(X_FRAME_OPTIONS=frame_option):
+        response = client.get(report_url(rendered.token))
+    assert response["X-Frame-Options"] == frame_option
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
