@@ -32,6 +32,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from .answers import Answers, AnswersInvalid, answers_from_dict
 from .models import Assessment
 from .presentation import result_page
+from .render_priority import at_render_priority
 
 TEMPLATE = "assessments/report/report.html"
 #: WeasyPrint needs an absolute base URL to resolve ``/static/…``; it names no real host, and
@@ -193,9 +194,17 @@ def report_render_html(
 
 
 def report_render_pdf(*, html: str) -> bytes:
-    """Convert report HTML to PDF bytes, loading only our own static files."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesURLFetcher())
-    return document.write_pdf()
+    """Convert report HTML to PDF bytes, loading only our own static files.
+
+    The render runs at a lower CPU priority than requests (``render_priority``), so that a
+    burst of renders does not hold up everyone else's pages.
+    """
+
+    def render() -> bytes:
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesURLFetcher())
+        return document.write_pdf()
+
+    return at_render_priority(render)
 
 
 def report_pdf(*, result: dict, answers: dict, reference: str) -> bytes:

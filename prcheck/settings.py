@@ -148,6 +148,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 # prcheck's own settings.
 PRCHECK_RETENTION_DAYS = int(os.environ.get("PRCHECK_RETENTION_DAYS", "30"))
 PRCHECK_API_MAX_BYTES = int(os.environ.get("PRCHECK_API_MAX_BYTES", str(64 * 1024)))
+# How much lower than requests a PDF render runs (Linux nice step; 0 = same priority).
+PRCHECK_PDF_RENDER_NICENESS = int(os.environ.get("PRCHECK_PDF_RENDER_NICENESS", "10"))
 
 # --- Security (issue 7). Production is HTTPS only; `make run` (debug) stays plain HTTP. ---
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

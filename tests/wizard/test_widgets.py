@@ -5,8 +5,11 @@ import datetime as dt
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates, get_default_renderer
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
-from assessments.forms.renderer import FLAT_TEMPLATES, FlatWidgetRenderer
+from assessments.forms.renderer import DRAWN_IN_PYTHON, FlatWidgetRenderer
 
 GROUPED = [("Group <1>", [("1", "one"), ("2", "two & more")]), ("3", "three")]
 PLAIN = [("yes", "Yes"), ("no", "No <b>"), ("", "Not sure")]
@@ -58,18 +61,50 @@ ANSWERS = {
 INVALID = {"radios": "maybe", "several": ["x"], "number": "twelve", "date": "2026-02-30"}
 
 
+class UnusualValues(forms.Form):
+    """Values a template would localize or leave unescaped: numbers, lazy and safe text."""
+
+    numbered = forms.TypedChoiceField(
+        choices=[(1, gettext_lazy("Yes")), (2, 2026), (3, mark_safe("<b>three</b>"))],
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"id": "numbered", "data-safe": mark_safe("<i>")}),
+    )
+    flags = forms.CharField(
+        required=False,
+        initial=mark_safe("a&amp;b"),
+        widget=forms.TextInput(attrs={"required": True, "hidden": False, "data-n": 1.5}),
+    )
+    unlabelled = forms.ChoiceField(
+        choices=[("a", "A")], required=False, widget=forms.RadioSelect(attrs={"id": ""})
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("data", [None, {"numbered": "2"}], ids=["empty", "answered"])
+@pytest.mark.parametrize("name", list(UnusualValues.base_fields))
+def test_numbers_lazy_and_safe_text_are_drawn_as_djangos_templates_draw_them(language, data, name):
+    with translation.override(language):
+        python = str(UnusualValues(data, renderer=FlatWidgetRenderer())[name])
+        django = str(UnusualValues(data, renderer=DjangoTemplates())[name])
+    assert python == django
+
+
 def test_django_uses_the_flat_renderer():
     assert isinstance(get_default_renderer(), FlatWidgetRenderer)
 
 
-def test_every_flat_template_stands_for_a_widget_of_the_test_form():
-    drawn = {type(field.widget).template_name for field in EveryWidget.base_fields.values()}
-    assert set(FLAT_TEMPLATES) - {"django/forms/widgets/input.html"} <= drawn
+def test_every_widget_drawn_in_python_is_one_of_the_test_forms():
+    drawn = {
+        type(field.widget).template_name
+        for form in (EveryWidget, UnusualValues)
+        for field in form.base_fields.values()
+    }
+    assert set(DRAWN_IN_PYTHON) - {"django/forms/widgets/input.html"} <= drawn
 
 
 @pytest.mark.parametrize("data", [None, ANSWERS, INVALID], ids=["empty", "answered", "invalid"])
 @pytest.mark.parametrize("name", list(EveryWidget.base_fields))
-def test_the_flat_templates_draw_exactly_what_djangos_templates_draw(data, name):
+def test_python_draws_exactly_what_djangos_templates_draw(data, name):
     flat = EveryWidget(data, renderer=FlatWidgetRenderer())
     django = EveryWidget(data, renderer=DjangoTemplates())
     flat.is_valid(), django.is_valid()
