@@ -3,12 +3,15 @@
 Django draws a text box with three templates (``text.html`` includes ``input.html``, which
 includes ``attrs.html``) and a radio button with five per option. On the wizard's pages, with
 their radio questions, formsets and management forms, those templates were about half of a
-page's rendering time: 0.25 ms a widget even once flattened into two templates. The wizard's
-pages are plain forms whose widgets never change, so ``FlatWidgetRenderer`` draws the input
-and choice widgets with the two functions below, which write the same HTML as Django's
-templates character for character: ``tests/wizard/test_widgets.py`` compares them for every
-widget they replace, empty, answered and invalid. Every other template (the forms, labels,
-errors, and any widget not listed) is Django's own.
+page's rendering time, and still a third once flattened into two templates (the status step:
+3.5 ms of 6.8 ms drawing forms and widgets; 1.0 ms of 4.7 ms now, measured in-process).
+``FlatWidgetRenderer`` draws the input and choice widgets with the functions below, which
+write the same HTML as Django's templates character for character:
+``tests/wizard/test_widgets.py`` compares them for every widget they replace, empty,
+answered and invalid, with numbers, lazy and safe text. Every other template (the forms,
+labels, errors, and any widget not listed) is Django's own. A project template overriding
+one of the listed widget templates would not be used: take its entry out of
+``DRAWN_IN_PYTHON`` first.
 """
 
 from __future__ import annotations
