@@ -66,8 +66,3 @@ def _lower_this_threads_priority(step: int) -> None:
         os.setpriority(os.PRIO_PROCESS, thread, min(MAX_NICE, current + step))
     except OSError:
         pass  # a sandbox that forbids it: render at the usual priority
-
-
-def renderer_thread_niceness() -> int:
-    """Return the nice value of this process's renderer thread (for tests and the bench)."""
-    return at_render_priority(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))

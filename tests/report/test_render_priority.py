@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 
 from assessments import render_priority
-from assessments.render_priority import MAX_NICE, at_render_priority, renderer_thread_niceness
+from assessments.render_priority import MAX_NICE, at_render_priority
 from assessments.report import report_render_pdf
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="nice values per thread")
@@ -18,6 +18,10 @@ SMALL_REPORT = '<html lang="ja"><body><p>永住許可 Permanent Residence</p></b
 
 def this_threads_niceness() -> int:
     return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+def renderer_thread_niceness() -> int:
+    return at_render_priority(this_threads_niceness)
 
 
 @linux_only
