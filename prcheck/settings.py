@@ -95,7 +95,8 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "prcheck.wsgi.application"
 
-# Django's widget HTML from flat templates: half the rendering time of a wizard step.
+# Input and choice widgets drawn in Python, same HTML as Django's templates: their nested
+# templates were half the rendering time of a wizard step.
 FORM_RENDERER = "assessments.forms.renderer.FlatWidgetRenderer"
 
 DATABASES = {

@@ -115,3 +115,11 @@ def test_a_connection_the_database_dropped_is_replaced_and_the_report_still_sent
     assert stored_report_pdf(token=stored.token) == PDF
     assert usability_checks == [False]
     assert connection.connection.info.backend_pid != backend
+
+
+def test_every_byte_value_of_a_stored_report_comes_back_unchanged(stored):
+    every_byte = bytes(range(256)) * 512  # 128 KB, the size of a typical report
+    stored.pdf = every_byte
+    stored.save(update_fields=["pdf"])
+    assert stored_report_pdf(token=stored.token) == every_byte
+
