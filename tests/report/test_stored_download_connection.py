@@ -122,4 +122,3 @@ def test_every_byte_value_of_a_stored_report_comes_back_unchanged(stored):
     stored.pdf = every_byte
     stored.save(update_fields=["pdf"])
     assert stored_report_pdf(token=stored.token) == every_byte
-
