@@ -11,6 +11,23 @@ from assessments.hsp.services import hsp_thresholds_from_defaults
 #: Every test pins its dates; this is the default day of the calculation.
 AS_OF = dt.date(2026, 12, 1)
 
+#: The profile's fields as the contract names them, written out here rather than read from
+#: the code under test, so that fuzzing keeps sending a field the code might stop knowing.
+PROFILE_FIELDS = (
+    "category",
+    "as_of",
+    "birth_date",
+    "education",
+    "multiple_degrees",
+    "experience_years",
+    "annual_salary",
+    "research_achievements",
+    "national_licenses",
+    "position",
+    "investment_100m",
+    "bonuses",
+)
+
 
 def born_aged(age: int, *, on: dt.date = AS_OF, days_before_birthday: int = 0) -> dt.date:
     """Return a birth date giving ``age`` on ``on`` (that very birthday unless told otherwise)."""

@@ -8,6 +8,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from .conftest import PROFILE_FIELDS
+
 pytestmark = pytest.mark.django_db
 
 URL = reverse("api:hsp_points")
@@ -97,28 +99,12 @@ json_values = st.recursive(
     ),
     max_leaves=8,
 )
-profile_keys = st.sampled_from(
-    [
-        "category",
-        "as_of",
-        "birth_date",
-        "education",
-        "multiple_degrees",
-        "experience_years",
-        "annual_salary",
-        "research_achievements",
-        "national_licenses",
-        "position",
-        "investment_100m",
-        "bonuses",
-    ]
-)
 
 
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(changes=st.dictionaries(profile_keys, json_values, max_size=4))
+@given(changes=st.dictionaries(st.sampled_from(PROFILE_FIELDS), json_values, max_size=4))
 def test_no_profile_gives_a_server_error(client, changes):
     response = post(client, json.dumps({**PROFILE, **changes}, allow_nan=True))
     assert response.status_code in (200, 400)

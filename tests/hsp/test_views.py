@@ -8,6 +8,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from .conftest import PROFILE_FIELDS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -155,20 +157,6 @@ def test_the_page_keeps_the_profile_out_of_caches_and_urls(client):
     assert 'method="post"' in response.content.decode()
 
 
-FIELDS = [
-    "category",
-    "as_of",
-    "birth_date",
-    "education",
-    "multiple_degrees",
-    "experience_years",
-    "annual_salary",
-    "research_achievements",
-    "national_licenses",
-    "position",
-    "investment_100m",
-    "bonuses",
-]
 odd_text = st.sampled_from(
     [
         "",
@@ -189,7 +177,7 @@ odd_text = st.sampled_from(
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(changes=st.dictionaries(st.sampled_from(FIELDS), odd_text, max_size=5))
+@given(changes=st.dictionaries(st.sampled_from(PROFILE_FIELDS), odd_text, max_size=5))
 def test_no_form_input_gives_a_server_error(client, changes):
     data = {**ANSWERS, **{key: value.replace("\x00", "") for key, value in changes.items()}}
     assert client.post(url("en"), data).status_code == 200
