@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.urls import reverse
 
 from assessments.choices import REQUIREMENT_IDS
+from tests.commands import command_error, command_json, write_json
 
 pytestmark = pytest.mark.django_db
 
@@ -33,21 +34,15 @@ ANSWERS = {
 
 
 def write(tmp_path, data, name="answers.json"):
-    path = tmp_path / name
-    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
-    return str(path)
+    return write_json(tmp_path, data, name)
 
 
 def assess(*args):
-    out = io.StringIO()
-    call_command("assess", *args, stdout=out)
-    return json.loads(out.getvalue())
+    return command_json("assess", *args)
 
 
 def assess_error(*args) -> CommandError:
-    with pytest.raises(CommandError) as caught:
-        call_command("assess", *args, stdout=io.StringIO())
-    return caught.value
+    return command_error("assess", *args)
 
 
 def test_a_valid_file_prints_the_result_json_with_every_requirement(tmp_path):

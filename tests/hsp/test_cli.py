@@ -1,14 +1,14 @@
 """``manage.py hsp_points``: the points JSON on stdout, or a message on stderr and exit 2."""
 
-import io
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+
+from tests.commands import command_error, command_json, write_json
 
 pytestmark = pytest.mark.django_db
 
@@ -24,22 +24,16 @@ PROFILE = {
 }
 
 
-def write(tmp_path, data):
-    path = tmp_path / "profile.json"
-    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
-    return str(path)
+def write(tmp_path, data, name="profile.json"):
+    return write_json(tmp_path, data, name)
 
 
 def run(*args):
-    out = io.StringIO()
-    call_command("hsp_points", *args, stdout=out)
-    return json.loads(out.getvalue())
+    return command_json("hsp_points", *args)
 
 
 def run_error(*args) -> CommandError:
-    with pytest.raises(CommandError) as caught:
-        call_command("hsp_points", *args, stdout=io.StringIO())
-    return caught.value
+    return command_error("hsp_points", *args)
 
 
 def test_a_valid_profile_prints_the_points_and_breakdown(tmp_path):

@@ -1,10 +1,11 @@
 """``manage.py assess FILE.json --pdf OUT.pdf``: the result JSON on stdout and the report on disk."""
 
-import io
 import json
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+
+from tests.commands import command_json
 
 from .support import TYPICAL, pdf_text, squeeze
 
@@ -12,9 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def assess(*args) -> dict:
-    out = io.StringIO()
-    call_command("assess", *args, stdout=out)
-    return json.loads(out.getvalue())
+    return command_json("assess", *args)
 
 
 @pytest.fixture
