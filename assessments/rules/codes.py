@@ -11,6 +11,7 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "status_eligible.ok": ("status",),
     "status_eligible.status_not_accepted": ("status",),
     "status_eligible.status_unusual": ("status",),
+    "status_eligible.status_expired": ("status", "expiry"),
     # residence_period — guideline 1(3)ア and 2(1)–(8), per route.
     "residence_period.met": ("route", "years", "required"),
     "residence_period.too_short": ("route", "years", "required", "start"),
@@ -22,6 +23,7 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "residence_period.hsp_points_low": ("when", "points", "required"),
     "residence_period.hsp_points_missing": ("when", "required"),
     "residence_period.hsp_points_not_maintained": ("required",),
+    "residence_period.route_not_open": ("route", "opens_on"),
     # continuity — "引き続き": long trips and heavy years abroad (rules of thumb), draft limits.
     "continuity.ok": ("trips", "longest_days", "max_year_days"),
     "continuity.long_trips": ("long_trips", "heavy_years", "trip_limit", "year_limit"),
