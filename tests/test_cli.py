@@ -165,3 +165,18 @@ def test_a_threshold_version_added_in_the_admin_applies_from_its_date_only(clien
 
     assert livelihood_on("2026-12-31")[:2] == ("met", 3_000_000)
     assert livelihood_on("2027-01-01") == ("not_met", 3_200_000, "https://example.org/income-2027")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("application_date", "9999-12-31", "application_date: 1900-01-01から2100-12-31まで"),
+        ("application_date", "2014-W14-2", "application_date: 実在する日付を YYYY-MM-DD"),
+        ("marriage_date", "1980-01-01", "marriage_date: この日付は生年月日（1985-06-01）より前"),
+    ],
+)
+def test_a_date_outside_the_contract_exits_2_naming_the_field(tmp_path, field, value, words):
+    answers = {**ANSWERS, "birth_date": "1985-06-01", field: value}
+    error = assess_error(write(tmp_path, answers), "--lang", "ja")
+    assert error.returncode == 2
+    assert words in str(error)

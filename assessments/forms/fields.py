@@ -13,6 +13,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..answers import EARLIEST_DATE, LATEST_DATE
+
 
 class YesNo(models.TextChoices):
     YES = "yes", _("Yes")
@@ -39,7 +41,9 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        # The contract's range: the browser's picker offers no day the check would refuse.
+        limits = {"min": EARLIEST_DATE.isoformat(), "max": LATEST_DATE.isoformat()}
+        super().__init__(attrs={**limits, **(attrs or {})}, format="%Y-%m-%d")
 
 
 class MoneyField(forms.IntegerField):
@@ -92,7 +96,10 @@ def limit_dates(form: forms.Form, limit: dt.date | None) -> None:
     if limit is None:
         return
     for field in form.fields.values():
-        if isinstance(field.widget, DateInput) and not field.widget.attrs.get("max"):
+        if isinstance(field.widget, DateInput) and field.widget.attrs.get("max") in (
+            None,
+            LATEST_DATE.isoformat(),
+        ):
             field.widget.attrs["max"] = limit.isoformat()
 
 

@@ -26,6 +26,7 @@ SAMPLE = {
     "required": 10,
     "start": "2017-06-01",
     "marriage_date": "2024-03-01",
+    "opens_on": "2017-04-26",
     "when": "three_years_ago",
     "points": 65,
     "trips": 3,

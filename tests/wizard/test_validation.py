@@ -42,6 +42,13 @@ CASES = [
         "application_date",
     ),
     ("text in a date field", "status", {}, {"application_date": "soon"}, "application_date"),
+    (
+        "a status expiry after 2100",
+        "status",
+        {},
+        {"status_expiry_date": D(2101, 1, 1)},
+        "status_expiry_date",
+    ),
     ("no status chosen", "status", {}, {"status": ""}, "status"),
     ("an unknown status", "status", {}, {"status": "astronaut"}, "status"),
     (
