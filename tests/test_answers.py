@@ -358,7 +358,11 @@ def test_every_error_code_has_a_case_and_english_and_japanese_wording():
         {"birth_date": "1900-01-01"},
         {"status_expiry_date": "2100-12-31"},
         {"birth_date": "1990-05-10", "residence_start_date": "1990-05-10"},
-        {"birth_date": "1990-05-10", "marriage_date": "1990-05-10", "status_grant_date": "1990-05-11"},
+        {
+            "birth_date": "1990-05-10",
+            "marriage_date": "1990-05-10",
+            "status_grant_date": "1990-05-11",
+        },
     ],
     ids=[
         "the first day of 1900 is in range",

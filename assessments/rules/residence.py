@@ -21,7 +21,9 @@ STATUS_REFERENCE = (
     "入管法 22条; 入国・在留審査要領（留学・技能実習からの永住許可は実務上認められない）"
 )
 
-EXPIRED_REFERENCE = "入管法 22条1項（在留資格の変更としての申請）, 24条4号ロ・70条1項5号（不法残留）"
+EXPIRED_REFERENCE = (
+    "入管法 22条1項（在留資格の変更としての申請）, 24条4号ロ・70条1項5号（不法残留）"
+)
 
 
 def status_eligible(a: Answers, t: Thresholds, route: str) -> Finding:
