@@ -202,12 +202,35 @@ def _hsp(a: Answers, t: Thresholds, route: str) -> Finding:
     were not kept. The most serious finding of a route wins: points below the mark (time
     alone does not fix them), then the waiting period (with its date), then a blank answer.
     """
-    points_key, years_key, past = HSP_ROUTES[route]
+    points_key, years_key, _ = HSP_ROUTES[route]
+    if t[points_key] is not None and t[years_key] is not None:
+        return _hsp_best(a, t, route)
+    # Before 2017-04-26 the route did not exist: judge the answers by the marks it opened with,
+    # and report points that would fail then; otherwise say when it opens and when it clears.
+    opens_on = first_day_satisfied(
+        t,
+        a.application_date,
+        lambda s: None if s[points_key] is None or s[years_key] is None else a.application_date,
+    )
+    if opens_on is None:
+        return _period(a, t, route, key=years_key, start=a.residence_start_date)
+    then = _hsp_best(a, t.at(opens_on), route)
+    if then.status == NOT_MET and then.clears_on is None:
+        return then
+    return Finding(
+        "residence_period",
+        NOT_MET,
+        "residence_period.route_not_open",
+        {"route": route, "opens_on": opens_on},
+        clears_on=max(then.clears_on or opens_on, opens_on),
+        **cited(t, years_key),
+    )
+
+
+def _hsp_best(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Return the better of the two alternatives ア and イ, under the marks of ``t``."""
+    _, _, past = HSP_ROUTES[route]
     holder = a.status == S.HSP and a.status_grant_date is not None
-    if t[points_key] is None or t[years_key] is None:
-        # Before 2017-04-26 neither alternative existed: only the date it opens can be given.
-        start = a.status_grant_date if holder else a.residence_start_date
-        return _period(a, t, route, key=years_key, start=start)
     variants = []
     if holder:
         variants.append(_hsp_variant(a, t, route, start=a.status_grant_date, needed=("now",)))
