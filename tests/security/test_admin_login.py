@@ -119,3 +119,15 @@ def test_the_purge_deletes_failures_older_than_the_cool_off(admin_user, pinned_n
     call_command("purge_assessments", stdout=out)
     assert "1 login failures" in out.getvalue()
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["someone-else"]
+
+
+def test_an_administrator_unlocks_an_account_in_the_admin(admin_user):
+    for i in range(LIMIT):
+        log_in(address=f"198.51.100.{i}")
+    other = Client()
+    other.force_login(User.objects.create_superuser("colleague", "c@example.org", "pw"))
+    rows = AccessAttempt.objects.filter(username="keeper")
+    changelist = reverse("admin:axes_accessattempt_changelist")
+    action = {"action": "delete_selected", "_selected_action": [r.pk for r in rows], "post": "yes"}
+    assert other.post(changelist, action).status_code == 302
+    assert is_logged_in(log_in(password="right-password", address="203.0.113.9"))
