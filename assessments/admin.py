@@ -4,6 +4,11 @@ Thresholds are append-only: an existing version is shown read-only and "Add a ne
 opens a pre-filled form for a new dated row, so history is never edited away and every
 stored assessment can still say which values it used. Stored assessments are read-only;
 their raw answers are personal data, shown only with the ``view_answers`` permission.
+
+Both lists accept from the URL only the parameters of their own filters (``OwnFiltersOnly``):
+Django's default also allows any lookup on a model's own fields, and ``?token__startswith=``
+or ``?answers__…=`` would let a staff user test an applicant's token or answers row by row.
+Admin logins are counted by django-axes; ``login_locked_out`` is the page a locked-out login gets.
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ from __future__ import annotations
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import BooleanField, Case, OuterRef, Subquery, Value, When
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -47,6 +54,37 @@ COPIED_FIELDS = (
     "source_url",
     "other_sources",
 )
+
+
+class OwnFiltersOnly:
+    """Accept from the URL only the parameters of this admin's own ``list_filter``.
+
+    A filter class contributes its ``parameter_name``; a model field name (Django's field
+    filter) its ``__exact`` and ``__isnull`` lookups. Anything else (``token__startswith``,
+    ``answers__residence_start_date``, lookups through relations) is refused with a 400.
+    """
+
+    def lookup_allowed(self, lookup, value, request):
+        return lookup in own_filter_parameters(self.list_filter)
+
+
+def own_filter_parameters(list_filter) -> frozenset[str]:
+    """Return the URL parameters that the filters in ``list_filter`` read."""
+    names = set()
+    for item in list_filter:
+        if isinstance(item, type) and issubclass(item, admin.SimpleListFilter):
+            names.add(item.parameter_name)
+        else:
+            field = item[0] if isinstance(item, tuple) else item
+            names.update({f"{field}__exact", f"{field}__isnull"})
+    return frozenset(names)
+
+
+def login_locked_out(request, response=None, credentials=None):
+    """Answer a login refused by django-axes: 429 with a page in the admin's language."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {**admin.site.each_context(request), "minutes": minutes, "title": _("Log in")}
+    return render(request, "admin/login_locked_out.html", context, status=429)
 
 
 def key_area(key: str) -> str:
@@ -144,7 +182,7 @@ class ThresholdForm(forms.ModelForm):
 
 
 @admin.register(Threshold)
-class ThresholdAdmin(admin.ModelAdmin):
+class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
     form = ThresholdForm
     list_display = (
         "key",
@@ -281,8 +319,12 @@ def _pretty_json(value) -> str:
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
-    """Stored assessments: a summary for everyone with access, raw answers only by permission."""
+class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
+    """Stored assessments: a summary for everyone with access, raw answers only by permission.
+
+    The token is never shown (it opens the applicant's result and PDF) and cannot be searched,
+    filtered or sorted on; neither can the answers, the result or the PDF.
+    """
 
     list_display = (
         "id",
