@@ -183,16 +183,19 @@ def _tax_records(count: Count) -> list[DocumentItem]:
         _counted(
             "resident_tax",
             ngettext_lazy(
-                "Resident tax certificates of taxation and of payment (住民税の課税・納税証明書) "
+                "Resident tax certificates of taxation (or of non-taxation) and of payment "
+                "(住民税の課税・納税証明書) "
                 "for the most recent %(years)s year, and proof that you paid on time if the tax "
                 "was not deducted from your salary (bank statements or receipts)",
-                "Resident tax certificates of taxation and of payment (住民税の課税・納税証明書) "
+                "Resident tax certificates of taxation (or of non-taxation) and of payment "
+                "(住民税の課税・納税証明書) "
                 "for the most recent %(years)s years, and proof that you paid on time if the tax "
                 "was not deducted from your salary (bank statements or receipts)",
                 "years",
             ),
             _(
-                "Resident tax certificates of taxation and of payment (住民税の課税・納税証明書), "
+                "Resident tax certificates of taxation (or of non-taxation) and of payment "
+                "(住民税の課税・納税証明書), "
                 "and proof that you paid on time if the tax was not deducted from your salary"
             ),
             count,
@@ -350,7 +353,7 @@ ROUTE_SPECIFIC = {
         "family_register_spouse",
         _(
             "Your Japanese spouse's family register (戸籍謄本), or, if your spouse is a "
-            "permanent resident, your marriage certificate"
+            "permanent or special permanent resident, your marriage certificate"
         ),
         ISA_LIST,
     ),
@@ -358,7 +361,7 @@ ROUTE_SPECIFIC = {
         "family_register_parent",
         _(
             "Your Japanese parent's family register (戸籍謄本), or, if your parent is a "
-            "permanent resident, your birth certificate"
+            "permanent or special permanent resident, your birth certificate"
         ),
         ISA_LIST,
     ),
