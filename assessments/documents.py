@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -414,5 +414,5 @@ def documents_for_route(
         + _tax_records(tax)
         + insurance_records
         + _common_last()
-        + ([CONTRIBUTION] if claimed else [])
+        + ([replace(CONTRIBUTION, optional=route != "contribution")] if claimed else [])
     )

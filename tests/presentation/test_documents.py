@@ -66,6 +66,8 @@ def test_documents_case(defaults, case):
     assert not set(expected.get("excludes", [])) & set(items), sorted(items)
     if "unconfirmed" in expected:
         assert {key for key, item in items.items() if item.caveat} == set(expected["unconfirmed"])
+    if "optional" in expected:
+        assert {key for key, item in items.items() if item.optional} == set(expected["optional"])
     with translation.override("en"):
         for key, fragment in expected.get("labels", {}).items():
             assert fragment in items[key].label, items[key].label
