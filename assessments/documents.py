@@ -76,8 +76,8 @@ class DocumentItem:
 
 
 UNCONFIRMED_YEARS = _(
-    "The number of years is from practitioners' lists, not confirmed in an official list: "
-    "check it with the immigration bureau."
+    "This number of years is not confirmed in an official list: check it with the immigration "
+    "bureau."
 )
 
 

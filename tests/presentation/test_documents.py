@@ -87,6 +87,9 @@ def test_the_japanese_and_english_lines_name_the_same_documents_and_years(defaul
         with translation.override("ja"):
             japanese = item.label
         assert japanese != english, f"{item.key} is not translated"
+        if item.caveat:
+            with translation.override("ja"):
+                assert "公式の資料" in str(item.caveat)
         missing = {term for term in _japanese_terms(english) if term not in japanese}
         assert not missing, f"{item.key}: {missing}"
         assert set(re.findall(r"\d+", english)) <= set(re.findall(r"\d+", japanese)), item.key
