@@ -178,6 +178,16 @@ def _occupation(employment: Any) -> DocumentItem:
     return DocumentItem(key, text, ISA_LIST)
 
 
+SUPPORTER_RECORDS = DocumentItem(
+    "supporter_records",
+    _(
+        "The resident tax certificates (for the same years as yours) and proof of assets of the "
+        "person who supports you"
+    ),
+    ISA_LIST,
+)
+
+
 def _tax_records(count: Count) -> list[DocumentItem]:
     return [
         _counted(
@@ -414,5 +424,6 @@ def documents_for_route(
         + _tax_records(tax)
         + insurance_records
         + _common_last()
+        + ([SUPPORTER_RECORDS] if answers.get("employment") == "none" else [])
         + ([replace(CONTRIBUTION, optional=route != "contribution")] if claimed else [])
     )
