@@ -48,7 +48,7 @@ def result(request, token: str):
     if assessment is None:
         raise Http404
     context = {
-        "page": result_page(result=assessment.result),
+        "page": result_page(result=assessment.result, answers=assessment.answers),
         "token": assessment.token,
         "expires_on": timezone.localdate(assessment.expires_at),
         "report_url": _url_or("assessments:report", "", token=assessment.token),
