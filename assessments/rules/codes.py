@@ -33,7 +33,7 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "period_of_stay.too_short": ("years", "required"),
     "period_of_stay.three_year_grace": ("transition_date", "expiry"),
     "period_of_stay.three_year_ended": ("transition_date", "required"),
-    "period_of_stay.missing_expiry": ("transition_date",),
+    "period_of_stay.missing_expiry": ("transition_date", "missing"),
     # livelihood — Art. 22(2)(ii) / guideline 1(2); amounts are practitioners' rules of thumb.
     "livelihood.ok": ("required", "lowest", "years", "dependents", "income_of"),
     "livelihood.household_income": (
