@@ -61,49 +61,56 @@ def livelihood(a: Answers, t: Thresholds, route: str) -> Finding:
         return Finding(
             "livelihood", NOT_MET, "livelihood.public_assistance", {}, PUBLIC_ASSISTANCE_REFERENCE
         )
-    cite = cited(t, "livelihood.min_income")
     years = lookback_years(a, t, route)
     rows = {row.year: row for row in a.income}
-    waiting = _before_arrival(a, t, route, years, rows)
-    if waiting is not None:
-        return waiting
+    required = required_income(a, t)
+    household_required = required_household_income(a, t)
+    early = _before_residence(a, years, rows)
+    entered = [y for y in years if y in rows and y not in early]
+    own_short = [y for y in entered if rows[y].applicant < required]
+    short = [y for y in own_short if not _household_meets(rows[y], household_required)]
+    # A year the person entered that falls short fails, whatever else is blank or not yet due.
+    if short:
+        return _below(a, t, route, rows, short, required, household_required)
+    if early:
+        return _before_arrival(a, t, route, early)
     missing = [year for year in years if year not in rows]
     if missing:
         # A blank answer is a question to answer, not a failure (it never alone says "not eligible").
         params = {"missing_years": missing, "missing": "applicant_income"}
-        return Finding("livelihood", AT_RISK, "livelihood.income_missing", params, **cite)
-    required = required_income(a, t)
-    own_short = [year for year in years if rows[year].applicant < required]
-    if not own_short:
-        return _own_income(a, t, years, rows, required)
-    household_required = required_household_income(a, t)
-    short = [year for year in own_short if not _household_meets(rows[year], household_required)]
-    if short:
-        return _below(a, t, route, rows, short, required, household_required)
-    return _carried_by_household(a, t, years, rows, own_short, required, household_required)
+        return Finding(
+            "livelihood",
+            AT_RISK,
+            "livelihood.income_missing",
+            params,
+            **cited(t, "livelihood.min_income"),
+        )
+    if own_short:
+        return _carried_by_household(a, t, rows, own_short, required, household_required)
+    return _own_income(a, t, years, rows, required)
 
 
 def _household_meets(row: IncomeYear, required: int) -> bool:
     return row.household is not None and row.household >= required
 
 
-def _before_arrival(
-    a: Answers, t: Thresholds, route: str, years: list[int], rows: dict
-) -> Finding | None:
-    """Years of the look-back before the person came to Japan have no certificate yet.
+def _before_residence(a: Answers, years: list[int], rows: dict) -> list[int]:
+    """Return the look-back years before residence began that have no Japanese income entered.
 
-    No Japanese income certificate exists for them (a year left blank, or entered as 0, before
-    the year residence began): time, not the person, produces the data. The look-back holds only
-    years in Japan from 1 June of (first year + look-back years).
+    No Japanese income certificate exists for them (left blank, or entered as 0): time, not the
+    person, produces the data. Income entered for such a year (an earlier stay) is judged.
     """
     first = a.residence_start_date.year
-    early = [
+    return [
         year
         for year in years
         if year < first and (year not in rows or not (rows[year].applicant or rows[year].household))
     ]
-    if not early:
-        return None
+
+
+def _before_arrival(a: Answers, t: Thresholds, route: str, early: list[int]) -> Finding:
+    """Return "not yet": from 1 June of (first year + look-back years) all years are in Japan."""
+    first = a.residence_start_date.year
     key = f"lookback.tax_years.{route}"
     clears_on = first_day_satisfied(
         t,
@@ -139,7 +146,7 @@ def _own_income(a: Answers, t: Thresholds, years, rows, required: int) -> Findin
 
 
 def _carried_by_household(
-    a: Answers, t: Thresholds, years, rows, own_short, required: int, household_required: int
+    a: Answers, t: Thresholds, rows, own_short, required: int, household_required: int
 ) -> Finding:
     """Whose income carried it: the household's, in the years the applicant's fell short.
 
