@@ -1,4 +1,4 @@
-"""Enumerations of the answers/result contract (`shared/domain/contract.md`).
+"""Enumerations of the answers/result contract (`docs/contract.md`).
 
 Values are the contract's; labels are lazy translations for forms, pages and the PDF.
 """

@@ -1,7 +1,7 @@
 """The documents to gather for a permanent residence application, per route.
 
-Source: ISA's document lists as collected by practitioners (rules-reference.md §8.1) and the
-HSP lists in shared/seeds/003 (point-calculation sheets now and one or three years before).
+Source: ISA's document lists as collected by practitioners, and practitioners' HSP lists
+(point-calculation sheets now and one or three years before).
 How many years of tax, pension and health-insurance records are asked for depends on the
 route; those counts are the dated ``lookback.*`` thresholds that travel with the result, so
 the checklist says the same number of years as the findings.

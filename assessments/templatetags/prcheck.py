@@ -16,7 +16,7 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
@@ -438,12 +438,3 @@ def language_links(context):
         info = translation.get_language_info(code)
         links.append({"code": code, "name": info["name_local"], "url": url})
     return links
-
-
-@register.simple_tag
-def url_if_exists(name, *args, **kwargs):
-    """Return the URL for ``name``, or an empty string while that page does not exist yet."""
-    try:
-        return reverse(name, args=args or None, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return ""
