@@ -278,7 +278,9 @@ def staff_with(*codenames):
     return user
 
 
-@pytest.mark.parametrize("query", ["", "?route__exact=general", "?overall__exact=likely_eligible", "?o=-2"])
+@pytest.mark.parametrize(
+    "query", ["", "?route__exact=general", "?overall__exact=likely_eligible", "?o=-2"]
+)
 def test_the_assessment_list_shows_a_summary_only(staff_client, query):
     make_assessment()
     response = staff_client.get(reverse("admin:assessments_assessment_changelist") + query)
@@ -295,8 +297,8 @@ def test_the_assessment_list_labels_and_filters_route_and_verdict_by_their_choic
     url = reverse("admin:assessments_assessment_changelist")
     response = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     content = response.content.decode()
-    assert "<td class=\"field-route\">General route (10 years)</td>" in content
-    assert "<td class=\"field-overall\">Likely eligible</td>" in content
+    assert '<td class="field-route">General route (10 years)</td>' in content
+    assert '<td class="field-overall">Likely eligible</td>' in content
     changelist = response.context["cl"]
     filters = {spec.title: spec for spec in changelist.filter_specs}
     for title, choices in (("route", Route), ("verdict", Overall)):

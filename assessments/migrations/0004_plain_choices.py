@@ -4,20 +4,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0003_load_hsp_thresholds'),
+        ("assessments", "0003_load_hsp_thresholds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='assessment',
-            name='overall',
-            field=models.CharField(choices=[('likely_eligible', 'Likely eligible'), ('eligible_with_risks', 'Eligible, with risks'), ('not_yet_eligible', 'Not yet eligible'), ('not_eligible', 'Not eligible now')], max_length=32, verbose_name='verdict'),
+            model_name="assessment",
+            name="overall",
+            field=models.CharField(
+                choices=[
+                    ("likely_eligible", "Likely eligible"),
+                    ("eligible_with_risks", "Eligible, with risks"),
+                    ("not_yet_eligible", "Not yet eligible"),
+                    ("not_eligible", "Not eligible now"),
+                ],
+                max_length=32,
+                verbose_name="verdict",
+            ),
         ),
         migrations.AlterField(
-            model_name='assessment',
-            name='route',
-            field=models.CharField(choices=[('general', 'General route (10 years)'), ('spouse', 'Spouse of a Japanese national or permanent resident'), ('child', 'Child of a Japanese national or permanent resident'), ('long_term_resident', 'Long-Term Resident (5 years)'), ('refugee', 'Recognised refugee (5 years)'), ('contribution', 'Contribution to Japan (5 years)'), ('hsp_70', 'Highly Skilled Professional, 70 points (3 years)'), ('hsp_80', 'Highly Skilled Professional, 80 points (1 year)'), ('j_skip', 'J-Skip, Special Highly Skilled Professional (1 year)')], max_length=32, verbose_name='route'),
+            model_name="assessment",
+            name="route",
+            field=models.CharField(
+                choices=[
+                    ("general", "General route (10 years)"),
+                    ("spouse", "Spouse of a Japanese national or permanent resident"),
+                    ("child", "Child of a Japanese national or permanent resident"),
+                    ("long_term_resident", "Long-Term Resident (5 years)"),
+                    ("refugee", "Recognised refugee (5 years)"),
+                    ("contribution", "Contribution to Japan (5 years)"),
+                    ("hsp_70", "Highly Skilled Professional, 70 points (3 years)"),
+                    ("hsp_80", "Highly Skilled Professional, 80 points (1 year)"),
+                    ("j_skip", "J-Skip, Special Highly Skilled Professional (1 year)"),
+                ],
+                max_length=32,
+                verbose_name="route",
+            ),
         ),
     ]
