@@ -13,6 +13,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0003_load_hsp_thresholds")]
+    dependencies = [("assessments", "0004_plain_choices")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
