@@ -1,17 +1,36 @@
+"""The URLs of the app: the applicant's pages (under /ja/ and /en/) and the JSON API.
+
+Each view lives in the subpackage of its concern: the check in ``questionnaire``, the result
+and its deletion in ``results``, the report download in ``reports``, the points calculator in
+``hsp`` (its page has its own ``hsp/urls.py``).
+"""
+
 from django.urls import path, register_converter
 
-from . import privacy_views, report_views, views, wizard
+from assessments import views
+from assessments.hsp import api as hsp_api
+from assessments.questionnaire import runs
+from assessments.questionnaire.views import AssessmentWizard
+from assessments.reports import views as report_views
+from assessments.results import api as results_api
+from assessments.results import deletion
 
-register_converter(wizard.RunConverter, "run")
+register_converter(runs.RunConverter, "run")
 
 app_name = "assessments"
 urlpatterns = [
     path("", views.start, name="start"),
-    path("check/", wizard.check_start, name="check"),
-    path("check/resume/<str:token>/", wizard.check_resume, name="check_resume"),
-    path("check/<run:run>/saved/", wizard.check_saved, name="check_saved"),
-    path("check/<run:run>/<slug:step>/", wizard.AssessmentWizard.as_view(), name="check_step"),
+    path("check/", runs.check_start, name="check"),
+    path("check/resume/<str:token>/", runs.check_resume, name="check_resume"),
+    path("check/<run:run>/saved/", runs.check_saved, name="check_saved"),
+    path("check/<run:run>/<slug:step>/", AssessmentWizard.as_view(), name="check_step"),
     path("result/<str:token>/", views.result, name="result"),
-    path("result/<str:token>/delete/", privacy_views.delete, name="delete"),
+    path("result/<str:token>/delete/", deletion.delete, name="delete"),
     path("result/<str:token>/report.pdf", report_views.report, name="report"),
+]
+
+#: The JSON API, outside the language prefixes (messages follow Accept-Language).
+api_urlpatterns = [
+    path("assess", results_api.assess, name="assess"),
+    path("hsp-points", hsp_api.hsp_points, name="hsp_points"),
 ]

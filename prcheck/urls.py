@@ -5,11 +5,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views import defaults
 
-from assessments.api.endpoint import api_error_handler
+from assessments.urls import api_urlpatterns
+from assessments.web.json_endpoints import api_error_handler
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/", include("assessments.api.urls")),
+    path("api/", include((api_urlpatterns, "api"))),
     path("admin/", admin.site.urls),
 ]
 

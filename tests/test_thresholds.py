@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from assessments.models import Threshold
-from assessments.thresholds import MissingThreshold, thresholds_at
+from assessments.thresholds.resolver import MissingThreshold, thresholds_at
 
 pytestmark = pytest.mark.django_db
 
