@@ -26,9 +26,9 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import ThresholdUnit
 from assessments.models import Assessment, Threshold
-from assessments.thresholds.resolver import THRESHOLD_KEYS
+from assessments.thresholds.choices import ThresholdUnit
+from assessments.thresholds.snapshot import THRESHOLD_KEYS
 
 #: Readable names for the first part of a threshold key (``residence.general.min_years``).
 KEY_AREAS = {

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from assessments.eligibility.choices import Overall, Route
 from assessments.models import Assessment, Threshold
-from assessments.thresholds import resolver as thresholds_module
-from assessments.thresholds.resolver import KeySpec
+from assessments.thresholds import snapshot as thresholds_module
+from assessments.thresholds.snapshot import KeySpec
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import yaml
 
 from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.rules import evaluate, evaluate_route
-from assessments.thresholds.resolver import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 CASES_DIR = Path(__file__).parent / "cases"
 FIRST_INCOME_YEAR = 2000

@@ -8,6 +8,8 @@ every enumeration below, listed in ``LABELLED``); model fields take them as ``ch
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from assessments.thresholds.choices import ThresholdKind
+
 
 class ResidenceStatus(models.TextChoices):
     HSP = "hsp", _("Highly Skilled Professional")
@@ -92,31 +94,12 @@ class Overall(models.TextChoices):
     NOT_ELIGIBLE = "not_eligible", _("Not eligible now")
 
 
-class ThresholdKind(models.TextChoices):
-    OFFICIAL = "official", _("Official")
-    PRACTICE = "practice", _("Practitioners' rule of thumb")
-    DRAFT = "draft", _("Draft (not yet in force)")
-
-
 class HspWhen(models.TextChoices):
     """The moments at which HSP points are counted (``when`` in residence_period.hsp_* params)."""
 
     NOW = "now", _("on the application date")
     ONE_YEAR_AGO = "one_year_ago", _("one year before the application date")
     THREE_YEARS_AGO = "three_years_ago", _("three years before the application date")
-
-
-class ThresholdUnit(models.TextChoices):
-    YEARS = "years", _("years")
-    MONTHS = "months", _("months")
-    DAYS = "days", _("days")
-    YEN = "yen", _("yen")
-    POINTS = "points", _("points")
-    COUNT = "count", _("count")
-    WEIGHT = "weight", _("weight")
-    DATE = "date", _("date")
-    MONTH_OF_YEAR = "month_of_year", _("month of the year (1-12)")
-    TABLE = "table", _("table")
 
 
 #: The requirement ids of the result, always all of them, in this order (contract).

@@ -14,7 +14,7 @@ from django.utils import timezone
 from assessments.hsp.messages import hsp_errors_to_json
 from assessments.hsp.profile import HspProfileInvalid, profile_from_dict
 from assessments.hsp.services import HspTableNotInForce, hsp_points_at
-from assessments.thresholds.resolver import MissingThreshold
+from assessments.thresholds.snapshot import MissingThreshold
 from assessments.web.json_endpoints import error_response, json_endpoint, json_response
 
 logger = logging.getLogger(__name__)

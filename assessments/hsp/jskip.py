@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from assessments.hsp.profile import HspProfile
 from assessments.hsp.result import JSkipResult
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 
 def jskip_check(profile: HspProfile, t: Thresholds) -> JSkipResult:

@@ -15,7 +15,7 @@ from assessments.hsp.jskip import jskip_check
 from assessments.hsp.profile import AGE_BANDED, HspProfile
 from assessments.hsp.result import HspPointsResult, Line, NotScored
 from assessments.hsp.suggestions import next_change, suggestions
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 ACADEMIC, TECHNICAL, BUSINESS = Category.ACADEMIC, Category.TECHNICAL, Category.BUSINESS
 #: Rows that only some categories' sheets have (rules-reference §4.1-4.3).

@@ -15,12 +15,12 @@ from types import MappingProxyType
 from assessments.hsp.points import hsp_points
 from assessments.hsp.profile import HspProfile
 from assessments.hsp.result import HspPointsResult
-from assessments.thresholds.resolver import (
+from assessments.thresholds.selectors import threshold_value_from_row
+from assessments.thresholds.snapshot import (
     MissingThreshold,
     Thresholds,
     ThresholdValue,
     default_threshold_values,
-    threshold_value_from_row,
 )
 
 PREFIX = "hsp."

@@ -24,7 +24,7 @@ from assessments.hsp.profile import (
     HspProfile,
 )
 from assessments.hsp.result import PointsChange, Suggestion
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 Total = Callable[[HspProfile, Thresholds], int]
 Candidate = tuple[str, dict, HspProfile]

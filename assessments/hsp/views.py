@@ -18,7 +18,7 @@ from assessments.hsp.forms import HspProfileForm
 from assessments.hsp.presentation import result_page
 from assessments.hsp.profile import HspProfileInvalid, profile_from_dict
 from assessments.hsp.services import HspTableNotInForce, hsp_points_at
-from assessments.thresholds.resolver import MissingThreshold
+from assessments.thresholds.snapshot import MissingThreshold
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "assessments/hsp/calculator.html"

@@ -16,7 +16,8 @@ from assessments.questionnaire.mapping import Location, contract_from_steps, loc
 from assessments.questionnaire.runs import PENDING_ERRORS, SAVED_TOKEN, run_session_key
 from assessments.questionnaire.services import assessment_store, progress_delete
 from assessments.results.evaluation import assessment_evaluate
-from assessments.thresholds.resolver import MissingThreshold, thresholds_at
+from assessments.thresholds.selectors import thresholds_at
+from assessments.thresholds.snapshot import MissingThreshold
 
 
 class StepErrors(Exception):

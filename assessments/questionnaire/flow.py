@@ -24,7 +24,7 @@ from assessments.questionnaire.forms.hsp_profile import (
     HspYearAgoForm,
 )
 from assessments.questionnaire.mapping import counted_points
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 SPOUSE_STATUSES = frozenset(
     {ResidenceStatus.SPOUSE_OF_JAPANESE, ResidenceStatus.SPOUSE_OF_PERMANENT_RESIDENT}

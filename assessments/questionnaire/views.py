@@ -45,7 +45,8 @@ from assessments.questionnaire.runs import (
 )
 from assessments.questionnaire.services import progress_save
 from assessments.questionnaire.summary import Section, step_answers
-from assessments.thresholds.resolver import MissingThreshold, thresholds_at
+from assessments.thresholds.selectors import thresholds_at
+from assessments.thresholds.snapshot import MissingThreshold
 
 RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
 

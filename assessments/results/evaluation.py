@@ -5,7 +5,8 @@ from __future__ import annotations
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules import evaluate
 from assessments.eligibility.rules.base import Result
-from assessments.thresholds.resolver import Thresholds, thresholds_at
+from assessments.thresholds.selectors import thresholds_at
+from assessments.thresholds.snapshot import Thresholds
 
 
 def assessment_evaluate(*, answers: Answers, thresholds: Thresholds | None = None) -> Result:

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from assessments.hsp.points import hsp_points, score
-from assessments.thresholds.resolver import MissingThreshold
+from assessments.thresholds.snapshot import MissingThreshold
 from tests.hsp.conftest import born_aged, make_profile, table
 
 

@@ -12,7 +12,7 @@ from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.choices import REQUIREMENT_IDS
 from assessments.models import Assessment
 from assessments.results.evaluation import assessment_evaluate
-from assessments.thresholds.resolver import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 APPLICATION_DATE = dt.date(2026, 12, 1)
 

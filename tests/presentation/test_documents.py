@@ -18,7 +18,7 @@ from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.documents import documents_for_route
 from assessments.eligibility.rules import evaluate
 from assessments.reports.pdf import report_context
-from assessments.thresholds.resolver import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 from tests.presentation.conftest import BASE_ANSWERS, THRESHOLDS_SNAPSHOT, engine_result, store
 from tests.test_cases import FIRST_INCOME_YEAR, _iso, _on
 

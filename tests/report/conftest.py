@@ -3,7 +3,7 @@
 import pytest
 
 from assessments.reports.pdf import report_render_html, report_render_pdf
-from assessments.thresholds.resolver import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 from tests.report.support import APPLICATION_DATE, GENERATED_AT, REFERENCE, TYPICAL, evaluate
 
 

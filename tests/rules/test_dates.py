@@ -11,7 +11,7 @@ from assessments.eligibility.rules.dates import (
     first_day_satisfied,
     years_between,
 )
-from assessments.thresholds.resolver import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 D = dt.date
 

@@ -16,7 +16,7 @@ from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
 from assessments.eligibility.choices import REQUIREMENT_IDS, Employment, Guarantor, ResidenceStatus
 from assessments.eligibility.rules import evaluate, evaluate_route
 from assessments.eligibility.rules.codes import FINDING_CODES
-from assessments.thresholds.resolver import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 ON = dt.date(2026, 12, 1)
 THRESHOLDS = thresholds_from_defaults(on=ON)

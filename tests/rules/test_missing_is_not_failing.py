@@ -12,7 +12,7 @@ from assessments.eligibility.choices import Overall
 from assessments.eligibility.rules import evaluate
 from assessments.eligibility.rules.base import AT_RISK, NOT_MET
 from assessments.eligibility.rules.codes import FINDING_CODES
-from assessments.thresholds.resolver import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 ON = dt.date(2026, 12, 1)
 #: Only the keys the contract requires: every optional answer is left blank.

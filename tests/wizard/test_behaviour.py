@@ -8,7 +8,7 @@ from django.test import Client
 
 from assessments.eligibility.answers import AnswersInvalid
 from assessments.models import Assessment, SavedProgress
-from assessments.thresholds.resolver import MissingThreshold
+from assessments.thresholds.snapshot import MissingThreshold
 from tests.wizard import profiles as p
 from tests.wizard.driver import WizardDriver, step_data
 

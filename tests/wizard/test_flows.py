@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from assessments.models import Assessment
-from assessments.thresholds.resolver import thresholds_at
+from assessments.thresholds.selectors import thresholds_at
 from tests.wizard import profiles as p
 
 D = dt.date

@@ -17,7 +17,7 @@ from assessments.questionnaire.mapping import (
     step_errors,
     trip_totals,
 )
-from assessments.thresholds.resolver import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 D = dt.date
 

@@ -30,7 +30,7 @@ from assessments.eligibility.rules.obligations import notifications, social_insu
 from assessments.eligibility.rules.period_of_stay import period_of_stay
 from assessments.eligibility.rules.residence import residence_period, status_eligible
 from assessments.eligibility.rules.routes import ROUTE_ORDER, applicable_routes
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 Rule = Callable[[Answers, Thresholds, str], Finding]
 

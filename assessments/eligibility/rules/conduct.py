@@ -19,7 +19,7 @@ from assessments.eligibility.choices import TrafficViolationKind
 from assessments.eligibility.rules.base import AT_RISK, EXEMPT, MET, NOT_MET, Finding, cited
 from assessments.eligibility.rules.dates import add_years, first_day_satisfied
 from assessments.eligibility.rules.routes import is_family_of_japanese_or_pr
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 WAIT_KEYS = {
     K.IMPRISONMENT: ("conduct.imprisonment", "conduct.imprisonment_wait_years"),

@@ -17,7 +17,7 @@ from assessments.eligibility.answers import Answers, Trip
 from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
 from assessments.eligibility.rules.dates import add_months, add_years, first_day_satisfied
 from assessments.eligibility.rules.residence_keys import residence_years_key
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 
 def days_abroad_by_year(trips: tuple[Trip, ...]) -> dict[int, int]:

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

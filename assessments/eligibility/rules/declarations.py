@@ -13,7 +13,7 @@ from __future__ import annotations
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import Guarantor
 from assessments.eligibility.rules.base import MET, NOT_MET, Finding
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 ELIGIBLE_GUARANTORS = frozenset(
     {Guarantor.JAPANESE, Guarantor.PERMANENT_RESIDENT, Guarantor.SPECIAL_PERMANENT_RESIDENT}

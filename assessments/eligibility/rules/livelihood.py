@@ -19,7 +19,7 @@ from assessments.eligibility.choices import Employment
 from assessments.eligibility.rules.base import AT_RISK, EXEMPT, MET, NOT_MET, Finding, cited
 from assessments.eligibility.rules.dates import certifiable_years, first_day_satisfied
 from assessments.eligibility.rules.routes import is_livelihood_exempt
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 PUBLIC_ASSISTANCE_REFERENCE = "永住許可に関するガイドライン（令和8年2月24日改訂） 1(2)"
 

@@ -13,7 +13,7 @@ from assessments.eligibility.answers import Answers, Payment
 from assessments.eligibility.choices import PaymentKind
 from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
 from assessments.eligibility.rules.dates import add_years, first_day_satisfied
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 TAX_KINDS = frozenset({PaymentKind.RESIDENT_TAX, PaymentKind.NATIONAL_TAX})
 INSURANCE_KINDS = frozenset({PaymentKind.PENSION, PaymentKind.HEALTH_INSURANCE})

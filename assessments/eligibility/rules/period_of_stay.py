@@ -13,7 +13,7 @@ from __future__ import annotations
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
 from assessments.eligibility.rules.dates import add_months, add_years
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 
 def period_of_stay(a: Answers, t: Thresholds, route: str) -> Finding:

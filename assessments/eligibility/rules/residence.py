@@ -19,7 +19,7 @@ from assessments.eligibility.rules.routes import (
     QUALIFYING_STATUSES,
     UNUSUAL_STATUSES,
 )
-from assessments.thresholds.resolver import Thresholds
+from assessments.thresholds.snapshot import Thresholds
 
 STATUS_REFERENCE = (
     "入管法 22条; 入国・在留審査要領（留学・技能実習からの永住許可は実務上認められない）"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict, answers_to_dict
 from assessments.results.evaluation import assessment_evaluate
-from assessments.thresholds.resolver import MissingThreshold
+from assessments.thresholds.snapshot import MissingThreshold
 from assessments.web.messages import error_message, errors_to_lines
 
 EXIT_BAD_INPUT = 2

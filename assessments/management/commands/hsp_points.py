@@ -22,7 +22,7 @@ from assessments.management.commands.assess import (
     LANGUAGES,
     read_input,
 )
-from assessments.thresholds.resolver import MissingThreshold
+from assessments.thresholds.snapshot import MissingThreshold
 from assessments.web.messages import error_message
 
 

@@ -1,0 +1,66 @@
+"""Read thresholds from the database: the one resolver, ``thresholds_at(*, on)``.
+
+Every caller (the PR check, the HSP calculator, the command line, the API) resolves thresholds
+here, so a version an admin adds applies everywhere from its ``valid_from``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assessments.thresholds.snapshot import Thresholds, ThresholdValue, resolve
+
+
+def thresholds_at(*, on: dt.date | None = None) -> Thresholds:
+    """Return the values in force on ``on`` (today if omitted), read from the database."""
+    from django.utils import timezone
+
+    return resolve(stored_versions(), on=on or timezone.localdate())
+
+
+#: The last timeline this process read, under the stamp of the table it was read from.
+_stored_memo: tuple[tuple, tuple[ThresholdValue, ...]] | None = None
+
+
+def stored_versions() -> tuple[ThresholdValue, ...]:
+    """Return every stored version, read again only when the table has changed.
+
+    Versions are append-only (the admin adds them and never edits one), so the row count,
+    the highest id and the latest creation time identify what the table holds. One aggregate
+    query replaces reading some 140 rows on every wizard page that needs a threshold (a third
+    of the summary page's time), and a version added in the admin reaches every process on
+    its next request.
+    """
+    global _stored_memo
+    from django.db.models import Count, Max
+
+    from assessments.models import Threshold
+
+    stamp = tuple(
+        Threshold.objects.aggregate(
+            rows=Count("pk"), last=Max("pk"), created=Max("created_at")
+        ).values()
+    )
+    memo = _stored_memo
+    if memo is not None and memo[0] == stamp:
+        return memo[1]
+    rows = Threshold.objects.order_by("key", "valid_from")  # the whole timeline: a few hundred rows
+    versions = tuple(threshold_value_from_row(row) for row in rows)
+    _stored_memo = (stamp, versions)
+    return versions
+
+
+def threshold_value_from_row(row) -> ThresholdValue:
+    """Return the rules' view of one stored ``Threshold`` row."""
+    return ThresholdValue(
+        key=row.key,
+        value=row.typed_value(),
+        unit=row.unit,
+        valid_from=row.valid_from,
+        kind=row.kind,
+        source_title=row.source_title,
+        source_url=row.source_url,
+        other_sources=row.other_sources,
+        note=row.note,
+        pk=row.pk,
+    )
