@@ -34,7 +34,12 @@ from ..choices import (
     ThresholdKind,
     TrafficViolationKind,
 )
-from ..presentation import HSP_WHEN_LABELS, REQUIREMENT_NAMES, finding_template_name
+from ..presentation import (
+    HSP_WHEN_LABELS,
+    REQUIREMENT_NAMES,
+    SOURCE_TITLES_EN,
+    finding_template_name,
+)
 
 register = template.Library()
 
@@ -373,6 +378,17 @@ def year_days(entry):
         "year": calendar_year(entry.get("year", "")),
         "days": days(entry.get("days", "")),
     }
+
+
+@register.filter
+def source_title(value):
+    """Cite a source: on English pages its English title where one exists, then the section."""
+    if not isinstance(value, str) or _is_japanese():
+        return value
+    for japanese, english in SOURCE_TITLES_EN:
+        if value.startswith(japanese):
+            return f"{english}{value[len(japanese) :]}"
+    return value
 
 
 def _render_finding(finding, part: str) -> str:
