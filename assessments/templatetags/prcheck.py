@@ -11,7 +11,7 @@ on an odd stored value.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_UP, Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
@@ -208,6 +208,21 @@ def period(value):
     if 0 < number < 1:
         return months(number * MONTHS_PER_YEAR)
     return years(value)
+
+
+@register.filter
+def shortfall(required, have):
+    """Return how far ``have`` is below ``required`` (0 if not below), rounded up to 0.01.
+
+    Rounded up, so a person 0.003 years short is told 0.01 years, never "0 years short".
+    """
+    try:
+        gap = Decimal(str(required)) - Decimal(str(have))
+    except (InvalidOperation, ValueError, TypeError):
+        return ""
+    if isinstance(required, bool) or isinstance(have, bool) or not gap.is_finite():
+        return ""
+    return max(gap, Decimal(0)).quantize(Decimal("0.01"), rounding=ROUND_UP).normalize()
 
 
 #: Counted nouns for ``count_of``: each picks its plural form from the number.

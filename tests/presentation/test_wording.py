@@ -167,3 +167,42 @@ def test_a_source_shows_its_english_title_on_english_pages(language, said):
 def test_a_source_without_an_english_title_is_shown_as_it_is():
     reference = "行政書士の目安: 年収300万円以上（statusjapan.com）"
     assert render("{{ r|source_title }}", "en", r=reference) == reference
+
+
+# Item 8: a failing requirement says the gap in the person's numbers ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("years", "required", "language", "said"),
+    [
+        (9.5, 10, "en", "That is 0.5 years short."),
+        (9.5, 10, "ja", "あと0.5年足りません。"),
+        (9.997, 10, "en", "That is 0.01 years short."),
+        (9, 10, "en", "That is 1 year short."),
+    ],
+)
+def test_a_residence_period_too_short_says_by_how_much(years, required, language, said):
+    finding = {
+        "code": "residence_period.too_short",
+        "params": {"route": "general", "years": years, "required": required, "start": "2017-06-01"},
+    }
+    assert said in render("{% finding_text f %}", language, f=finding)
+
+
+def test_no_gap_sentence_when_the_numbers_show_no_gap():
+    finding = {
+        "code": "residence_period.too_short",
+        "params": {"route": "general", "years": 10, "required": 10, "start": "2016-12-01"},
+    }
+    assert "short" not in render("{% finding_text f %}", "en", f=finding).split("needs at least")[1]
+
+
+@pytest.mark.parametrize(
+    ("count", "said"), [(5, "That is 2 violations more"), (4, "That is 1 violation more")]
+)
+def test_repeated_traffic_violations_say_how_many_over_the_tolerance(count, said):
+    finding = {
+        "code": "conduct.traffic_repeated",
+        "params": {"count": count, "tolerance": 3, "window_years": 5},
+    }
+    assert said in render("{% finding_text f %}", "en", f=finding)
