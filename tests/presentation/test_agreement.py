@@ -117,3 +117,8 @@ def test_blank_savings_are_not_answered_everywhere_never_zero(pages):
     assert "Notanswered" in pages["pdf"] and "未回答" in pages["pdf"]
     for name, text in pages.items():
         assert "¥0" not in text and re.search(r"(?<![\d,万])0円", text) is None, name
+
+
+def test_no_machine_sounding_zeros_in_the_pdf_answers(pages):
+    assert squeeze("0 (of whom 0 abroad)") not in pages["pdf"]
+    assert squeeze("Dependants None") in pages["pdf"]
