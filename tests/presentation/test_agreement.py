@@ -121,4 +121,4 @@ def test_blank_savings_are_not_answered_everywhere_never_zero(pages):
 
 def test_no_machine_sounding_zeros_in_the_pdf_answers(pages):
     assert squeeze("0 (of whom 0 abroad)") not in pages["pdf"]
-    assert squeeze("Dependants None") in pages["pdf"]
+    assert squeeze("Dependants なし None") in pages["pdf"]
