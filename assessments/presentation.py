@@ -59,6 +59,14 @@ SOURCE_TITLES_EN = (
     ),
     ("永住許可に関するガイドライン", _("Guidelines for Permission for Permanent Residence")),
     ("入管法", _("Immigration Control and Refugee Recognition Act")),
+    (
+        "出入国在留管理庁「永住許可申請」提出書類",
+        _("Immigration Services Agency, documents for an application for permanent residence"),
+    ),
+    (
+        "出入国在留管理庁 永住許可申請 提出書類",
+        _("Immigration Services Agency, documents for an application for permanent residence"),
+    ),
 )
 
 #: The permanent residence fee, paid with revenue stamps only if permission is granted.
