@@ -231,6 +231,9 @@ COUNTED = {
     "payment": ngettext_lazy("%(n)s payment", "%(n)s payments", "n"),
     "notification": ngettext_lazy("%(n)s notification", "%(n)s notifications", "n"),
     "violation": ngettext_lazy("%(n)s violation", "%(n)s violations", "n"),
+    "minor_violation": ngettext_lazy(
+        "%(n)s minor traffic violation", "%(n)s minor traffic violations", "n"
+    ),
     "dependant": ngettext_lazy("%(n)s dependant", "%(n)s dependants", "n"),
 }
 

@@ -206,3 +206,31 @@ def test_repeated_traffic_violations_say_how_many_over_the_tolerance(count, said
         "params": {"count": count, "tolerance": 3, "window_years": 5},
     }
     assert said in render("{% finding_text f %}", "en", f=finding)
+
+
+def test_trips_all_before_the_window_are_not_counted_as_zero_trips():
+    finding = {
+        "code": "continuity.ok",
+        "params": {
+            "trips": 0,
+            "reported": 2,
+            "longest_days": 0,
+            "max_year_days": 0,
+            "window_start": "2016-12-01",
+        },
+    }
+    text = render("{% finding_text f %}", "en", f=finding)
+    assert (
+        "You reported 2 trips abroad, all before the period checked (from 1 December 2016)" in text
+    )
+    assert "0 trips" not in text and "0回" not in render("{% finding_text f %}", "ja", f=finding)
+
+
+def test_repeated_traffic_violations_name_the_noun_once():
+    finding = {
+        "code": "conduct.traffic_repeated",
+        "params": {"count": 5, "tolerance": 3, "window_years": 5},
+    }
+    text = render("{% finding_text f %}", "en", f=finding)
+    assert "In the last 5 years you had 5 minor traffic violations." in text
+    assert "violations minor" not in text
