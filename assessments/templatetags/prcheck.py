@@ -222,7 +222,10 @@ def shortfall(required, have):
         return ""
     if isinstance(required, bool) or isinstance(have, bool) or not gap.is_finite():
         return ""
-    return max(gap, Decimal(0)).quantize(Decimal("0.01"), rounding=ROUND_UP).normalize()
+    try:
+        return max(gap, Decimal(0)).quantize(Decimal("0.01"), rounding=ROUND_UP).normalize()
+    except InvalidOperation:  # too many digits for the context: not a real period or count
+        return ""
 
 
 #: Counted nouns for ``count_of``: each picks its plural form from the number.
