@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.choices import REQUIREMENT_IDS
+from assessments.eligibility.choices import REQUIREMENT_IDS
 
 pytestmark = pytest.mark.django_db
 

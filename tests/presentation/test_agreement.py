@@ -17,7 +17,7 @@ import time_machine
 from django.utils import translation
 
 from assessments.models import Assessment
-from assessments.report import report_pdf
+from assessments.reports.pdf import report_pdf
 from tests.report.support import pdf_text, squeeze
 from tests.wizard.driver import WizardDriver
 from tests.wizard.profiles import GENERAL, with_

@@ -11,13 +11,12 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
-from assessments.answers import answers_from_dict, answers_to_dict
-from assessments.choices import Overall
-from assessments.forms import IncomeForm
-from assessments.messages import error_message
+from assessments.eligibility.answers import answers_from_dict, answers_to_dict
+from assessments.eligibility.choices import Overall
+from assessments.questionnaire.forms import IncomeForm
+from assessments.web.messages import error_message
+from tests.presentation.conftest import hand_result
 from tests.report.support import TYPICAL
-
-from .conftest import hand_result
 
 CSS = Path(settings.BASE_DIR) / "static" / "css" / "prcheck.css"
 

@@ -5,9 +5,8 @@ import datetime as dt
 import pytest
 
 from assessments.models import Assessment
-from assessments.thresholds import thresholds_at
-
-from . import profiles as p
+from assessments.thresholds.selectors import thresholds_at
+from tests.wizard import profiles as p
 
 D = dt.date
 
