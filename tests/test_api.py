@@ -54,13 +54,13 @@ def test_invalid_answers_return_400_with_every_field_error(client):
     errors = response.json()["errors"]
     assert set(errors) == {"status", "assets", "trips[0].return"}
     assert errors["assets"] == [
-        {"code": "negative", "params": {}, "message": "Enter zero or a positive amount."}
+        {"code": "negative", "params": {}, "message": "Enter zero or a larger number."}
     ]
 
 
 @pytest.mark.parametrize(
     ("language", "message"),
-    [("en", "Enter zero or a positive amount."), ("ja", "0以上の金額を入力してください。")],
+    [("en", "Enter zero or a larger number."), ("ja", "0以上の数を入力してください。")],
 )
 def test_error_messages_follow_accept_language(client, language, message):
     response = post(client, {**ANSWERS, "assets": -1}, HTTP_ACCEPT_LANGUAGE=language)

@@ -104,7 +104,7 @@ def test_a_directory_exits_2(tmp_path):
 
 def test_messages_are_in_japanese_with_lang_ja(tmp_path):
     error = assess_error(write(tmp_path, {**ANSWERS, "assets": -5}), "--lang", "ja")
-    assert "assets: 0以上の金額を入力してください。" in str(error)
+    assert "assets: 0以上の数を入力してください。" in str(error)
 
 
 def run_manage(*args, stdin=""):

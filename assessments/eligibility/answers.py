@@ -117,7 +117,7 @@ class Answers:
     dependents: int = 0
     dependents_abroad: int = 0
     public_assistance: bool = False
-    assets: int = 0
+    assets: int | None = None  # None: the question was left blank (not answered)
     payments: tuple[Payment, ...] = ()
     pension_enrolled: bool = True
     health_insurance_enrolled: bool = True
@@ -330,7 +330,7 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
             data.get("dependents_abroad"), "dependents_abroad", maximum=MAX_DEPENDENTS
         ),
         public_assistance=r.boolean(data.get("public_assistance"), "public_assistance", False),
-        assets=r.integer(data.get("assets"), "assets"),
+        assets=r.integer(data.get("assets"), "assets", default=None),
         payments=_payments(r, data.get("payments"), app),
         pension_enrolled=r.boolean(data.get("pension_enrolled"), "pension_enrolled", True),
         health_insurance_enrolled=r.boolean(

@@ -89,7 +89,7 @@ def _income(d: Mapping) -> dict:
         "employment": d["employment"],
         "dependents": d["dependents"],
         "dependents_abroad": d["dependents_abroad"],
-        "assets": d.get("assets") or 0,
+        "assets": d.get("assets"),
         "public_assistance": d["public_assistance"],
     }
 

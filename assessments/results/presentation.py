@@ -34,6 +34,34 @@ REQUIREMENT_NAMES = {
     "public_health": _("Public health"),
 }
 
+#: English titles of the Japanese sources findings cite, longest prefix first. A source is
+#: cited by its Japanese title (the stored threshold row); English pages show the official
+#: English title where one exists, followed by the rest of the citation (the section).
+SOURCE_TITLES_EN = (
+    (
+        "永住許可に関するガイドライン（令和8年2月24日改訂）",
+        _("Guidelines for Permission for Permanent Residence (revised 24 February 2026)"),
+    ),
+    (
+        "永住許可に関するガイドライン（平成18年3月31日）",
+        _("Guidelines for Permission for Permanent Residence (31 March 2006)"),
+    ),
+    (
+        "永住許可に関するガイドライン改定案",
+        _("Draft revision of the Guidelines for Permission for Permanent Residence"),
+    ),
+    ("永住許可に関するガイドライン", _("Guidelines for Permission for Permanent Residence")),
+    ("入管法", _("Immigration Control and Refugee Recognition Act")),
+    (
+        "出入国在留管理庁「永住許可申請」提出書類",
+        _("Immigration Services Agency, documents for an application for permanent residence"),
+    ),
+    (
+        "出入国在留管理庁 永住許可申請 提出書類",
+        _("Immigration Services Agency, documents for an application for permanent residence"),
+    ),
+)
+
 #: The permanent residence fee, paid with revenue stamps only if permission is granted.
 #: Wording, not a rule: 令和8年政令第268号 raised it for applications received from this date
 #: (rules-reference.md §7, §8; the transition for pending applications is not settled).

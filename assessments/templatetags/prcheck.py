@@ -11,7 +11,7 @@ on an odd stored value.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_UP, Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext_lazy
 
 from assessments.eligibility.choices import LABELLED
-from assessments.results.presentation import finding_template_name
+from assessments.results.presentation import SOURCE_TITLES_EN, finding_template_name
 
 register = template.Library()
 
@@ -194,12 +194,33 @@ def period(value):
     return years(value)
 
 
+@register.filter
+def shortfall(required, have):
+    """Return how far ``have`` is below ``required`` (0 if not below), rounded up to 0.01.
+
+    Rounded up, so a person 0.003 years short is told 0.01 years, never "0 years short".
+    """
+    try:
+        gap = Decimal(str(required)) - Decimal(str(have))
+    except (InvalidOperation, ValueError, TypeError):
+        return ""
+    if isinstance(required, bool) or isinstance(have, bool) or not gap.is_finite():
+        return ""
+    try:
+        return max(gap, Decimal(0)).quantize(Decimal("0.01"), rounding=ROUND_UP).normalize()
+    except InvalidOperation:  # too many digits for the context: not a real period or count
+        return ""
+
+
 #: Counted nouns for ``count_of``: each picks its plural form from the number.
 COUNTED = {
     "trip": ngettext_lazy("%(n)s trip", "%(n)s trips", "n"),
     "payment": ngettext_lazy("%(n)s payment", "%(n)s payments", "n"),
     "notification": ngettext_lazy("%(n)s notification", "%(n)s notifications", "n"),
     "violation": ngettext_lazy("%(n)s violation", "%(n)s violations", "n"),
+    "minor_violation": ngettext_lazy(
+        "%(n)s minor traffic violation", "%(n)s minor traffic violations", "n"
+    ),
     "dependant": ngettext_lazy("%(n)s dependant", "%(n)s dependants", "n"),
 }
 
@@ -289,6 +310,17 @@ def year_days(entry):
         "year": calendar_year(entry.get("year", "")),
         "days": days(entry.get("days", "")),
     }
+
+
+@register.filter
+def source_title(value):
+    """Cite a source: on English pages its English title where one exists, then the section."""
+    if not isinstance(value, str) or _is_japanese():
+        return value
+    for japanese, english in SOURCE_TITLES_EN:
+        if value.startswith(japanese):
+            return f"{english}{value[len(japanese) :]}"
+    return value
 
 
 def _render_finding(finding, part: str) -> str:

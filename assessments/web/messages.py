@@ -20,11 +20,12 @@ MESSAGES = {
     "date_out_of_range": _("Enter a date from %(earliest)s to %(latest)s."),
     "before_birth": _("This date is before the date of birth (%(birth_date)s)."),
     "invalid_choice": _("“%(value)s” is not one of the allowed choices."),
-    "negative": _("Enter zero or a positive amount."),
+    "negative": _("Enter zero or a larger number."),
     "too_large": _("Enter a value no larger than %(maximum)s."),
     "after_application_date": _("This date is after the application date (%(limit)s)."),
     "before_rules": _(
-        "prcheck judges applications from %(earliest)s, when the current guideline began."
+        "prcheck judges applications from %(earliest)s, the day the permanent residence "
+        "guideline was first issued (it was last revised on 24 February 2026)."
     ),
     "return_before_departure": _("The return date is before the departure date."),
     "overlapping_trip": _("This trip overlaps another trip: list each trip once."),

@@ -60,7 +60,7 @@ def test_invalid_profiles_return_400_with_field_errors_in_the_requested_language
     errors = response.json()["errors"]
     assert set(errors) == {"annual_salary", "birth_date", "bonuses[0]"}
     assert errors["birth_date"][0]["code"] == "required"
-    assert errors["annual_salary"][0]["message"] == "Enter zero or a positive amount."
+    assert errors["annual_salary"][0]["message"] == "Enter zero or a larger number."
     japanese = post(client, bad, HTTP_ACCEPT_LANGUAGE="ja").json()["errors"]
     assert japanese["annual_salary"][0]["message"] != errors["annual_salary"][0]["message"]
 

@@ -202,3 +202,11 @@ BAD_INPUT = [
 def test_a_filter_given_bad_input_returns_it_unchanged_instead_of_failing(name, value):
     result = f.choice_label(value, "Route") if name == "choice_label" else getattr(f, name)(value)
     assert result is value or result == value or result == str(value)
+
+
+def test_shortfall_of_absurd_numbers_is_empty_not_an_error():
+    from assessments.templatetags.prcheck import shortfall
+
+    assert shortfall(10**26, 0) == ""
+    assert shortfall("ten", 9) == ""
+    assert shortfall(10, 12) == 0

@@ -62,6 +62,9 @@ SAMPLE = {
     "date": "2023-02-01",
     "tolerance": 3,
     "guarantor": "other",
+    "reported": 4,
+    "window_start": "2021-12-01",
+    "set_aside": [{"kind": "pension", "due_date": "2020-05-31", "paid_date": "2020-09-30"}],
     "missing": "applicant_income",
     "income_of": "household",
     "lowest_applicant": 2_100_000,
@@ -92,6 +95,7 @@ SAMPLE_BY_CODE = {
     "residence_period.hsp_points_missing": {"required": 70},
     "residence_period.hsp_points_not_maintained": {"required": 70},
     "period_of_stay.too_short": {"years": 1, "required": 3},
+    "notifications.ok": {"set_aside": ["2020-04-14"]},
 }
 #: Codes that say everything is fine: they have no "what to do".
 NOTHING_TO_DO = {code for code in FINDING_CODES if code.endswith((".ok", ".met", ".exempt"))} | {

@@ -140,8 +140,10 @@ def test_a_card_shows_status_finding_source_basis_remedy_and_when_it_clears(clie
     assert "tag--not_met" in card and "Not met" in card
     assert "9.5 years" in card and "10 years" in card
     assert (
-        "永住許可に関するガイドライン（令和8年2月24日改訂） 1(3)ア" in card and "(Official)" in card
-    )
+        "Guidelines for Permission for Permanent Residence (revised 24 February 2026) 1(3)ア"
+        in card
+        and "(Official)" in card
+    ), "an English page cites the English title of the guideline"
     assert "What to do" in card
     assert "Clears by itself on 1 June 2027." in card
 

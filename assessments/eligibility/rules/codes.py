@@ -25,8 +25,16 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "residence_period.hsp_points_not_maintained": ("required",),
     "residence_period.route_not_open": ("route", "opens_on"),
     # continuity — "引き続き": long trips and heavy years abroad (rules of thumb), draft limits.
-    "continuity.ok": ("trips", "longest_days", "max_year_days"),
-    "continuity.long_trips": ("long_trips", "heavy_years", "trip_limit", "year_limit"),
+    "continuity.ok": ("trips", "longest_days", "max_year_days", "reported", "window_start"),
+    "continuity.long_trips": (
+        "long_trips",
+        "heavy_years",
+        "trip_limit",
+        "year_limit",
+        "trips",
+        "reported",
+        "window_start",
+    ),
     "continuity.draft_single_trip": ("departure", "return", "months", "limit_months"),
     "continuity.draft_cumulative": ("months", "limit_months", "window_years"),
     # period_of_stay — guideline 1(3)ウ and note 1 (3 years counts until 2027-03-31).
@@ -70,16 +78,22 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "livelihood.exempt_household_low": ("year", "income", "required", "dependents"),
     "livelihood.exempt_public_assistance": (),
     # taxes — guideline 1(3)イ and its note: late payment is negative in principle.
-    "taxes.ok": ("lookback_years",),
-    "taxes.late": ("count", "latest_due", "lookback_years"),
+    "taxes.ok": ("lookback_years", "window_start", "set_aside"),
+    "taxes.late": ("count", "latest_due", "lookback_years", "window_start", "set_aside"),
     "taxes.unpaid": ("count", "kinds"),
     # social_insurance — pension and health insurance, guideline 1(3)イ.
-    "social_insurance.ok": ("lookback_years",),
+    "social_insurance.ok": ("lookback_years", "window_start", "set_aside"),
     "social_insurance.not_enrolled": ("pension", "health_insurance"),
-    "social_insurance.late": ("count", "latest_due", "lookback_years"),
+    "social_insurance.late": (
+        "count",
+        "latest_due",
+        "lookback_years",
+        "window_start",
+        "set_aside",
+    ),
     "social_insurance.unpaid": ("count", "kinds"),
     # notifications — immigration notifications (address, employer, spouse), guideline 1(3)イ.
-    "notifications.ok": (),
+    "notifications.ok": ("window_start", "set_aside"),
     "notifications.missed": ("count", "latest", "lookback_years"),
     # conduct — Art. 22(2)(i), guideline 1(1) and 1(3)イ.
     "conduct.ok": (),

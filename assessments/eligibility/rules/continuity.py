@@ -57,6 +57,8 @@ def continuity(a: Answers, t: Thresholds, route: str) -> Finding:
             "continuity.ok",
             {
                 "trips": len(trips),
+                "reported": len(a.trips),
+                "window_start": window_start,
                 "longest_days": max((trip.days for trip in trips), default=0),
                 "max_year_days": max(by_year.values(), default=0),
             },
@@ -86,6 +88,9 @@ def continuity(a: Answers, t: Thresholds, route: str) -> Finding:
             ],
             "trip_limit": trip_limit,
             "year_limit": year_limit,
+            "trips": len(trips),
+            "reported": len(a.trips),
+            "window_start": window_start,
         },
         clears_on=clears_on,
         **cited(t, key),

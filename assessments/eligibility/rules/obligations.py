@@ -37,8 +37,18 @@ def _payments(a: Answers, t: Thresholds, *, rule_id: str, kinds, key: str) -> Fi
         return Finding(rule_id, MET, f"{rule_id}.ok", {"lookback_years": years}, **cited(t, key))
     window_start = add_years(a.application_date, -int(years))
     late = [p for p in relevant if p.due_date > window_start]
+    # Late payments due before the window are named, so the page never says "none reported".
+    window = {
+        "lookback_years": years,
+        "window_start": window_start,
+        "set_aside": [
+            {"kind": p.kind, "due_date": p.due_date, "paid_date": p.paid_date}
+            for p in sorted(relevant, key=lambda p: p.due_date)
+            if p.due_date <= window_start
+        ],
+    }
     if not late:
-        return Finding(rule_id, MET, f"{rule_id}.ok", {"lookback_years": years}, **cited(t, key))
+        return Finding(rule_id, MET, f"{rule_id}.ok", window, **cited(t, key))
     latest: Payment = max(late, key=lambda p: p.due_date)
     clears_on = first_day_satisfied(
         t, a.application_date, lambda s: add_years(latest.due_date, s[key])
@@ -47,7 +57,7 @@ def _payments(a: Answers, t: Thresholds, *, rule_id: str, kinds, key: str) -> Fi
         rule_id,
         NOT_MET,
         f"{rule_id}.late",
-        {"count": len(late), "latest_due": latest.due_date, "lookback_years": years},
+        {"count": len(late), "latest_due": latest.due_date, **window},
         DUTIES_REFERENCE,
         clears_on=clears_on,
         basis=t.kind(key),
@@ -84,7 +94,9 @@ def notifications(a: Answers, t: Thresholds, route: str) -> Finding:
     window_start = add_years(a.application_date, -int(t[key]))
     missed = [day for day in a.missed_notifications if day > window_start]
     if not missed:
-        return Finding("notifications", MET, "notifications.ok", {}, DUTIES_REFERENCE)
+        set_aside = sorted(day for day in a.missed_notifications if day <= window_start)
+        params = {"window_start": window_start, "set_aside": set_aside} if set_aside else {}
+        return Finding("notifications", MET, "notifications.ok", params, DUTIES_REFERENCE)
     latest = max(missed)
     clears_on = first_day_satisfied(t, a.application_date, lambda s: add_years(latest, s[key]))
     return Finding(

@@ -46,12 +46,15 @@ class IncomeForm(StepForm):
         self.household = household
         for year in self.income_years:
             self.fields[f"applicant_{year}"] = MoneyField(
-                label=_("Your income in %(year)s") % {"year": year},
-                help_text=_("Gross annual income on your tax certificate (課税証明書), in yen."),
+                label=_("Your gross income in %(year)s") % {"year": year},
+                help_text=_(
+                    "In yen, from your tax certificate (課税証明書): the gross amount, 給与収入 "
+                    "for a salary or 総収入額 otherwise, not 所得 (income after deductions)."
+                ),
             )
             if household:
                 self.fields[f"household_{year}"] = MoneyField(
-                    label=_("Household income in %(year)s") % {"year": year},
+                    label=_("Household gross income in %(year)s") % {"year": year},
                     help_text=_(
                         "Yours plus the income of everyone sharing your household budget. "
                         "Leave empty if nobody else in your household has an income."
