@@ -7,25 +7,25 @@ and its deletion in ``results``, the report download in ``reports``, the points 
 
 from django.urls import path, register_converter
 
-from assessments import views
 from assessments.hsp import api as hsp_api
 from assessments.questionnaire import runs
+from assessments.questionnaire.start import start
 from assessments.questionnaire.views import AssessmentWizard
 from assessments.reports import views as report_views
 from assessments.results import api as results_api
-from assessments.results import deletion
+from assessments.results import views as results_views
 
 register_converter(runs.RunConverter, "run")
 
 app_name = "assessments"
 urlpatterns = [
-    path("", views.start, name="start"),
+    path("", start, name="start"),
     path("check/", runs.check_start, name="check"),
     path("check/resume/<str:token>/", runs.check_resume, name="check_resume"),
     path("check/<run:run>/saved/", runs.check_saved, name="check_saved"),
     path("check/<run:run>/<slug:step>/", AssessmentWizard.as_view(), name="check_step"),
-    path("result/<str:token>/", views.result, name="result"),
-    path("result/<str:token>/delete/", deletion.delete, name="delete"),
+    path("result/<str:token>/", results_views.result, name="result"),
+    path("result/<str:token>/delete/", results_views.delete, name="delete"),
     path("result/<str:token>/report.pdf", report_views.report, name="report"),
 ]
 

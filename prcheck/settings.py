@@ -242,7 +242,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("PRCHECK_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PRCHECK_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "assessments.web.middleware.client_address"
-AXES_LOCKOUT_CALLABLE = "assessments.admin.login_locked_out"
+AXES_LOCKOUT_CALLABLE = "assessments.web.admin.login_locked_out"
 AXES_RESET_ON_SUCCESS = True
 # Keep no log of successful logins (addresses and browsers are personal data), and log nothing
 # about failures either: the attempt rows are the record, purged by purge_assessments.

@@ -11,8 +11,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from assessments.eligibility.choices import Overall, Route
-from assessments.models import Assessment, Threshold
+from assessments.results.models import Assessment
 from assessments.thresholds import snapshot as thresholds_module
+from assessments.thresholds.models import Threshold
 from assessments.thresholds.snapshot import KeySpec
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from assessments.models import Threshold
+from assessments.thresholds.models import Threshold
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
 

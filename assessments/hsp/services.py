@@ -63,7 +63,7 @@ def hsp_thresholds_from_defaults(*, on: dt.date) -> Thresholds:
 
 def hsp_thresholds_at(*, on: dt.date) -> Thresholds:
     """Return the HSP table in force on ``on``, read from the database (admin edits count)."""
-    from assessments.models import Threshold
+    from assessments.thresholds.models import Threshold
 
     rows = Threshold.objects.filter(key__startswith=PREFIX, valid_from__lte=on)
     return hsp_thresholds_from((threshold_value_from_row(row) for row in rows), on=on)
@@ -73,7 +73,7 @@ def _pass_mark_exists(thresholds: Thresholds | None) -> bool:
     """Return whether a pass mark exists on some day (else the database is not loaded)."""
     if thresholds is not None:
         return True
-    from assessments.models import Threshold
+    from assessments.thresholds.models import Threshold
 
     return Threshold.objects.filter(key=PASS_MARK_KEY).exists()
 

@@ -14,8 +14,8 @@ from django.utils import translation
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
 from assessments.questionnaire.mapping import Location, contract_from_steps, locate
 from assessments.questionnaire.runs import PENDING_ERRORS, SAVED_TOKEN, run_session_key
-from assessments.questionnaire.services import assessment_store, progress_delete
-from assessments.results.evaluation import assessment_evaluate
+from assessments.questionnaire.services import progress_delete
+from assessments.results.services import assessment_evaluate, assessment_store
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
 

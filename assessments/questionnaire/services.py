@@ -1,32 +1,14 @@
-"""Services of the wizard: store a completed check, and save or restore a run in progress.
+"""Services of the wizard: save or restore a run in progress ("continue later").
 
 Views call these instead of the ORM (HackSoft style: ``<entity>_<action>``, keyword-only).
 """
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
-from assessments.eligibility.answers import Answers, answers_to_dict
-from assessments.eligibility.rules.base import Result
-from assessments.models import Assessment, SavedProgress, default_expiry
-
-
-@transaction.atomic
-def assessment_store(*, answers: Answers, result: Result, language: str) -> Assessment:
-    """Store a completed check under a fresh unguessable token, with the thresholds it used."""
-    assessment = Assessment.objects.create(
-        language=language,
-        application_date=answers.application_date,
-        route=result.route,
-        overall=result.overall,
-        score=result.best.score,
-        answers=answers_to_dict(answers),
-        result=result.to_json(),
-    )
-    assessment.thresholds_used.set(result.threshold_ids)
-    return assessment
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import default_expiry
 
 
 def progress_save(*, token: str | None, step: str, data: dict, language: str) -> SavedProgress:

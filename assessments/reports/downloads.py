@@ -41,8 +41,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP, build_policy
 from django.utils.http import http_date
 
-from assessments.models import Assessment
 from assessments.reports.pdf import report_reference
+from assessments.results.models import Assessment
 from assessments.web.middleware import ROBOTS_HEADER, SAFE_METHODS, TOKEN_SHAPE
 
 #: Stands for the token while the report's URL is reversed into a pattern.

@@ -30,8 +30,8 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from assessments.eligibility.answers import Answers, AnswersInvalid, answers_from_dict
-from assessments.models import Assessment
 from assessments.reports.render_priority import at_render_priority
+from assessments.results.models import Assessment
 from assessments.results.presentation import result_page
 
 TEMPLATE = "assessments/report/report.html"

@@ -13,7 +13,7 @@ import logging
 from django.utils import timezone
 
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
-from assessments.results.evaluation import assessment_evaluate
+from assessments.results.services import assessment_evaluate
 from assessments.thresholds.snapshot import MissingThreshold
 from assessments.web.json_endpoints import error_response, json_endpoint, json_response
 from assessments.web.messages import errors_to_json

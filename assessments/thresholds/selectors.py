@@ -34,7 +34,7 @@ def stored_versions() -> tuple[ThresholdValue, ...]:
     global _stored_memo
     from django.db.models import Count, Max
 
-    from assessments.models import Threshold
+    from assessments.thresholds.models import Threshold
 
     stamp = tuple(
         Threshold.objects.aggregate(

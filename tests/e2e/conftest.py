@@ -81,7 +81,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(autouse=True)
 def default_thresholds(transactional_db):
     """Put the seed thresholds back: the live server's database is flushed after every test."""
-    from assessments.models import Threshold
+    from assessments.thresholds.models import Threshold
     from assessments.thresholds.services import load_default_thresholds
 
     load_default_thresholds(Threshold)

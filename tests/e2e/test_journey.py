@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from assessments.models import Assessment
+from assessments.results.models import Assessment
 from tests.e2e.applicant import (
     BACK,
     CONTINUE,

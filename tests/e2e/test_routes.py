@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessments.models import Assessment
+from assessments.results.models import Assessment
 from tests.e2e.applicant import GENERAL, HSP, HSP_CALCULATED, SPOUSE, result_token, walk
 from tests.e2e.checks import DESKTOP, LOCALES, PHONE, check_page
 

@@ -7,7 +7,7 @@ from types import MappingProxyType
 import pytest
 
 from assessments.hsp.services import hsp_points_at, hsp_thresholds_at
-from assessments.models import Threshold
+from assessments.thresholds.models import Threshold
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold, Thresholds
 from tests.hsp.conftest import born_aged, make_profile, table

@@ -16,8 +16,8 @@ import pytest
 import time_machine
 from django.utils import translation
 
-from assessments.models import Assessment
 from assessments.reports.pdf import report_pdf
+from assessments.results.models import Assessment
 from tests.report.support import pdf_text, squeeze
 from tests.wizard.driver import WizardDriver
 from tests.wizard.profiles import GENERAL, with_

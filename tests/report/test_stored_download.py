@@ -12,9 +12,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from assessments.models import Assessment
 from assessments.reports import views as report_views
 from assessments.reports.pdf import assessment_report_pdf
+from assessments.results.models import Assessment
 from tests.report.support import OTHER, TYPICAL, store_assessment
 
 pytestmark = pytest.mark.django_db

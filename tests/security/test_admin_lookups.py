@@ -13,8 +13,10 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from assessments.admin import AssessmentAdmin, own_filter_parameters
-from assessments.models import Assessment, Threshold
+from assessments.results.admin import AssessmentAdmin
+from assessments.results.models import Assessment
+from assessments.thresholds.models import Threshold
+from assessments.web.admin import own_filter_parameters
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import Assessment, SavedProgress
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import Assessment
 from tests.security.conftest import APPLICANT, expire, personal_values, store_assessment
 
 pytestmark = pytest.mark.django_db

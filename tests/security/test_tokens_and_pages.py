@@ -10,7 +10,8 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from assessments.models import TOKEN_BYTES, Assessment, SavedProgress, new_token
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import TOKEN_BYTES, Assessment, new_token
 from tests.security.conftest import APPLICANT, expire, store_assessment
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ import time_machine
 from django.test import Client
 
 from assessments.eligibility.answers import AnswersInvalid
-from assessments.models import Assessment, SavedProgress
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import Assessment
 from assessments.thresholds.snapshot import MissingThreshold
 from tests.wizard import profiles as p
 from tests.wizard.driver import WizardDriver, step_data

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from assessments.models import Assessment
+from assessments.results.models import Assessment
 from assessments.thresholds.selectors import thresholds_at
 from tests.wizard import profiles as p
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from assessments.models import Assessment
+from assessments.results.models import Assessment
 from tests.wizard import profiles as p
 
 D = dt.date

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict, answers_to_dict
-from assessments.results.evaluation import assessment_evaluate
+from assessments.results.services import assessment_evaluate
 from assessments.thresholds.snapshot import MissingThreshold
 from assessments.web.messages import error_message, errors_to_lines
 

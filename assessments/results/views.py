@@ -1,39 +1,27 @@
-"""Pages of the applicant's journey that are not wizard steps: the start page and the result.
+"""The result page, and "Delete my answers now".
 
 Views only fetch and hand over: the stored result is reshaped by ``presentation`` and worded
 by templates. A result is reachable only through its unguessable token and only until it
-expires; it is personal, so it is never cached or indexed.
+expires; it is personal, so it is never cached or indexed. Deleting removes the one row that
+holds the answers, the result and the PDF; only POST deletes, and Django's CSRF protection makes
+sure the button on the result page was the one pressed.
 """
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from assessments.models import Assessment
 from assessments.results.presentation import result_page
-
-
-@require_safe
-def start(request):
-    """Show what the check covers, what to have at hand and how answers are kept."""
-    return render(
-        request,
-        "assessments/start.html",
-        {
-            "check_url": reverse("assessments:check"),
-            "hsp_url": reverse("hsp:calculator"),
-            "retention_days": settings.PRCHECK_RETENTION_DAYS,
-        },
-    )
+from assessments.results.selectors import assessment_get
+from assessments.results.services import assessment_delete
 
 
 @require_safe
 def result(request, token: str):
     """Show a stored result, requirement by requirement; unknown or expired tokens are 404."""
-    assessment = Assessment.objects.filter(token=token, expires_at__gt=timezone.now()).first()
+    assessment = assessment_get(token=token)
     if assessment is None:
         raise Http404
     context = {
@@ -49,3 +37,11 @@ def result(request, token: str):
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_POST
+def delete(request, token: str):
+    """Delete the assessment behind ``token`` (expired or not) and confirm; unknown tokens are 404."""
+    if not assessment_delete(token=token):
+        raise Http404
+    return render(request, "assessments/deleted.html")

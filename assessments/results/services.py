@@ -1,0 +1,48 @@
+"""Services of results: evaluate answers, store a completed check, delete it.
+
+``assessment_evaluate`` is the only place that joins stored thresholds and the pure rules;
+the wizard, the command line and the API all call it.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from assessments.eligibility.answers import Answers, answers_to_dict
+from assessments.eligibility.rules import evaluate
+from assessments.eligibility.rules.base import Result
+from assessments.results.models import Assessment
+from assessments.thresholds.selectors import thresholds_at
+from assessments.thresholds.snapshot import Thresholds
+
+
+def assessment_evaluate(*, answers: Answers, thresholds: Thresholds | None = None) -> Result:
+    """Evaluate ``answers`` with the thresholds in force on their application date."""
+    thresholds = thresholds or thresholds_at(on=answers.application_date)
+    return evaluate(answers, thresholds)
+
+
+@transaction.atomic
+def assessment_store(*, answers: Answers, result: Result, language: str) -> Assessment:
+    """Store a completed check under a fresh unguessable token, with the thresholds it used."""
+    assessment = Assessment.objects.create(
+        language=language,
+        application_date=answers.application_date,
+        route=result.route,
+        overall=result.overall,
+        score=result.best.score,
+        answers=answers_to_dict(answers),
+        result=result.to_json(),
+    )
+    assessment.thresholds_used.set(result.threshold_ids)
+    return assessment
+
+
+def assessment_delete(*, token: str) -> bool:
+    """Delete the assessment behind ``token`` (expired or not), with everything it holds.
+
+    Answers, result and the stored PDF live in the one row, so the link stops working at once.
+    Return whether there was one.
+    """
+    deleted, _ = Assessment.objects.filter(token=token).delete()
+    return bool(deleted)
