@@ -141,6 +141,9 @@ class Assessment(models.Model):
     result = models.JSONField()
     thresholds_used = models.ManyToManyField(Threshold, related_name="assessments", blank=True)
     pdf = models.BinaryField(null=True, blank=True, editable=False)
+    #: When a render of the report was last started (enqueued); a result renders once, and
+    #: again only if no report was stored ``PRCHECK_REPORT_RETRY_SECONDS`` after that.
+    report_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("assessment")
@@ -173,3 +176,22 @@ class SavedProgress(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.updated_at:%Y-%m-%d} {self.step}"
+
+
+class RateLimitCounter(models.Model):
+    """How many requests one client made in one window of one rate limit.
+
+    ``key`` names the scope, a hash of the client's address and the window; the row is
+    deleted by ``purge_assessments`` once ``expires_at`` has passed.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
+
+    def __str__(self):
+        return f"{self.key} = {self.count}"

@@ -10,12 +10,16 @@ from django.utils import timezone
 
 from ..answers import Answers, answers_to_dict
 from ..models import Assessment, SavedProgress, default_expiry
+from ..report_tasks import report_enqueue_on_commit
 from ..rules.base import Result
 
 
 @transaction.atomic
 def assessment_store(*, answers: Answers, result: Result, language: str) -> Assessment:
-    """Store a completed check under a fresh unguessable token, with the thresholds it used."""
+    """Store a completed check under a fresh unguessable token, with the thresholds it used.
+
+    With a task queue (production), its report is enqueued for rendering once stored.
+    """
     assessment = Assessment.objects.create(
         language=language,
         application_date=answers.application_date,
@@ -26,6 +30,7 @@ def assessment_store(*, answers: Answers, result: Result, language: str) -> Asse
         result=result.to_json(),
     )
     assessment.thresholds_used.set(result.threshold_ids)
+    report_enqueue_on_commit(assessment_id=assessment.pk)
     return assessment
 
 

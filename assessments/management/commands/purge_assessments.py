@@ -4,16 +4,19 @@ Run it daily from cron (see README, "Deploying"). It removes expired assessments
 result and cached PDF), expired "continue later" progress, expired sessions (which hold the
 wizard's answers) and expired rate-limit counters (keyed by a hash of the client's address).
 It prints counts only, never a value, so its output is safe to mail or log.
+
+Expired assessments are deleted without loading their rows: first the rows linking them to
+the thresholds they used, then the assessments, each one filtered ``DELETE``. (A plain
+``QuerySet.delete()`` would fetch every row, stored PDF included, to find what cascades.)
 """
 
-from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.core.cache import caches
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from assessments.models import Assessment, SavedProgress
+from assessments.rate_counters import rate_counters_purge
 
 
 class Command(BaseCommand):
@@ -35,15 +38,17 @@ class Command(BaseCommand):
             counts = {
                 name: qs.count() if dry_run else _delete(qs) for name, qs in querysets.items()
             }
-        counters = caches[settings.PRCHECK_RATE_LIMIT_CACHE]
-        if not dry_run and hasattr(counters, "delete_expired"):
-            counts["rate-limit counters"] = counters.delete_expired()
+        if not dry_run:
+            counts["rate-limit counters"] = rate_counters_purge(now=now)
         verb = "Would delete" if dry_run else "Deleted"
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(f"{verb} {summary} (expired on or before {now:%Y-%m-%d %H:%M %Z}).")
 
 
 def _delete(queryset) -> int:
-    """Delete ``queryset`` and return how many of its own rows went (not the related rows)."""
+    """Delete ``queryset`` without fetching its rows; return how many of its own rows went."""
+    if queryset.model is Assessment:
+        Assessment.thresholds_used.through.objects.filter(assessment__in=queryset).delete()
+        queryset = queryset.only("pk")  # the links are gone: only the ids are collected
     _, per_model = queryset.delete()
     return per_model.get(queryset.model._meta.label, 0)
