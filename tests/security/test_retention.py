@@ -139,3 +139,20 @@ def test_purge_also_deletes_expired_rate_limit_counters():
     assert purge().startswith(
         "Deleted 0 assessments, 0 saved progress, 0 sessions, 1 rate-limit counters"
     )
+
+
+def test_purge_deletes_expired_assessments_without_reading_their_rows():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        assessment = store_assessment()
+        Assessment.objects.filter(pk=assessment.pk).update(pdf=b"%PDF-stored")
+        expire(assessment)
+    live = store_assessment()
+    with CaptureQueriesContext(connection) as queries:
+        output = purge()
+    reads = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    assert output.startswith("Deleted 3 assessments")
+    assert list(Assessment.objects.all()) == [live]
+    assert not [sql for sql in reads if '"pdf"' in sql or '"answers"' in sql]
