@@ -68,7 +68,7 @@ TARGET_RATIO = 2.0
 INCOME_AMOUNT = 5_000_000
 #: The "preparing your report" page's own reload, and how many of them an applicant waits.
 PREPARING_REFRESH = re.compile(r'<meta http-equiv="refresh" content="(\d+)">')
-MAX_PREPARING_PAGES = 20
+MAX_PREPARING_PAGES = 60  # three minutes
 #: Target of issue 14: result page p95 with every applicant downloading <= this x without.
 REPORTS_TARGET_RATIO = 1.5
 #: Downloads of the stored report after the first (an applicant opens it again, shares it...).
