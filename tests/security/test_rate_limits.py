@@ -117,14 +117,30 @@ def test_the_counts_work_on_a_cache_with_incr_such_as_redis_or_memcached(client,
     assert statuses == [200, 200, 200, 429]
 
 
-def test_two_processes_creating_the_same_counter_at_once_both_count():
-    # The second ``create`` meets the unique key the first one wrote, and adds to it.
-    assert rate_count(key="k", seconds=60) == 1
-    RateLimitCounter.objects.filter(key="k").delete()
+def test_a_counter_held_by_another_process_is_added_to():
     RateLimitCounter.objects.create(
         key="k", count=4, expires_at=dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
     )
     assert rate_count(key="k", seconds=60) == 5
+
+
+def test_two_processes_creating_the_same_counter_at_once_both_count(monkeypatch):
+    from django.db.models import QuerySet
+
+    real_update = QuerySet.update
+    updates = []
+
+    def update_before_the_other_insert(self, **kwargs):
+        # This process's first UPDATE ran before the other process inserted the row.
+        updates.append(kwargs)
+        return 0 if len(updates) == 1 else real_update(self, **kwargs)
+
+    RateLimitCounter.objects.create(  # the other process's row, counted once
+        key="k", count=1, expires_at=dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+    )
+    monkeypatch.setattr(QuerySet, "update", update_before_the_other_insert)
+    assert rate_count(key="k", seconds=60) == 2  # the INSERT met the unique key, then added
+    assert len(updates) == 2
 
 
 @pytest.mark.parametrize(
