@@ -2,7 +2,8 @@
 
 Run it daily from cron (see README, "Deploying"). It removes expired assessments (answers,
 result and cached PDF), expired "continue later" progress, expired sessions (which hold the
-wizard's answers) and expired rate-limit counters (keyed by a hash of the client's address).
+wizard's answers), expired rate-limit counters (keyed by a hash of the client's address) and
+admin login failures older than the lock-out wait (they hold a user name and an address).
 It prints counts only, never a value, so its output is safe to mail or log.
 
 Expired assessments are deleted without loading their rows: first the rows linking them to
@@ -10,6 +11,8 @@ the thresholds they used, then the assessments, each one filtered ``DELETE``. (A
 ``QuerySet.delete()`` would fetch every row, stored PDF included, to find what cascades.)
 """
 
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -40,6 +43,8 @@ class Command(BaseCommand):
             }
         if not dry_run:
             counts["rate-limit counters"] = rate_counters_purge(now=now)
+        failures = AccessAttempt.objects.filter(attempt_time__lte=now - settings.AXES_COOLOFF_TIME)
+        counts["login failures"] = failures.count() if dry_run else _delete(failures)
         verb = "Would delete" if dry_run else "Deleted"
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(f"{verb} {summary} (expired on or before {now:%Y-%m-%d %H:%M %Z}).")

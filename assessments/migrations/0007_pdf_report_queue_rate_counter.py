@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0003_load_hsp_thresholds"),
+        ("assessments", "0006_documents_threshold_kinds"),
     ]
 
     operations = [
