@@ -72,7 +72,8 @@ def fill(rows: int) -> None:
     from django.db import transaction
     from django.utils import timezone
 
-    from assessments.models import Assessment, Threshold
+    from assessments.results.models import Assessment
+    from assessments.thresholds.models import Threshold
 
     expired = timezone.now() - dt.timedelta(days=1)
     pdf = b"%PDF" + os.urandom(PDF_BYTES)
@@ -102,7 +103,7 @@ def raw_delete() -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from assessments.models import Assessment
+    from assessments.results.models import Assessment
 
     table = connection.ops.quote_name(Assessment._meta.db_table)
     links = connection.ops.quote_name(Assessment.thresholds_used.through._meta.db_table)

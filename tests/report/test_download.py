@@ -12,12 +12,11 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from assessments import report as report_module
-from assessments import report_tasks
-from assessments.models import Assessment
-from assessments.report_tasks import report_enqueue_on_commit, report_render
-
-from .support import OTHER, TYPICAL, store_assessment
+from assessments.reports import pdf as report_module
+from assessments.reports import tasks as report_tasks
+from assessments.reports.tasks import report_enqueue_on_commit, report_render
+from assessments.results.models import Assessment
+from tests.report.support import OTHER, TYPICAL, store_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +190,7 @@ def fail_first(monkeypatch, times: int):
             raise OperationalError("server closed the connection unexpectedly")
         return real(**kwargs)
 
-    monkeypatch.setattr("assessments.report_views.report_download", flaky)
+    monkeypatch.setattr("assessments.reports.views.report_download", flaky)
     return calls
 
 
@@ -245,7 +244,7 @@ PRODUCTION_LIMITS = {"api": "60/60", "pdf": "120/60"}
 
 @override_settings(PRCHECK_RATE_LIMITS=PRODUCTION_LIMITS)
 def test_fifty_applicants_behind_one_address_all_get_their_first_pdf(client, renders, monkeypatch):
-    monkeypatch.setattr("assessments.security.time", SimpleNamespace(time=lambda: 1.8e9 + 30))
+    monkeypatch.setattr("assessments.web.middleware.time", SimpleNamespace(time=lambda: 1.8e9 + 30))
     tokens = [store_assessment(TYPICAL).token for _ in range(50)]
     responses = [client.get(report_url(token), REMOTE_ADDR="203.0.113.7") for token in tokens]
     assert [r.status_code for r in responses] == [200] * 50
@@ -256,7 +255,7 @@ def test_fifty_applicants_behind_one_address_all_get_their_first_pdf(client, ren
 def test_only_downloads_of_reports_that_do_not_exist_count_per_address(
     client, renders, monkeypatch
 ):
-    monkeypatch.setattr("assessments.security.time", SimpleNamespace(time=lambda: 1.8e9 + 30))
+    monkeypatch.setattr("assessments.web.middleware.time", SimpleNamespace(time=lambda: 1.8e9 + 30))
     urls = [report_url(store_assessment(TYPICAL).token) for _ in range(3)]
     found = [client.get(url).status_code for url in urls * 2]  # three renders, three stored
     missed = [client.get(report_url(c * 43)).status_code for c in "xyz"]

@@ -12,7 +12,7 @@ django.setup()
 from django.core.management import call_command
 from django.urls import get_resolver
 get_resolver().url_patterns  # loads the whole URLconf, the report's view included
-import assessments.report_tasks, assessments.management.commands.assess
+import assessments.reports.tasks, assessments.management.commands.assess
 import io; call_command("check", stdout=io.StringIO())
 print("weasyprint" in sys.modules)
 {after}
@@ -39,7 +39,7 @@ def test_starting_django_and_its_urls_and_commands_does_not_import_weasyprint():
 
 def test_rendering_a_pdf_imports_it():
     render = (
-        "from assessments.report import report_render_pdf\n"
+        "from assessments.reports.pdf import report_render_pdf\n"
         "report_render_pdf(html='<p>x</p>')\n"
         "print('weasyprint' in sys.modules)"
     )

@@ -12,12 +12,11 @@ from django.test import RequestFactory, override_settings
 from django.urls import ResolverMatch
 from django.utils import translation
 
-from assessments.answers import MAX_LIST_ITEMS
+from assessments.eligibility.answers import MAX_LIST_ITEMS
 from assessments.models import RateLimitCounter
-from assessments.rate_counters import rate_count
-from assessments.security import Limit, client_address, rate_limit_scope, too_many_requests
-
-from .conftest import APPLICANT
+from assessments.web.middleware import Limit, client_address, rate_limit_scope, too_many_requests
+from assessments.web.rate_counters import rate_count
+from tests.security.conftest import APPLICANT
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,9 @@ PINNED_CLOCK = 1_800_000_030.0
 
 @pytest.fixture(autouse=True)
 def pinned_clock(monkeypatch):
-    monkeypatch.setattr("assessments.security.time", SimpleNamespace(time=lambda: PINNED_CLOCK))
+    monkeypatch.setattr(
+        "assessments.web.middleware.time", SimpleNamespace(time=lambda: PINNED_CLOCK)
+    )
 
 
 def distinct_trips(count: int) -> list[dict]:
@@ -271,6 +272,6 @@ def test_the_count_starts_afresh_in_the_next_window_and_retry_after_says_when(cl
     statuses = [post_json(client, "/api/assess", APPLICANT).status_code for _ in range(4)]
     retry_after = int(post_json(client, "/api/assess", APPLICANT).headers["Retry-After"])
     later = SimpleNamespace(time=lambda: PINNED_CLOCK + retry_after)
-    monkeypatch.setattr("assessments.security.time", later)
+    monkeypatch.setattr("assessments.web.middleware.time", later)
     assert statuses == [200, 200, 200, 429]
     assert post_json(client, "/api/assess", APPLICANT).status_code == 200

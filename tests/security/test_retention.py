@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import Assessment, SavedProgress
-
-from .conftest import APPLICANT, expire, personal_values, store_assessment
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import Assessment
+from tests.security.conftest import APPLICANT, expire, personal_values, store_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +131,7 @@ def test_delete_requires_the_csrf_token_from_the_result_page():
 def test_purge_also_deletes_expired_rate_limit_counters():
     import time_machine
 
-    from assessments.rate_counters import rate_count
+    from assessments.web.rate_counters import rate_count
 
     with time_machine.travel(dt.datetime(2020, 1, 1, tzinfo=dt.UTC), tick=False):
         rate_count(key="old", seconds=60)

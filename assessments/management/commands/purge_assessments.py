@@ -18,8 +18,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import Assessment, SavedProgress
-from assessments.rate_counters import rate_counters_purge
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import Assessment
+from assessments.web.rate_counters import rate_counters_purge
 
 
 class Command(BaseCommand):
