@@ -6,5 +6,13 @@
 from assessments.questionnaire.models import SavedProgress
 from assessments.results.models import Assessment, default_expiry, new_token
 from assessments.thresholds.models import Threshold
+from assessments.web.models import RateLimitCounter
 
-__all__ = ["Assessment", "SavedProgress", "Threshold", "default_expiry", "new_token"]
+__all__ = [
+    "Assessment",
+    "RateLimitCounter",
+    "SavedProgress",
+    "Threshold",
+    "default_expiry",
+    "new_token",
+]

@@ -56,14 +56,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "formtools",
     "axes",
+    "django_tasks_db",
     "assessments",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A report already rendered is sent from here, like a static file (see its docstring).
-    "assessments.reports.downloads.StoredReportMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,8 +157,6 @@ PRCHECK_RETENTION_DAYS = int(os.environ.get("PRCHECK_RETENTION_DAYS", "30"))
 # follow PRCHECK_RETENTION_DAYS, so no answer outlives what the README promises.
 SESSION_COOKIE_AGE = PRCHECK_RETENTION_DAYS * 24 * 60 * 60
 PRCHECK_API_MAX_BYTES = int(os.environ.get("PRCHECK_API_MAX_BYTES", str(64 * 1024)))
-# How much lower than requests a PDF render runs (Linux nice step; 0 = same priority).
-PRCHECK_PDF_RENDER_NICENESS = int(os.environ.get("PRCHECK_PDF_RENDER_NICENESS", "10"))
 
 # --- Security (issue 7). Production is HTTPS only; `make run` (debug) stays plain HTTP. ---
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
@@ -199,11 +196,11 @@ SECURE_CSP = {} if DEBUG else PRCHECK_CSP
 SECURE_CSP_REPORT_ONLY = PRCHECK_CSP if DEBUG else {}
 
 
-def cache_from_url(url: str, *, db_backend="django.core.cache.backends.db.DatabaseCache") -> dict:
+def cache_from_url(url: str) -> dict:
     """Read a cache URL: db://TABLE, redis://HOST:PORT/DB, memcached://HOST:PORT, locmem://."""
     scheme, _, rest = url.partition("://")
     if scheme == "db":
-        return {"BACKEND": db_backend, "LOCATION": rest}
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest}
     if scheme in {"redis", "rediss"}:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "memcached":
@@ -215,23 +212,46 @@ def cache_from_url(url: str, *, db_backend="django.core.cache.backends.db.Databa
     )
 
 
-# Caches every app process shares: tables in the database by default (created by
+# Caches every app process shares: a table in the database by default (created by
 # `manage.py createcachetable`, which `make setup` runs), Redis or Memcached at scale.
-CACHES = {
-    "default": cache_from_url(os.environ.get("CACHE_URL", "db://prcheck_cache")),
-    # Rate-limit counters: one atomic statement per counted request on the database.
-    "rate_limits": cache_from_url(
-        os.environ.get("RATE_LIMIT_CACHE_URL", "db://prcheck_rate_limits"),
-        db_backend="assessments.web.counters.CounterDatabaseCache",
-    ),
-}
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://prcheck_cache"))}
 
-# Rate limits per client, "REQUESTS/SECONDS" ("0" turns one off): every /api/ endpoint and the PDF.
+# --- PDF reports and rate limits (issues 13 and 14) ---
+# Reports render through Django's tasks framework. PRCHECK_TASKS_BACKEND=db: a queue in the
+# database (django-tasks-db) that `manage.py db_worker` processes work off, each report
+# enqueued when its result is stored. "immediate" (the default: `make run`, tests): no second
+# process; a report renders in the request that first downloads it.
+PRCHECK_TASKS_BACKEND = os.environ.get("PRCHECK_TASKS_BACKEND", "immediate")
+_TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "db": "django_tasks_db.DatabaseBackend",
+}
+if PRCHECK_TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"PRCHECK_TASKS_BACKEND is immediate or db: {PRCHECK_TASKS_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[PRCHECK_TASKS_BACKEND]}}
+PRCHECK_REPORT_RENDER_ON_STORE = PRCHECK_TASKS_BACKEND != "immediate"
+# A result's report renders once; it is enqueued again only if none was stored this long after.
+PRCHECK_REPORT_RETRY_SECONDS = int(os.environ.get("PRCHECK_REPORT_RETRY_SECONDS", "60"))
+# Rate-limit counters: rows of a table by default (one atomic UPDATE per counted request);
+# in a cache with an atomic incr when RATE_LIMIT_CACHE_URL (or REDIS_URL) is set.
+if _rate_limit_cache_url := os.environ.get("RATE_LIMIT_CACHE_URL") or os.environ.get("REDIS_URL"):
+    CACHES["rate_limits"] = cache_from_url(_rate_limit_cache_url)
+    PRCHECK_RATE_LIMIT_CACHE = "rate_limits"
+else:
+    PRCHECK_RATE_LIMIT_CACHE = ""
+# Rate limits per client address, "REQUESTS/SECONDS" ("0" turns one off). "api": every /api/
+# request. "pdf": only downloads of a report that does not exist (unknown, deleted or expired
+# token) -- renders are limited per result instead, and re-downloads are free. 120 a minute is
+# an abuse ceiling: an honest applicant misses only with a stale link, so a school or office of
+# a hundred people behind one address stays far below it, while guessing a 256-bit token is
+# hopeless at any rate.
 PRCHECK_RATE_LIMITS = {
     "api": os.environ.get("PRCHECK_RATE_LIMIT_API", "60/60"),
-    "pdf": os.environ.get("PRCHECK_RATE_LIMIT_PDF", "20/60"),
+    "pdf": os.environ.get("PRCHECK_RATE_LIMIT_PDF", "120/60"),
 }
-PRCHECK_RATE_LIMIT_CACHE = "rate_limits"
+# --- end of PDF reports and rate limits ---
 # How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
 PRCHECK_TRUSTED_PROXY_COUNT = int(os.environ.get("PRCHECK_TRUSTED_PROXY_COUNT", "0"))
 # Admin login attempts (django-axes, failures in the database so every app process shares them):

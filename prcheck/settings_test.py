@@ -5,7 +5,7 @@
 - a fast password hasher;
 - plain HTTP (the test client and the live server speak no TLS; tests/security checks the
   production flags with `check --deploy` in a subprocess);
-- an in-process cache with generous rate limits (tests/security overrides them to test them);
+- an in-process cache, and generous rate limits (tests/security overrides them to test them);
 - the Content Security Policy enforced even when DJANGO_DEBUG=1 (as `make test` sets it), so
   that the browser tests fail on inline code.
 """
@@ -25,9 +25,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
-CACHES = {
-    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-    for alias in ("default", "rate_limits")
-}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PRCHECK_RATE_LIMITS = {"api": "100000/60", "pdf": "100000/60"}
 SECURE_CSP, SECURE_CSP_REPORT_ONLY = PRCHECK_CSP, {}

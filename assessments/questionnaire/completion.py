@@ -15,6 +15,7 @@ from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
 from assessments.questionnaire.mapping import Location, contract_from_steps, locate
 from assessments.questionnaire.runs import PENDING_ERRORS, SAVED_TOKEN, run_session_key
 from assessments.questionnaire.services import progress_delete
+from assessments.reports.tasks import report_enqueue_on_commit
 from assessments.results.services import assessment_evaluate, assessment_store
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
@@ -67,6 +68,7 @@ class CompletionMixin:
         assessment = assessment_store(
             answers=answers, result=result, language=translation.get_language()
         )
+        report_enqueue_on_commit(assessment_id=assessment.pk)
         return redirect("assessments:result", token=assessment.token)
 
     def finish_run(self):

@@ -5,16 +5,18 @@ HTML, ``report_render_pdf`` turns any such HTML into PDF bytes. WeasyPrint never
 network or the file system directly: ``StaticFilesURLFetcher`` serves our own static files
 (found by ``django.contrib.staticfiles``) and refuses every other URL. The Japanese font is
 installed by ``make setup`` (fonts-morisawa-bizud-gothic) and named in ``report.css``.
+WeasyPrint is imported only when a PDF is rendered (``report_fetcher``): importing it takes
+over a second, which every ``manage.py`` command and web process would otherwise pay.
 
 A stored ``Assessment`` keeps its result and thresholds snapshot, so its report never changes:
-``assessment_report_pdf`` renders it once and keeps the bytes on the row.
+``assessment_report_pdf`` renders it once and keeps the bytes on the row (run by the
+``report_tasks.report_render`` task, off the web workers in production).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import mimetypes
 import os
 import posixpath
 import re
@@ -26,11 +28,8 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from assessments.eligibility.answers import Answers, AnswersInvalid, answers_from_dict
-from assessments.reports.render_priority import at_render_priority
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page
 
@@ -46,33 +45,7 @@ SECTION_SEPARATOR = re.compile(r",\s+")  # "1(3)ウ, 注1", never the comma in "
 REFERENCE_LENGTH = 8  # hex digits of the token's hash shown on the report (32 bits: not a secret)
 
 
-class StaticFilesURLFetcher(URLFetcher):
-    """Serve our static files from disk and refuse every other URL.
-
-    Only ``BASE_URL`` + ``STATIC_URL`` paths are answered, through the staticfiles finders
-    (or the collected files in production, where ``{% static %}`` adds a hash to the name).
-    Anything else — another host, ``file:``, ``data:``, a path outside the static
-    directories — raises, and WeasyPrint leaves that resource out.
-    """
-
-    def __init__(self):
-        # Install none of urllib's handlers (HTTP, FTP, file, data): this fetcher never opens
-        # a URL, and building the HTTPS handler's SSL context alone costs milliseconds.
-        self._fail_on_errors = False
-        self._request = None
-
-    def fetch(self, url, headers=None):
-        name = _static_name(url)
-        path = _static_path(name) if name else None
-        if path is None:
-            raise ValueError("the report may only load prcheck's own static files")
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        with open(path, "rb") as handle:
-            body = handle.read()
-        return URLFetcherResponse(url, body, {"Content-Type": content_type})
-
-
-def _static_name(url: str) -> str | None:
+def static_name(url: str) -> str | None:
     """Return the static file name a report URL asks for, or None if it is not one."""
     parts = urlsplit(url)
     base = urlsplit(BASE_URL)
@@ -87,7 +60,7 @@ def _static_name(url: str) -> str | None:
     return name
 
 
-def _static_path(name: str) -> str | None:
+def static_path(name: str) -> str | None:
     try:
         found = finders.find(name)
         if found:
@@ -194,17 +167,13 @@ def report_render_html(
 
 
 def report_render_pdf(*, html: str) -> bytes:
-    """Convert report HTML to PDF bytes, loading only our own static files.
+    """Convert report HTML to PDF bytes, loading only our own static files."""
+    from weasyprint import HTML  # imported here: it takes over a second
 
-    The render runs at a lower CPU priority than requests (``render_priority``), so that a
-    burst of renders does not hold up everyone else's pages.
-    """
+    from assessments.reports.fetcher import StaticFilesURLFetcher  # imports WeasyPrint too
 
-    def render() -> bytes:
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesURLFetcher())
-        return document.write_pdf()
-
-    return at_render_priority(render)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesURLFetcher())
+    return document.write_pdf()
 
 
 def report_pdf(*, result: dict, answers: dict, reference: str) -> bytes:
@@ -213,22 +182,6 @@ def report_pdf(*, result: dict, answers: dict, reference: str) -> bytes:
         result=result, answers=answers, reference=reference, generated_at=timezone.now()
     )
     return report_render_pdf(html=html)
-
-
-def report_pdf_for_token(*, token: str) -> bytes | None:
-    """Return the report of the unexpired assessment with ``token``, or None if there is none.
-
-    A report already rendered is read alone, without the answers and result: a repeated
-    download then costs one small query, close to serving a static file.
-    """
-    live = Assessment.objects.filter(token=token, expires_at__gt=timezone.now())
-    rows = list(live.order_by().values_list("pk", "pdf")[:1])  # the token is unique
-    if not rows:
-        return None
-    ((pk, pdf),) = rows
-    if pdf:
-        return bytes(pdf)
-    return assessment_report_pdf(assessment=Assessment.objects.get(pk=pk))
 
 
 def assessment_report_pdf(*, assessment) -> bytes:

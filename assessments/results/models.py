@@ -42,6 +42,9 @@ class Assessment(models.Model):
     result = models.JSONField()
     thresholds_used = models.ManyToManyField(Threshold, related_name="assessments", blank=True)
     pdf = models.BinaryField(null=True, blank=True, editable=False)
+    #: When a render of the report was last started (enqueued); a result renders once, and
+    #: again only if no report was stored ``PRCHECK_REPORT_RETRY_SECONDS`` after that.
+    report_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("assessment")

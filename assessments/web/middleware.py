@@ -6,11 +6,12 @@ having to remember a decorator:
 - ``PersonalPageMiddleware`` treats every response as personal unless it answers a GET or HEAD
   without a query string for a URL name listed in ``PRCHECK_PUBLIC_URL_NAMES`` (default deny: a wizard step, a result,
   a PDF or an API answer can never be cached by a proxy or indexed by a search engine).
-- ``RateLimitMiddleware`` counts requests per client and scope (``api``, ``pdf``) in fixed
-  windows on Django's cache, so every process behind a load balancer shares the counts (a
-  counter table in the database by default, Redis or Memcached via ``RATE_LIMIT_CACHE_URL``).
-  A report already rendered never reaches it (``report_downloads.StoredReportMiddleware``):
-  the PDF limit counts renders and misses.
+- ``RateLimitMiddleware`` counts API requests per client in fixed windows
+  (``rate_counters``: a table in the database by default, so every process behind a load
+  balancer shares the counts; Redis or Memcached via ``RATE_LIMIT_CACHE_URL``). The PDF
+  download counts per client only the requests for a report that does not exist
+  (``rate_limited``, called by the view): a result renders once whoever asks, and
+  re-downloads are free.
 - ``InputShapeMiddleware`` answers 404 for any ``token`` URL argument that no token could be,
   and 400 for NUL characters in form data, before a view hands them to the database.
 """
@@ -23,13 +24,14 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import BadRequest, ImproperlyConfigured
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
+
+from assessments.web.rate_counters import rate_count
 
 ROBOTS_HEADER = "noindex, nofollow, noarchive"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -110,14 +112,13 @@ class Limit:
 
 
 def rate_limit_scope(request: HttpRequest) -> str | None:
-    """Return the scope whose limit applies to ``request``: every API endpoint, and the PDF."""
+    """Return the scope the middleware limits ``request`` under: every API endpoint.
+
+    The PDF's own limit is applied by its view, which alone knows whether the report exists.
+    """
     match = request.resolver_match
-    if match is None:
-        return None
-    if "api" in match.namespaces:
+    if match is not None and "api" in match.namespaces:
         return "api"
-    if request.path.endswith(".pdf"):
-        return "pdf"
     return None
 
 
@@ -132,26 +133,16 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def count_request(cache, key: str, timeout: int) -> int:
-    """Count one request under ``key``; return the count (one statement on our counter table)."""
-    if hasattr(cache, "count"):  # assessments.web.counters.CounterDatabaseCache
-        return cache.count(key, timeout=timeout)
-    try:  # Redis, Memcached: atomic incr; the window's counter usually exists already
-        return cache.incr(key)
-    except ValueError:
-        return 1 if cache.add(key, 1, timeout=timeout) else cache.incr(key)
-
-
 def retry_after_seconds(request: HttpRequest, scope: str, limit: Limit) -> int:
     """Count this request; return 0 if it is allowed, else the seconds until the next window."""
     now = time.time()
     window = int(now // limit.seconds)
-    # An IP address is personal data: the cache (a database table by default) stores a hash.
+    # An IP address is personal data: the counter (a database row by default) keeps a hash.
     client = salted_hmac(
         "prcheck.rate-limit", client_address(request), algorithm="sha256"
     ).hexdigest()[:32]
     key = f"{CACHE_KEY_PREFIX}:{scope}:{client}:{window}"
-    count = count_request(caches[settings.PRCHECK_RATE_LIMIT_CACHE], key, limit.seconds + 1)
+    count = rate_count(key=key, seconds=limit.seconds + 1)
     if count <= limit.requests:
         return 0
     return max(1, math.ceil((window + 1) * limit.seconds - now))
@@ -174,6 +165,15 @@ def too_many_requests(request: HttpRequest, scope: str, retry_after: int) -> Htt
     return response
 
 
+def rate_limited(request: HttpRequest, scope: str) -> HttpResponse | None:
+    """Count ``request`` under ``scope``; return the 429 answer if the client is over its limit."""
+    limit = Limit.parse(settings.PRCHECK_RATE_LIMITS.get(scope, ""))
+    if limit is None:
+        return None
+    retry_after = retry_after_seconds(request, scope, limit)
+    return too_many_requests(request, scope, retry_after) if retry_after else None
+
+
 class RateLimitMiddleware:
     """Answer 429 with Retry-After once a client exceeds its scope's ``PRCHECK_RATE_LIMITS``."""
 
@@ -185,8 +185,4 @@ class RateLimitMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         scope = rate_limit_scope(request)
-        limit = Limit.parse(settings.PRCHECK_RATE_LIMITS.get(scope, "")) if scope else None
-        if limit is None:
-            return None
-        retry_after = retry_after_seconds(request, scope, limit)
-        return too_many_requests(request, scope, retry_after) if retry_after else None
+        return rate_limited(request, scope) if scope else None

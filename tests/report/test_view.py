@@ -80,7 +80,7 @@ def test_a_threshold_added_later_does_not_change_an_old_report(client, typical):
     )
     # Neither the stored bytes nor a fresh rendering of the stored result may move.
     after_download = squeeze(pdf_text(client.get(report_url(typical.token)).content))
-    Assessment.objects.filter(pk=typical.pk).update(pdf=None)
+    Assessment.objects.filter(pk=typical.pk).update(pdf=None, report_queued_at=None)
     rerendered = squeeze(pdf_text(client.get(report_url(typical.token)).content))
     for text in (after_download, rerendered):
         assert "¥3,800,000" in text

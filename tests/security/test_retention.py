@@ -128,21 +128,31 @@ def test_delete_requires_the_csrf_token_from_the_result_page():
     assert Assessment.objects.filter(pk=assessment.pk).exists()
 
 
-def test_purge_also_deletes_expired_rate_limit_counters(settings):
+def test_purge_also_deletes_expired_rate_limit_counters():
     import time_machine
-    from django.core.cache import caches
 
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "rate_limits": {
-            "BACKEND": "assessments.web.counters.CounterDatabaseCache",
-            "LOCATION": "prcheck_test_rate_limits",
-        },
-    }
-    call_command("createcachetable", verbosity=0)
+    from assessments.web.rate_counters import rate_count
+
     with time_machine.travel(dt.datetime(2020, 1, 1, tzinfo=dt.UTC), tick=False):
-        caches["rate_limits"].count("old", timeout=60)
-    caches["rate_limits"].count("current", timeout=60)
+        rate_count(key="old", seconds=60)
+    rate_count(key="current", seconds=60)
     assert purge().startswith(
         "Deleted 0 assessments, 0 saved progress, 0 sessions, 1 rate-limit counters"
     )
+
+
+def test_purge_deletes_expired_assessments_without_reading_their_rows():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        assessment = store_assessment()
+        Assessment.objects.filter(pk=assessment.pk).update(pdf=b"%PDF-stored")
+        expire(assessment)
+    live = store_assessment()
+    with CaptureQueriesContext(connection) as queries:
+        output = purge()
+    reads = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    assert output.startswith("Deleted 3 assessments")
+    assert list(Assessment.objects.all()) == [live]
+    assert not [sql for sql in reads if '"pdf"' in sql or '"answers"' in sql]

@@ -5,18 +5,22 @@ result and cached PDF), expired "continue later" progress, expired sessions (whi
 wizard's answers), expired rate-limit counters (keyed by a hash of the client's address) and
 admin login failures older than the lock-out wait (they hold a user name and an address).
 It prints counts only, never a value, so its output is safe to mail or log.
+
+Expired assessments are deleted without loading their rows: first the rows linking them to
+the thresholds they used, then the assessments, each one filtered ``DELETE``. (A plain
+``QuerySet.delete()`` would fetch every row, stored PDF included, to find what cascades.)
 """
 
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.core.cache import caches
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from assessments.questionnaire.models import SavedProgress
 from assessments.results.models import Assessment
+from assessments.web.rate_counters import rate_counters_purge
 
 
 class Command(BaseCommand):
@@ -38,9 +42,8 @@ class Command(BaseCommand):
             counts = {
                 name: qs.count() if dry_run else _delete(qs) for name, qs in querysets.items()
             }
-        counters = caches[settings.PRCHECK_RATE_LIMIT_CACHE]
-        if not dry_run and hasattr(counters, "delete_expired"):
-            counts["rate-limit counters"] = counters.delete_expired()
+        if not dry_run:
+            counts["rate-limit counters"] = rate_counters_purge(now=now)
         failures = AccessAttempt.objects.filter(attempt_time__lte=now - settings.AXES_COOLOFF_TIME)
         counts["login failures"] = failures.count() if dry_run else _delete(failures)
         verb = "Would delete" if dry_run else "Deleted"
@@ -49,6 +52,9 @@ class Command(BaseCommand):
 
 
 def _delete(queryset) -> int:
-    """Delete ``queryset`` and return how many of its own rows went (not the related rows)."""
+    """Delete ``queryset`` without fetching its rows; return how many of its own rows went."""
+    if queryset.model is Assessment:
+        Assessment.thresholds_used.through.objects.filter(assessment__in=queryset).delete()
+        queryset = queryset.only("pk")  # the links are gone: only the ids are collected
     _, per_model = queryset.delete()
     return per_model.get(queryset.model._meta.label, 0)
