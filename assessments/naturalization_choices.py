@@ -3,6 +3,8 @@
 Values are the contract's; labels are lazy translations for forms, pages and the PDF.
 """
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,16 +19,13 @@ class JapaneseLevel(models.TextChoices):
     BASIC = "basic", _("Less than JLPT N5")
 
 
-class NaturalizationPath(models.TextChoices):
+class NaturalizationPath(StrEnum):
     """Which residence requirement of naturalization a finding was measured against."""
 
-    GENERAL = "general", _("5 years, 3 of them working (Art. 5)")
-    LONG = "long", _("10 years, 1 of them working (practice)")
-    SPOUSE = "spouse", _("Spouse of a Japanese national: 3 years in Japan (Art. 7)")
-    SPOUSE_MARRIAGE = (
-        "spouse_marriage",
-        _("Spouse of a Japanese national: 3 years married, 1 year in Japan (Art. 7)"),
-    )
+    GENERAL = "general"  # 5 years, 3 of them working (Art. 5(1)(i) and practice)
+    LONG = "long"  # 10 years, 1 of them working (practice)
+    SPOUSE = "spouse"  # spouse of a Japanese national: 3 years in Japan (Art. 7)
+    SPOUSE_MARRIAGE = "spouse_marriage"  # 3 years married, 1 year in Japan (Art. 7)
 
 
 #: The requirement ids of the ``naturalization`` result, always all of them, in this order.

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import REQUIREMENT_IDS, RequirementStatus
 from .documents import DocumentItem, documents_for_route
+from .naturalization_presentation import NaturalizationPage, naturalization_page
 from .rules.codes import FINDING_CODES
 
 #: Human names of the requirement ids of the result contract.
@@ -122,6 +123,7 @@ class ResultPage:
     fee_raised_on: dt.date = FEE_RAISED_ON
     fee_before_yen: int = FEE_BEFORE_YEN
     fee_from_yen: int = FEE_FROM_YEN
+    naturalization: NaturalizationPage | None = None
 
     @property
     def needing_action(self) -> tuple[Requirement, ...]:
@@ -186,4 +188,5 @@ def result_page(*, result: dict) -> ResultPage:
         requirements=_requirements(result),
         other_routes=_other_routes(result, route),
         documents=documents_for_route(route=route, thresholds=_dict(result.get("thresholds"))),
+        naturalization=naturalization_page(result=result),
     )
