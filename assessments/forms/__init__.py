@@ -13,6 +13,7 @@ from .fields import DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
 from .final import GuarantorForm, SummaryForm
 from .hsp import POINT_DATES, HspForm, HspPointsForm, PointsSource
 from .income import IncomeForm
+from .naturalization import NaturalizationForm
 from .residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
@@ -37,6 +38,7 @@ __all__ = [
     "IncomeForm",
     "MarriageForm",
     "MoneyField",
+    "NaturalizationForm",
     "NotificationForm",
     "PaymentForm",
     "PeriodOfStay",
