@@ -2,7 +2,7 @@
 
 The Act publishes no day count. In practice a single trip of three months or more, or 100
 days abroad in one calendar year, breaks the continuity the Legal Affairs Bureau looks for,
-and the count of years starts again (seed 004; other practitioners say 150 days). Both are
+and the count of years starts again (others say 150 or 180 days). Both are
 therefore failures that clear with time: on the day the offending trip or year has left the
 window of years examined.
 Sources: https://laws.e-gov.go.jp/law/325AC0000000147 (国籍法 5条1項1号); practitioners.

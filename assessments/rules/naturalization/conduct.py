@@ -2,8 +2,8 @@
 
 No sentence still counting (spent under Penal Code Art. 34-2, or a waiting period after a
 suspended sentence); taxes, pension and health insurance of the applicant *and the family*
-paid, and paid on time in the last year; traffic violations within practice's limits (seed
-004: at most 5 in 5 years and fewer than 4 in the last 2; since 2022 some practitioners see
+paid, and paid on time in the last year; traffic violations within practice's limits (at
+most 5 in 5 years and fewer than 4 in the last 2; since 2022 some practitioners see
 more than 3 in 5 years as a risk). Everything that clears with time says when; what only
 payment or enrolment can fix has no date. Every check runs; the finding reported is the one
 that would clear last (never first, as a failure that no date clears).

@@ -6,8 +6,8 @@ discretion; prcheck does not presume it). Art. 5(1)(vi): never to have planned o
 the violent overthrow of the Constitution or the government; it is declared in the
 application and cannot be checked here, so it is recorded as met on that declaration. Japanese
 ability is not in the Act but is examined at the interview; the level each answer reaches is
-a dated table (practitioners say about Japanese elementary-school 3rd grade; seed 004 says
-JLPT N3 to N4).
+a dated table (practitioners say about Japanese elementary-school 3rd grade, which they equate
+with JLPT N3, or N3 to N4).
 Sources: https://laws.e-gov.go.jp/law/325AC0000000147; practitioners (see the thresholds).
 """
 
