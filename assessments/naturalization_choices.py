@@ -26,6 +26,7 @@ class NaturalizationPath(StrEnum):
     LONG = "long"  # 10 years, 1 of them working (practice)
     SPOUSE = "spouse"  # spouse of a Japanese national: 3 years in Japan (Art. 7)
     SPOUSE_MARRIAGE = "spouse_marriage"  # 3 years married, 1 year in Japan (Art. 7)
+    FAMILY = "family"  # Dependent status: 5 years, no working years of one's own (practice)
 
 
 #: The requirement ids of the ``naturalization`` result, always all of them, in this order.

@@ -86,3 +86,17 @@ def test_an_odd_naturalization_object_never_breaks_the_page(client, result_url, 
     for language in ("en", "ja"):
         url = result_url(hand_result(naturalization=naturalization), language=language)
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "no working years of your own"), ("ja", "ご本人の就労期間は問われず")],
+)
+def test_a_dependent_is_told_that_no_working_years_of_their_own_are_asked(
+    client, result_url, language, expected
+):
+    result = engine_result(status="dependent", residence_start_date="2014-04-01")
+    residence = result["naturalization"]["requirements"][0]
+    assert residence["params"]["path"] == "family"
+    html = client.get(result_url(result, language=language)).content.decode()
+    assert expected in html

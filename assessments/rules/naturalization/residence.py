@@ -1,7 +1,8 @@
 """Residence for naturalization: Nationality Act Art. 5(1)(i), and the simplified Arts. 7 and 8.
 
 The Act asks five years' continuous domicile; practice adds that about three of them are spent
-working (or ten years with one working). A spouse of a Japanese national needs three years in
+working (or ten years with one working); a family member on Dependent status applies with the
+household and needs no working years of their own. A spouse of a Japanese national needs three years in
 Japan, or three years of marriage and one year in Japan (Art. 7); a child of a Japanese
 national living in Japan needs no period (Art. 8(1)). The other routes of Arts. 6 and 8 (born
 in Japan, former Japanese nationals, adoptees) are not modelled.
@@ -28,6 +29,8 @@ from ..routes import QUALIFYING_STATUSES
 
 ID = "residence"
 ART_8_REFERENCE = "国籍法 8条1号（日本国民の子で日本に住所を有するもの）"
+#: Practice: a family member on Dependent status applies with the household it depends on.
+FAMILY_REFERENCE = "行政書士の解説: 家族滞在から帰化は可能、在留年数と世帯の生計で判断（visasupportnavi.net/news/9037）"
 #: Statuses on which a person works lawfully: time on them counts as working years.
 WORK_STATUSES = QUALIFYING_STATUSES | {S.SPECIFIED_SKILLED_1}
 #: Each general path: (path, threshold of total years, threshold of working years).
@@ -95,6 +98,26 @@ def _general(a: Answers, t: Thresholds) -> Finding:
     )
 
 
+def _family(a: Answers, t: Thresholds) -> Finding:
+    """Dependent status: five years, with no working years of one's own (the household's count)."""
+    key = "naturalization.residence.min_years"
+    due = _due(t, a.application_date, ((a.residence_start_date, key),))
+    years = years_between(a.residence_start_date, a.application_date)
+    params = {"path": str(P.FAMILY.value), "years": years, "required": t[key]}
+    if due is None or due > a.application_date:
+        return Finding(
+            ID,
+            NOT_MET,
+            "naturalization.residence.too_short",
+            {**params, "start": a.residence_start_date},
+            clears_on=due,
+            **cited(t, key),
+        )
+    return _policy(a, t) or Finding(
+        ID, MET, "naturalization.residence.met", params, FAMILY_REFERENCE, basis="practice"
+    )
+
+
 def _policy(a: Answers, t: Thresholds) -> Finding | None:
     """Flag, as a risk only, the unverified 2026 policy of ten years in principle."""
     key = "naturalization.residence.policy_min_years"
@@ -159,4 +182,6 @@ def residence(a: Answers, t: Thresholds) -> Finding:
         return Finding(ID, EXEMPT, "naturalization.residence.exempt", {}, ART_8_REFERENCE)
     if a.status == S.SPOUSE_OF_JAPANESE:
         return _spouse(a, t)
+    if a.status == S.DEPENDENT:
+        return _family(a, t)
     return _general(a, t)
