@@ -4,6 +4,11 @@ Thresholds are append-only: an existing version is shown read-only and "Add a ne
 opens a pre-filled form for a new dated row, so history is never edited away and every
 stored assessment can still say which values it used. Stored assessments are read-only;
 their raw answers are personal data, shown only with the ``view_answers`` permission.
+
+Both lists accept from the URL only the parameters of their own filters (``OwnFiltersOnly``):
+Django's default also allows any lookup on a model's own fields, and ``?token__startswith=``
+or ``?answers__…=`` would let a staff user test an applicant's token or answers row by row.
+Admin logins are counted by django-axes; ``login_locked_out`` is the page a locked-out login gets.
 """
 
 from __future__ import annotations
@@ -11,15 +16,17 @@ from __future__ import annotations
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import BooleanField, Case, OuterRef, Subquery, Value, When
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Overall, Route, ThresholdUnit
+from .choices import ThresholdUnit
 from .models import Assessment, Threshold
 from .thresholds import THRESHOLD_KEYS
 
@@ -47,6 +54,37 @@ COPIED_FIELDS = (
     "source_url",
     "other_sources",
 )
+
+
+class OwnFiltersOnly:
+    """Accept from the URL only the parameters of this admin's own ``list_filter``.
+
+    A filter class contributes its ``parameter_name``; a model field name (Django's field
+    filter) its ``__exact`` and ``__isnull`` lookups. Anything else (``token__startswith``,
+    ``answers__residence_start_date``, lookups through relations) is refused with a 400.
+    """
+
+    def lookup_allowed(self, lookup, value, request):
+        return lookup in own_filter_parameters(self.list_filter)
+
+
+def own_filter_parameters(list_filter) -> frozenset[str]:
+    """Return the URL parameters that the filters in ``list_filter`` read."""
+    names = set()
+    for item in list_filter:
+        if isinstance(item, type) and issubclass(item, admin.SimpleListFilter):
+            names.add(item.parameter_name)
+        else:
+            field = item[0] if isinstance(item, tuple) else item
+            names.update({f"{field}__exact", f"{field}__isnull"})
+    return frozenset(names)
+
+
+def login_locked_out(request, response=None, credentials=None):
+    """Answer a login refused by django-axes: 429 with a page in the admin's language."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {**admin.site.each_context(request), "minutes": minutes, "title": _("Log in")}
+    return render(request, "admin/login_locked_out.html", context, status=429)
 
 
 def key_area(key: str) -> str:
@@ -93,10 +131,43 @@ class VersionFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _previous_version(key: str, valid_from) -> Threshold | None:
+    """Return the stored version that a new version of ``key`` from ``valid_from`` follows."""
+    if not key or valid_from is None:
+        return None
+    return (
+        Threshold.objects.filter(key=key, valid_from__lt=valid_from).order_by("-valid_from").first()
+    )
+
+
+def _value_of(data) -> tuple:
+    get = data.get if isinstance(data, dict) else lambda name: getattr(data, name)
+    return (get("value"), get("date_value"), get("table_value"))
+
+
+def _shown(value) -> str:
+    return str(_("(no limit)")) if value is None else str(value)
+
+
 class ThresholdForm(forms.ModelForm):
-    """The form for a new version: pick a known key; the unit follows from it if left empty."""
+    """The form for a new version: pick a known key; the unit follows from it if left empty.
+
+    "Add a new version" copies the previous version's source. A new value under the same
+    source title or URL is most often a stale citation (a 3,200,000 yen version still citing
+    "年収300万円以上"), so such a version is saved only once the admin either cites the new
+    value's source or ticks ``source_confirmed``; the box is shown only when it is needed.
+    """
 
     key = forms.ChoiceField(label=_("key"), choices=())
+    source_confirmed = forms.BooleanField(
+        label=_("The source above supports the new value"),
+        help_text=_(
+            "Tick only if you checked that this title and address state the new value "
+            "(for example, the same page updated in place)."
+        ),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Threshold
@@ -140,11 +211,34 @@ class ThresholdForm(forms.ModelForm):
             self.add_error("value", _("A table threshold takes a table value only."))
         if unit not in (ThresholdUnit.TABLE, None) and data.get("table_value") is not None:
             self.add_error("table_value", _("Only table thresholds take a table value."))
+        self._check_source_is_not_stale(data)
         return data
+
+    def _check_source_is_not_stale(self, data: dict) -> None:
+        """Refuse a new value under the previous version's title or URL, unless confirmed."""
+        previous = _previous_version(data.get("key"), data.get("valid_from"))
+        if previous is None or _value_of(data) == _value_of(previous):
+            return
+        same = [
+            name
+            for name in ("source_title", "source_url")
+            if (data.get(name) or "").strip() == getattr(previous, name).strip()
+        ]
+        if not same or data.get("source_confirmed"):
+            return
+        self.fields["source_confirmed"].widget = forms.CheckboxInput()
+        message = _(
+            "The value differs from the version this one follows (%(value)s from %(date)s), "
+            "but this source is the same as that version's. Cite the source of the new value, "
+            "or tick “The source above supports the new value”."
+        ) % {"value": _shown(previous.typed_value()), "date": previous.valid_from.isoformat()}
+        for name in same:
+            self.add_error(name, message)
+        self.add_error("source_confirmed", _("Confirm the source, or change it."))
 
 
 @admin.register(Threshold)
-class ThresholdAdmin(admin.ModelAdmin):
+class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
     form = ThresholdForm
     list_display = (
         "key",
@@ -161,6 +255,7 @@ class ThresholdAdmin(admin.ModelAdmin):
     save_as = False
     readonly_fields = ("new_version_link", "in_force_today", "created_at", "created_by")
     value_fields = ("key", "unit", "value", "date_value", "table_value", "valid_from", "kind")
+    source_fields = ("source_title", "source_url", "other_sources", "note", "source_confirmed")
 
     def get_fieldsets(self, request, obj=None):
         value_fields = self.value_fields
@@ -168,7 +263,10 @@ class ThresholdAdmin(admin.ModelAdmin):
             value_fields = ("new_version_link", *value_fields, "in_force_today")
         fieldsets = [
             (None, {"fields": value_fields}),
-            (_("Source"), {"fields": ("source_title", "source_url", "other_sources", "note")}),
+            (
+                _("Source"),
+                {"fields": self.source_fields if obj is None else self.source_fields[:-1]},
+            ),
         ]
         if obj is not None:
             fieldsets.append((_("Recorded"), {"fields": ("created_at", "created_by")}))
@@ -254,52 +352,35 @@ class ThresholdAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class RouteFilter(admin.SimpleListFilter):
-    title = _("route")
-    parameter_name = "route"
-
-    def lookups(self, request, model_admin):
-        return Route.choices
-
-    def queryset(self, request, queryset):
-        return queryset.filter(route=self.value()) if self.value() else queryset
-
-
-class VerdictFilter(admin.SimpleListFilter):
-    title = _("verdict")
-    parameter_name = "overall"
-
-    def lookups(self, request, model_admin):
-        return Overall.choices
-
-    def queryset(self, request, queryset):
-        return queryset.filter(overall=self.value()) if self.value() else queryset
-
-
 def _pretty_json(value) -> str:
     return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
-    """Stored assessments: a summary for everyone with access, raw answers only by permission."""
+class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
+    """Stored assessments: a summary for everyone with access, raw answers only by permission.
+
+    The token is never shown (it opens the applicant's result and PDF) and cannot be searched,
+    filtered or sorted on; neither can the answers, the result or the PDF.
+    """
 
     list_display = (
         "id",
         "created",
-        "route_label",
-        "verdict",
+        "route",
+        "overall",
         "score_display",
         "application_date_display",
     )
-    list_filter = (RouteFilter, VerdictFilter)
+    # Route and verdict are labelled by their fields' choices (assessments.choices).
+    list_filter = ("route", "overall")
     summary_fields = (
         "created",
         "expires",
         "language_code",
         "application_date_display",
-        "route_label",
-        "verdict",
+        "route",
+        "overall",
         "score_display",
     )
     private_fields = ("answers_display", "result_display", "thresholds_display")
@@ -339,14 +420,6 @@ class AssessmentAdmin(admin.ModelAdmin):
     @admin.display(description=_("application date"), ordering="application_date")
     def application_date_display(self, obj):
         return obj.application_date
-
-    @admin.display(description=_("route"), ordering="route")
-    def route_label(self, obj):
-        return Route(obj.route).label if obj.route in Route.values else obj.route
-
-    @admin.display(description=_("verdict"), ordering="overall")
-    def verdict(self, obj):
-        return Overall(obj.overall).label if obj.overall in Overall.values else obj.overall
 
     @admin.display(description=_("readiness score"), ordering="score")
     def score_display(self, obj):

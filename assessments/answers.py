@@ -10,6 +10,7 @@ everywhere. Invalid input raises ``AnswersInvalid`` with errors keyed by field p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -31,6 +32,16 @@ MAX_MONEY_YEN = 10_000_000_000  # ten billion yen
 MAX_DEPENDENTS = 30
 MAX_HSP_POINTS = 300
 EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+#: Exactly ``YYYY-MM-DD`` in ASCII digits (``date.fromisoformat`` also reads ``2014-W14-2``).
+DATE_FORMAT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Dates that cannot come before the person was born.
+NOT_BEFORE_BIRTH = (
+    "residence_start_date",
+    "qualifying_status_start_date",
+    "marriage_date",
+    "status_grant_date",
+)
 #: The guideline the engine models dates from 2006-03-31; an application before it cannot be judged.
 EARLIEST_APPLICATION_DATE = dt.date(2006, 3, 31)
 
@@ -152,13 +163,21 @@ class _Reader:
         if not isinstance(value, str):
             self.error(path, "invalid_type", expected="date")
             return None
+        if not DATE_FORMAT.fullmatch(value):
+            self.error(path, "invalid_date")
+            return None
         try:
             parsed = dt.date.fromisoformat(value)
         except ValueError:
             self.error(path, "invalid_date")
             return None
-        if len(value) != 10 or parsed < EARLIEST_DATE:
-            self.error(path, "invalid_date")
+        if not EARLIEST_DATE <= parsed <= LATEST_DATE:
+            self.error(
+                path,
+                "date_out_of_range",
+                earliest=EARLIEST_DATE.isoformat(),
+                latest=LATEST_DATE.isoformat(),
+            )
             return None
         return parsed
 
@@ -300,6 +319,11 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         dates[key] = r.date(data.get(key), key)
         r.not_after(dates[key], key, app)
     status_expiry = r.date(data.get("status_expiry_date"), "status_expiry_date")
+    birth = dates["birth_date"]
+    for key in NOT_BEFORE_BIRTH:
+        value = residence_start if key == "residence_start_date" else dates[key]
+        if birth is not None and value is not None and value < birth:
+            r.error(key, "before_birth", birth_date=birth.isoformat())
 
     answers = dict(
         application_date=app,

@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 #: Each code's wording; ``%(name)s`` placeholders are filled from the error's params.
 MESSAGES = {
     "required": _("This answer is required."),
-    "invalid_date": _("Enter a real date in the form YYYY-MM-DD, from 1900 onwards."),
+    "invalid_date": _("Enter a real date in the form YYYY-MM-DD (for example 2024-04-01)."),
+    "date_out_of_range": _("Enter a date from %(earliest)s to %(latest)s."),
+    "before_birth": _("This date is before the date of birth (%(birth_date)s)."),
     "invalid_choice": _("“%(value)s” is not one of the allowed choices."),
     "negative": _("Enter zero or a positive amount."),
     "too_large": _("Enter a value no larger than %(maximum)s."),

@@ -8,6 +8,7 @@ Environment variables:
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "formtools",
+    "axes",
     "assessments",
 ]
 
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "assessments.security.PersonalPageMiddleware",
     "assessments.security.RateLimitMiddleware",
     "assessments.security.InputShapeMiddleware",
+    # Last, as django-axes asks: it answers a locked-out admin login with our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "prcheck.urls"
@@ -95,10 +99,6 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "prcheck.wsgi.application"
 
-# Input and choice widgets drawn in Python, same HTML as Django's templates: their nested
-# templates were half the rendering time of a wizard step.
-FORM_RENDERER = "assessments.forms.renderer.FlatWidgetRenderer"
-
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -114,6 +114,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-axes checks for a lockout before any password is tried (it must come first).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 # Sessions live in the database so any number of stateless app processes can serve any applicant.
@@ -148,6 +154,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 
 # prcheck's own settings.
 PRCHECK_RETENTION_DAYS = int(os.environ.get("PRCHECK_RETENTION_DAYS", "30"))
+# A session (which holds the wizard's answers) lasts exactly as long as a stored result: both
+# follow PRCHECK_RETENTION_DAYS, so no answer outlives what the README promises.
+SESSION_COOKIE_AGE = PRCHECK_RETENTION_DAYS * 24 * 60 * 60
 PRCHECK_API_MAX_BYTES = int(os.environ.get("PRCHECK_API_MAX_BYTES", str(64 * 1024)))
 # How much lower than requests a PDF render runs (Linux nice step; 0 = same priority).
 PRCHECK_PDF_RENDER_NICENESS = int(os.environ.get("PRCHECK_PDF_RENDER_NICENESS", "10"))
@@ -225,6 +234,20 @@ PRCHECK_RATE_LIMITS = {
 PRCHECK_RATE_LIMIT_CACHE = "rate_limits"
 # How many proxies append to X-Forwarded-For in front of the app (0: use the peer address).
 PRCHECK_TRUSTED_PROXY_COUNT = int(os.environ.get("PRCHECK_TRUSTED_PROXY_COUNT", "0"))
+# Admin login attempts (django-axes, failures in the database so every app process shares them):
+# after PRCHECK_LOGIN_FAILURE_LIMIT failures for one account, or from one client address, further
+# attempts are refused for PRCHECK_LOGIN_COOLOFF_MINUTES (each new try restarts the wait).
+# `manage.py axes_reset_username NAME` unlocks an account at once (README, "Editing thresholds").
+AXES_FAILURE_LIMIT = int(os.environ.get("PRCHECK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PRCHECK_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "assessments.security.client_address"
+AXES_LOCKOUT_CALLABLE = "assessments.admin.login_locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Keep no log of successful logins (addresses and browsers are personal data), and log nothing
+# about failures either: the attempt rows are the record, purged by purge_assessments.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 # Pages that may be cached and indexed (on GET). Every other page is personal: no-store, noindex.
 PRCHECK_PUBLIC_URL_NAMES = frozenset({"assessments:start", "hsp:calculator"})
 

@@ -98,11 +98,81 @@ ERROR_CASES = [
         {},
     ),
     (
-        "a date before 1900 is refused",
+        "a date the day before 1900 is out of range",
         {"birth_date": "1899-12-31"},
         "birth_date",
+        "date_out_of_range",
+        {"earliest": "1900-01-01", "latest": "2100-12-31"},
+    ),
+    (
+        "a status expiry the day after 2100 is out of range",
+        {"status_expiry_date": "2101-01-01"},
+        "status_expiry_date",
+        "date_out_of_range",
+        {"earliest": "1900-01-01", "latest": "2100-12-31"},
+    ),
+    (
+        "an application date of 9999-12-31 is out of range, not a crash",
+        {"application_date": "9999-12-31"},
+        "application_date",
+        "date_out_of_range",
+        {"earliest": "1900-01-01", "latest": "2100-12-31"},
+    ),
+    (
+        "an ISO week date is not a YYYY-MM-DD date",
+        {"application_date": "2014-W14-2"},
+        "application_date",
         "invalid_date",
         {},
+    ),
+    (
+        "an ISO ordinal date is not a YYYY-MM-DD date",
+        {"marriage_date": "2014-095"},
+        "marriage_date",
+        "invalid_date",
+        {},
+    ),
+    (
+        "a date without dashes is not a YYYY-MM-DD date",
+        {"marriage_date": "20140405"},
+        "marriage_date",
+        "invalid_date",
+        {},
+    ),
+    (
+        "a date in full-width digits is not a YYYY-MM-DD date",
+        {"marriage_date": "２０１４-０４-０５"},
+        "marriage_date",
+        "invalid_date",
+        {},
+    ),
+    (
+        "a residence start the day before birth is refused",
+        {"birth_date": "1990-05-10", "residence_start_date": "1990-05-09"},
+        "residence_start_date",
+        "before_birth",
+        {"birth_date": "1990-05-10"},
+    ),
+    (
+        "a grant date before birth is refused",
+        {"birth_date": "1990-05-10", "status_grant_date": "1989-01-01"},
+        "status_grant_date",
+        "before_birth",
+        {"birth_date": "1990-05-10"},
+    ),
+    (
+        "a marriage before birth is refused",
+        {"birth_date": "1990-05-10", "marriage_date": "1990-05-09"},
+        "marriage_date",
+        "before_birth",
+        {"birth_date": "1990-05-10"},
+    ),
+    (
+        "a work-status start before birth is refused",
+        {"birth_date": "1990-05-10", "qualifying_status_start_date": "1980-01-01"},
+        "qualifying_status_start_date",
+        "before_birth",
+        {"birth_date": "1990-05-10"},
     ),
     (
         "a date with a time is refused",
@@ -280,6 +350,30 @@ def test_every_error_code_has_a_case_and_english_and_japanese_wording():
             japanese = error_message(code, params)
         assert english != japanese, code
         assert "%(" not in english and "%(" not in japanese
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"birth_date": "1900-01-01"},
+        {"status_expiry_date": "2100-12-31"},
+        {"birth_date": "1990-05-10", "residence_start_date": "1990-05-10"},
+        {
+            "birth_date": "1990-05-10",
+            "marriage_date": "1990-05-10",
+            "status_grant_date": "1990-05-11",
+        },
+    ],
+    ids=[
+        "the first day of 1900 is in range",
+        "the last day of 2100 is in range",
+        "residence from the day of birth is accepted",
+        "marriage on the day of birth and a grant the day after are accepted",
+    ],
+)
+def test_dates_on_the_limits_are_accepted(changes):
+    answers = answers_from_dict(build(changes), today=TODAY)
+    assert answers.application_date == TODAY
 
 
 def test_every_error_is_reported_at_once_not_only_the_first():

@@ -264,3 +264,28 @@ def test_a_bad_naturalization_answer_is_a_field_error(client):
     response = post(client, {**ANSWERS, "japanese_level": "fluent", "monthly_take_home": -5})
     assert response.status_code == 400
     assert set(response.json()["errors"]) >= {"japanese_level", "monthly_take_home"}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("application_date", "9999-12-31", "date_out_of_range"),
+        ("application_date", "2014-W14-2", "invalid_date"),
+        ("status_expiry_date", "9999-12-31", "date_out_of_range"),
+        ("residence_start_date", "1899-12-31", "date_out_of_range"),
+    ],
+)
+def test_a_date_outside_the_contract_is_a_json_400_naming_the_field(client, field, value, code):
+    response = post(client, {**ANSWERS, field: value}, HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"].startswith("application/json")
+    error = response.json()["errors"][field][0]
+    assert error["code"] == code
+    assert "YYYY-MM-DD" in error["message"] or "1900-01-01" in error["message"]
+
+
+def test_a_residence_start_before_birth_is_a_json_400(client):
+    body = {**ANSWERS, "birth_date": "2013-01-01", "residence_start_date": "2012-04-01"}
+    response = post(client, body)
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"]["residence_start_date"][0]["code"] == "before_birth"

@@ -107,15 +107,6 @@ def test_messages_are_in_japanese_with_lang_ja(tmp_path):
     assert "assets: 0以上の金額を入力してください。" in str(error)
 
 
-def test_pdf_fails_clearly_while_the_report_module_is_missing(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "assessments.report", None)  # import raises ImportError
-    out = tmp_path / "report.pdf"
-    error = assess_error(write(tmp_path, ANSWERS), "--pdf", str(out))
-    assert error.returncode == 2
-    assert "PDF reports are not available" in str(error)
-    assert not out.exists()
-
-
 def run_manage(*args, stdin=""):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "prcheck.settings_test"}
     return subprocess.run(
@@ -165,3 +156,18 @@ def test_a_threshold_version_added_in_the_admin_applies_from_its_date_only(clien
 
     assert livelihood_on("2026-12-31")[:2] == ("met", 3_000_000)
     assert livelihood_on("2027-01-01") == ("not_met", 3_200_000, "https://example.org/income-2027")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("application_date", "9999-12-31", "application_date: 1900-01-01から2100-12-31まで"),
+        ("application_date", "2014-W14-2", "application_date: 実在する日付を YYYY-MM-DD"),
+        ("marriage_date", "1980-01-01", "marriage_date: この日付は生年月日（1985-06-01）より前"),
+    ],
+)
+def test_a_date_outside_the_contract_exits_2_naming_the_field(tmp_path, field, value, words):
+    answers = {**ANSWERS, "birth_date": "1985-06-01", field: value}
+    error = assess_error(write(tmp_path, answers), "--lang", "ja")
+    assert error.returncode == 2
+    assert words in str(error)

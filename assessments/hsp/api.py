@@ -1,8 +1,8 @@
 """``POST /api/hsp-points``: an HSP profile in, the points and breakdown out (JSON).
 
 Errors are JSON too, ``{"errors": {"field": [{"code", "params", "message"}]}}``, with messages
-in the request's language, exactly as ``POST /api/assess``: the same guards (POST, JSON, size
-limit), no cookies, nothing stored, nothing from the body logged.
+in the request's language, exactly as ``POST /api/assess``: the same guards (``json_endpoint``:
+POST, JSON, size limit, readable text), no cookies, nothing stored, nothing from the body logged.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 import logging
 
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt
 
-from ..api.views import error_response, json_post_only, json_response, parse_json
+from ..api.endpoint import error_response, json_endpoint, json_response
 from ..thresholds import MissingThreshold
 from .messages import hsp_errors_to_json
 from .profile import HspProfileInvalid, profile_from_dict
@@ -21,14 +20,9 @@ from .services import HspTableNotInForce, hsp_points_at
 logger = logging.getLogger(__name__)
 
 
-@csrf_exempt
-@json_post_only
-def hsp_points(request, body: bytes):
+@json_endpoint
+def hsp_points(request, data):
     """Score the profile in the body and return the result JSON (400 with field errors)."""
-    try:
-        data = parse_json(body)
-    except ValueError:
-        return error_response(400, "invalid_json")
     try:
         profile = profile_from_dict(data, today=timezone.localdate())
         result = hsp_points_at(profile, on=profile.as_of)

@@ -21,9 +21,26 @@ STATUS_REFERENCE = (
     "入管法 22条; 入国・在留審査要領（留学・技能実習からの永住許可は実務上認められない）"
 )
 
+EXPIRED_REFERENCE = (
+    "入管法 22条1項（在留資格の変更としての申請）, 24条4号ロ・70条1項5号（不法残留）"
+)
+
 
 def status_eligible(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Check that the current status can be changed to permanent residence at all."""
+    """Check that the current status can be changed to permanent residence at all.
+
+    Permanent residence is a change of status (Art. 22): a status that expired before the
+    application date leaves nothing to change from, and staying on is an overstay (Art. 70).
+    """
+    expiry = a.status_expiry_date
+    if expiry is not None and expiry < a.application_date:
+        return Finding(
+            "status_eligible",
+            NOT_MET,
+            "status_eligible.status_expired",
+            {"status": a.status, "expiry": expiry},
+            EXPIRED_REFERENCE,
+        )
     if a.status in NOT_ACCEPTED_STATUSES:
         return Finding(
             "status_eligible",
@@ -52,7 +69,7 @@ def _period(a: Answers, t: Thresholds, route: str, *, key: str, start: dt.date |
     if start is None:
         return Finding(
             "residence_period",
-            NOT_MET,
+            AT_RISK,
             "residence_period.grant_date_missing",
             {"route": route},
             **cited(t, key),
@@ -62,6 +79,8 @@ def _period(a: Answers, t: Thresholds, route: str, *, key: str, start: dt.date |
     due = first_day_satisfied(
         t, a.application_date, lambda s: None if s[key] is None else add_years(start, s[key])
     )
+    if required is None:
+        return _not_open(a, t, route, key, clears_on=due)
     params = {
         "route": route,
         "years": years_between(start, a.application_date),
@@ -75,6 +94,21 @@ def _period(a: Answers, t: Thresholds, route: str, *, key: str, start: dt.date |
         "residence_period.too_short",
         {**params, "start": start},
         clears_on=due,
+        **cited(t, key),
+    )
+
+
+def _not_open(a: Answers, t: Thresholds, route: str, key: str, *, clears_on) -> Finding:
+    """The route did not exist on the application date: say when it opens, and when it clears."""
+    opens_on = first_day_satisfied(
+        t, a.application_date, lambda s: None if s[key] is None else a.application_date
+    )
+    return Finding(
+        "residence_period",
+        NOT_MET,
+        "residence_period.route_not_open",
+        {"route": route, "opens_on": opens_on},
+        clears_on=clears_on,
         **cited(t, key),
     )
 
@@ -118,17 +152,19 @@ def _general(a: Answers, t: Thresholds, route: str) -> Finding:
 def _spouse(a: Answers, t: Thresholds, route: str) -> Finding:
     """Three years of marriage and one year in Japan (draft: five and three from 2027-04-01)."""
     marriage_key = "residence.spouse.marriage_min_years"
+    in_japan = _period(
+        a, t, route, key="residence.spouse.in_japan_min_years", start=a.residence_start_date
+    )
     if a.marriage_date is None:
+        if in_japan.status != MET:
+            return in_japan
         return Finding(
             "residence_period",
-            NOT_MET,
+            AT_RISK,
             "residence_period.marriage_date_missing",
             {},
             **cited(t, marriage_key),
         )
-    in_japan = _period(
-        a, t, route, key="residence.spouse.in_japan_min_years", start=a.residence_start_date
-    )
     marriage = _period(a, t, route, key=marriage_key, start=a.marriage_date)
     if marriage.status == MET:
         return in_japan
@@ -147,39 +183,77 @@ def _spouse(a: Answers, t: Thresholds, route: str) -> Finding:
     )
 
 
+#: Per HSP route: points threshold key, years threshold key, and the past calculation of 2(6)イ/2(7)イ.
+HSP_ROUTES = {
+    Route.HSP_70: ("hsp.points_70", "residence.hsp_70.min_years", "three_years_ago"),
+    Route.HSP_80: ("hsp.points_80", "residence.hsp_80.min_years", "one_year_ago"),
+}
+#: How far back each past points calculation of the contract looks, in years.
+PAST_POINTS_YEARS = {"one_year_ago": 1, "three_years_ago": 3}
+
+
 def _hsp(a: Answers, t: Thresholds, route: str) -> Finding:
-    """70 points for 3 years or 80 points for 1 year, held throughout (guideline 2(6), 2(7))."""
-    points_key, years_key, past = {
-        Route.HSP_70: ("hsp.points_70", "residence.hsp_70.min_years", "three_years_ago"),
-        Route.HSP_80: ("hsp.points_80", "residence.hsp_80.min_years", "one_year_ago"),
-    }[route]
-    required = t[points_key]
-    points = a.hsp_points
-    # A holder of HSP status granted at least N years ago has had its points checked then.
-    holder_since = a.status_grant_date if a.status == S.HSP else None
-    held_long_enough = (
-        holder_since is not None and add_years(holder_since, t[years_key]) <= a.application_date
+    """70 points for 3 years or 80 points for 1 year (guideline 2(6), 2(7) and note 3).
+
+    Two alternatives, and the better one is reported. ア: a holder of HSP status who has kept
+    the points for N years since the grant. イ: anyone whose points, calculated N years before
+    the application and now, reach the mark, with N years of continuous residence. On both,
+    a past calculation given inside the N years that falls below the mark means the points
+    were not kept. The most serious finding of a route wins: points below the mark (time
+    alone does not fix them), then the waiting period (with its date), then a blank answer.
+    """
+    points_key, years_key, _ = HSP_ROUTES[route]
+    if t[points_key] is not None and t[years_key] is not None:
+        return _hsp_best(a, t, route)
+    # Before 2017-04-26 the route did not exist: judge the answers by the marks it opened with,
+    # and report points that would fail then; otherwise say when it opens and when it clears.
+    opens_on = first_day_satisfied(
+        t,
+        a.application_date,
+        lambda s: None if s[points_key] is None or s[years_key] is None else a.application_date,
     )
-    checks = [("now", points.now if points else None)]
-    if not held_long_enough:
-        checks.append((past, getattr(points, past) if points else None))
-    if required is None:
-        checks = []  # the HSP routes did not exist yet: only the waiting period applies
-    for when, value in checks:
-        if value is None:
-            return Finding(
-                "residence_period",
-                NOT_MET,
-                "residence_period.hsp_points_missing",
-                {"when": when, "required": required},
-                **cited(t, points_key),
-            )
-        if value < required:
+    if opens_on is None:
+        return _period(a, t, route, key=years_key, start=a.residence_start_date)
+    then = _hsp_best(a, t.at(opens_on), route)
+    if then.status == NOT_MET and then.clears_on is None:
+        return then
+    return Finding(
+        "residence_period",
+        NOT_MET,
+        "residence_period.route_not_open",
+        {"route": route, "opens_on": opens_on},
+        clears_on=max(then.clears_on or opens_on, opens_on),
+        **cited(t, years_key),
+    )
+
+
+def _hsp_best(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Return the better of the two alternatives ア and イ, under the marks of ``t``."""
+    _, _, past = HSP_ROUTES[route]
+    holder = a.status == S.HSP and a.status_grant_date is not None
+    variants = []
+    if holder:
+        variants.append(_hsp_variant(a, t, route, start=a.status_grant_date, needed=("now",)))
+    variants.append(_hsp_variant(a, t, route, start=a.residence_start_date, needed=("now", past)))
+    return min(variants, key=_seriousness)
+
+
+def _hsp_variant(a: Answers, t: Thresholds, route: str, *, start, needed) -> Finding:
+    """Check one HSP alternative: the ``needed`` calculations given, every one in the window kept."""
+    points_key, years_key, _ = HSP_ROUTES[route]
+    required, years = t[points_key], t[years_key]
+    given = {
+        when: getattr(a.hsp_points, when) if a.hsp_points else None
+        for when in ("now", *PAST_POINTS_YEARS)
+    }
+    in_window = ["now", *(when for when, back in PAST_POINTS_YEARS.items() if back <= years)]
+    for when in in_window:
+        if given[when] is not None and given[when] < required:
             return Finding(
                 "residence_period",
                 NOT_MET,
                 "residence_period.hsp_points_low",
-                {"when": when, "points": value, "required": required},
+                {"when": when, "points": given[when], "required": required},
                 **cited(t, points_key),
             )
     if not a.hsp_points_maintained:
@@ -190,8 +264,26 @@ def _hsp(a: Answers, t: Thresholds, route: str) -> Finding:
             {"required": required},
             **cited(t, points_key),
         )
-    start = holder_since if held_long_enough else a.residence_start_date
-    return _period(a, t, route, key=years_key, start=start)
+    period = _period(a, t, route, key=years_key, start=start)
+    if period.status != MET:
+        return period
+    for when in needed:
+        if given[when] is None:
+            return Finding(
+                "residence_period",
+                AT_RISK,
+                "residence_period.hsp_points_missing",
+                {"when": when, "required": required},
+                **cited(t, points_key),
+            )
+    return period
+
+
+def _seriousness(finding: Finding):
+    """Order findings from the best to the worst outcome: met, at risk, clears on a date, not met."""
+    if finding.status == NOT_MET:
+        return (2, finding.clears_on) if finding.clears_on else (3, dt.date.max)
+    return (0 if finding.status == MET else 1, dt.date.min)
 
 
 def residence_period(a: Answers, t: Thresholds, route: str) -> Finding:

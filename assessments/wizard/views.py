@@ -134,7 +134,7 @@ class AssessmentWizard(
 
     def get_form_step_data(self, form):
         """Keep only this step's own fields (not the CSRF token or the buttons)."""
-        return own_fields(form.data, form.prefix)
+        return own_fields(form.data, form)
 
     def stored_form(self, step):
         """Return the step's form as last left: a draft without errors, else validated."""
@@ -194,7 +194,7 @@ class AssessmentWizard(
             # A page of a step this route no longer asks (changed in another tab, say).
             return redirect(self.get_step_url(self._resume_step()))
         self.storage.current_step = step
-        typed = own_fields(request.POST, self.get_form_prefix(step))
+        typed = own_fields(request.POST, self.get_form(step))
         if "wizard_goto_step" in request.POST:
             self.keep_draft(step, typed)
             target = request.POST["wizard_goto_step"]

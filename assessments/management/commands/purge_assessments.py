@@ -2,10 +2,12 @@
 
 Run it daily from cron (see README, "Deploying"). It removes expired assessments (answers,
 result and cached PDF), expired "continue later" progress, expired sessions (which hold the
-wizard's answers) and expired rate-limit counters (keyed by a hash of the client's address).
+wizard's answers), expired rate-limit counters (keyed by a hash of the client's address) and
+admin login failures older than the lock-out wait (they hold a user name and an address).
 It prints counts only, never a value, so its output is safe to mail or log.
 """
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
@@ -38,6 +40,8 @@ class Command(BaseCommand):
         counters = caches[settings.PRCHECK_RATE_LIMIT_CACHE]
         if not dry_run and hasattr(counters, "delete_expired"):
             counts["rate-limit counters"] = counters.delete_expired()
+        failures = AccessAttempt.objects.filter(attempt_time__lte=now - settings.AXES_COOLOFF_TIME)
+        counts["login failures"] = failures.count() if dry_run else _delete(failures)
         verb = "Would delete" if dry_run else "Deleted"
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(f"{verb} {summary} (expired on or before {now:%Y-%m-%d %H:%M %Z}).")
