@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assessments.answers import answers_from_dict
-from assessments.rules import evaluate, evaluate_route
-from assessments.rules.naturalization import evaluate_naturalization
-from assessments.thresholds import thresholds_from_defaults
+from assessments.eligibility.answers import answers_from_dict
+from assessments.eligibility.rules import evaluate, evaluate_route
+from assessments.eligibility.rules.naturalization import evaluate_naturalization
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 CASES_DIR = Path(__file__).parent / "cases"
 FIRST_INCOME_YEAR = 2000

@@ -9,9 +9,9 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import CriminalRecordKind
-from ..naturalization_choices import JapaneseLevel
-from ..naturalization_presentation import NATURALIZATION_NAMES
+from assessments.eligibility.choices import CriminalRecordKind
+from assessments.eligibility.naturalization_choices import JapaneseLevel
+from assessments.results.naturalization import NATURALIZATION_NAMES
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ step, and shown as a second card on the result, in Japanese and in English."""
 import pytest
 from playwright.sync_api import expect
 
-from .applicant import GENERAL, walk, with_steps, years_ago
-from .checks import check_page
+from tests.e2e.applicant import GENERAL, walk, with_steps, years_ago
+from tests.e2e.checks import check_page
 
 NATURALIZATION = with_steps(
     GENERAL,

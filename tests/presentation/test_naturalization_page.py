@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import engine_result, hand_result
+from tests.presentation.conftest import engine_result, hand_result
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from assessments.naturalization_choices import NATURALIZATION_IDS
-from assessments.report import report_render_html
-from assessments.thresholds import thresholds_from_defaults
-
-from .support import (
+from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
+from assessments.reports.pdf import report_render_html
+from assessments.thresholds.snapshot import thresholds_from_defaults
+from tests.report.support import (
     APPLICATION_DATE,
     GENERATED_AT,
     REFERENCE,

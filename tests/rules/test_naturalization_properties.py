@@ -11,12 +11,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import assessments.rules.naturalization as naturalization_package
-from assessments.answers import AnswersInvalid, answers_from_dict
-from assessments.naturalization_choices import NATURALIZATION_IDS, JapaneseLevel
-from assessments.rules.codes import FINDING_CODES
-from assessments.rules.naturalization import evaluate_naturalization
-from assessments.thresholds import thresholds_from_defaults
+import assessments.eligibility.rules.naturalization as naturalization_package
+from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
+from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS, JapaneseLevel
+from assessments.eligibility.rules.codes import FINDING_CODES
+from assessments.eligibility.rules.naturalization import evaluate_naturalization
+from assessments.thresholds.snapshot import thresholds_from_defaults
 from tests.rules.test_engine_properties import ON, THRESHOLDS, answers_data
 
 naturalization_data = st.fixed_dictionaries(

@@ -4,9 +4,8 @@ import datetime as dt
 
 import pytest
 
-from assessments.models import Assessment
-
-from . import profiles as p
+from assessments.results.models import Assessment
+from tests.wizard import profiles as p
 
 D = dt.date
 NATURALIZATION = {

@@ -1,0 +1,107 @@
+"""Every finding code a rule can return, with the params it carries.
+
+Codes are stable, greppable names (they are also template names and msgids): never rename
+one. Templates word each code in both languages (``assessments/findings/<code>.html``); a
+test checks that every code here has wording and that rules return only codes listed here.
+Dates in params are ISO strings in the result JSON; money is whole yen.
+"""
+
+from assessments.eligibility.rules.naturalization.codes import NATURALIZATION_CODES
+
+FINDING_CODES: dict[str, tuple[str, ...]] = {
+    # status_eligible — R1: PR is a change of status; some statuses are not accepted in practice.
+    "status_eligible.ok": ("status",),
+    "status_eligible.status_not_accepted": ("status",),
+    "status_eligible.status_unusual": ("status",),
+    "status_eligible.status_expired": ("status", "expiry"),
+    # residence_period — guideline 1(3)ア and 2(1)–(8), per route.
+    "residence_period.met": ("route", "years", "required"),
+    "residence_period.too_short": ("route", "years", "required", "start"),
+    "residence_period.qualifying_too_short": ("years", "required", "start"),
+    "residence_period.no_qualifying_status": ("status",),
+    "residence_period.marriage_too_short": ("years", "required", "marriage_date"),
+    "residence_period.marriage_date_missing": (),
+    "residence_period.grant_date_missing": ("route",),
+    "residence_period.hsp_points_low": ("when", "points", "required"),
+    "residence_period.hsp_points_missing": ("when", "required"),
+    "residence_period.hsp_points_not_maintained": ("required",),
+    "residence_period.route_not_open": ("route", "opens_on"),
+    # continuity — "引き続き": long trips and heavy years abroad (rules of thumb), draft limits.
+    "continuity.ok": ("trips", "longest_days", "max_year_days"),
+    "continuity.long_trips": ("long_trips", "heavy_years", "trip_limit", "year_limit"),
+    "continuity.draft_single_trip": ("departure", "return", "months", "limit_months"),
+    "continuity.draft_cumulative": ("months", "limit_months", "window_years"),
+    # period_of_stay — guideline 1(3)ウ and note 1 (3 years counts until 2027-03-31).
+    "period_of_stay.ok": ("years", "required"),
+    "period_of_stay.unlimited": (),
+    "period_of_stay.too_short": ("years", "required"),
+    "period_of_stay.three_year_grace": ("transition_date", "expiry"),
+    "period_of_stay.three_year_ended": ("transition_date", "required"),
+    "period_of_stay.missing_expiry": ("transition_date", "missing"),
+    # livelihood — Art. 22(2)(ii) / guideline 1(2); amounts are practitioners' rules of thumb.
+    "livelihood.ok": ("required", "lowest", "years", "dependents", "income_of"),
+    "livelihood.household_income": (
+        "income_of",
+        "years",
+        "lowest_applicant",
+        "lowest_household",
+        "required",
+        "required_household",
+        "dependents",
+    ),
+    "livelihood.income_below": (
+        "year",
+        "income",
+        "required",
+        "shortfall",
+        "dependents",
+        "years_below",
+        "household_income",
+        "required_household",
+        "household_shortfall",
+        "raise_year",
+        "raise_certifiable_on",
+        "last_year_below",
+        "last_below_leaves_on",
+    ),
+    "livelihood.income_missing": ("missing_years", "missing"),
+    "livelihood.income_not_yet_certifiable": ("years", "first_year", "certifiable_from"),
+    "livelihood.public_assistance": (),
+    "livelihood.no_employment": ("assets",),
+    "livelihood.exempt": (),
+    "livelihood.exempt_household_low": ("year", "income", "required", "dependents"),
+    "livelihood.exempt_public_assistance": (),
+    # taxes — guideline 1(3)イ and its note: late payment is negative in principle.
+    "taxes.ok": ("lookback_years",),
+    "taxes.late": ("count", "latest_due", "lookback_years"),
+    "taxes.unpaid": ("count", "kinds"),
+    # social_insurance — pension and health insurance, guideline 1(3)イ.
+    "social_insurance.ok": ("lookback_years",),
+    "social_insurance.not_enrolled": ("pension", "health_insurance"),
+    "social_insurance.late": ("count", "latest_due", "lookback_years"),
+    "social_insurance.unpaid": ("count", "kinds"),
+    # notifications — immigration notifications (address, employer, spouse), guideline 1(3)イ.
+    "notifications.ok": (),
+    "notifications.missed": ("count", "latest", "lookback_years"),
+    # conduct — Art. 22(2)(i), guideline 1(1) and 1(3)イ.
+    "conduct.ok": (),
+    "conduct.exempt": (),
+    "conduct.imprisonment": ("completed_on", "wait_years"),
+    "conduct.suspended_sentence": ("completed_on", "wait_years"),
+    "conduct.fine": ("completed_on", "wait_years"),
+    "conduct.serious_traffic": ("date", "wait_years"),
+    "conduct.traffic_repeated": ("count", "tolerance", "window_years"),
+    "conduct.unauthorized_work": (),
+    # guarantor — a required document (身元保証書); must be Japanese, PR or special PR.
+    "guarantor.ok": ("guarantor",),
+    "guarantor.not_eligible": ("guarantor",),
+    "guarantor.missing": (),
+    # landing_standards — guideline 1(3)エ.
+    "landing_standards.ok": (),
+    "landing_standards.not_met": (),
+    # public_health — guideline 1(3)オ.
+    "public_health.ok": (),
+    "public_health.risk": (),
+}
+#: The naturalization (帰化) findings are worded and checked the same way.
+FINDING_CODES.update(NATURALIZATION_CODES)
