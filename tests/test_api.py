@@ -250,6 +250,22 @@ def test_near_valid_answers_get_a_result_or_field_errors(client, body):
         assert response.json()["schema"] == "prcheck.result/1"
 
 
+def test_the_result_carries_naturalization_beside_permanent_residence(client):
+    body = {**ANSWERS, "japanese_level": "n3", "nationality_renounceable": True}
+    result = post(client, {**body, "monthly_take_home": 200_000}).json()
+    assert result["schema"] == "prcheck.result/1" and len(result["requirements"]) == 12
+    natz = result["naturalization"]
+    assert [f["id"] for f in natz["requirements"]][:2] == ["residence", "absences"]
+    assert {f["id"]: f["status"] for f in natz["requirements"]}["japanese"] == "met"
+    assert set(natz) == {"overall", "earliest_date", "requirements"}
+
+
+def test_a_bad_naturalization_answer_is_a_field_error(client):
+    response = post(client, {**ANSWERS, "japanese_level": "fluent", "monthly_take_home": -5})
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) >= {"japanese_level", "monthly_take_home"}
+
+
 @pytest.mark.parametrize(
     ("field", "value", "code"),
     [

@@ -10,6 +10,7 @@ import yaml
 
 from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.rules import evaluate, evaluate_route
+from assessments.eligibility.rules.naturalization import evaluate_naturalization
 from assessments.thresholds.snapshot import thresholds_from_defaults
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -81,3 +82,21 @@ def test_golden_case(defaults, case):
                 assert got[key] == want[key], f"{requirement_id}.{key}"
         for param, value in want.get("params", {}).items():
             assert got["params"][param] == value, f"{requirement_id}.params.{param}"
+    if "naturalization" in expected:
+        _assert_naturalization(evaluate_naturalization(answers, thresholds), expected)
+
+
+def _assert_naturalization(natz, expected: dict) -> None:
+    """Compare the naturalization result with ``expected["naturalization"]`` (same keys)."""
+    want_all, got = expected["naturalization"], natz.to_json()
+    for key in ("overall", "earliest_date"):
+        if key in want_all:
+            assert got[key] == want_all[key], f"naturalization.{key}"
+    findings = {finding["id"]: finding for finding in got["requirements"]}
+    for requirement_id, want in want_all.get("requirements", {}).items():
+        finding = findings[requirement_id]
+        for key in ("status", "code", "clears_on"):
+            if key in want:
+                assert finding[key] == want[key], f"naturalization.{requirement_id}.{key}"
+        for param, value in want.get("params", {}).items():
+            assert finding["params"][param] == value, f"{requirement_id}.params.{param}"

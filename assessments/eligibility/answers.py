@@ -22,6 +22,7 @@ from assessments.eligibility.choices import (
     ResidenceStatus,
     TrafficViolationKind,
 )
+from assessments.eligibility.naturalization_choices import JapaneseLevel
 
 SCHEMA = "prcheck.answers/1"
 PERIODS_OF_STAY = (0.25, 0.5, 1, 3, 5)
@@ -127,6 +128,12 @@ class Answers:
     unauthorized_work: bool = False
     meets_landing_standards: bool = True
     public_health_risk: bool = False
+    # Naturalization (帰化) only; None = not answered.
+    monthly_take_home: int | None = None
+    last_job_change_date: dt.date | None = None
+    family_arrears: bool = False
+    nationality_renounceable: bool | None = None
+    japanese_level: str | None = None
 
 
 class AnswersInvalid(ValueError):
@@ -266,6 +273,11 @@ KNOWN_KEYS = frozenset(
         "guarantor",
         "meets_landing_standards",
         "public_health_risk",
+        "monthly_take_home",
+        "last_job_change_date",
+        "family_arrears",
+        "nationality_renounceable",
+        "japanese_level",
     }
 )
 
@@ -297,7 +309,13 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         r.error("residence_start_date", "after_application_date", limit=app.isoformat())
 
     dates = {}
-    for key in ("birth_date", "qualifying_status_start_date", "marriage_date", "status_grant_date"):
+    for key in (
+        "birth_date",
+        "qualifying_status_start_date",
+        "marriage_date",
+        "status_grant_date",
+        "last_job_change_date",
+    ):
         dates[key] = r.date(data.get(key), key)
         r.not_after(dates[key], key, app)
     status_expiry = r.date(data.get("status_expiry_date"), "status_expiry_date")
@@ -346,6 +364,7 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
             data.get("meets_landing_standards"), "meets_landing_standards", True
         ),
         public_health_risk=r.boolean(data.get("public_health_risk"), "public_health_risk", False),
+        **_naturalization(r, data),
         **dates,
     )
     if answers["dependents_abroad"] > answers["dependents"]:
@@ -353,6 +372,22 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
     if r.errors:
         raise AnswersInvalid(r.errors)
     return Answers(**answers)
+
+
+def _naturalization(r: _Reader, data: dict) -> dict:
+    """Read the answers only naturalization needs (all optional; None = not answered)."""
+    return {
+        "monthly_take_home": r.integer(
+            data.get("monthly_take_home"), "monthly_take_home", default=None
+        ),
+        "family_arrears": r.boolean(data.get("family_arrears"), "family_arrears", False),
+        "nationality_renounceable": r.boolean(
+            data.get("nationality_renounceable"), "nationality_renounceable", None
+        ),
+        "japanese_level": r.choice(
+            data.get("japanese_level"), "japanese_level", JapaneseLevel, required=False
+        ),
+    }
 
 
 def _period_of_stay(r: _Reader, data: dict) -> float | None:

@@ -159,6 +159,11 @@ def claims_jskip(wizard) -> bool:
     return bool(_answers(wizard, "hsp").get("jskip_eligible"))
 
 
+def checks_naturalization(wizard) -> bool:
+    """The naturalization questions, when the applicant asked for that check too."""
+    return bool(_answers(wizard, "status").get("naturalization"))
+
+
 #: The steps in order; the step name matches its form (``status`` -> ``StatusForm``).
 STEPS = [
     ("status", forms.StatusForm),
@@ -175,6 +180,7 @@ STEPS = [
     ("taxes", forms.TaxesForm),
     ("conduct", forms.ConductForm),
     ("guarantor", forms.GuarantorForm),
+    ("naturalization", forms.NaturalizationForm),
     ("summary", forms.SummaryForm),
 ]
 
@@ -186,6 +192,7 @@ CONDITIONS = {
     "hsp_year_ago": calculates_points_one_year_ago,
     "hsp_three_years_ago": calculates_points_three_years_ago,
     "hsp_points": shows_calculated_points,
+    "naturalization": checks_naturalization,
 }
 
 #: The profile step that calculates the points of each point date (``hsp_points.<date>``).
@@ -211,6 +218,7 @@ TITLES = {
     "taxes": _("Taxes, pension and health insurance"),
     "conduct": _("Conduct"),
     "guarantor": _("Your guarantor"),
+    "naturalization": _("Naturalization (帰化)"),
     "summary": _("Check your answers"),
 }
 

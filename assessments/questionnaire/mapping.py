@@ -129,6 +129,17 @@ def _guarantor(d: Mapping) -> dict:
     return {"guarantor": d["guarantor"]}
 
 
+def _naturalization(d: Mapping) -> dict:
+    return {
+        "birth_date": _iso(d.get("birth_date")),
+        "japanese_level": d.get("japanese_level") or None,
+        "nationality_renounceable": d.get("nationality_renounceable"),
+        "monthly_take_home": d.get("monthly_take_home"),
+        "last_job_change_date": _iso(d.get("last_job_change_date")),
+        "family_arrears": bool(d.get("family_arrears")),
+    }
+
+
 #: Each step's share of the contract. Steps not listed (the summary) add nothing.
 FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
@@ -141,6 +152,7 @@ FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "taxes": _taxes,
     "conduct": _conduct,
     "guarantor": _guarantor,
+    "naturalization": _naturalization,
 }
 
 
@@ -263,6 +275,17 @@ SCALAR_FIELDS = {
     "unauthorized_work": ("conduct", "unauthorized_work"),
     "public_health_risk": ("conduct", "public_health_risk"),
     "guarantor": ("guarantor", "guarantor"),
+    **{
+        key: ("naturalization", key)
+        for key in (
+            "birth_date",
+            "japanese_level",
+            "nationality_renounceable",
+            "monthly_take_home",
+            "last_job_change_date",
+            "family_arrears",
+        )
+    },
 }
 
 #: Contract list -> (step, formset name, {item key: row field}); "" is a list of bare values.

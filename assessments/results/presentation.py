@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.eligibility.choices import REQUIREMENT_IDS, RequirementStatus
 from assessments.eligibility.documents import DocumentItem, Source, documents_for_route
 from assessments.eligibility.rules.codes import FINDING_CODES
+from assessments.results.naturalization import NaturalizationPage, naturalization_page
 
 #: Human names of the requirement ids of the result contract.
 REQUIREMENT_NAMES = {
@@ -143,6 +144,7 @@ class ResultPage:
     fee_raised_on: dt.date = FEE_RAISED_ON
     fee_before_yen: int = FEE_BEFORE_YEN
     fee_from_yen: int = FEE_FROM_YEN
+    naturalization: NaturalizationPage | None = None
 
     @property
     def needing_action(self) -> tuple[Requirement, ...]:
@@ -215,4 +217,5 @@ def result_page(*, result: dict, answers: dict | None = None) -> ResultPage:
         documents=documents_for_route(
             route=route, thresholds=_dict(result.get("thresholds")), answers=_dict(answers)
         ),
+        naturalization=naturalization_page(result=result),
     )

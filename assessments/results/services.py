@@ -6,20 +6,28 @@ the wizard, the command line and the API all call it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db import transaction
 
 from assessments.eligibility.answers import Answers, answers_to_dict
 from assessments.eligibility.rules import evaluate
 from assessments.eligibility.rules.base import Result
+from assessments.eligibility.rules.naturalization import evaluate_naturalization
 from assessments.results.models import Assessment
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import Thresholds
 
 
 def assessment_evaluate(*, answers: Answers, thresholds: Thresholds | None = None) -> Result:
-    """Evaluate ``answers`` with the thresholds in force on their application date."""
+    """Evaluate ``answers`` with the thresholds in force on their application date.
+
+    The result carries both checks from the same answers: permanent residence, and beside it
+    naturalization (the ``naturalization`` key of the result JSON).
+    """
     thresholds = thresholds or thresholds_at(on=answers.application_date)
-    return evaluate(answers, thresholds)
+    result = evaluate(answers, thresholds)
+    return replace(result, naturalization=evaluate_naturalization(answers, thresholds))
 
 
 @transaction.atomic

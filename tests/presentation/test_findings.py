@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from assessments.eligibility.rules.codes import FINDING_CODES
 from assessments.results.presentation import finding_template_name
+from tests.presentation.naturalization_samples import NATURALIZATION_SAMPLE
 
 FINDINGS_DIR = (
     Path(__file__).resolve().parents[2] / "assessments" / "templates" / "assessments" / "findings"
@@ -101,6 +102,8 @@ SAMPLE_BY_CODE = {
 NOTHING_TO_DO = {code for code in FINDING_CODES if code.endswith((".ok", ".met", ".exempt"))} | {
     "period_of_stay.unlimited"
 }
+
+SAMPLE.update(NATURALIZATION_SAMPLE)
 
 RENDER = Template("{% load prcheck %}{% finding_text f %}|||{% finding_remedy f %}")
 

@@ -1,4 +1,4 @@
-"""Drive the wizard through the test client, one step at a time (Smart Answers ADR 003 style).
+"""Drive the wizard through the test client, one step at a time (Smart Answers ADR 004 style).
 
 ``answer(step, **fields)`` adds the ``<step>-`` prefixes and the management field; a list
 value for a repeating answer (``trips=[{...}]``) becomes formset rows with their management

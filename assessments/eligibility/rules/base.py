@@ -75,6 +75,8 @@ class Result:
     thresholds: dict = field(default_factory=dict)
     #: Primary keys of the stored Threshold rows used (empty when built from the seed file).
     threshold_ids: tuple[int, ...] = ()
+    #: The naturalization (帰化) result from the same answers (``rules.naturalization``).
+    naturalization: Any = None
 
     @property
     def route(self) -> str:
@@ -105,6 +107,7 @@ class Result:
                 for r in self.considered
             ],
             "thresholds": self.thresholds,
+            **({"naturalization": self.naturalization.to_json()} if self.naturalization else {}),
         }
 
 

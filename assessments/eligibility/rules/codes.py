@@ -6,6 +6,8 @@ test checks that every code here has wording and that rules return only codes li
 Dates in params are ISO strings in the result JSON; money is whole yen.
 """
 
+from assessments.eligibility.rules.naturalization.codes import NATURALIZATION_CODES
+
 FINDING_CODES: dict[str, tuple[str, ...]] = {
     # status_eligible — R1: PR is a change of status; some statuses are not accepted in practice.
     "status_eligible.ok": ("status",),
@@ -115,3 +117,5 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "public_health.ok": (),
     "public_health.risk": (),
 }
+#: The naturalization (帰化) findings are worded and checked the same way.
+FINDING_CODES.update(NATURALIZATION_CODES)

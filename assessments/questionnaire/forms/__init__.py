@@ -24,6 +24,7 @@ from assessments.questionnaire.forms.fields import (
 from assessments.questionnaire.forms.final import GuarantorForm, SummaryForm
 from assessments.questionnaire.forms.hsp import POINT_DATES, HspForm, HspPointsForm, PointsSource
 from assessments.questionnaire.forms.income import IncomeForm
+from assessments.questionnaire.forms.naturalization import NaturalizationForm
 from assessments.questionnaire.forms.residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
@@ -49,6 +50,7 @@ __all__ = [
     "IncomeForm",
     "MarriageForm",
     "MoneyField",
+    "NaturalizationForm",
     "NotificationForm",
     "PaymentForm",
     "PeriodOfStay",

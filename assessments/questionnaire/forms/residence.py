@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from assessments.eligibility.choices import ResidenceStatus
 from assessments.questionnaire.forms.fields import (
     PeriodOfStay,
+    YesNo,
     choice,
     date_field,
+    is_yes,
     years_later,
     yes_no,
 )
@@ -51,6 +53,16 @@ class StatusForm(StepForm):
             "Anyone can qualify sooner with enough points on the official HSP points table, or "
             "by meeting the J-Skip criteria. Holders of HSP status are asked in any case."
         ),
+    )
+
+    naturalization = forms.TypedChoiceField(
+        label=_("Do you also want to check naturalization (帰化)?"),
+        help_text=_("One more page of optional questions; the result then shows both paths."),
+        choices=YesNo.choices,
+        coerce=is_yes,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "radios"}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -1,0 +1,87 @@
+"""View-model of the naturalization (帰化) card: plain data, worded at render time.
+
+Reshapes the ``naturalization`` object of a stored result for the result page and the
+report. A result stored before naturalization existed has none: the card is then left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
+
+#: Human names of the naturalization requirement ids.
+NATURALIZATION_NAMES = {
+    "residence": _("Residence in Japan"),
+    "absences": _("Continuous residence (time abroad)"),
+    "age": _("Age and capacity"),
+    "conduct": _("Good conduct, taxes and pension"),
+    "livelihood": _("Livelihood"),
+    "nationality": _("Giving up your current nationality"),
+    "constitution": _("Respect for the Constitution"),
+    "japanese": _("Japanese ability"),
+}
+NEEDS_ACTION = ("not_met", "at_risk")
+#: Wording, not a rule: from this day permanent residence can be revoked for deliberate
+#: non-payment of taxes and social insurance (入管法 22条の4第1項8号, 令和6年改正).
+PR_REVOCATION_FROM = dt.date(2027, 4, 1)
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class NaturalizationRequirement:
+    """One naturalization finding as stored, with its dates parsed."""
+
+    id: str
+    status: str
+    finding: dict
+    reference: str
+    basis: str
+    clears_on: dt.date | None
+
+    @property
+    def needs_action(self) -> bool:
+        return self.status in NEEDS_ACTION
+
+
+@dataclass(frozen=True)
+class NaturalizationPage:
+    overall: str
+    earliest_date: dt.date | None
+    requirements: tuple[NaturalizationRequirement, ...]
+    pr_revocation_from: dt.date = PR_REVOCATION_FROM
+
+
+def naturalization_page(*, result: dict) -> NaturalizationPage | None:
+    """Return the card's model from a stored result, or None if it has no naturalization part."""
+    data = result.get("naturalization") if isinstance(result, dict) else None
+    if not isinstance(data, dict):
+        return None
+    entries = data.get("requirements")
+    entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+    order = {rid: index for index, rid in enumerate(NATURALIZATION_IDS)}
+    entries.sort(key=lambda e: order.get(e.get("id"), len(order)))
+    return NaturalizationPage(
+        overall=str(data.get("overall", "")),
+        earliest_date=_date(data.get("earliest_date")),
+        requirements=tuple(
+            NaturalizationRequirement(
+                id=str(e.get("id", "")),
+                status=str(e.get("status", "")),
+                finding=e,
+                reference=str(e.get("reference") or ""),
+                basis=str(e.get("basis") or "official"),
+                clears_on=_date(e.get("clears_on")),
+            )
+            for e in entries
+        ),
+    )
