@@ -12,12 +12,13 @@ Sources: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ..answers import Answers
 from ..choices import CriminalRecordKind as K
 from ..choices import TrafficViolationKind
 from ..thresholds import Thresholds
-from .base import AT_RISK, EXEMPT, MET, NOT_MET, Finding, cited
+from .base import AT_RISK, EXEMPT, MET, NOT_MET, Finding, cited, with_remaining
 from .dates import add_years, first_day_satisfied
 from .routes import is_family_of_japanese_or_pr
 
@@ -81,7 +82,9 @@ def conduct(a: Answers, t: Thresholds, route: str) -> Finding:
     """Check sentences, serious and repeated traffic violations, and unauthorised work."""
     sentence = _sentences(a, t)
     if sentence is not None:
-        return sentence
+        # On the day the sentence stops counting, a lesser risk may still stand: name it now.
+        later = replace(a, application_date=sentence.clears_on)
+        return with_remaining(sentence, conduct(later, t.at(sentence.clears_on), route))
     if is_family_of_japanese_or_pr(a):
         return Finding("conduct", EXEMPT, "conduct.exempt", {}, EXEMPT_REFERENCE)
     traffic = _traffic(a, t)
