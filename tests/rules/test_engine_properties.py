@@ -361,6 +361,12 @@ def _after_clearing(answers, route, finding):
 @_example(status="hsp", residence_start_date="2024-02-01", hsp_points={"now": 75})
 @_example(application_date="2017-04-25", status="hsp", status_grant_date="2016-02-29")
 @_example(payments=[{"kind": "pension", "due_date": "2025-01-31", "paid_date": "2025-03-01"}])
+@_example(payments=[{"kind": "resident_tax", "due_date": "2024-06-30", "paid_date": "2024-07-15"}])
+@_example(criminal_records=[{"kind": "imprisonment", "completed_on": "2019-03-01"}])
+@_example(
+    application_date="2028-01-01",
+    trips=[{"departure": f"{year}-01-01", "return": f"{year}-06-19"} for year in range(2018, 2025)],
+)
 @_example(
     criminal_records=[{"kind": "fine", "completed_on": "2024-01-10"}],
     traffic_violations=[{"date": "2025-01-01", "kind": "minor"}] * 4,
@@ -373,6 +379,14 @@ def _after_clearing(answers, route, finding):
     ],
 )
 @_example(residence_start_date="2023-04-01", income=[{"year": 2025, "applicant": 3_500_000}])
+@_example(
+    application_date="2026-03-01",
+    status="hsp",
+    status_grant_date="2025-02-01",
+    residence_start_date="2025-02-01",
+    hsp_points={"now": 85},
+    income=[{"year": 2025, "applicant": 2_999_999}],
+)
 def test_a_requirement_that_clears_by_time_is_met_on_its_clears_on(data):
     """Evaluate the same answers again, on the route they were judged on, with the application
     date moved to ``clears_on``: that requirement is then met (or exempt).
