@@ -303,6 +303,25 @@ ERROR_CASES = [
         {},
     ),
     (
+        "a household income one yen below the applicant's own is refused",
+        {"income": [{"year": 2025, "applicant": 3_000_000, "household": 2_999_999}]},
+        "income[0].household",
+        "household_below_applicant",
+        {"household": 2_999_999, "applicant": 3_000_000},
+    ),
+    (
+        "a household income of 0 beside the applicant's own is refused",
+        {
+            "income": [
+                {"year": 2025, "applicant": 1},
+                {"year": 2024, "applicant": 5, "household": 0},
+            ]
+        },
+        "income[1].household",
+        "household_below_applicant",
+        {"household": 0, "applicant": 5},
+    ),
+    (
         "more dependants abroad than dependants is refused",
         {"dependents": 1, "dependents_abroad": 2},
         "dependents_abroad",
@@ -357,6 +376,7 @@ def test_every_error_code_has_a_case_and_english_and_japanese_wording():
     [
         {"birth_date": "1900-01-01"},
         {"status_expiry_date": "2100-12-31"},
+        {"income": [{"year": 2025, "applicant": 3_000_000, "household": 3_000_000}]},
         {"birth_date": "1990-05-10", "residence_start_date": "1990-05-10"},
         {
             "birth_date": "1990-05-10",
@@ -367,6 +387,7 @@ def test_every_error_code_has_a_case_and_english_and_japanese_wording():
     ids=[
         "the first day of 1900 is in range",
         "the last day of 2100 is in range",
+        "a household income equal to the applicant's own is accepted",
         "residence from the day of birth is accepted",
         "marriage on the day of birth and a grant the day after are accepted",
     ],

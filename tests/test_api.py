@@ -289,3 +289,13 @@ def test_a_residence_start_before_birth_is_a_json_400(client):
     response = post(client, body)
     assert response.status_code == 400, response.content
     assert response.json()["errors"]["residence_start_date"][0]["code"] == "before_birth"
+
+
+def test_a_household_income_below_the_applicants_own_is_a_json_400_naming_the_field(client):
+    income = [{"year": 2025, "applicant": 3_100_000, "household": 3_099_999}]
+    response = post(client, {**ANSWERS, "income": income})
+    assert response.status_code == 400, response.content
+    (error,) = response.json()["errors"]["income[0].household"]
+    assert error["code"] == "household_below_applicant"
+    assert error["params"] == {"household": 3_099_999, "applicant": 3_100_000}
+    assert "3,099,999" in error["message"]

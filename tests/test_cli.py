@@ -77,6 +77,11 @@ BAD_FILES = [
         json.dumps({**ANSWERS, "status": "tourist", "trips": [{"departure": "2020-01-02"}]}),
         ["status: “tourist” is not one of the allowed choices.", "trips[0].return: This answer"],
     ),
+    (
+        "a household income below the applicant's own is refused at its field",
+        json.dumps({**ANSWERS, "income": [{"year": 2025, "applicant": 3_100_000, "household": 0}]}),
+        ["income[0].household: The household income (0 yen) is lower than your own income"],
+    ),
 ]
 
 

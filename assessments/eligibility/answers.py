@@ -466,6 +466,14 @@ def _income(r: _Reader, value, app: dt.date) -> tuple[IncomeYear, ...]:
             continue
         applicant = r.integer(item.get("applicant"), f"{path}.applicant", required=True)
         household = r.integer(item.get("household"), f"{path}.household", default=None)
+        # The household figure includes the applicant's own income, so it cannot be lower.
+        if household is not None and applicant is not None and household < applicant:
+            r.error(
+                f"{path}.household",
+                "household_below_applicant",
+                household=household,
+                applicant=applicant,
+            )
         rows[year] = IncomeYear(year=year, applicant=applicant, household=household)
     return tuple(rows[year] for year in sorted(rows, reverse=True))
 

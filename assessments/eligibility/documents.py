@@ -13,8 +13,9 @@ of the ``official`` kind is labelled as not confirmed by an official list.
 
 The answers tailor the list: proof of occupation follows ``employment`` (no certificate of
 employment for someone not employed), evidence of a contribution to Japan is listed only when
-one is claimed, and the point-calculation result notice only for a holder of HSP status (it is
-issued with that status). Without answers (an older result) the list is the route's own.
+one is claimed, the point-calculation result notice only for a holder of HSP status (it is
+issued with that status), and the tax certificates of the other earners only when the result
+says the household's income carried the applicant (``livelihood.household_income``). Without answers (an older result) the list is the route's own.
 """
 
 from __future__ import annotations
@@ -186,6 +187,42 @@ SUPPORTER_RECORDS = DocumentItem(
     ),
     ISA_LIST,
 )
+
+
+def _household_tax_records(count: Count) -> DocumentItem:
+    """Return the tax certificates of the earners whose income carried the household.
+
+    The ISA list asks for the certificates of the applicant "or the person who supports the
+    applicant" (申請人又は申請人を扶養する方); practitioners judge a working couple on the
+    household's income (共働き: 世帯年収), which the office can only see on each earner's
+    certificates.
+    """
+    return _counted(
+        "household_tax_records",
+        ngettext_lazy(
+            "Resident tax certificates of taxation and of payment (住民税の課税・納税証明書) of "
+            "every household member whose income was counted in your household income, for "
+            "the same most recent %(years)s year as yours",
+            "Resident tax certificates of taxation and of payment (住民税の課税・納税証明書) of "
+            "every household member whose income was counted in your household income, for "
+            "the same most recent %(years)s years as yours",
+            "years",
+        ),
+        _(
+            "Resident tax certificates of taxation and of payment (住民税の課税・納税証明書) of "
+            "every household member whose income was counted in your household income, for "
+            "the same years as yours"
+        ),
+        count,
+        ISA_LIST,
+    )
+
+
+def _household_counted(findings: Any) -> bool:
+    """Return True when the result says the household's income carried the applicant."""
+    return isinstance(findings, list | tuple) and any(
+        isinstance(f, Mapping) and f.get("code") == "livelihood.household_income" for f in findings
+    )
 
 
 def _tax_records(count: Count) -> list[DocumentItem]:
@@ -402,13 +439,15 @@ def _route_specific(route: str, status: Any) -> list[DocumentItem]:
 
 
 def documents_for_route(
-    *, route: str, thresholds: Mapping, answers: Mapping | None = None
+    *, route: str, thresholds: Mapping, answers: Mapping | None = None, findings: Any = ()
 ) -> tuple[DocumentItem, ...]:
     """Return the checklist for ``route``, tailored to the stored ``answers`` when given.
 
     ``thresholds`` is the result's snapshot (key → dict). Where it lacks a look-back count,
     the line is worded without a number rather than with a guess. ``answers`` is the stored
     answers dict of the contract; keys it lacks leave the route's general wording.
+    ``findings`` is the result's ``requirements`` list: when the household's income carried
+    the applicant, the other earners' tax certificates are asked for too.
     """
     answers = answers if isinstance(answers, Mapping) else {}
     tax = _count(thresholds, TAX_YEARS_KEY.format(route=route))
@@ -422,6 +461,7 @@ def documents_for_route(
         + [_occupation(answers.get("employment"))]
         + _route_specific(route, answers.get("status"))
         + _tax_records(tax)
+        + ([_household_tax_records(tax)] if _household_counted(findings) else [])
         + insurance_records
         + _common_last()
         + ([SUPPORTER_RECORDS] if answers.get("employment") == "none" else [])

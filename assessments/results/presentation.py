@@ -215,7 +215,10 @@ def result_page(*, result: dict, answers: dict | None = None) -> ResultPage:
         requirements=_requirements(result),
         other_routes=_other_routes(result, route),
         documents=documents_for_route(
-            route=route, thresholds=_dict(result.get("thresholds")), answers=_dict(answers)
+            route=route,
+            thresholds=_dict(result.get("thresholds")),
+            answers=_dict(answers),
+            findings=_list(result.get("requirements")),
         ),
         naturalization=naturalization_page(result=result),
     )

@@ -36,6 +36,11 @@ MESSAGES = {
     ),
     "too_many_items": _("List at most %(maximum)s items."),
     "unknown_field": _("This is not one of the answers prcheck knows (prcheck.answers/1)."),
+    "household_below_applicant": _(
+        "The household income (%(household)s yen) is lower than your own income (%(applicant)s "
+        "yen). The household figure includes your own income: enter the total, or leave it empty "
+        "if nobody else in your household has an income."
+    ),
     "more_than_dependents": _("More dependants abroad than dependants in total (%(dependents)s)."),
     # Errors about the request or the file as a whole, not one answer.
     "invalid_json": _("The input is not valid JSON."),

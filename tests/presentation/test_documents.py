@@ -50,7 +50,10 @@ def _checklist(defaults: dict, case: dict):
     answers = answers_from_dict(data, today=on)
     result = evaluate(answers, thresholds_from_defaults(on=on)).to_json()
     items = documents_for_route(
-        route=result["route"], thresholds=result["thresholds"], answers=data
+        route=result["route"],
+        thresholds=result["thresholds"],
+        answers=data,
+        findings=result["requirements"],
     )
     return result["route"], {item.key: item for item in items}
 

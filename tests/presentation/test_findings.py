@@ -80,6 +80,22 @@ SAMPLE = {
     "last_below_leaves_on": "2030-06-01",
     "first_year": 2025,
     "certifiable_from": "2026-06-01",
+    "remaining": {
+        "code": "conduct.traffic_repeated",
+        "params": {"count": 4, "tolerance": 3, "window_years": 5},
+        "clears_on": "2029-01-11",
+    },
+}
+#: The lesser risk a draft continuity failure names is a long trip under the rule of thumb.
+REMAINING_TRIPS = {
+    "code": "continuity.long_trips",
+    "params": {
+        "long_trips": [{"departure": "2019-09-01", "return": "2019-12-01", "days": 90}],
+        "heavy_years": [],
+        "trip_limit": 90,
+        "year_limit": 100,
+    },
+    "clears_on": "2029-12-01",
 }
 #: Params whose type differs by code.
 SAMPLE_BY_CODE = {
@@ -97,6 +113,8 @@ SAMPLE_BY_CODE = {
     "residence_period.hsp_points_not_maintained": {"required": 70},
     "period_of_stay.too_short": {"years": 1, "required": 3},
     "notifications.ok": {"set_aside": ["2020-04-14"]},
+    "continuity.draft_single_trip": {"remaining": REMAINING_TRIPS},
+    "continuity.draft_cumulative": {"remaining": REMAINING_TRIPS},
 }
 #: Codes that say everything is fine: they have no "what to do".
 NOTHING_TO_DO = {code for code in FINDING_CODES if code.endswith((".ok", ".met", ".exempt"))} | {
@@ -250,3 +268,41 @@ def test_a_low_income_says_what_would_clear_it_and_from_when(language, expected)
     _, remedy = render(sample_finding("livelihood.income_below"), language)
     for fragment in expected:
         assert fragment in remedy
+
+
+@pytest.mark.parametrize(
+    ("code", "language", "expected"),
+    [
+        (
+            "conduct.fine",
+            "en",
+            ["1 March 2022", "Once this clears on 10 January 2029, one risk will remain:", "4 "],
+        ),
+        (
+            "conduct.fine",
+            "ja",
+            ["2029年1月10日にこの点が解消した後も", "過去5年に軽微な交通違反4件"],
+        ),
+        (
+            "continuity.draft_single_trip",
+            "en",
+            ["Once this clears on 20 August 2035", "1 September 2019 to 1 December 2019 (90 days)"],
+        ),
+        ("continuity.draft_single_trip", "ja", ["2035年8月20日にこの点が解消した後も", "90日"]),
+    ],
+)
+def test_a_failure_that_clears_by_time_names_the_risk_that_remains_on_that_day(
+    code, language, expected
+):
+    """The remaining risk is worded by its own code's partial, inside the failure's text."""
+    clears_on = {"conduct.fine": "2029-01-10", "continuity.draft_single_trip": "2035-08-20"}[code]
+    text, _remedy = render({**sample_finding(code), "clears_on": clears_on}, language)
+    for fragment in expected:
+        assert fragment in text, text
+
+
+def test_without_a_remaining_risk_the_failure_says_nothing_more():
+    finding = sample_finding("conduct.fine")
+    del finding["params"]["remaining"]
+    text, _remedy = render({**finding, "clears_on": "2027-03-01"}, "en")
+    assert "remain" not in text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assessments.eligibility.choices import Overall, RequirementStatus, Route
@@ -129,3 +129,17 @@ def cited(t, key: str) -> dict:
     """Return the ``reference`` and ``basis`` of a finding decided by threshold ``key``."""
     entry = t.entry(key)
     return {"reference": entry.source_title, "basis": entry.kind}
+
+
+def with_remaining(finding: Finding, later: Finding) -> Finding:
+    """Return ``finding`` naming the lesser risk ``later`` that stays once it clears.
+
+    A finding carries one code: a failure that clears by time can hide a practitioners' risk
+    (a long trip, repeated traffic violations) that will still stand on ``clears_on``. The
+    rule evaluates itself on that day and, if a risk remains, says so now, in param
+    ``remaining`` (its code, params and own ``clears_on``), so the day never brings a surprise.
+    """
+    if later.status != AT_RISK:
+        return finding
+    remaining = {"code": later.code, "params": later.params, "clears_on": later.clears_on}
+    return replace(finding, params={**finding.params, "remaining": remaining})

@@ -3,7 +3,9 @@
 Codes are stable, greppable names (they are also template names and msgids): never rename
 one. Templates word each code in both languages (``assessments/findings/<code>.html``); a
 test checks that every code here has wording and that rules return only codes listed here.
-Dates in params are ISO strings in the result JSON; money is whole yen.
+Dates in params are ISO strings in the result JSON; money is whole yen. ``remaining`` (only when
+present) is the lesser risk that still stands on the finding's ``clears_on``: ``{code, params,
+clears_on}`` of the same requirement, worded by that code's own template.
 """
 
 from assessments.eligibility.rules.naturalization.codes import NATURALIZATION_CODES
@@ -37,8 +39,8 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
         "reported",
         "window_start",
     ),
-    "continuity.draft_single_trip": ("departure", "return", "months", "limit_months"),
-    "continuity.draft_cumulative": ("months", "limit_months", "window_years"),
+    "continuity.draft_single_trip": ("departure", "return", "months", "limit_months", "remaining"),
+    "continuity.draft_cumulative": ("months", "limit_months", "window_years", "remaining"),
     # period_of_stay — guideline 1(3)ウ and note 1 (3 years counts until 2027-03-31).
     "period_of_stay.ok": ("years", "required"),
     "period_of_stay.unlimited": (),
@@ -100,10 +102,10 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     # conduct — Art. 22(2)(i), guideline 1(1) and 1(3)イ.
     "conduct.ok": (),
     "conduct.exempt": (),
-    "conduct.imprisonment": ("completed_on", "wait_years"),
-    "conduct.suspended_sentence": ("completed_on", "wait_years"),
-    "conduct.fine": ("completed_on", "wait_years"),
-    "conduct.serious_traffic": ("date", "wait_years"),
+    "conduct.imprisonment": ("completed_on", "wait_years", "remaining"),
+    "conduct.suspended_sentence": ("completed_on", "wait_years", "remaining"),
+    "conduct.fine": ("completed_on", "wait_years", "remaining"),
+    "conduct.serious_traffic": ("date", "wait_years", "remaining"),
     "conduct.traffic_repeated": ("count", "tolerance", "window_years"),
     "conduct.unauthorized_work": (),
     # guarantor — a required document (身元保証書); must be Japanese, PR or special PR.

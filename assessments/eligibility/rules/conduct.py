@@ -12,11 +12,20 @@ Sources: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import CriminalRecordKind as K
 from assessments.eligibility.choices import TrafficViolationKind
-from assessments.eligibility.rules.base import AT_RISK, EXEMPT, MET, NOT_MET, Finding, cited
+from assessments.eligibility.rules.base import (
+    AT_RISK,
+    EXEMPT,
+    MET,
+    NOT_MET,
+    Finding,
+    cited,
+    with_remaining,
+)
 from assessments.eligibility.rules.dates import add_years, first_day_satisfied
 from assessments.eligibility.rules.routes import is_family_of_japanese_or_pr
 from assessments.thresholds.snapshot import Thresholds
@@ -81,7 +90,9 @@ def conduct(a: Answers, t: Thresholds, route: str) -> Finding:
     """Check sentences, serious and repeated traffic violations, and unauthorised work."""
     sentence = _sentences(a, t)
     if sentence is not None:
-        return sentence
+        # On the day the sentence stops counting, a lesser risk may still stand: name it now.
+        later = replace(a, application_date=sentence.clears_on)
+        return with_remaining(sentence, conduct(later, t.at(sentence.clears_on), route))
     if is_family_of_japanese_or_pr(a):
         return Finding("conduct", EXEMPT, "conduct.exempt", {}, EXEMPT_REFERENCE)
     traffic = _traffic(a, t)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 from assessments.eligibility.answers import Answers, Trip
-from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
+from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited, with_remaining
 from assessments.eligibility.rules.dates import add_months, add_years, first_day_satisfied
 from assessments.eligibility.rules.residence_keys import residence_years_key
 from assessments.thresholds.snapshot import Thresholds
@@ -33,10 +34,20 @@ def days_abroad_by_year(trips: tuple[Trip, ...]) -> dict[int, int]:
 
 
 def continuity(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Check trips abroad: draft limits first (failures), then rules of thumb (risks)."""
+    """Check trips abroad: draft limits first (failures), then rules of thumb (risks).
+
+    A draft failure clears when its trips leave the draft's window; a long trip that is only a
+    risk may still be in the route's window then, so the failure names it (``remaining``).
+    """
     draft = _draft_limits(a, t)
-    if draft is not None:
-        return draft
+    if draft is None:
+        return _rules_of_thumb(a, t, route)
+    later = replace(a, application_date=draft.clears_on)
+    return with_remaining(draft, _rules_of_thumb(later, t.at(draft.clears_on), route))
+
+
+def _rules_of_thumb(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Flag long trips and heavy years in the route's period as risks (practitioners' limits)."""
     years_key = residence_years_key(route)
     # A route not yet in force (None) has no period over which to look at trips.
     window_start = add_years(a.application_date, -int(t[years_key] or 0))
@@ -98,12 +109,23 @@ def continuity(a: Answers, t: Thresholds, route: str) -> Finding:
 
 
 def _draft_limits(a: Answers, t: Thresholds) -> Finding | None:
-    """Apply the draft's limits where they are in force on the application date."""
-    trip_months = t["absence.single_trip_max_months"]
-    total_months = t["absence.cumulative_max_months"]
+    """Apply the draft's limits where they are in force on the application date.
+
+    When both limits fail, the one that clears later is reported: on the other's date the
+    person would still be over a limit.
+    """
     window = t["absence.window_years"]
     window_start = add_years(a.application_date, -int(window))
     trips = [trip for trip in a.trips if trip.return_date > window_start]
+    failures = [
+        f for f in (_draft_single(t, trips, window), _draft_total(t, trips, window_start)) if f
+    ]
+    return max(failures, key=lambda f: f.clears_on, default=None)
+
+
+def _draft_single(t: Thresholds, trips: list[Trip], window) -> Finding | None:
+    """Return the latest trip at or over the draft's single-trip limit, if any."""
+    trip_months = t["absence.single_trip_max_months"]
     if trip_months is not None:
         for trip in sorted(trips, key=lambda trip: trip.return_date, reverse=True):
             if trip.return_date >= add_months(trip.departure, trip_months):
@@ -120,6 +142,13 @@ def _draft_limits(a: Answers, t: Thresholds) -> Finding | None:
                     clears_on=add_years(trip.return_date, window),
                     **cited(t, "absence.single_trip_max_months"),
                 )
+    return None
+
+
+def _draft_total(t: Thresholds, trips: list[Trip], window_start: dt.date) -> Finding | None:
+    """Return the draft's cumulative failure over the window, if the total reaches the limit."""
+    total_months = t["absence.cumulative_max_months"]
+    window = t["absence.window_years"]
     if total_months is not None:
         total = sum(trip.days for trip in trips)
         limit_days = (add_months(window_start, total_months) - window_start).days

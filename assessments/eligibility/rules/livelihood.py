@@ -13,6 +13,7 @@ visible as a risk. Source: https://www.moj.go.jp/isa/applications/resources/nyuk
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from assessments.eligibility.answers import Answers, IncomeYear
 from assessments.eligibility.choices import Employment
@@ -73,7 +74,12 @@ def livelihood(a: Answers, t: Thresholds, route: str) -> Finding:
     if short:
         return _below(a, t, route, rows, short, required, household_required)
     if early:
-        return _before_arrival(a, t, route, early)
+        waiting = _before_arrival(a, t, route, early)
+        # Income already entered for a year judged on that day, and short, fails then: say so now.
+        later = _short_when_certifiable(a, t, route, waiting.clears_on, rows, years)
+        if later:
+            return _below(a, t, route, rows, later, required, household_required)
+        return waiting
     missing = [year for year in years if year not in rows]
     if missing:
         # A blank answer is a question to answer, not a failure (it never alone says "not eligible").
@@ -105,6 +111,25 @@ def _before_residence(a: Answers, years: list[int], rows: dict) -> list[int]:
         year
         for year in years
         if year < first and (year not in rows or not (rows[year].applicant or rows[year].household))
+    ]
+
+
+def _short_when_certifiable(a: Answers, t: Thresholds, route: str, day, rows, years) -> list[int]:
+    """Return the entered years, not judged today, that the look-back of ``day`` finds short.
+
+    A newcomer waits for their first years in Japan to become certifiable; if the income they
+    entered for such a year is already below the floor (and the household's does not carry
+    it), waiting does not help: that day the year is judged and fails.
+    """
+    later = lookback_years(replace(a, application_date=day), t.at(day), route)
+    required, household_required = required_income(a, t), required_household_income(a, t)
+    return [
+        year
+        for year in later
+        if year not in years
+        and year in rows
+        and rows[year].applicant < required
+        and not _household_meets(rows[year], household_required)
     ]
 
 
