@@ -155,7 +155,9 @@ class Assessment(models.Model):
 class SavedProgress(models.Model):
     """A wizard run saved with "continue later": restored through its unguessable token.
 
-    Holds the wizard's step data until the check is completed or retention ends.
+    Holds the wizard's step data until the check is completed or retention ends. Once the
+    check is completed, the step data is dropped and ``assessment`` points to the result, so
+    the same resume link opens the result; deleting the result deletes this row too.
     """
 
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
@@ -165,6 +167,9 @@ class SavedProgress(models.Model):
     language = models.CharField(max_length=8, default="ja")
     step = models.CharField(max_length=64, blank=True)
     data = models.JSONField(default=dict)
+    assessment = models.OneToOneField(
+        Assessment, null=True, blank=True, editable=False, on_delete=models.CASCADE
+    )
 
     class Meta:
         verbose_name = _("saved progress")

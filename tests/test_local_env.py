@@ -56,11 +56,7 @@ def test_a_server_setup_leaves_an_env_file_it_did_not_write(tmp_path):
 
 
 def test_debug_off_in_the_environment_still_needs_a_secret_key_whatever_the_file_says():
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_URL"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     completed = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,

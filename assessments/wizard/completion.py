@@ -16,7 +16,7 @@ from ..services import assessment_evaluate
 from ..thresholds import MissingThreshold, thresholds_at
 from ..wizard_answers import Location, contract_from_steps, locate
 from .runs import PENDING_ERRORS, SAVED_TOKEN, run_session_key
-from .services import assessment_store, progress_delete
+from .services import assessment_store, progress_finish
 
 
 class StepErrors(Exception):
@@ -45,7 +45,7 @@ class CompletionMixin:
             pending[exc.step] = [(vars(loc), code, params) for loc, code, params in exc.errors]
             self._set_extra(**{PENDING_ERRORS: pending})
             return redirect(self.get_step_url(exc.step))
-        self.finish_run()
+        self.finish_run(getattr(self, "completed_assessment", None))
         return response
 
     def done(self, form_list, form_dict, **kwargs):
@@ -66,13 +66,17 @@ class CompletionMixin:
         assessment = assessment_store(
             answers=answers, result=result, language=translation.get_language()
         )
+        self.completed_assessment = assessment
         return redirect("assessments:result", token=assessment.token)
 
-    def finish_run(self):
-        """Forget the run: its answers now live only in the stored assessment."""
+    def finish_run(self, assessment=None):
+        """Forget the run: its answers now live only in the stored assessment.
+
+        A resume link given for this run ("continue later") now opens the result.
+        """
         token = self.storage.extra_data.get(SAVED_TOKEN)
-        if token:
-            progress_delete(token=token)
+        if token and assessment is not None:
+            progress_finish(token=token, assessment=assessment)
         self.storage.reset()
         self.request.session.pop(run_session_key(self.run), None)
 

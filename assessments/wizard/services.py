@@ -45,6 +45,11 @@ def progress_get(*, token: str) -> SavedProgress | None:
     return SavedProgress.objects.filter(token=token, expires_at__gt=timezone.now()).first()
 
 
-def progress_delete(*, token: str) -> None:
-    """Forget a saved run (the check it belonged to is complete)."""
-    SavedProgress.objects.filter(token=token).delete()
+def progress_finish(*, token: str, assessment: Assessment) -> None:
+    """Point a saved run at the result it became, dropping its answers (they are in the result).
+
+    The resume link then opens the result for as long as the result is kept.
+    """
+    SavedProgress.objects.filter(token=token).update(
+        data={}, step="", assessment=assessment, expires_at=assessment.expires_at
+    )
