@@ -46,12 +46,17 @@ from .runs import (
 )
 from .services import progress_save
 from .summary import Section, step_answers
+from .trip_import import TripImportMixin
 
 RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
 
 
 class AssessmentWizard(
-    RoutingMixin, CompletionMixin, HspCalculationMixin, NamedUrlSessionWizardView
+    RoutingMixin,
+    CompletionMixin,
+    HspCalculationMixin,
+    TripImportMixin,
+    NamedUrlSessionWizardView,
 ):
     form_list = flow.STEPS
     condition_dict = flow.CONDITIONS
@@ -206,6 +211,8 @@ class AssessmentWizard(
             return self.save_for_later(step)
         if "wizard_add_row" in request.POST or "wizard_remove_row" in request.POST:
             return self.edit_rows(step, typed)
+        if self.wants_trip_import(step):
+            return self.import_trips(step, typed)
         return self.submit(step, typed)
 
     def submit(self, step, typed):
@@ -293,6 +300,7 @@ class AssessmentWizard(
         )
         if step == "travel":
             context["trip_totals"] = self._trip_totals(form)
+            context.update(self.trip_import_context(kwargs))
         context.update(self.hsp_context(step, form))
         if step == self.steps.last:
             context["sections"] = self.summary_sections()
