@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import Employment
 from ..messages import error_message
 from .fields import MoneyField, choice, count_field, yes_no
+from .same_income import offer_same_income
 from .step import StepForm
 
 
@@ -34,6 +35,7 @@ class IncomeForm(StepForm):
             "Bank savings, investments and property. Leave empty if you prefer not to say."
         ),
         required=False,
+        what=_("your savings and other assets"),
     )
     public_assistance = yes_no(
         _("Does anyone in your household receive public assistance (生活保護)?"),
@@ -48,13 +50,16 @@ class IncomeForm(StepForm):
             self.fields[f"applicant_{year}"] = MoneyField(
                 label=_("Your income in %(year)s") % {"year": year},
                 help_text=_("Gross annual income on your tax certificate (課税証明書), in yen."),
+                what=_("your income in %(year)s") % {"year": year},
             )
             if household:
                 self.fields[f"household_{year}"] = MoneyField(
                     label=_("Household income in %(year)s") % {"year": year},
                     help_text=_("Yours plus the income of everyone sharing your household budget."),
+                    what=_("the household income in %(year)s") % {"year": year},
                 )
         self.order_fields(["employment", *self.year_fields()])
+        offer_same_income(self)
 
     def year_fields(self) -> list[str]:
         columns = ("applicant", "household") if self.household else ("applicant",)
