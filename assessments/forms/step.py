@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from ..messages import error_message
 from ..wizard_answers import step_errors
 from .fields import limit_dates
+from .questions import name_the_questions
 from .rows import Rows, RowsBlock, raw_answer
 
 
@@ -35,6 +36,7 @@ class StepForm(forms.Form):
         self.application_date = application_date or self.today
         if self.limit_dates:
             limit_dates(self, self.application_date)
+        name_the_questions(self)
         for field in self.fields.values():
             say_what_to_do_when_required(field)
         self.formsets = {
@@ -97,7 +99,7 @@ class StepForm(forms.Form):
     def add_contract_errors(self, errors) -> None:
         """Attach contract errors (location, code, params) to their fields or rows."""
         for location, code, params in errors:
-            message = error_message(code, params)
+            message = error_message(code, params, written_dates=True)
             if location.rows in self.formsets and location.row is not None:
                 indexes = self.row_forms.get(location.rows, [])
                 if location.row < len(indexes):
