@@ -1,14 +1,16 @@
 """Many trips at once on the travel step: paste lines or upload a CSV, preview, then add.
 
 "Preview" (or Continue with something pasted) shows the step again with a table: each line,
-its dates and days abroad, or what is wrong with it. "Add these trips" adds them all to the
-trip rows, or, if any line is wrong, none (nothing is half-imported). What was typed in the
-rest of the step is kept as a draft either way. The reading itself is ``trip_import``.
+its dates and days abroad, or what is wrong with it. "Add these trips and continue" adds them
+all to the trip rows and answers the step as Continue would, or, if any line is wrong, adds
+none (nothing is half-imported). What was typed in the rest of the step is kept either way.
+The reading itself is ``trip_import``.
 """
 
 from __future__ import annotations
 
 from django.shortcuts import redirect
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -78,17 +80,26 @@ class TripImportMixin:
     def import_trips(self, step, typed):
         parsed, text = self._read_trips()
         rows_prefix = f"{self.get_form_prefix(step)}-{ROWS}"
-        existing = _filled_rows(typed, rows_prefix)
+        existing = _filled_rows(typed, rows_prefix)  # rows typed one by one are kept
         if parsed.ok and len(existing) + len(parsed.trips) > MAX_LIST_ITEMS:
             parsed = TripImport(parsed.lines, error="too_many", params={"maximum": MAX_LIST_ITEMS})
         if IMPORT in self.request.POST and parsed.ok:
             typed = _with_trips(typed, self.get_form_prefix(step), existing, parsed.trips)
-            self.keep_draft(step, typed)
-            url = self.get_step_url(step, returning=self.returning())
-            return redirect(f"{url}#{rows_prefix}-rows")
+            return self.submit_typed(step, typed)
         self.keep_draft(step, typed)
         preview = trip_preview(parsed)
         return self.render(self.draft_form(step, typed), trip_preview=preview, trips_paste=text)
+
+    def submit_typed(self, step, typed):
+        """Answer the step with the trips added, as Continue would: on to the next question,
+        or the step again with its errors (a trip that overlaps one already listed, say)."""
+        form = self.get_form(step, data=MultiValueDict(typed))
+        self.storage.set_step_data(step, typed)
+        self._clear_step_marks(step)
+        self._forget_routing()
+        if not form.is_valid():
+            return self.render(form)
+        return redirect(self.next_step_url(step))
 
     def trip_import_context(self, kwargs) -> dict:
         """Return the error summary of a preview with errors (the step form itself has none)."""

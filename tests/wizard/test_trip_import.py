@@ -33,24 +33,31 @@ def test_preview_shows_each_line_with_its_days_and_adds_nothing_yet(driver):
     assert [row["days"] for row in preview["rows"]] == [18, 8, 3]
     assert preview["ok"] and preview["count"] == 3
     html = response.content.decode()
-    assert "1 August 2024" in html and "Add these 3 trips" in html
+    assert "1 August 2024" in html and "Add these 3 trips and continue" in html
     assert "2024-08-01" not in html.split("trip-preview")[1], "dates in words, not ISO"
     assert driver.stored("travel").get("travel-trips-0-departure") is None
 
 
-def test_adding_appends_the_trips_after_those_already_typed(driver):
+def test_adding_appends_the_trips_after_those_already_typed_and_continues(driver):
     at_travel(driver)
     response = post_travel(driver, ONE_TYPED, trips_paste=PASTED, wizard_import_trips="1")
-    assert response.status_code == 302 and driver.next_step == "travel"
+    assert response.status_code == 302 and driver.next_step == "income"
     stored = driver.stored("travel")
     assert stored["travel-trips-TOTAL_FORMS"] == ["4"]
     assert stored["travel-trips-0-departure"] == ["2023-08-01"]
     assert stored["travel-trips-3-return_date"] == ["2024-10-05"]
-    # Continue on the page as shown then accepts the four trips.
     form = driver.get("travel").context["form"]
-    assert len(form.formsets["trips"].initial) == 4
-    response = driver.answer("travel", has_trips=True, trips=form.formsets["trips"].initial)
-    assert driver.next_step == "income", response.context and response.context["error_summary"]
+    assert form.is_bound and form.is_valid()
+    assert len(form.cleaned_data["trips"]) == 4
+
+
+def test_added_trips_that_overlap_one_already_listed_are_shown_with_the_error(driver):
+    at_travel(driver)
+    typed = {"has_trips": True, "trips": [{"departure": "2024-08-10", "return_date": "2024-08-12"}]}
+    response = post_travel(driver, typed, trips_paste=PASTED, wizard_import_trips="1")
+    assert response.status_code == 200
+    assert response.context["error_summary"]
+    assert driver.stored("travel")["travel-trips-TOTAL_FORMS"] == ["4"], "kept, to be corrected"
 
 
 def test_continue_with_something_pasted_previews_instead_of_losing_it(driver):
