@@ -26,7 +26,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Overall, Route, ThresholdUnit
+from .choices import ThresholdUnit
 from .models import Assessment, Threshold
 from .thresholds import THRESHOLD_KEYS
 
@@ -352,28 +352,6 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class RouteFilter(admin.SimpleListFilter):
-    title = _("route")
-    parameter_name = "route"
-
-    def lookups(self, request, model_admin):
-        return Route.choices
-
-    def queryset(self, request, queryset):
-        return queryset.filter(route=self.value()) if self.value() else queryset
-
-
-class VerdictFilter(admin.SimpleListFilter):
-    title = _("verdict")
-    parameter_name = "overall"
-
-    def lookups(self, request, model_admin):
-        return Overall.choices
-
-    def queryset(self, request, queryset):
-        return queryset.filter(overall=self.value()) if self.value() else queryset
-
-
 def _pretty_json(value) -> str:
     return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
 
@@ -389,19 +367,20 @@ class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
     list_display = (
         "id",
         "created",
-        "route_label",
-        "verdict",
+        "route",
+        "overall",
         "score_display",
         "application_date_display",
     )
-    list_filter = (RouteFilter, VerdictFilter)
+    # Route and verdict are labelled by their fields' choices (assessments.choices).
+    list_filter = ("route", "overall")
     summary_fields = (
         "created",
         "expires",
         "language_code",
         "application_date_display",
-        "route_label",
-        "verdict",
+        "route",
+        "overall",
         "score_display",
     )
     private_fields = ("answers_display", "result_display", "thresholds_display")
@@ -441,14 +420,6 @@ class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
     @admin.display(description=_("application date"), ordering="application_date")
     def application_date_display(self, obj):
         return obj.application_date
-
-    @admin.display(description=_("route"), ordering="route")
-    def route_label(self, obj):
-        return Route(obj.route).label if obj.route in Route.values else obj.route
-
-    @admin.display(description=_("verdict"), ordering="overall")
-    def verdict(self, obj):
-        return Overall(obj.overall).label if obj.overall in Overall.values else obj.overall
 
     @admin.display(description=_("readiness score"), ordering="score")
     def score_display(self, obj):

@@ -34,13 +34,6 @@ REQUIREMENT_NAMES = {
     "public_health": _("Public health"),
 }
 
-#: The moments at which HSP points are counted (``when`` in residence_period.hsp_* params).
-HSP_WHEN_LABELS = {
-    "now": _("on the application date"),
-    "one_year_ago": _("one year before the application date"),
-    "three_years_ago": _("three years before the application date"),
-}
-
 #: The permanent residence fee, paid with revenue stamps only if permission is granted.
 #: Wording, not a rule: 令和8年政令第268号 raised it for applications received from this date
 #: (rules-reference.md §7, §8; the transition for pending applications is not settled).

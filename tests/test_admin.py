@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from assessments import thresholds as thresholds_module
+from assessments.choices import Overall, Route
 from assessments.models import Assessment, Threshold
 from assessments.thresholds import KeySpec
 
@@ -277,7 +278,9 @@ def staff_with(*codenames):
     return user
 
 
-@pytest.mark.parametrize("query", ["", "?route=general", "?overall=likely_eligible", "?o=-2"])
+@pytest.mark.parametrize(
+    "query", ["", "?route__exact=general", "?overall__exact=likely_eligible", "?o=-2"]
+)
 def test_the_assessment_list_shows_a_summary_only(staff_client, query):
     make_assessment()
     response = staff_client.get(reverse("admin:assessments_assessment_changelist") + query)
@@ -287,6 +290,20 @@ def test_the_assessment_list_shows_a_summary_only(staff_client, query):
     headers = [header["text"] for header in response.context["result_headers"]]
     columns = [text for text in headers if not text.startswith("<input")]
     assert len(columns) == 6
+
+
+def test_the_assessment_list_labels_and_filters_route_and_verdict_by_their_choices(staff_client):
+    make_assessment()
+    url = reverse("admin:assessments_assessment_changelist")
+    response = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    content = response.content.decode()
+    assert '<td class="field-route">General route (10 years)</td>' in content
+    assert '<td class="field-overall">Likely eligible</td>' in content
+    changelist = response.context["cl"]
+    filters = {spec.title: spec for spec in changelist.filter_specs}
+    for title, choices in (("route", Route), ("verdict", Overall)):
+        shown = [str(item["display"]) for item in filters[title].choices(changelist)]
+        assert shown == ["All", *map(str, choices.labels)]
 
 
 @pytest.mark.parametrize(

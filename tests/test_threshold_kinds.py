@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from assessments.models import Threshold
 from assessments.thresholds import default_threshold_values
 
-correction = importlib.import_module("assessments.migrations.0004_documents_threshold_kinds")
+correction = importlib.import_module("assessments.migrations.0006_documents_threshold_kinds")
 
 # (key, kind of every default version): what the sources say about each look-back count.
 LOOKBACK_KINDS = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0004_documents_threshold_kinds"),
+        ("assessments", "0008_natz_thresholds"),
     ]
 
     operations = [

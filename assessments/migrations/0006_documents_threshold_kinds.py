@@ -84,6 +84,6 @@ def restore(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0003_load_hsp_thresholds")]
+    dependencies = [("assessments", "0005_household_livelihood_thresholds")]
 
     operations = [migrations.RunPython(correct, restore)]
