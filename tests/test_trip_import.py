@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assessments.trip_import import parse_trip_csv, parse_trips, read_line
+from assessments.questionnaire.trip_parsing import parse_trip_csv, parse_trips, read_line
 
 D = dt.date
 AUG = (D(2024, 8, 1), D(2024, 8, 20))

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..forms.money_widgets import amount_read
+from assessments.questionnaire.forms.money_widgets import amount_read
 
 register = template.Library()
 

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import pytest
 
-from assessments.models import Assessment
-
-from .applicant import CONTINUE, SAVE_FOR_LATER, current_step, press, result_token, years_ago
-from .checks import LOCALES, PHONE, check_page, screenshot
+from assessments.results.models import Assessment
+from tests.e2e.applicant import (
+    CONTINUE,
+    SAVE_FOR_LATER,
+    current_step,
+    press,
+    result_token,
+    years_ago,
+)
+from tests.e2e.checks import LOCALES, PHONE, check_page, screenshot
 
 MAX_PAGE_LOADS = 10
 MAX_FIELDS_TOUCHED = 45

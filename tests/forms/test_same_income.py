@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.http import QueryDict
 
-from assessments.forms import IncomeForm
+from assessments.questionnaire.forms import IncomeForm
 
 ON = dt.date(2026, 12, 1)
 BASE = {

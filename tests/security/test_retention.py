@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import Assessment, SavedProgress
-
-from .conftest import APPLICANT, expire, personal_values, store_assessment
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import Assessment
+from tests.security.conftest import APPLICANT, expire, personal_values, store_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +135,7 @@ def test_other_methods_on_the_delete_page_are_refused(client):
 
 
 def test_deleting_the_answers_also_spends_the_resume_link_that_led_to_them(client):
-    from assessments.models import SavedProgress
+    from assessments.questionnaire.models import SavedProgress
 
     assessment = store_assessment()
     progress = SavedProgress.objects.create(step="", data={}, assessment=assessment)
@@ -160,7 +160,7 @@ def test_purge_also_deletes_expired_rate_limit_counters(settings):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "rate_limits": {
-            "BACKEND": "assessments.cache.CounterDatabaseCache",
+            "BACKEND": "assessments.web.counters.CounterDatabaseCache",
             "LOCATION": "prcheck_test_rate_limits",
         },
     }

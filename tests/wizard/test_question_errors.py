@@ -11,10 +11,9 @@ import re
 
 import pytest
 
-from assessments.forms.questions import QUESTION_ERRORS
-
-from . import profiles as p
-from .driver import WizardDriver
+from assessments.questionnaire.forms.questions import QUESTION_ERRORS
+from tests.wizard import profiles as p
+from tests.wizard.driver import WizardDriver
 
 GENERIC = {
     "Choose one of the answers.",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from . import profiles as p
-from .driver import step_data
+from tests.wizard import profiles as p
+from tests.wizard.driver import step_data
 
 PASTED = "2024/8/1-2024/8/20\n2024年9月1日～2024年9月10日\n1 Oct 2024 – 5 Oct 2024\n"
 ONE_TYPED = {"has_trips": True, "trips": [{"departure": "2023-08-01", "return_date": "2023-08-20"}]}
@@ -119,7 +119,7 @@ def test_back_or_save_with_something_pasted_is_not_a_preview(driver):
 
 
 def test_the_japanese_page_words_the_preview_in_japanese(client, db):
-    from .driver import WizardDriver
+    from tests.wizard.driver import WizardDriver
 
     driver = WizardDriver(client, language="ja")
     at_travel(driver)

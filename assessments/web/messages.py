@@ -1,0 +1,121 @@
+"""Word validation errors (a code plus params) in the active language.
+
+``answers.py`` reports errors as untranslated codes with params, keyed by field path, so
+that one validation serves the CLI, the API and the wizard. This module is the edge where
+they become sentences: the CLI activates the language asked for, the API the request's
+language, the wizard the page's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from assessments.templatetags.prcheck import longdate
+
+#: Each code's wording; ``%(name)s`` placeholders are filled from the error's params.
+MESSAGES = {
+    "required": _("This answer is required."),
+    "invalid_date": _("Enter a real date in the form YYYY-MM-DD (for example 2024-04-01)."),
+    "date_out_of_range": _("Enter a date from %(earliest)s to %(latest)s."),
+    "before_birth": _("This date is before the date of birth (%(birth_date)s)."),
+    "invalid_choice": _("“%(value)s” is not one of the allowed choices."),
+    "negative": _("Enter zero or a positive amount."),
+    "too_large": _("Enter a value no larger than %(maximum)s."),
+    "after_application_date": _("This date is after the application date (%(limit)s)."),
+    "before_rules": _(
+        "prcheck judges applications from %(earliest)s, when the current guideline began."
+    ),
+    "return_before_departure": _("The return date is before the departure date."),
+    "overlapping_trip": _("This trip overlaps another trip: list each trip once."),
+    "year_out_of_range": _("Enter a year from 1900 to %(last)s (a year before the application)."),
+    "duplicate_year": _("The year %(year)s is listed more than once."),
+    "paid_on_time": _(
+        "This payment was made by its due date: list only payments that were late or are unpaid."
+    ),
+    "too_many_items": _("List at most %(maximum)s items."),
+    "unknown_field": _("This is not one of the answers prcheck knows (prcheck.answers/1)."),
+    "more_than_dependents": _("More dependants abroad than dependants in total (%(dependents)s)."),
+    # Errors about the request or the file as a whole, not one answer.
+    "invalid_json": _("The input is not valid JSON."),
+    "request_too_large": _("The request is too large (at most %(maximum)s bytes)."),
+    "unsupported_media_type": _("Send the answers as JSON (Content-Type: application/json)."),
+    "method_not_allowed": _("Use POST to send the answers."),
+    "thresholds_unavailable": _(
+        "prcheck cannot assess right now: its thresholds are incomplete. Please try again later."
+    ),
+}
+
+#: ``invalid_type`` is worded by the type that was expected.
+INVALID_TYPE_MESSAGES = {
+    "date": _("Enter a date in the form YYYY-MM-DD."),
+    "boolean": _("Enter true or false."),
+    "integer": _("Enter a whole number."),
+    "list": _("Enter a list."),
+    "object": _("Enter an object ({…})."),
+}
+
+FALLBACK_MESSAGE = _("This answer is not valid.")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _Params(dict):
+    """Fill a placeholder whose param is missing with an empty string, never a KeyError."""
+
+    def __missing__(self, key):
+        return ""
+
+
+def _display(value: Any, *, written_dates: bool = False) -> Any:
+    """Group the digits of large numbers (10000000000 -> 10,000,000,000) for reading.
+
+    With ``written_dates`` (pages for people), dates are written in the active language
+    (2026年11月29日 / 29 November 2026), not ISO; the API and the CLI keep ISO.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:,}"
+    is_date = isinstance(value, dt.date) or (isinstance(value, str) and ISO_DATE.fullmatch(value))
+    if written_dates and is_date:
+        return longdate(value)
+    return value
+
+
+def error_message(
+    code: str, params: Mapping[str, Any] | None = None, *, written_dates: bool = False
+) -> str:
+    """Return the message for one error ``code`` with its ``params``, in the active language.
+
+    Unknown codes get a generic message rather than an exception: a new code added to the
+    validation must never turn a bad answer into a server error.
+    """
+    params = params or {}
+    if code == "invalid_type":
+        template = INVALID_TYPE_MESSAGES.get(params.get("expected"), FALLBACK_MESSAGE)
+    else:
+        template = MESSAGES.get(code, FALLBACK_MESSAGE)
+    shown = {key: _display(value, written_dates=written_dates) for key, value in params.items()}
+    return str(template) % _Params(shown)
+
+
+def errors_to_json(errors: Mapping[str, list[tuple[str, dict]]]) -> dict:
+    """Return ``{"field.path": [{"code", "params", "message"}]}`` for ``AnswersInvalid.errors``."""
+    return {
+        path: [
+            {"code": code, "params": dict(params), "message": error_message(code, params)}
+            for code, params in path_errors
+        ]
+        for path, path_errors in sorted(errors.items())
+    }
+
+
+def errors_to_lines(errors: Mapping[str, list[tuple[str, dict]]]) -> list[str]:
+    """Return one ``"field.path: message"`` line per error, for the command line."""
+    return [
+        f"{path or '(answers)'}: {error_message(code, params)}"
+        for path, path_errors in sorted(errors.items())
+        for code, params in path_errors
+    ]
