@@ -14,14 +14,26 @@ UV := python3 -m uv
 APT_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho poppler-utils chromium
 
-.PHONY: help setup system-packages uv venv messages migrate static axe-core run test test-unit test-e2e lint format lock makemessages
+.PHONY: help setup local-env system-packages uv venv messages migrate static axe-core run test test-unit test-e2e lint format lock makemessages
 
 help:
 	@echo "make run    set everything up, then serve on http://127.0.0.1:8000"
 	@echo "make test   set everything up, then run the linters and the whole test suite"
 	@echo "make setup  set up only (system packages, virtualenv, messages, database, static files)"
 
-setup: system-packages venv messages migrate static axe-core
+setup: local-env system-packages venv messages migrate static axe-core
+
+# The settings read .env for what the environment does not set, so that commands typed by hand
+# (`.venv/bin/python manage.py assess ...`) know this checkout is local. A server's setup
+# (DJANGO_DEBUG=0) removes the file it would otherwise have written.
+LOCAL_ENV_MARK := \# Written by make setup: this checkout is a local development set-up.
+
+local-env:
+	@if [ "$(DJANGO_DEBUG)" = "1" ]; then \
+		grep -qsx 'DJANGO_DEBUG=1' .env || printf '%s\nDJANGO_DEBUG=1\n' '$(LOCAL_ENV_MARK)' > .env; \
+	elif grep -qsF '$(LOCAL_ENV_MARK)' .env; then \
+		rm -f .env; \
+	fi
 
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -5,6 +5,9 @@ Environment variables:
 - DJANGO_SECRET_KEY: required when debug is off.
 - DJANGO_ALLOWED_HOSTS: comma-separated host names.
 - DATABASE_URL: e.g. postgres://user:pass@host:5432/prcheck; default: SQLite file db.sqlite3.
+
+A local checkout's git-ignored ``.env`` (written by ``make setup``) supplies variables that the
+environment does not set; see ``prcheck/local_env.py``.
 """
 
 import os
@@ -16,7 +19,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from prcheck.local_env import load_env_file
+
 BASE_DIR = Path(__file__).resolve().parent.parent
+LOCAL_ENV_FILE = BASE_DIR / ".env"
+load_env_file(LOCAL_ENV_FILE)
 
 
 def env_bool(name: str, *, default: bool) -> bool:
@@ -39,7 +46,7 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
-            "(for local development use `make run`, which sets DJANGO_DEBUG=1)."
+            "(for local development run `make setup` once: it writes DJANGO_DEBUG=1 to .env)."
         )
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 

@@ -128,6 +128,7 @@ class HspProfileForm(forms.Form):
             "variable overtime, nor commuting or housing allowances."
         ),
         required=False,
+        what=_("your expected annual salary"),
     )
     research_achievements = checkboxes(
         _("Research achievements"),

@@ -14,7 +14,7 @@ from django.utils import translation
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
 from assessments.questionnaire.mapping import Location, contract_from_steps, locate
 from assessments.questionnaire.runs import PENDING_ERRORS, SAVED_TOKEN, run_session_key
-from assessments.questionnaire.services import progress_delete
+from assessments.questionnaire.services import progress_finish
 from assessments.reports.tasks import report_enqueue_on_commit
 from assessments.results.services import assessment_evaluate, assessment_store
 from assessments.thresholds.selectors import thresholds_at
@@ -47,7 +47,7 @@ class CompletionMixin:
             pending[exc.step] = [(vars(loc), code, params) for loc, code, params in exc.errors]
             self._set_extra(**{PENDING_ERRORS: pending})
             return redirect(self.get_step_url(exc.step))
-        self.finish_run()
+        self.finish_run(getattr(self, "completed_assessment", None))
         return response
 
     def done(self, form_list, form_dict, **kwargs):
@@ -69,13 +69,17 @@ class CompletionMixin:
             answers=answers, result=result, language=translation.get_language()
         )
         report_enqueue_on_commit(assessment_id=assessment.pk)
+        self.completed_assessment = assessment
         return redirect("assessments:result", token=assessment.token)
 
-    def finish_run(self):
-        """Forget the run: its answers now live only in the stored assessment."""
+    def finish_run(self, assessment=None):
+        """Forget the run: its answers now live only in the stored assessment.
+
+        A resume link given for this run ("continue later") now opens the result.
+        """
         token = self.storage.extra_data.get(SAVED_TOKEN)
-        if token:
-            progress_delete(token=token)
+        if token and assessment is not None:
+            progress_finish(token=token, assessment=assessment)
         self.storage.reset()
         self.request.session.pop(run_session_key(self.run), None)
 

@@ -93,10 +93,15 @@ def check_saved(request, run):
 
 @require_safe
 def check_resume(request, token):
-    """Restore a saved run into a new run of this browser; unknown or expired tokens are 404."""
+    """Restore a saved run into a new run of this browser; unknown or expired tokens are 404.
+
+    A run that has since been completed opens its result instead.
+    """
     progress = progress_get(token=token)
     if progress is None:
         raise Http404
+    if progress.assessment_id is not None:
+        return redirect("assessments:result", token=progress.assessment.token)
     run = new_run_id()
     saved = progress.data if isinstance(progress.data, dict) else {}
     request.session[run_session_key(run)] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from assessments.questionnaire.models import SavedProgress
-from assessments.results.models import default_expiry
+from assessments.results.models import Assessment, default_expiry
 
 
 def progress_save(*, token: str | None, step: str, data: dict, language: str) -> SavedProgress:
@@ -27,6 +27,11 @@ def progress_get(*, token: str) -> SavedProgress | None:
     return SavedProgress.objects.filter(token=token, expires_at__gt=timezone.now()).first()
 
 
-def progress_delete(*, token: str) -> None:
-    """Forget a saved run (the check it belonged to is complete)."""
-    SavedProgress.objects.filter(token=token).delete()
+def progress_finish(*, token: str, assessment: Assessment) -> None:
+    """Point a saved run at the result it became, dropping its answers (they are in the result).
+
+    The resume link then opens the result for as long as the result is kept.
+    """
+    SavedProgress.objects.filter(token=token).update(
+        data={}, step="", assessment=assessment, expires_at=assessment.expires_at
+    )

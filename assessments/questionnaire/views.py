@@ -45,6 +45,7 @@ from assessments.questionnaire.runs import (
 )
 from assessments.questionnaire.services import progress_save
 from assessments.questionnaire.summary import Section, step_answers
+from assessments.questionnaire.trip_import import TripImportMixin
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
 
@@ -52,7 +53,11 @@ RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
 
 
 class AssessmentWizard(
-    RoutingMixin, CompletionMixin, HspCalculationMixin, NamedUrlSessionWizardView
+    RoutingMixin,
+    CompletionMixin,
+    HspCalculationMixin,
+    TripImportMixin,
+    NamedUrlSessionWizardView,
 ):
     form_list = flow.STEPS
     condition_dict = flow.CONDITIONS
@@ -207,6 +212,8 @@ class AssessmentWizard(
             return self.save_for_later(step)
         if "wizard_add_row" in request.POST or "wizard_remove_row" in request.POST:
             return self.edit_rows(step, typed)
+        if self.wants_trip_import(step):
+            return self.import_trips(step, typed)
         return self.submit(step, typed)
 
     def submit(self, step, typed):
@@ -294,6 +301,7 @@ class AssessmentWizard(
         )
         if step == "travel":
             context["trip_totals"] = self._trip_totals(form)
+            context.update(self.trip_import_context(kwargs))
         context.update(self.hsp_context(step, form))
         if step == self.steps.last:
             context["sections"] = self.summary_sections()

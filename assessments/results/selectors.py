@@ -13,3 +13,8 @@ def assessment_get(*, token: str) -> Assessment | None:
     Every access checks the expiry, so an expired result is unreachable before the purge.
     """
     return Assessment.objects.filter(token=token, expires_at__gt=timezone.now()).first()
+
+
+def assessment_exists(*, token: str) -> bool:
+    """Return whether an assessment (expired or not) is stored behind ``token``."""
+    return Assessment.objects.filter(token=token).exists()

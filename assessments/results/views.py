@@ -11,10 +11,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from assessments.results.presentation import result_page
-from assessments.results.selectors import assessment_get
+from assessments.results.selectors import assessment_exists, assessment_get
 from assessments.results.services import assessment_delete
 
 
@@ -39,9 +39,18 @@ def result(request, token: str):
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, token: str):
-    """Delete the assessment behind ``token`` (expired or not) and confirm; unknown tokens are 404."""
-    if not assessment_delete(token=token):
+    """Ask to confirm (GET), then delete the assessment behind ``token``, expired or not (POST).
+
+    Unknown tokens are 404 either way. Deleting also removes the saved run that became this
+    result, so its resume link stops working too.
+    """
+    if request.method == "POST":
+        if not assessment_delete(token=token):
+            raise Http404
+        return render(request, "assessments/deleted.html")
+    if not assessment_exists(token=token):
         raise Http404
-    return render(request, "assessments/deleted.html")
+    context = {"result_url": reverse("assessments:result", kwargs={"token": token})}
+    return render(request, "assessments/delete_confirm.html", context)

@@ -8,10 +8,14 @@ language, the wizard the page's language.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+
+from assessments.templatetags.prcheck import longdate
 
 #: Each code's wording; ``%(name)s`` placeholders are filled from the error's params.
 MESSAGES = {
@@ -62,6 +66,7 @@ INVALID_TYPE_MESSAGES = {
 }
 
 FALLBACK_MESSAGE = _("This answer is not valid.")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _Params(dict):
@@ -71,14 +76,23 @@ class _Params(dict):
         return ""
 
 
-def _display(value: Any) -> Any:
-    """Group the digits of large numbers (10000000000 -> 10,000,000,000) for reading."""
+def _display(value: Any, *, written_dates: bool = False) -> Any:
+    """Group the digits of large numbers (10000000000 -> 10,000,000,000) for reading.
+
+    With ``written_dates`` (pages for people), dates are written in the active language
+    (2026年11月29日 / 29 November 2026), not ISO; the API and the CLI keep ISO.
+    """
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
         return f"{value:,}"
+    is_date = isinstance(value, dt.date) or (isinstance(value, str) and ISO_DATE.fullmatch(value))
+    if written_dates and is_date:
+        return longdate(value)
     return value
 
 
-def error_message(code: str, params: Mapping[str, Any] | None = None) -> str:
+def error_message(
+    code: str, params: Mapping[str, Any] | None = None, *, written_dates: bool = False
+) -> str:
     """Return the message for one error ``code`` with its ``params``, in the active language.
 
     Unknown codes get a generic message rather than an exception: a new code added to the
@@ -89,7 +103,8 @@ def error_message(code: str, params: Mapping[str, Any] | None = None) -> str:
         template = INVALID_TYPE_MESSAGES.get(params.get("expected"), FALLBACK_MESSAGE)
     else:
         template = MESSAGES.get(code, FALLBACK_MESSAGE)
-    return str(template) % _Params({key: _display(value) for key, value in params.items()})
+    shown = {key: _display(value, written_dates=written_dates) for key, value in params.items()}
+    return str(template) % _Params(shown)
 
 
 def errors_to_json(errors: Mapping[str, list[tuple[str, dict]]]) -> dict:

@@ -92,9 +92,15 @@ ERRORS = [
         "en",
         "There is a problem",
         "This date is after the day of the calculation",
-        "Enter a whole number",
+        "Enter your expected annual salary as an amount in yen",
     ),
-    ("in Japanese", "ja", "入力内容に問題があります", "計算の基準日", "整数を入力してください"),
+    (
+        "in Japanese",
+        "ja",
+        "入力内容に問題があります",
+        "計算の基準日",
+        "見込み年収を金額で入力してください",
+    ),
 ]
 
 

@@ -204,7 +204,7 @@ def test_the_japanese_page_writes_money_and_dates_the_japanese_way(client, resul
     assert "在留期間（居住年数）" in html
 
 
-def test_the_delete_button_posts_to_the_delete_url_when_that_page_exists(client):
+def test_the_delete_button_opens_the_confirmation_page_when_that_page_exists(client):
     assessment = store(LIKELY)
     html = client.get(f"/en/result/{assessment.token}/").content.decode()
     try:
@@ -212,7 +212,7 @@ def test_the_delete_button_posts_to_the_delete_url_when_that_page_exists(client)
     except NoReverseMatch:
         assert "Delete my answers now" not in html
         return
-    assert f'action="{delete_url}" method="post"' in html
+    assert f'href="{delete_url}"' in html
     assert "Delete my answers now" in html
 
 

@@ -113,10 +113,35 @@ def test_delete_only_removes_the_assessment_of_its_own_token(client):
     assert list(Assessment.objects.all()) == [theirs]
 
 
-def test_delete_by_get_is_refused_so_a_link_or_prefetch_cannot_delete(client):
+def test_delete_by_get_only_asks_for_confirmation_so_a_link_or_prefetch_cannot_delete(client):
     assessment = store_assessment()
-    assert client.get(f"/en/result/{assessment.token}/delete/").status_code == 405
+    response = client.get(f"/en/result/{assessment.token}/delete/")
+    assert response.status_code == 200
+    assert "Delete your answers?" in response.text
+    assert 'method="post"' in response.text
+    assert f'href="/en/result/{assessment.token}/"' in response.text, "a way back to the result"
+    assert response.headers["Cache-Control"].count("no-store") == 1
     assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_the_confirmation_page_of_an_unknown_token_is_not_found(client):
+    assert client.get("/en/result/no-such-token/delete/").status_code == 404
+
+
+def test_other_methods_on_the_delete_page_are_refused(client):
+    assessment = store_assessment()
+    assert client.put(f"/en/result/{assessment.token}/delete/").status_code == 405
+    assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_deleting_the_answers_also_spends_the_resume_link_that_led_to_them(client):
+    from assessments.questionnaire.models import SavedProgress
+
+    assessment = store_assessment()
+    progress = SavedProgress.objects.create(step="", data={}, assessment=assessment)
+    client.post(f"/en/result/{assessment.token}/delete/")
+    assert not SavedProgress.objects.filter(pk=progress.pk).exists()
+    assert client.get(f"/en/check/resume/{progress.token}/").status_code == 404
 
 
 def test_delete_requires_the_csrf_token_from_the_result_page():

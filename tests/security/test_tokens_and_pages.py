@@ -88,6 +88,7 @@ def test_an_unknown_page_is_treated_as_personal(client):
 
 def test_the_delete_confirmation_is_personal(client):
     assessment = store_assessment()
+    assert_personal(client.get(f"/en/result/{assessment.token}/delete/"))
     assert_personal(client.post(f"/en/result/{assessment.token}/delete/"))
 
 

@@ -262,8 +262,13 @@ def test_continue_later_gives_a_link_that_restores_the_run_in_another_browser(dr
     assert resumed.stored("status") == driver.stored("status")
     assert resumed.get("residence").context["form"].initial["residence_start_date"] == "2014-04-01"
     resumed.answer_all(p.GENERAL)
-    finish(resumed)
-    assert not SavedProgress.objects.exists(), "completing the check forgets the saved copy"
+    assessment = finish(resumed)
+    progress.refresh_from_db()
+    assert progress.data == {}, "completing the check forgets the saved answers"
+    assert progress.assessment.expires_at == progress.expires_at
+    again = Client().get(f"/en/check/resume/{progress.token}/")
+    assert again.status_code == 302
+    assert again["Location"] == f"/en/result/{assessment.token}/", "the same link opens the result"
 
 
 def test_saving_again_updates_the_same_link(driver):

@@ -1,13 +1,12 @@
 """Fields and widgets shared by the step forms: native dates, yen, yes/no, choices.
 
 Labels and help texts are lazy translations given by each step; these helpers only decide
-how an answer is typed and read (``3,000,000``, ``３００万`` in full-width digits, ``¥``).
+how an answer is typed and read (``3,000,000``, ``３００万`` in full-width digits, ``¥``, ``万``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from django import forms
 from django.db import models
@@ -15,6 +14,8 @@ from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.answers import EARLIEST_DATE, LATEST_DATE
+from assessments.questionnaire.forms.money import YenSyntaxError, parse_yen
+from assessments.questionnaire.forms.money_widgets import MoneyInput, money_messages
 
 #: Django's Jinja2 form renderer, for prcheck's own forms (their ``default_renderer``). The
 #: site-wide ``FORM_RENDERER`` stays Django's default, because the admin's widgets have
@@ -56,15 +57,26 @@ class DateInput(forms.DateInput):
 
 
 class MoneyField(forms.IntegerField):
-    """Whole yen. Accept "3,000,000", "¥3,000,000", "3000000円" and full-width digits."""
+    """Whole yen, as people write them: ``3,000,000``, ``¥3,000,000``, ``300万円``, ``３００万``.
 
-    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    The reading is ``money.parse_yen``; its error codes become messages that name the question
+    (``what``: "your income in 2024", else the label). The widget shows the amount read back
+    ("= 3,000,000円") once the page comes back from the server.
+    """
+
+    widget = MoneyInput
+
+    def __init__(self, *args, what=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.what = what
+        self.error_messages.update(money_messages(what, self.label))
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", value)
-            for mark in (",", "¥", "円", " "):
-                value = value.replace(mark, "")
+        if isinstance(value, str) and value.strip():
+            try:
+                value = parse_yen(value)
+            except YenSyntaxError as exc:
+                raise forms.ValidationError(self.error_messages[exc.code], code=exc.code) from exc
         return super().to_python(value)
 
 

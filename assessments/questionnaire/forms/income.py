@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.choices import Employment
 from assessments.questionnaire.forms.fields import MoneyField, choice, count_field, yes_no
+from assessments.questionnaire.forms.same_income import offer_same_income
 from assessments.questionnaire.forms.step import StepForm
 from assessments.web.messages import error_message
 
@@ -34,6 +35,7 @@ class IncomeForm(StepForm):
             "Bank savings, investments and property. Leave empty if you prefer not to say."
         ),
         required=False,
+        what=_("your savings and other assets"),
     )
     public_assistance = yes_no(
         _("Does anyone in your household receive public assistance (生活保護)?"),
@@ -51,6 +53,7 @@ class IncomeForm(StepForm):
                     "In yen, from your tax certificate (課税証明書): the gross amount, 給与収入 "
                     "for a salary or 総収入額 otherwise, not 所得 (income after deductions)."
                 ),
+                what=_("your income in %(year)s") % {"year": year},
             )
             if household:
                 self.fields[f"household_{year}"] = MoneyField(
@@ -60,8 +63,10 @@ class IncomeForm(StepForm):
                         "Leave empty if nobody else in your household has an income."
                     ),
                     required=False,
+                    what=_("the household income in %(year)s") % {"year": year},
                 )
         self.order_fields(["employment", *self.year_fields()])
+        offer_same_income(self)
 
     def year_fields(self) -> list[str]:
         columns = ("applicant", "household") if self.household else ("applicant",)

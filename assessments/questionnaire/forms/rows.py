@@ -12,6 +12,7 @@ from django import forms
 
 from assessments.eligibility.answers import MAX_LIST_ITEMS
 from assessments.questionnaire.forms.fields import WIDGET_RENDERER, YesNo, limit_dates
+from assessments.questionnaire.forms.questions import name_the_questions
 
 
 class RowForm(forms.Form):
@@ -20,6 +21,7 @@ class RowForm(forms.Form):
     def __init__(self, *args, application_date: dt.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         limit_dates(self, application_date)
+        name_the_questions(self)
 
 
 def row_formset(form_class: type[RowForm]) -> type[forms.BaseFormSet]:

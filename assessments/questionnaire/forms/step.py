@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from assessments.questionnaire.forms.fields import WIDGET_RENDERER, limit_dates
+from assessments.questionnaire.forms.questions import name_the_questions
 from assessments.questionnaire.forms.rows import Rows, RowsBlock, raw_answer
 from assessments.questionnaire.mapping import step_errors
 from assessments.web.messages import error_message
@@ -36,6 +37,7 @@ class StepForm(forms.Form):
         self.application_date = application_date or self.today
         if self.limit_dates:
             limit_dates(self, self.application_date)
+        name_the_questions(self)
         for field in self.fields.values():
             say_what_to_do_when_required(field)
         self.formsets = {
@@ -98,7 +100,7 @@ class StepForm(forms.Form):
     def add_contract_errors(self, errors) -> None:
         """Attach contract errors (location, code, params) to their fields or rows."""
         for location, code, params in errors:
-            message = error_message(code, params)
+            message = error_message(code, params, written_dates=True)
             if location.rows in self.formsets and location.row is not None:
                 indexes = self.row_forms.get(location.rows, [])
                 if location.row < len(indexes):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from assessments.questionnaire.forms.fields import date_field, yes_no
+from assessments.questionnaire.forms.questions import return_date_message
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
-from assessments.web.messages import error_message
 
 
 class TripForm(RowForm):
@@ -18,7 +18,7 @@ class TripForm(RowForm):
         cleaned = super().clean()
         departure, returned = cleaned.get("departure"), cleaned.get("return_date")
         if departure and returned and returned < departure:
-            self.add_error("return_date", error_message("return_before_departure"))
+            self.add_error("return_date", return_date_message(departure))
         return cleaned
 
 

@@ -1,0 +1,175 @@
+"""Many trips at once on the travel step: paste lines or upload a CSV, preview, then add.
+
+"Preview" (or Continue with something pasted) shows the step again with a table: each line,
+its dates and days abroad, or what is wrong with it. "Add these trips and continue" adds them
+all to the trip rows and answers the step as Continue would, or, if any line is wrong, adds
+none (nothing is half-imported). What was typed in the rest of the step is kept either way.
+The reading itself is ``trip_import``.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from assessments.eligibility.answers import MAX_LIST_ITEMS
+from assessments.questionnaire.drafts import row_total
+from assessments.questionnaire.forms import YesNo
+from assessments.questionnaire.trip_parsing import TripImport, parse_trip_csv, parse_trips
+from assessments.templatetags.prcheck import longdate
+
+STEP = "travel"
+ROWS = "trips"
+PREVIEW, IMPORT = "wizard_preview_trips", "wizard_import_trips"
+PASTE, UPLOAD = "trips_paste", "trips_csv"
+#: Longest paste or file read: a line per trip for the contract's 200 trips, with room to spare.
+MAX_PASTE_CHARS = 32 * 1024
+MAX_UPLOAD_BYTES = 256 * 1024
+#: Encodings a spreadsheet saves CSV in: UTF-8 (with or without BOM), then Excel's Shift_JIS.
+CSV_ENCODINGS = ("utf-8-sig", "cp932")
+
+LINE_MESSAGES = {
+    "two_dates": gettext_lazy(
+        "Write the day you left and the day you came back on this line, "
+        "for example 2024/8/1-2024/8/20."
+    ),
+    "ambiguous_date": gettext_lazy(
+        "Write the year first (2024/8/1) or the month in words (1 Aug 2024): "
+        "1/8/2024 could be 1 August or 8 January."
+    ),
+    "invalid_date": gettext_lazy("“%(text)s” is not a real date."),
+    "return_before_departure": gettext_lazy(
+        "The day you came back is before the day you left: put the day you left first."
+    ),
+    "no_departure": gettext_lazy("Enter the day you left in the departure column."),
+    "no_return": gettext_lazy("Enter the day you came back in the return column."),
+}
+INPUT_MESSAGES = {
+    "empty": gettext_lazy(
+        "Paste your trips, one per line, or choose a CSV file, then preview them."
+    ),
+    "no_columns": gettext_lazy(
+        "Line %(line)s of the file: name the columns “departure” and “return” "
+        "(or 出国日 and 帰国日), or start the file with the first trip."
+    ),
+    "too_many": gettext_lazy("Enter at most %(maximum)s trips in all."),
+    "unreadable": gettext_lazy(
+        "This file cannot be read: save it from your spreadsheet as CSV, then choose it again."
+    ),
+    "file_too_large": gettext_lazy(
+        "This file is too large for a list of trips: choose a CSV file."
+    ),
+}
+
+
+class TripImportMixin:
+    """The travel step's "paste or upload many trips" (works without JavaScript)."""
+
+    def wants_trip_import(self, step) -> bool:
+        """Return whether this POST previews or adds pasted trips (Continue with a paste too)."""
+        post = self.request.POST
+        if step != STEP or any(
+            name in post for name in ("wizard_goto_step", "wizard_language", "wizard_save")
+        ):
+            return False
+        pasted = post.get(PASTE, "").strip() or self.request.FILES.get(UPLOAD)
+        return PREVIEW in post or IMPORT in post or bool(pasted)
+
+    def import_trips(self, step, typed):
+        parsed, text = self._read_trips()
+        rows_prefix = f"{self.get_form_prefix(step)}-{ROWS}"
+        existing = _filled_rows(typed, rows_prefix)  # rows typed one by one are kept
+        if parsed.ok and len(existing) + len(parsed.trips) > MAX_LIST_ITEMS:
+            parsed = TripImport(parsed.lines, error="too_many", params={"maximum": MAX_LIST_ITEMS})
+        if IMPORT in self.request.POST and parsed.ok:
+            typed = _with_trips(typed, self.get_form_prefix(step), existing, parsed.trips)
+            return self.submit_typed(step, typed)
+        self.keep_draft(step, typed)
+        preview = trip_preview(parsed)
+        return self.render(self.draft_form(step, typed), trip_preview=preview, trips_paste=text)
+
+    def submit_typed(self, step, typed):
+        """Answer the step with the trips added, as Continue would: on to the next question,
+        or the step again with its errors (a trip that overlaps one already listed, say)."""
+        form = self.get_form(step, data=MultiValueDict(typed))
+        self.storage.set_step_data(step, typed)
+        self._clear_step_marks(step)
+        self._forget_routing()
+        if not form.is_valid():
+            return self.render(form)
+        return redirect(self.next_step_url(step))
+
+    def trip_import_context(self, kwargs) -> dict:
+        """Return the error summary of a preview with errors (the step form itself has none)."""
+        preview = kwargs.get("trip_preview")
+        if not preview or not preview["error"]:
+            return {}
+        return {"error_summary": [("id_trips_paste", preview["error"])]}
+
+    def _read_trips(self) -> tuple[TripImport, str]:
+        """Read the uploaded file if there is one, else the pasted text."""
+        upload = self.request.FILES.get(UPLOAD)
+        if upload is None:
+            text = self.request.POST.get(PASTE, "")[:MAX_PASTE_CHARS]
+            return parse_trips(text), text
+        if upload.size > MAX_UPLOAD_BYTES:
+            return TripImport(lines=(), error="file_too_large"), ""
+        content = upload.read(MAX_UPLOAD_BYTES)
+        for encoding in CSV_ENCODINGS:
+            try:
+                decoded = content.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            parsed = parse_trip_csv(decoded)
+            # The trips, once read, go into the text box: "Add" then posts them as lines.
+            text = "\n".join(f"{t['departure']} {t['return_date']}" for t in parsed.trips)
+            return parsed, text if parsed.ok else ""
+        return TripImport(lines=(), error="unreadable"), ""
+
+
+def trip_preview(parsed: TripImport) -> dict:
+    """Word the preview in the page's language: a row per line, and the error for the input."""
+    rows = [
+        {
+            "number": line.number,
+            "text": line.text,
+            "departure": longdate(line.departure) if line.departure else "",
+            "return": longdate(line.return_date) if line.return_date else "",
+            "days": line.days,
+            "error": str(LINE_MESSAGES[line.error]) % line.params if line.error else "",
+        }
+        for line in parsed.lines
+    ]
+    error = str(INPUT_MESSAGES[parsed.error]) % parsed.params if parsed.error else ""
+    if not error and parsed.errors:
+        error = _("Correct the lines marked below, then preview again. No trip has been added.")
+    return {"rows": rows, "error": error, "ok": parsed.ok, "count": len(parsed.trips)}
+
+
+def _filled_rows(typed: dict, prefix: str) -> list[dict]:
+    """Return the rows already typed (blank rows dropped), as {field: [value]}."""
+    rows = []
+    for index in range(row_total(typed, prefix)):
+        head = f"{prefix}-{index}-"
+        row = {k.removeprefix(head): v for k, v in typed.items() if k.startswith(head)}
+        if any(value and value[0] for value in row.values()):
+            rows.append(row)
+    return rows
+
+
+def _with_trips(typed: dict, step_prefix: str, existing: list[dict], trips: list[dict]) -> dict:
+    """Return ``typed`` with the rows renumbered: those already typed, then the new trips."""
+    prefix = f"{step_prefix}-{ROWS}"
+    kept = {k: v for k, v in typed.items() if not k.startswith(f"{prefix}-")}
+    new = [
+        {"departure": [t["departure"].isoformat()], "return_date": [t["return_date"].isoformat()]}
+        for t in trips
+    ]
+    for index, row in enumerate(existing + new):
+        kept.update({f"{prefix}-{index}-{name}": value for name, value in row.items()})
+    kept[f"{prefix}-TOTAL_FORMS"] = [str(len(existing) + len(new))]
+    kept[f"{prefix}-INITIAL_FORMS"] = ["0"]
+    kept[f"{step_prefix}-has_trips"] = [YesNo.YES.value]
+    return kept

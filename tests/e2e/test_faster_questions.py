@@ -1,0 +1,287 @@
+"""Faster, kinder questions in a real browser (issue 16): many trips, money as typed, errors.
+
+The measures of the issue, counted here:
+- the ALT walk (an English teacher, 11 trips) takes at most 10 page loads and 45 fields touched;
+- every new page is checked at 390 px wide (no sideways scroll, no serious axe violation), in
+  Japanese and English;
+- bad input: the error summary links to the field, and the message names the question.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assessments.results.models import Assessment
+from tests.e2e.applicant import (
+    CONTINUE,
+    SAVE_FOR_LATER,
+    current_step,
+    press,
+    result_token,
+    years_ago,
+)
+from tests.e2e.checks import LOCALES, PHONE, check_page, screenshot
+
+MAX_PAGE_LOADS = 10
+MAX_FIELDS_TOUCHED = 45
+ADD_ROW = "button[name='wizard_add_row'][value='trips']"
+PREVIEW = "button[name='wizard_preview_trips']"
+IMPORT = "button[name='wizard_import_trips']"
+
+
+def eleven_trips() -> str:
+    """Eleven trips, one per line, in the mixed forms a person has them (oldest first)."""
+    lines = []
+    for n in range(11):
+        start = years_ago(5, days=-100 * n)
+        end = years_ago(5, days=-100 * n - 9)
+        y, m, d = (int(part) for part in start.split("-"))
+        if n % 3 == 0:
+            lines.append(f"{y}/{m}/{d}-{end.replace('-', '/')}")
+        elif n % 3 == 1:
+            lines.append(f"{y}年{m}月{d}日～{end[:4]}年{int(end[5:7])}月{int(end[8:])}日")
+        else:
+            lines.append(f"{start}\t{end}")
+    return "\n".join(lines)
+
+
+class Walk:
+    """An applicant's hands: every field touched and every page loaded is counted."""
+
+    def __init__(self, page):
+        self.page, self.fields, self.loads = page, 0, 0
+        page.on("load", lambda _page: self._loaded())
+
+    def _loaded(self):
+        self.loads += 1
+
+    def fill(self, name: str, value: str):
+        self.page.locator(f"[name='{name}']").first.fill(value)
+        self.fields += 1
+
+    def choose(self, name: str, value: str):
+        self.page.locator(f"[name='{name}'][value='{value}']").check()
+        self.fields += 1
+
+    def tick(self, name: str):
+        self.page.locator(f"[name='{name}']").check()
+        self.fields += 1
+
+    def press(self, selector: str):
+        press(self.page, selector)
+
+
+def alt_walk(walk: Walk, *, lang: str, on_page=None) -> None:
+    """An English teacher (ALT) on a work visa for 8 years, 11 trips, the same pay each year."""
+    page = walk.page
+    on_page = on_page or (lambda label: None)
+    assert current_step(page) == "status"
+    walk.choose("status-status", "work")
+    walk.choose("status-period_of_stay", "3")
+    walk.fill("status-status_expiry_date", years_ago(-2))
+    walk.choose("status-meets_landing_standards", "yes")
+    walk.choose("status-hsp_route", "no")
+    walk.press(CONTINUE)
+    walk.fill("residence-residence_start_date", years_ago(12))
+    walk.fill("residence-qualifying_status_start_date", years_ago(12))
+    walk.choose("residence-contribution_to_japan", "no")
+    walk.press(CONTINUE)
+    assert current_step(page) == "travel"
+    walk.choose("travel-has_trips", "yes")
+    walk.fill("trips_paste", eleven_trips())
+    walk.press(PREVIEW)
+    assert page.locator(".trip-preview tbody tr").count() == 11
+    assert page.locator(".trip-preview .error-message").count() == 0
+    on_page(f"faster-{lang}-trip-preview")
+    walk.press(IMPORT)
+    assert current_step(page) == "income", page.locator(".error-summary").all_inner_texts()
+    walk.choose("income-employment", "regular")
+    first_year = page.locator("input[name^='income-applicant_']").first
+    walk.fill(first_year.get_attribute("name"), "420万")
+    walk.tick("income-same_income")
+    walk.fill("income-dependents", "0")
+    walk.fill("income-dependents_abroad", "0")
+    walk.fill("income-assets", "¥1,500,000")
+    walk.choose("income-public_assistance", "no")
+    walk.press(CONTINUE)
+    assert current_step(page) == "taxes", page.locator(".error-summary").all_inner_texts()
+    for name in ("taxes_paid", "paid_on_time", "pension_enrolled", "health_insurance_enrolled"):
+        walk.choose(f"taxes-{name}", "yes")
+    walk.choose("taxes-has_missed_notifications", "no")
+    walk.press(CONTINUE)
+    for name in ("has_criminal_records", "has_traffic_violations", "unauthorized_work"):
+        walk.choose(f"conduct-{name}", "no")
+    walk.choose("conduct-public_health_risk", "no")
+    walk.press(CONTINUE)
+    walk.choose("guarantor-guarantor", "japanese")
+    walk.press(CONTINUE)
+    assert current_step(page) == "summary"
+    on_page(f"faster-{lang}-summary")
+    walk.press(CONTINUE)
+    assert result_token(page), page.url
+
+
+@pytest.mark.parametrize(
+    ("lang", "java_script"), [("en", True), ("ja", False)], ids=["en-js", "ja-no-js"]
+)
+def test_the_alt_walk_with_eleven_trips_takes_few_pages_and_fields(
+    new_page, site, lang, java_script
+):
+    page = new_page(viewport=PHONE, locale=LOCALES[lang], java_script_enabled=java_script)
+    walk = Walk(page)  # before the first page, so that it is counted too
+    page.goto(site.url(f"/{lang}/check/"))
+
+    def on_page(label):
+        if java_script:
+            check_page(page, lang=lang, label=label)
+        else:  # axe runs as a script: the pages are checked in the other walk and tests
+            screenshot(page, label)
+
+    alt_walk(walk, lang=lang, on_page=on_page)
+
+    print(f"ALT walk ({lang}, JS {java_script}): {walk.loads} page loads, {walk.fields} fields")
+    assert walk.loads <= MAX_PAGE_LOADS, f"{walk.loads} page loads"
+    assert walk.fields <= MAX_FIELDS_TOUCHED, f"{walk.fields} fields touched"
+    answers = Assessment.objects.get(token=result_token(page)).answers
+    assert len(answers["trips"]) == 11
+    assert {year["applicant"] for year in answers["income"]} == {4_200_000}
+    assert answers["assets"] == 1_500_000
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_bad_line_is_named_and_nothing_is_added(new_page, site, lang):
+    page = new_page(viewport=PHONE, locale=LOCALES[lang])
+    page.goto(site.url(f"/{lang}/check/"))
+    walk = Walk(page)
+    walk.choose("status-status", "work")
+    walk.choose("status-period_of_stay", "3")
+    walk.fill("status-status_expiry_date", years_ago(-2))
+    walk.choose("status-meets_landing_standards", "yes")
+    walk.choose("status-hsp_route", "no")
+    walk.press(CONTINUE)
+    walk.fill("residence-residence_start_date", years_ago(12))
+    walk.fill("residence-qualifying_status_start_date", years_ago(12))
+    walk.choose("residence-contribution_to_japan", "no")
+    walk.press(CONTINUE)
+    walk.choose("travel-has_trips", "yes")
+    walk.fill("trips_paste", "2024/8/1-2024/8/20\n1/8/2024 20/8/2024\n")
+    walk.press(IMPORT if page.locator(IMPORT).count() else PREVIEW)
+    assert current_step(page) == "travel"
+    assert page.locator(".trip-preview .error-message").count() == 1
+    link = page.locator(".error-summary a").first
+    assert link.get_attribute("href") == "#id_trips_paste"
+    check_page(page, lang=lang, label=f"faster-{lang}-trip-preview-error")
+    assert page.locator("[name='travel-trips-0-departure']").input_value() == ""
+
+
+def test_add_another_trip_adds_a_row_without_a_page_load_when_javascript_is_on(new_page, site):
+    page = new_page(viewport=PHONE)
+    page.goto(site.url("/en/check/"))
+    walk = Walk(page)
+    walk.choose("status-status", "work")
+    walk.choose("status-period_of_stay", "3")
+    walk.fill("status-status_expiry_date", years_ago(-2))
+    walk.choose("status-meets_landing_standards", "yes")
+    walk.choose("status-hsp_route", "no")
+    walk.press(CONTINUE)
+    walk.fill("residence-residence_start_date", years_ago(12))
+    walk.fill("residence-qualifying_status_start_date", years_ago(12))
+    walk.choose("residence-contribution_to_japan", "no")
+    walk.press(CONTINUE)
+    walk.choose("travel-has_trips", "yes")
+    walk.fill("travel-trips-0-departure", years_ago(3))
+    walk.fill("travel-trips-0-return_date", years_ago(3, days=-10))
+    loads = walk.loads
+    page.locator(ADD_ROW).click()
+    assert page.locator("[name='travel-trips-1-departure']").count() == 1
+    assert walk.loads == loads, "no page load"
+    assert page.evaluate("document.activeElement.name") == "travel-trips-1-departure"
+    assert page.locator("#travel-trips-1-row legend").inner_text() == "Trip 2"
+    walk.fill("travel-trips-1-departure", years_ago(2))
+    walk.fill("travel-trips-1-return_date", years_ago(2, days=-10))
+    walk.press(CONTINUE)
+    assert current_step(page) == "income", page.locator(".error-summary").all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_money_is_read_back_and_errors_name_the_question(new_page, site, lang):
+    page = new_page(viewport=PHONE, locale=LOCALES[lang])
+    page.goto(site.url(f"/{lang}/check/"))
+    walk = Walk(page)
+    alt_walk_until_income(walk)
+    first_year = page.locator("input[name^='income-applicant_']").first
+    walk.fill(first_year.get_attribute("name"), "３００万")
+    walk.fill("income-assets", "lots")
+    walk.press(CONTINUE)
+    assert current_step(page) == "income"
+    echo = page.locator(".money-echo").first.inner_text()
+    assert echo == ("= 3,000,000円" if lang == "ja" else "= ¥3,000,000")
+    summary = page.locator(".error-summary")
+    hrefs = summary.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert "#id_income-employment_0" in hrefs and "#id_income-assets" in hrefs
+    for href in hrefs:
+        assert page.locator(href).count() == 1
+    text = summary.inner_text()
+    assert (
+        "主な仕事に当てはまるもの" if lang == "ja" else "Select what describes your main job"
+    ) in text
+    assert ("預貯金などの資産額" if lang == "ja" else "your savings and other assets") in text
+    check_page(page, lang=lang, label=f"faster-{lang}-income-errors")
+
+
+def alt_walk_until_income(walk: Walk) -> None:
+    walk.choose("status-status", "work")
+    walk.choose("status-period_of_stay", "3")
+    walk.fill("status-status_expiry_date", years_ago(-2))
+    walk.choose("status-meets_landing_standards", "yes")
+    walk.choose("status-hsp_route", "no")
+    walk.press(CONTINUE)
+    walk.fill("residence-residence_start_date", years_ago(12))
+    walk.fill("residence-qualifying_status_start_date", years_ago(12))
+    walk.choose("residence-contribution_to_japan", "no")
+    walk.press(CONTINUE)
+    walk.choose("travel-has_trips", "no")
+    walk.press(CONTINUE)
+    assert current_step(walk.page) == "income"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_resume_link_copy_and_delete_confirmation_pages(new_page, site, lang):
+    page = new_page(viewport=PHONE, locale=LOCALES[lang])
+    page.goto(site.url(f"/{lang}/check/"))
+    walk = Walk(page)
+    alt_walk_until_income(walk)
+    walk.press(SAVE_FOR_LATER)
+    check_page(page, lang=lang, label=f"faster-{lang}-saved")
+    resume_url = page.locator(".resume-link a").get_attribute("href")
+    page.goto(resume_url)
+    assert current_step(page) == "income"
+    walk.choose("income-employment", "regular")
+    first_year = page.locator("input[name^='income-applicant_']").first
+    walk.fill(first_year.get_attribute("name"), "420万")
+    walk.tick("income-same_income")
+    walk.fill("income-dependents", "0")
+    walk.fill("income-dependents_abroad", "0")
+    walk.choose("income-public_assistance", "no")
+    walk.press(CONTINUE)
+    for name in ("taxes_paid", "paid_on_time", "pension_enrolled", "health_insurance_enrolled"):
+        walk.choose(f"taxes-{name}", "yes")
+    walk.choose("taxes-has_missed_notifications", "no")
+    walk.press(CONTINUE)
+    for name in ("has_criminal_records", "has_traffic_violations", "unauthorized_work"):
+        walk.choose(f"conduct-{name}", "no")
+    walk.choose("conduct-public_health_risk", "no")
+    walk.press(CONTINUE)
+    walk.choose("guarantor-guarantor", "japanese")
+    walk.press(CONTINUE)
+    walk.press(CONTINUE)
+    result_url = page.url
+    assert result_token(page)
+    page.goto(resume_url)
+    assert page.url == result_url, "the finished check's resume link opens the result"
+    walk.press("a.button--warning")
+    check_page(page, lang=lang, label=f"faster-{lang}-delete-confirm")
+    assert Assessment.objects.count() == 1, "opening the confirmation deletes nothing"
+    walk.press("form.delete-form button[type='submit']")
+    assert Assessment.objects.count() == 0
+    assert page.goto(resume_url).status == 404
