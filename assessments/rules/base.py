@@ -75,6 +75,8 @@ class Result:
     thresholds: dict = field(default_factory=dict)
     #: Primary keys of the stored Threshold rows used (empty when built from the seed file).
     threshold_ids: tuple[int, ...] = ()
+    #: ``planned.PlannedTrips`` when the answers include planned trips.
+    planned_trips: Any = None
 
     @property
     def route(self) -> str:
@@ -105,6 +107,7 @@ class Result:
                 for r in self.considered
             ],
             "thresholds": self.thresholds,
+            **({"planned_trips": self.planned_trips.to_json()} if self.planned_trips else {}),
         }
 
 

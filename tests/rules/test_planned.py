@@ -1,0 +1,91 @@
+"""Planned trips (``assessments/rules/planned.py``): golden cases and the answers they need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assessments.answers import AnswersInvalid, answers_from_dict, answers_to_dict
+from assessments.rules import evaluate
+from assessments.thresholds import thresholds_from_defaults
+from tests.test_cases import _answers, _iso
+
+CASES = Path(__file__).resolve().parent.parent / "cases" / "planned_trips.yaml"
+DOCUMENT = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+TODAY = dt.date(2026, 12, 1)
+BASE = {
+    "application_date": "2026-12-01",
+    "status": "work",
+    "period_of_stay_years": 5,
+    "residence_start_date": "2017-06-01",
+    "employment": "regular",
+    "guarantor": "japanese",
+}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in DOCUMENT["cases"] if "planned_trips" in c["expected"]],
+    ids=lambda case: case["name"],
+)
+def test_planned_trips_golden_case(case):
+    answers, on = _answers(DOCUMENT["defaults"], case)
+    result = evaluate(answers, thresholds_from_defaults(on=on)).to_json()
+    want = _iso(case["expected"]["planned_trips"])
+    got = result["planned_trips"]
+    for key, value in want.items():
+        assert got[key] == value, key
+
+
+def test_a_trip_leaving_after_today_is_planned_and_may_end_after_the_application_date():
+    data = {**BASE, "trips": [{"departure": "2027-01-10", "return": "2027-02-01"}]}
+    answers = answers_from_dict(data, today=TODAY)
+    assert answers.trips[0].planned is True
+    assert answers_to_dict(answers)["trips"] == [
+        {"departure": "2027-01-10", "return": "2027-02-01", "planned": True}
+    ]
+
+
+def test_a_trip_said_not_planned_may_not_end_after_the_application_date():
+    data = {
+        **BASE,
+        "trips": [{"departure": "2027-01-10", "return": "2027-02-01", "planned": False}],
+    }
+    with pytest.raises(AnswersInvalid) as caught:
+        answers_from_dict(data, today=TODAY)
+    assert [code for code, _params in caught.value.errors["trips[0].return"]] == [
+        "after_application_date"
+    ]
+
+
+def test_a_past_trip_is_not_planned_unless_it_says_so():
+    trip = {"departure": "2026-01-10", "return": "2026-02-01"}
+    assert not answers_from_dict({**BASE, "trips": [trip]}, today=TODAY).trips[0].planned
+    said = answers_from_dict({**BASE, "trips": [{**trip, "planned": True}]}, today=TODAY)
+    assert said.trips[0].planned
+
+
+def test_planned_must_be_a_boolean():
+    data = {**BASE, "trips": [{"departure": "2027-01-10", "return": "2027-02-01", "planned": 1}]}
+    with pytest.raises(AnswersInvalid) as caught:
+        answers_from_dict(data, today=TODAY)
+    assert "trips[0].planned" in caught.value.errors
+
+
+def test_planned_trips_overlapping_a_past_trip_are_refused():
+    trips = [
+        {"departure": "2026-11-01", "return": "2026-12-20"},
+        {"departure": "2026-12-10", "return": "2027-01-05"},
+    ]
+    data = {**BASE, "application_date": "2027-02-01", "trips": trips}
+    with pytest.raises(AnswersInvalid) as caught:
+        answers_from_dict(data, today=TODAY)
+    assert "trips[1].departure" in caught.value.errors
+
+
+def test_without_planned_trips_the_result_has_no_planned_trips_key():
+    answers = answers_from_dict(BASE, today=TODAY)
+    assert "planned_trips" not in evaluate(answers, thresholds_from_defaults(on=TODAY)).to_json()
