@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import privacy_views, report_views, views, wizard
+from . import privacy_views, report_views, views, whatif_views, wizard
 
 register_converter(wizard.RunConverter, "run")
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("result/<str:token>/", views.result, name="result"),
     path("result/<str:token>/delete/", privacy_views.delete, name="delete"),
     path("result/<str:token>/report.pdf", report_views.report, name="report"),
+    path("result/<str:token>/what-if/", whatif_views.what_if, name="what_if"),
+    path("result/<str:token>/calendar.ics", whatif_views.calendar, name="calendar"),
 ]

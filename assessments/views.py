@@ -14,6 +14,8 @@ from django.views.decorators.http import require_safe
 
 from .models import Assessment
 from .presentation import result_page
+from .whatif import WhatIfForm
+from .whatif_page import payment_choices, planned_view
 
 #: Where the Start button points while the wizard's URL does not exist yet (relative to /<lang>/).
 WIZARD_FALLBACK_PATH = "check/"
@@ -41,20 +43,36 @@ def start(request):
     )
 
 
-@require_safe
-def result(request, token: str):
-    """Show a stored result, requirement by requirement; unknown or expired tokens are 404."""
+def live_assessment(token: str) -> Assessment:
+    """Return the stored assessment behind ``token``; unknown or expired tokens are 404."""
     assessment = Assessment.objects.filter(token=token, expires_at__gt=timezone.now()).first()
     if assessment is None:
         raise Http404
-    context = {
+    return assessment
+
+
+def result_context(assessment: Assessment) -> dict:
+    """Return what the result page shows for a stored assessment."""
+    token = assessment.token
+    return {
         "page": result_page(result=assessment.result),
-        "token": assessment.token,
+        "planned": planned_view(assessment.result),
+        "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),
-        "report_url": _url_or("assessments:report", "", token=assessment.token),
-        "delete_url": _url_or("assessments:delete", "", token=assessment.token),
+        "report_url": _url_or("assessments:report", "", token=token),
+        "calendar_url": _url_or("assessments:calendar", "", token=token),
+        "what_if_url": _url_or("assessments:what_if", "", token=token),
+        "delete_url": _url_or("assessments:delete", "", token=token),
         "check_url": _url_or("assessments:check", ""),
     }
+
+
+@require_safe
+def result(request, token: str):
+    """Show a stored result, requirement by requirement; unknown or expired tokens are 404."""
+    assessment = live_assessment(token)
+    context = result_context(assessment)
+    context["what_if_form"] = WhatIfForm(payments=payment_choices(assessment.answers))
     response = render(request, "assessments/result.html", context)
     # Personal data behind a bearer link: never kept by a browser or proxy, never indexed.
     response["Cache-Control"] = "no-store"
