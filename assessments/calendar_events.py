@@ -143,7 +143,9 @@ def calendar_ics(*, events: list[CalendarEvent], key: str, stamp: dt.datetime) -
     calendar.add("x-wr-calname", gettext("Permanent residence: your dates"))
     for event in events:
         entry = Event()
-        uid = salted_hmac("prcheck.calendar", f"{key}:{event.code}:{event.day}:{event.params}")
+        uid = salted_hmac(
+            "prcheck.calendar", f"{key}:{event.code}:{event.day}:{event.params}", algorithm="sha256"
+        )
         entry.add("uid", f"{uid.hexdigest()[:32]}@prcheck")
         entry.add("dtstamp", stamp)
         entry.add("dtstart", event.day)

@@ -142,7 +142,7 @@ def _continuity_on(answers: Answers, t: Thresholds, route: str, day: dt.date) ->
 
 
 def _abroad_until(planned: tuple[Trip, ...], day: dt.date) -> dt.date | None:
-    """Return the return date of a planned trip under way on ``day`` (one applies in person)."""
+    """Return the return date of a planned trip under way on ``day`` (one must be in Japan to apply)."""
     for trip in planned:
         if trip.departure < day < trip.return_date:
             return trip.return_date
