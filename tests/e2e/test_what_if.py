@@ -45,7 +45,7 @@ def test_what_if_works_without_javascript_and_keeps_the_stored_answers(
     form.locator("[name=whatif-trip_return]").fill("2027-08-01")  # before the departure
     form.locator("button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.locator("#whatif-trip_return_error").is_visible()
+    assert page.locator("#id_whatif-trip_return_error").is_visible()
     assert page.locator(".what-if__outcome").count() == 0
     assert form.locator("[name=whatif-application_date]").input_value() == "2027-06-01"
     assert form.locator("[name=whatif-income_amount]").input_value() == "4500000"
