@@ -120,7 +120,9 @@ def test_a_planned_trip_says_whether_it_moves_the_first_day_to_apply(client):
     assert planned.moves
     assert (planned.without, planned.with_trips) == (dt.date(2027, 6, 1), dt.date(2027, 6, 10))
     html = response.content.decode()
-    assert "moves from 1 June 2027 to 10 June 2027" in html
+    assert (
+        "With this trip, the first day you can apply moves from 1 June 2027 to 10 June 2027" in html
+    )
 
 
 def test_bad_input_is_a_field_error_in_japanese_and_keeps_the_other_values(client):
