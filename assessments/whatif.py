@@ -139,7 +139,7 @@ def whatif_answers(*, stored: dict, changes: dict) -> tuple[dict, dict[str, str]
 _LEAF = re.compile(r"\.([a-z_]+)$")
 
 
-def field_for(path: str, landed: dict[str, str], changes: dict) -> str | None:
+def field_for(path: str, code: str, landed: dict[str, str], changes: dict) -> str | None:
     """Return the form field a contract error at ``path`` belongs to (None: the form)."""
     if path == "application_date":
         return "application_date"
@@ -147,8 +147,8 @@ def field_for(path: str, landed: dict[str, str], changes: dict) -> str | None:
         if path.startswith(prefix + "."):
             leaf = _LEAF.search(path)
             return FIELD_OF_PATH.get(leaf.group(1)) if leaf else None
-    if path.startswith("trips[") and "trip" in landed.values():
-        return "trip_departure"  # another trip the planned one overlaps
+    if code == "overlapping_trip" and "trip" in landed.values():
+        return "trip_departure"  # a stored trip the planned one overlaps
     # A stored answer that no longer fits: the changed application date is the cause.
     return "application_date" if changes.get("application_date") else None
 
@@ -171,8 +171,8 @@ def whatif_evaluate(*, form: WhatIfForm, stored: dict, today: dt.date) -> WhatIf
         result = assessment_evaluate(answers=answers)
     except AnswersInvalid as exc:
         for path, errors in sorted(exc.errors.items()):
-            field = field_for(path, landed, changes)
             for code, params in errors:
+                field = field_for(path, code, landed, changes)
                 form.add_error(field if field in form.fields else None, error_message(code, params))
         return WhatIf(result=None)
     except MissingThreshold:

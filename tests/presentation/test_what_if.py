@@ -196,3 +196,17 @@ def test_an_expired_result_has_no_what_if(client):
     assessment = stored()
     Assessment.objects.filter(pk=assessment.pk).update(expires_at=timezone.now())
     assert post(client, assessment, application_date="2027-06-01").status_code == 404
+
+
+def test_a_stored_trip_after_an_earlier_date_is_said_on_the_date_even_with_a_planned_trip(client):
+    data = {**UNPAID, "trips": [{"departure": "2026-01-10", "return": "2026-01-20"}]}
+    response = post(
+        client,
+        stored(data),
+        application_date="2025-12-01",
+        trip_departure="2027-08-01",
+        trip_return="2027-08-20",
+    )
+    form = response.context["what_if_form"]
+    assert "application_date" in form.errors
+    assert not form.has_error("trip_departure")
