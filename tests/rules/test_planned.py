@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assessments.answers import AnswersInvalid, answers_from_dict, answers_to_dict
 from assessments.rules import evaluate
+from assessments.rules.planned import answers_on
 from assessments.thresholds import thresholds_from_defaults
 from tests.test_cases import _answers, _iso
 
@@ -89,3 +92,43 @@ def test_planned_trips_overlapping_a_past_trip_are_refused():
 def test_without_planned_trips_the_result_has_no_planned_trips_key():
     answers = answers_from_dict(BASE, today=TODAY)
     assert "planned_trips" not in evaluate(answers, thresholds_from_defaults(on=TODAY)).to_json()
+
+
+# Properties ---------------------------------------------------------------------------------
+
+THRESHOLDS = thresholds_from_defaults(on=TODAY)
+GENERAL = {
+    **BASE,
+    "residence_start_date": "2017-06-01",
+    "income": [{"year": year, "applicant": 4_500_000} for year in range(2015, 2026)],
+}
+
+
+@st.composite
+def planned_trips(draw):
+    """Up to three planned trips after 2026-12-01 that do not overlap, 0–400 days each."""
+    trips, day = [], TODAY
+    for _ in range(draw(st.integers(0, 3))):
+        departure = day + dt.timedelta(days=draw(st.integers(1, 500)))
+        back = departure + dt.timedelta(days=draw(st.integers(0, 400)))
+        trips.append({"departure": departure.isoformat(), "return": back.isoformat()})
+        day = back
+    return trips
+
+
+@settings(max_examples=60, deadline=None)
+@given(trips=planned_trips())
+def test_planned_trips_after_the_application_date_never_change_its_findings(trips):
+    answers = answers_from_dict({**GENERAL, "trips": trips}, today=TODAY)
+    with_trips = evaluate(answers, THRESHOLDS)
+    alone = evaluate(answers_from_dict(GENERAL, today=TODAY), THRESHOLDS)
+    assert with_trips.best == alone.best
+    planned = with_trips.planned_trips
+    assert (planned is None) == (not trips)
+    if planned and planned.apply_from_with:
+        assert planned.apply_from_with >= planned.apply_from_without
+        day = planned.apply_from_with
+        on_day = answers_on(answers, day)
+        assert not any(t.departure < day < t.return_date for t in answers.trips)
+        findings = {f.id: f for f in evaluate(on_day, THRESHOLDS.at(day)).best.requirements}
+        assert findings["continuity"].status != "not_met"
