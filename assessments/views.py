@@ -8,7 +8,7 @@ expires; it is personal, so it is never cached or indexed.
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -16,17 +16,6 @@ from .models import Assessment
 from .presentation import result_page
 from .whatif import WhatIfForm
 from .whatif_page import payment_choices, planned_view
-
-#: Where the Start button points while the wizard's URL does not exist yet (relative to /<lang>/).
-WIZARD_FALLBACK_PATH = "check/"
-HSP_CALCULATOR_FALLBACK_PATH = "hsp/"
-
-
-def _url_or(name: str, fallback: str, **kwargs) -> str:
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return fallback
 
 
 @require_safe
@@ -36,8 +25,8 @@ def start(request):
         request,
         "assessments/start.html",
         {
-            "check_url": _url_or("assessments:check", WIZARD_FALLBACK_PATH),
-            "hsp_url": _url_or("hsp:calculator", HSP_CALCULATOR_FALLBACK_PATH),
+            "check_url": reverse("assessments:check"),
+            "hsp_url": reverse("hsp:calculator"),
             "retention_days": settings.PRCHECK_RETENTION_DAYS,
         },
     )
@@ -55,15 +44,15 @@ def result_context(assessment: Assessment) -> dict:
     """Return what the result page shows for a stored assessment."""
     token = assessment.token
     return {
-        "page": result_page(result=assessment.result),
+        "page": result_page(result=assessment.result, answers=assessment.answers),
         "planned": planned_view(assessment.result),
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),
-        "report_url": _url_or("assessments:report", "", token=token),
-        "calendar_url": _url_or("assessments:calendar", "", token=token),
-        "what_if_url": _url_or("assessments:what_if", "", token=token),
-        "delete_url": _url_or("assessments:delete", "", token=token),
-        "check_url": _url_or("assessments:check", ""),
+        "report_url": reverse("assessments:report", kwargs={"token": token}),
+        "calendar_url": reverse("assessments:calendar", kwargs={"token": token}),
+        "what_if_url": reverse("assessments:what_if", kwargs={"token": token}),
+        "delete_url": reverse("assessments:delete", kwargs={"token": token}),
+        "check_url": reverse("assessments:check"),
     }
 
 

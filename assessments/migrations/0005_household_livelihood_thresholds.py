@@ -1,4 +1,7 @@
-"""Load the renewal filing window (data/renewal.yaml) into the thresholds (missing versions only)."""
+"""Load the household livelihood floor (data/thresholds.yaml) into the thresholds.
+
+Adds missing versions only: rows an admin has entered are never overwritten.
+"""
 
 from django.db import migrations
 
@@ -10,6 +13,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0003_load_hsp_thresholds")]
+    dependencies = [("assessments", "0004_plain_choices")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
