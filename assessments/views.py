@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from .models import Assessment
-from .presentation import result_page
-from .whatif import WhatIfForm
-from .whatif_page import payment_choices, planned_view
+from assessments.results.models import Assessment
+from assessments.results.presentation import result_page
+from assessments.results.whatif import WhatIfForm
+from assessments.results.whatif_page import payment_choices, planned_view
 
 
 @require_safe

@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 from icalendar import Calendar
 
-from assessments.models import Assessment
+from assessments.results.models import Assessment
+from tests.e2e.checks import DESKTOP, PHONE, check_page, screenshot
 from tests.presentation.test_what_if import UNPAID, stored
-
-from .checks import DESKTOP, PHONE, check_page, screenshot
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,13 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
-from assessments.calendar_events import calendar_events
-from assessments.thresholds import default_threshold_values, resolve, thresholds_from_defaults
-
-from .test_what_if import NOT_YET, UNPAID, stored
+from assessments.results.calendar import calendar_events
+from assessments.thresholds.snapshot import (
+    default_threshold_values,
+    resolve,
+    thresholds_from_defaults,
+)
+from tests.presentation.test_what_if import NOT_YET, UNPAID, stored
 
 pytestmark = pytest.mark.django_db
 

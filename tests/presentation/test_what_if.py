@@ -14,9 +14,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from assessments.answers import answers_from_dict, answers_to_dict
-from assessments.models import Assessment
-from assessments.services import assessment_evaluate
+from assessments.eligibility.answers import answers_from_dict, answers_to_dict
+from assessments.results.models import Assessment
+from assessments.results.services import assessment_evaluate
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessments.answers import AnswersInvalid, answers_from_dict, answers_to_dict
-from assessments.rules import evaluate
-from assessments.rules.planned import answers_on
-from assessments.thresholds import thresholds_from_defaults
+from assessments.eligibility.answers import AnswersInvalid, answers_from_dict, answers_to_dict
+from assessments.eligibility.rules import evaluate
+from assessments.eligibility.rules.planned import answers_on
+from assessments.thresholds.snapshot import thresholds_from_defaults
 from tests.test_cases import _answers, _iso
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "planned_trips.yaml"

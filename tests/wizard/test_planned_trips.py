@@ -2,9 +2,8 @@
 
 import datetime as dt
 
-from assessments.models import Assessment
-
-from . import profiles as p
+from assessments.results.models import Assessment
+from tests.wizard import profiles as p
 
 D = dt.date
 PLANNED = {"departure": D(2027, 8, 1), "return_date": D(2027, 8, 30)}
