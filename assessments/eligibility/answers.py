@@ -48,8 +48,11 @@ EARLIEST_APPLICATION_DATE = dt.date(2006, 3, 31)
 
 @dataclass(frozen=True)
 class Trip:
+    """A trip abroad; ``planned`` trips are still to come (they may end after the application)."""
+
     departure: dt.date
     return_date: dt.date
+    planned: bool = False
 
     @property
     def days(self) -> int:
@@ -341,7 +344,7 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         contribution_to_japan=r.boolean(
             data.get("contribution_to_japan"), "contribution_to_japan", False
         ),
-        trips=_trips(r, data.get("trips"), app),
+        trips=_trips(r, data.get("trips"), app, today),
         income=_income(r, data.get("income"), app),
         dependents=r.integer(data.get("dependents"), "dependents", maximum=MAX_DEPENDENTS),
         dependents_abroad=r.integer(
@@ -422,7 +425,11 @@ def _hsp_points(r: _Reader, value) -> HspPoints | None:
     return HspPoints(**points)
 
 
-def _trips(r: _Reader, value, app: dt.date) -> tuple[Trip, ...]:
+def _trips(r: _Reader, value, app: dt.date, today: dt.date) -> tuple[Trip, ...]:
+    """Read the trips; a trip is planned if it says so, or else if it leaves after ``today``.
+
+    Only planned trips may run past the application date (they count at later dates).
+    """
     trips = []
     for i, item in enumerate(r.items(value, "trips")):
         path = f"trips[{i}]"
@@ -430,13 +437,16 @@ def _trips(r: _Reader, value, app: dt.date) -> tuple[Trip, ...]:
             continue
         departure = r.date(item.get("departure"), f"{path}.departure", required=True)
         returned = r.date(item.get("return"), f"{path}.return", required=True)
-        r.not_after(departure, f"{path}.departure", app)
-        r.not_after(returned, f"{path}.return", app)
+        inferred = departure is not None and departure > today
+        planned = r.boolean(item.get("planned"), f"{path}.planned", inferred)
+        if not planned:
+            r.not_after(departure, f"{path}.departure", app)
+            r.not_after(returned, f"{path}.return", app)
         if departure and returned:
             if returned < departure:
                 r.error(f"{path}.return", "return_before_departure")
             else:
-                trips.append((i, Trip(departure=departure, return_date=returned)))
+                trips.append((i, Trip(departure=departure, return_date=returned, planned=planned)))
     ordered = sorted(trips, key=lambda pair: pair[1].departure)
     for (_, earlier), (j, later) in zip(ordered, ordered[1:], strict=False):
         if later.departure < earlier.return_date:
@@ -537,7 +547,14 @@ def _traffic(r: _Reader, value, app: dt.date) -> tuple[TrafficViolation, ...]:
 def answers_to_dict(answers: Answers) -> dict:
     """Return the contract JSON for ``answers`` (the inverse of ``answers_from_dict``)."""
     data = asdict(answers)
-    data["trips"] = [{"departure": t.departure, "return": t.return_date} for t in answers.trips]
+    data["trips"] = [
+        {
+            "departure": t.departure,
+            "return": t.return_date,
+            **({"planned": True} if t.planned else {}),
+        }
+        for t in answers.trips
+    ]
     data["income"] = [
         {k: v for k, v in asdict(row).items() if v is not None or k != "household"}
         for row in answers.income

@@ -13,25 +13,44 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from assessments.results.models import Assessment
 from assessments.results.presentation import result_page
 from assessments.results.selectors import assessment_exists, assessment_get
 from assessments.results.services import assessment_delete
+from assessments.results.whatif import WhatIfForm
+from assessments.results.whatif_page import payment_choices, planned_view
+
+
+def live_assessment(token: str) -> Assessment:
+    """Return the stored assessment behind ``token``; unknown or expired tokens are 404."""
+    assessment = assessment_get(token=token)
+    if assessment is None:
+        raise Http404
+    return assessment
+
+
+def result_context(assessment: Assessment) -> dict:
+    """Return what the result page shows for a stored assessment (also under a what-if)."""
+    token = assessment.token
+    return {
+        "page": result_page(result=assessment.result, answers=assessment.answers),
+        "planned": planned_view(assessment.result),
+        "token": token,
+        "expires_on": timezone.localdate(assessment.expires_at),
+        "report_url": reverse("assessments:report", kwargs={"token": token}),
+        "calendar_url": reverse("assessments:calendar", kwargs={"token": token}),
+        "what_if_url": reverse("assessments:what_if", kwargs={"token": token}),
+        "delete_url": reverse("assessments:delete", kwargs={"token": token}),
+        "check_url": reverse("assessments:check"),
+    }
 
 
 @require_safe
 def result(request, token: str):
     """Show a stored result, requirement by requirement; unknown or expired tokens are 404."""
-    assessment = assessment_get(token=token)
-    if assessment is None:
-        raise Http404
-    context = {
-        "page": result_page(result=assessment.result, answers=assessment.answers),
-        "token": assessment.token,
-        "expires_on": timezone.localdate(assessment.expires_at),
-        "report_url": reverse("assessments:report", kwargs={"token": assessment.token}),
-        "delete_url": reverse("assessments:delete", kwargs={"token": assessment.token}),
-        "check_url": reverse("assessments:check"),
-    }
+    assessment = live_assessment(token)
+    context = result_context(assessment)
+    context["what_if_form"] = WhatIfForm(payments=payment_choices(assessment.answers))
     response = render(request, "assessments/result.html", context)
     # Personal data behind a bearer link: never kept by a browser or proxy, never indexed.
     response["Cache-Control"] = "no-store"

@@ -28,6 +28,7 @@ from assessments.eligibility.rules.declarations import guarantor, landing_standa
 from assessments.eligibility.rules.livelihood import livelihood
 from assessments.eligibility.rules.obligations import notifications, social_insurance, taxes
 from assessments.eligibility.rules.period_of_stay import period_of_stay
+from assessments.eligibility.rules.planned import answers_on, planned_trips_effect, without_planned
 from assessments.eligibility.rules.residence import residence_period, status_eligible
 from assessments.eligibility.rules.routes import ROUTE_ORDER, applicable_routes
 from assessments.thresholds.snapshot import Thresholds
@@ -107,17 +108,36 @@ def _preference(result: RouteResult):
     )
 
 
-def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
-    """Evaluate every applicable route and return the one with the best outcome."""
-    considered = tuple(
-        evaluate_route(answers, thresholds, route) for route in applicable_routes(answers)
+def _considered(answers: Answers, thresholds: Thresholds) -> tuple[RouteResult, ...]:
+    """Evaluate every applicable route, best outcome first."""
+    return tuple(
+        sorted(
+            (evaluate_route(answers, thresholds, route) for route in applicable_routes(answers)),
+            key=_preference,
+        )
     )
-    best = min(considered, key=_preference)
+
+
+def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
+    """Evaluate every applicable route and return the one with the best outcome.
+
+    Trips that leave on or after the application date fall outside its windows; planned trips
+    are also weighed at the first day one could apply (``planned``).
+    """
+    considered = _considered(answers_on(answers, answers.application_date), thresholds)
+    best = considered[0]
+    planned = None
+    if any(trip.planned for trip in answers.trips):
+        without = _considered(
+            answers_on(without_planned(answers), answers.application_date), thresholds
+        )[0]
+        planned = planned_trips_effect(answers, thresholds, with_trips=best, without_trips=without)
     return Result(
         application_date=answers.application_date,
         thresholds_as_of=thresholds.as_of,
         best=best,
-        considered=tuple(sorted(considered, key=_preference)),
+        considered=considered,
         thresholds=thresholds.to_json(),
         threshold_ids=tuple(sorted(e.pk for e in thresholds.entries.values() if e.pk is not None)),
+        planned_trips=planned,
     )

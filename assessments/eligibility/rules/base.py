@@ -77,6 +77,8 @@ class Result:
     threshold_ids: tuple[int, ...] = ()
     #: The naturalization (帰化) result from the same answers (``rules.naturalization``).
     naturalization: Any = None
+    #: ``planned.PlannedTrips`` when the answers include planned trips.
+    planned_trips: Any = None
 
     @property
     def route(self) -> str:
@@ -108,6 +110,7 @@ class Result:
             ],
             "thresholds": self.thresholds,
             **({"naturalization": self.naturalization.to_json()} if self.naturalization else {}),
+            **({"planned_trips": self.planned_trips.to_json()} if self.planned_trips else {}),
         }
 
 

@@ -18,9 +18,13 @@ from assessments.questionnaire.forms.questions import name_the_questions
 class RowForm(forms.Form):
     """One row of a repeating answer; date inputs may not pick days after the application."""
 
+    #: False where a row may lie after the application date (a planned trip).
+    dates_until_application = True
+
     def __init__(self, *args, application_date: dt.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        limit_dates(self, application_date)
+        if self.dates_until_application:
+            limit_dates(self, application_date)
         name_the_questions(self)
 
 

@@ -11,6 +11,9 @@ from assessments.questionnaire.forms.step import StepForm
 
 
 class TripForm(RowForm):
+    #: Trips still to come may be listed too: they count from the day they begin.
+    dates_until_application = False
+
     departure = date_field(_("Left Japan on"), _("The day you departed."))
     return_date = date_field(_("Came back on"), _("The day you re-entered Japan."))
 
@@ -26,7 +29,11 @@ class TravelForm(StepForm):
     step = "travel"
     has_trips = yes_no(
         _("Have you travelled outside Japan since your continuous residence started?"),
-        _("Count every trip, however short. The dates are in your passport."),
+        _(
+            "Count every trip, however short. The dates are in your passport. You may also list "
+            "trips you plan to take: the result then shows whether they move the day you can "
+            "apply."
+        ),
     )
     rows = {
         "trips": Rows(

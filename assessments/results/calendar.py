@@ -1,0 +1,158 @@
+"""The result's dates as calendar events (RFC 5545, built with ``icalendar``).
+
+``calendar_events`` picks the dates from a stored result and its answers (plain data, codes
+and params, no wording): the first day one can apply, the end of the period of stay and the
+day its renewal can be filed, the day each blocking requirement clears by itself, the next
+1 June (the previous year's tax certificate), and dated rule changes that apply to the route.
+``calendar_ics`` words them in the active language and serialises the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
+from icalendar import Calendar, Event
+
+from assessments.eligibility.choices import Route
+from assessments.eligibility.rules.dates import add_months
+from assessments.eligibility.rules.planned import CAN_APPLY
+from assessments.results.presentation import REQUIREMENT_NAMES, _date
+from assessments.thresholds.snapshot import Thresholds
+
+NEEDS_ACTION = ("not_met", "at_risk")
+#: Keys that do not change what the person must meet (the readiness score's weights).
+NOT_A_RULE = ("score.",)
+ROUTE_NAMES = frozenset(Route.values)
+PRODID = "-//prcheck//permanent residence self-check//EN"
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day event: ``code`` says what happens on ``day``; ``params`` fill the wording."""
+
+    code: str
+    day: dt.date
+    params: dict = field(default_factory=dict)
+
+
+def calendar_events(
+    *, result: dict, answers: dict, thresholds: Thresholds, today: dt.date
+) -> list[CalendarEvent]:
+    """Return the result's dates as events, in date order."""
+    events = []
+    if apply_from := _apply_from(result):
+        events.append(CalendarEvent("apply_from", apply_from))
+    events += _stay_events(answers, thresholds)
+    for finding in result.get("requirements") or []:
+        clears_on = _date(finding.get("clears_on")) if isinstance(finding, dict) else None
+        if clears_on and finding.get("status") in NEEDS_ACTION:
+            events.append(CalendarEvent("clears", clears_on, {"requirement": finding.get("id")}))
+    month = thresholds["lookback.certificate_month"]
+    june = dt.date(today.year, month, 1)
+    june = june if june >= today else dt.date(today.year + 1, month, 1)
+    events.append(CalendarEvent("tax_certificate", june, {"year": june.year - 1}))
+    events += _rule_changes(thresholds, str(result.get("route", "")), today)
+    return sorted(events, key=lambda event: (event.day, event.code))
+
+
+def _apply_from(result: dict) -> dt.date | None:
+    """Return the first day one can apply, with any planned trips weighed."""
+    planned = result.get("planned_trips")
+    if isinstance(planned, dict) and planned.get("moves"):
+        return _date(planned.get("apply_from_with"))
+    if result.get("overall") in CAN_APPLY:
+        return _date(result.get("application_date"))
+    return _date(result.get("earliest_date"))
+
+
+def _stay_events(answers: dict, thresholds: Thresholds) -> list[CalendarEvent]:
+    """Return the end of the period of stay and the first day its renewal can be filed."""
+    expiry = _date(answers.get("status_expiry_date"))
+    if expiry is None:
+        return []
+    events = [CalendarEvent("status_expiry", expiry)]
+    period = answers.get("period_of_stay_years")
+    if isinstance(period, int | float) and period * 12 >= thresholds["renewal.min_period_months"]:
+        months = thresholds["renewal.filing_opens_months"]
+        opens = add_months(expiry, -months)
+        events.append(CalendarEvent("renewal_opens", opens, {"months": months}))
+    return events
+
+
+def _rule_changes(t: Thresholds, route: str, today: dt.date) -> list[CalendarEvent]:
+    """Return one event per future date on which a value that applies to ``route`` changes."""
+    by_day: dict[dt.date, set[str]] = {}
+    for version in t.timeline:
+        if version.valid_from <= today or version.key.startswith(NOT_A_RULE):
+            continue
+        routes_named = ROUTE_NAMES.intersection(version.key.split("."))
+        if version.key.startswith("hsp.") and not route.startswith("hsp"):
+            continue
+        if routes_named and route not in routes_named:
+            continue
+        by_day.setdefault(version.valid_from, set()).add(version.kind)
+    return [
+        CalendarEvent("rule_change", day, {"kinds": sorted(kinds)})
+        for day, kinds in sorted(by_day.items())
+    ]
+
+
+def _summary(event: CalendarEvent) -> str:
+    if event.code == "apply_from":
+        return gettext("You can apply for permanent residence from today")
+    if event.code == "status_expiry":
+        return gettext("Your period of stay ends today")
+    if event.code == "renewal_opens":
+        return gettext("From today you can apply to renew your period of stay")
+    if event.code == "clears":
+        name = REQUIREMENT_NAMES.get(event.params.get("requirement"), "")
+        return gettext("Cleared by time: %(requirement)s") % {"requirement": name}
+    if event.code == "tax_certificate":
+        return gettext("Tax certificates for %(year)s income can be issued from today") % {
+            "year": event.params["year"]
+        }
+    if "draft" in event.params.get("kinds", ()):
+        return gettext("Permanent residence rules change today (draft, not yet final)")
+    return gettext("Permanent residence rules change today")
+
+
+def _description(event: CalendarEvent) -> str:
+    if event.code == "renewal_opens":
+        return gettext(
+            "About %(months)s months before your period of stay ends. An application for "
+            "permanent residence does not extend your current status: renew it separately."
+        ) % {"months": event.params["months"]}
+    if event.code == "rule_change":
+        return gettext("Check your result again: it may change for applications from this day.")
+    return gettext("From your prcheck result. A self-check, not a decision of the bureau.")
+
+
+def calendar_ics(*, events: list[CalendarEvent], key: str, stamp: dt.datetime) -> bytes:
+    """Return the events as an iCalendar file, worded in the active language.
+
+    ``key`` makes each event's UID stable across downloads without putting the token in it.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", gettext("Permanent residence: your dates"))
+    for event in events:
+        entry = Event()
+        uid = salted_hmac(
+            "prcheck.calendar", f"{key}:{event.code}:{event.day}:{event.params}", algorithm="sha256"
+        )
+        entry.add("uid", f"{uid.hexdigest()[:32]}@prcheck")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", event.day)
+        entry.add("dtend", event.day + dt.timedelta(days=1))
+        entry.add("summary", _summary(event))
+        entry.add("description", _description(event))
+        entry.add("categories", [event.code])
+        entry.add("transp", "TRANSPARENT")
+        calendar.add_component(entry)
+    return calendar.to_ical()
