@@ -22,6 +22,7 @@ from .obligations import notifications, social_insurance, taxes
 from .period_of_stay import period_of_stay
 from .residence import residence_period, status_eligible
 from .routes import ROUTE_ORDER, applicable_routes
+from .timeline import timeline_of
 
 Rule = Callable[[Answers, Thresholds, str], Finding]
 
@@ -111,4 +112,5 @@ def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
         considered=tuple(sorted(considered, key=_preference)),
         thresholds=thresholds.to_json(),
         threshold_ids=tuple(sorted(e.pk for e in thresholds.entries.values() if e.pk is not None)),
+        timeline=timeline_of(answers, thresholds, best),
     )

@@ -75,6 +75,8 @@ class Result:
     thresholds: dict = field(default_factory=dict)
     #: Primary keys of the stored Threshold rows used (empty when built from the seed file).
     threshold_ids: tuple[int, ...] = ()
+    #: The ``timeline`` object (dates and codes, see ``rules.timeline``), or None.
+    timeline: dict | None = None
 
     @property
     def route(self) -> str:
@@ -105,6 +107,7 @@ class Result:
                 for r in self.considered
             ],
             "thresholds": self.thresholds,
+            **({"timeline": self.timeline} if self.timeline is not None else {}),
         }
 
 
