@@ -122,6 +122,8 @@ class ResultPage:
     fee_raised_on: dt.date = FEE_RAISED_ON
     fee_before_yen: int = FEE_BEFORE_YEN
     fee_from_yen: int = FEE_FROM_YEN
+    #: The result's ``timeline`` object as stored (dates and codes), or None for older results.
+    timeline: dict | None = None
 
     @property
     def needing_action(self) -> tuple[Requirement, ...]:
@@ -186,4 +188,5 @@ def result_page(*, result: dict) -> ResultPage:
         requirements=_requirements(result),
         other_routes=_other_routes(result, route),
         documents=documents_for_route(route=route, thresholds=_dict(result.get("thresholds"))),
+        timeline=result.get("timeline") if isinstance(result.get("timeline"), dict) else None,
     )

@@ -1,0 +1,88 @@
+"""Template tags for the timeline chart and the "why not earlier" table.
+
+``{% timeline_chart timeline today=… as chart %}`` places the stored ``timeline`` on the
+chart's axis (``assessments.timeline_chart``); ``{% why_rows page as rows %}`` joins its
+"clears" rows to the findings they explain; ``{% svglabel %}…{% endsvglabel %}`` writes a
+label inside an SVG ``<text>``: once, or on the bilingual report as a Japanese line over an
+English one (SVG text cannot hold the HTML spans that ``{% bilingual %}`` writes).
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.utils import timezone, translation
+from django.utils.html import format_html
+
+from ..timeline_chart import timeline_chart as build_chart
+from .prcheck import listing, requirement_name
+
+register = template.Library()
+
+#: Line spacing of a two-language SVG label, in SVG units around the row's middle.
+BILINGUAL_UP = -5
+BILINGUAL_DOWN = 11
+
+
+@register.simple_tag
+def timeline_chart(timeline, today=None):
+    """Return the chart for a stored timeline (None if there is none); today defaults to now."""
+    return build_chart(timeline, today=today or timezone.localdate())
+
+
+@register.simple_tag
+def why_rows(page):
+    """Return the timeline's "clears" rows, each with the params of the finding it explains."""
+    timeline = getattr(page, "timeline", None)
+    rows = timeline.get("clears") if isinstance(timeline, dict) else None
+    if not isinstance(rows, list):
+        return []
+    findings = {r.id: r.finding for r in getattr(page, "requirements", ())}
+    return [
+        {**row, "params": (findings.get(row.get("requirement")) or {}).get("params") or {}}
+        for row in rows
+        if isinstance(row, dict)
+    ]
+
+
+@register.filter
+def requirement_names(values):
+    """Name a list of requirement ids in plain words, joined for the active language."""
+    if not isinstance(values, list | tuple):
+        return ""
+    return listing([requirement_name(value) for value in values])
+
+
+class SvgLabelNode(template.Node):
+    def __init__(self, nodelist, x):
+        self.nodelist, self.x = nodelist, x
+
+    def render(self, context):
+        if not context.get("bilingual"):
+            return self.nodelist.render(context).strip()
+        x = self.x.resolve(context)
+        texts = []
+        for language in ("ja", "en"):
+            with translation.override(language):
+                texts.append(self.nodelist.render(context).strip())
+        if texts[0] == texts[1]:
+            return texts[0]
+        return format_html(
+            '<tspan x="{}" dy="{}">{}</tspan><tspan x="{}" dy="{}">{}</tspan>',
+            x,
+            BILINGUAL_UP,
+            texts[0],
+            x,
+            BILINGUAL_DOWN - BILINGUAL_UP,
+            texts[1],
+        )
+
+
+@register.tag
+def svglabel(parser, token):
+    """``{% svglabel x %}…{% endsvglabel %}``: the label once, or Japanese over English."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% svglabel %} takes the label's x")
+    nodelist = parser.parse(("endsvglabel",))
+    parser.delete_first_token()
+    return SvgLabelNode(nodelist, parser.compile_filter(bits[1]))
