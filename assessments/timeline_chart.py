@@ -20,6 +20,8 @@ ROW_HEIGHT = 26
 BAR_HEIGHT = 14
 MIN_BAR_WIDTH = 2.0
 LEGEND_LINE = 18
+BILINGUAL_LEGEND_LINE = 23
+BILINGUAL_ROW_HEIGHT = 24
 MAX_TICKS = 12
 TICK_STEPS = (1, 2, 5, 10, 20, 50)
 #: Milestones drawn as vertical lines (the others are listed in the table only).
@@ -54,18 +56,19 @@ class Row:
     item: dict = field(default_factory=dict)
     bars: tuple[Bar, ...] = ()
     points: tuple[dict, ...] = ()
+    height: int = ROW_HEIGHT
 
     @property
     def bar_y(self) -> float:
-        return self.y + (ROW_HEIGHT - BAR_HEIGHT) / 2
+        return self.y + (self.height - BAR_HEIGHT) / 2
 
     @property
     def text_y(self) -> float:
-        return self.y + ROW_HEIGHT / 2 + 4
+        return self.y + self.height / 2 + 4
 
     @property
     def mid_y(self) -> float:
-        return self.y + ROW_HEIGHT / 2
+        return self.y + self.height / 2
 
 
 #: How each milestone line is drawn: stroke colour, width and dash pattern (never colour alone).
@@ -117,6 +120,7 @@ class Chart:
     ticks: tuple[tuple[float, int], ...]
     lines: tuple[Line, ...]
     timeline: dict
+    legend_line: int = LEGEND_LINE
     width: int = WIDTH
     left: int = LABEL_WIDTH
     right: int = WIDTH - RIGHT_PAD
@@ -127,7 +131,7 @@ class Chart:
 
     @property
     def plot_bottom(self) -> float:
-        return TOP + ROW_HEIGHT * len(self.rows)
+        return self.rows[-1].y + self.rows[-1].height if self.rows else TOP
 
     @property
     def legend_top(self) -> float:
@@ -139,11 +143,21 @@ class Chart:
 
     @property
     def key_top(self) -> float:
-        return self.legend_top + LEGEND_LINE * len(self.lines)
+        return self.legend_top + self.legend_line * len(self.lines)
+
+    @property
+    def legend(self) -> list[tuple[Line, float]]:
+        """Return each key date with the y of its legend line."""
+        return [(line, self.legend_top + self.legend_line * i) for i, line in enumerate(self.lines)]
+
+    @property
+    def key_rows(self) -> list[float]:
+        """Return the y of each line of the symbol key."""
+        return [self.key_top + self.legend_line * i for i in range(KEY_LINES)]
 
     @property
     def height(self) -> float:
-        return self.key_top + LEGEND_LINE * KEY_LINES + 8
+        return self.key_top + self.legend_line * KEY_LINES + 8
 
     @property
     def trips(self) -> list[dict]:
@@ -192,15 +206,20 @@ class _Axis:
         return Bar(x=x0, width=round(width, 1), code=code, item=item)
 
 
-def timeline_chart(timeline, *, today: dt.date | None = None) -> Chart | None:
-    """Return the chart for a stored ``timeline`` dict, or None if there is none to draw."""
+def timeline_chart(
+    timeline, *, today: dt.date | None = None, bilingual: bool = False
+) -> Chart | None:
+    """Return the chart for a stored ``timeline`` dict, or None if there is none to draw.
+
+    ``bilingual`` leaves room for a Japanese line over an English one in the legend.
+    """
     if not isinstance(timeline, dict):
         return None
     start, end = _date(timeline.get("start")), _date(timeline.get("end"))
     if start is None or end is None or end < start:
         return None
     axis = _Axis(start, end)
-    rows = _rows(timeline, axis)
+    rows = _rows(timeline, axis, BILINGUAL_ROW_HEIGHT if bilingual else ROW_HEIGHT)
     return Chart(
         start=start,
         end=end,
@@ -208,6 +227,7 @@ def timeline_chart(timeline, *, today: dt.date | None = None) -> Chart | None:
         ticks=_ticks(axis),
         lines=_lines(timeline, axis, today),
         timeline=timeline,
+        legend_line=BILINGUAL_LEGEND_LINE if bilingual else LEGEND_LINE,
     )
 
 
@@ -215,12 +235,13 @@ def _dicts(value) -> list[dict]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _rows(timeline: dict, axis: _Axis) -> list[Row]:
+def _rows(timeline: dict, axis: _Axis, height: int) -> list[Row]:
     rows: list[Row] = []
 
     def add(kind, code, item=None, bars=(), points=()):
-        y = TOP + ROW_HEIGHT * len(rows)
-        rows.append(Row(kind, code, y, item or {}, tuple(b for b in bars if b), tuple(points)))
+        y = TOP + height * len(rows)
+        bars = tuple(b for b in bars if b)
+        rows.append(Row(kind, code, y, item or {}, bars, tuple(points), height))
 
     periods = _dicts(timeline.get("periods"))
     for code in ("residence", "status", "current_status", "marriage"):

@@ -18,15 +18,15 @@ from .prcheck import listing, requirement_name
 
 register = template.Library()
 
-#: Line spacing of a two-language SVG label, in SVG units around the row's middle.
-BILINGUAL_UP = -5
-BILINGUAL_DOWN = 11
+#: Shifts of a two-language SVG label: the Japanese line up from the baseline, English under it.
+BILINGUAL_UP = -6
+BILINGUAL_DOWN = 10
 
 
 @register.simple_tag
-def timeline_chart(timeline, today=None):
+def timeline_chart(timeline, today=None, bilingual=False):
     """Return the chart for a stored timeline (None if there is none); today defaults to now."""
-    return build_chart(timeline, today=today or timezone.localdate())
+    return build_chart(timeline, today=today or timezone.localdate(), bilingual=bilingual)
 
 
 @register.simple_tag
@@ -72,7 +72,7 @@ class SvgLabelNode(template.Node):
             BILINGUAL_UP,
             texts[0],
             x,
-            BILINGUAL_DOWN - BILINGUAL_UP,
+            BILINGUAL_DOWN,
             texts[1],
         )
 
