@@ -112,5 +112,5 @@ def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
         considered=tuple(sorted(considered, key=_preference)),
         thresholds=thresholds.to_json(),
         threshold_ids=tuple(sorted(e.pk for e in thresholds.entries.values() if e.pk is not None)),
-        timeline=timeline_of(answers, thresholds, best),
+        timeline=timeline_of(answers, thresholds, best, considered),
     )

@@ -26,8 +26,14 @@ AXIS_MARGIN_DAYS = 90
 RULE_CHANGE_HORIZON_YEARS = 2
 
 
-def timeline_of(a: Answers, t: Thresholds, best: RouteResult) -> dict:
-    """Return the ``timeline`` object of the result for the route ``best``."""
+def timeline_of(
+    a: Answers, t: Thresholds, best: RouteResult, considered: tuple[RouteResult, ...] = ()
+) -> dict:
+    """Return the ``timeline`` object of the result for the route ``best``.
+
+    ``considered`` (every route evaluated) lets the HSP outlook speak of an HSP route that is
+    not the best one today.
+    """
     route = best.route
     parts = {
         "periods": periods(a),
@@ -35,9 +41,9 @@ def timeline_of(a: Answers, t: Thresholds, best: RouteResult) -> dict:
         "windows": windows(a, t, route),
         "marks": marks(a, t, route),
     }
-    hsp = hsp_outlook(a, t, best)
+    hsp = hsp_outlook(a, t, considered or (best,))
     moved = would_clear(a, t, best)
-    parts["milestones"] = milestones(a, t, best, hsp)
+    parts["milestones"] = milestones(a, t, best)
     start, end = _axis(parts, horizon=add_years(a.application_date, RULE_CHANGE_HORIZON_YEARS))
     parts["milestones"] = [m for m in parts["milestones"] if start <= m["date"] <= end]
     timeline = {

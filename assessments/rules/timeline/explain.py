@@ -97,45 +97,45 @@ def _settle(a: Answers, t: Thresholds, route: str, finding) -> dict:
     }
 
 
-def hsp_outlook(a: Answers, t: Thresholds, best: RouteResult) -> list[dict]:
-    """Return when known changes of the HSP points cross the route's mark (guideline 2(6), 2(7)).
+def hsp_outlook(a: Answers, t: Thresholds, considered) -> list[dict]:
+    """Return when known changes of the HSP points cross an HSP route's mark (guideline 2(6), 2(7)).
 
-    A fall below the mark before the waiting period completes means the route will not clear
-    then; a rise to the mark opens the route once the points have been held for its years.
+    Every HSP route considered is looked at, not only the best one: a rise can open a route
+    that today loses to another. A fall below the mark before the waiting period completes
+    means the route will not clear then; a rise opens it once the points have been held for
+    its years.
     """
-    if best.route not in HSP_ROUTES or not a.hsp_points_changes:
+    if not a.hsp_points_changes:
         return []
-    points_key, years_key, _ = HSP_ROUTES[best.route]
+    found = []
+    for result in considered:
+        if result.route in HSP_ROUTES:
+            found += _crossings(a, t, result)
+    return found
+
+
+def _crossings(a: Answers, t: Thresholds, result: RouteResult) -> list[dict]:
+    points_key, years_key, _ = HSP_ROUTES[result.route]
     required, years = t[points_key], t[years_key]
     if required is None or years is None:
         return []
-    residence = next(f for f in best.requirements if f.id == "residence_period")
+    residence = next(f for f in result.requirements if f.id == "residence_period")
     completes = residence.clears_on or a.application_date
     points = a.hsp_points.now if a.hsp_points else None
     found = []
-    for change in sorted(a.hsp_points_changes, key=lambda change: change.on):
+    for change in a.hsp_points_changes:
         before, points = points, change.points
+        base = {"route": result.route, "on": change.on, "points": points, "required": required}
         if before is not None and before >= required > points:
             found.append(
                 {
-                    "route": best.route,
+                    **base,
                     "code": "hsp.points_fall",
-                    "on": change.on,
-                    "points": points,
-                    "required": required,
                     "before_period_completes": change.on <= completes,
                     "period_completes": completes,
                 }
             )
         elif (before is None or before < required) and points >= required:
-            found.append(
-                {
-                    "route": best.route,
-                    "code": "hsp.points_rise",
-                    "on": change.on,
-                    "points": points,
-                    "required": required,
-                    "route_opens_on": max(add_years(change.on, years), completes),
-                }
-            )
+            opens = max(add_years(change.on, years), completes)
+            found.append({**base, "code": "hsp.points_rise", "route_opens_on": opens})
     return found

@@ -232,7 +232,7 @@ def _dated(a: Answers, t: Thresholds, requirement, code, kind, day, *, key) -> d
     }
 
 
-def milestones(a: Answers, t: Thresholds, best: RouteResult, hsp: list[dict]) -> list[dict]:
+def milestones(a: Answers, t: Thresholds, best: RouteResult) -> list[dict]:
     """Return the dated points of the chart, in date order."""
     found = [
         {"code": "residence_start", "date": a.residence_start_date},
@@ -250,13 +250,10 @@ def milestones(a: Answers, t: Thresholds, best: RouteResult, hsp: list[dict]) ->
         found.append({"code": "three_year_period_last_day", "date": transition})
     found += _rule_changes(t, best.route)
     found += [
-        {"code": "hsp_points_change", "date": item["on"], **_without(item, "on")} for item in hsp
+        {"code": "hsp_points_change", "date": c.on, "points": c.points}
+        for c in a.hsp_points_changes
     ]
     return sorted(found, key=lambda m: (m["date"], m["code"]))
-
-
-def _without(item: dict, key: str) -> dict:
-    return {k: v for k, v in item.items() if k != key}
 
 
 def _concerns(key: str, route: str) -> bool:
