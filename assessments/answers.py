@@ -91,9 +91,9 @@ class HspPoints:
 
 @dataclass(frozen=True)
 class HspPointsChange:
-    """A known future change of the HSP points: ``points`` from day ``on`` (e.g. an age band)."""
+    """A known future change of the HSP points: ``points`` from ``date`` on (e.g. an age band)."""
 
-    on: dt.date
+    date: dt.date
     points: int
 
 
@@ -405,9 +405,9 @@ def _hsp_points_changes(r: _Reader, value, app: dt.date) -> tuple[HspPointsChang
         path = f"hsp_points_changes[{i}]"
         if r.obj(item, path) is None:
             continue
-        for key in sorted(set(item) - {"on", "points"}):
+        for key in sorted(set(item) - {"date", "points"}):
             r.error(f"{path}.{key}", "unknown_field")
-        on = r.date(item.get("on"), f"{path}.on", required=True)
+        on = r.date(item.get("date"), f"{path}.date", required=True)
         points = r.integer(
             item.get("points"),
             f"{path}.points",
@@ -416,10 +416,10 @@ def _hsp_points_changes(r: _Reader, value, app: dt.date) -> tuple[HspPointsChang
             required=True,
         )
         if on is not None and on <= app:
-            r.error(f"{path}.on", "not_after_application_date", limit=app.isoformat())
+            r.error(f"{path}.date", "not_after_application_date", limit=app.isoformat())
         elif on is not None and points is not None:
-            changes.append(HspPointsChange(on=on, points=points))
-    return tuple(sorted(changes, key=lambda change: change.on))
+            changes.append(HspPointsChange(date=on, points=points))
+    return tuple(sorted(changes, key=lambda change: change.date))
 
 
 def _trips(r: _Reader, value, app: dt.date) -> tuple[Trip, ...]:

@@ -191,7 +191,7 @@ def calculated_points(
         )
     now = results.get("now") if "now" in calculated else None
     change = now.next_change if now is not None and now.salary_floor_met else None
-    changes = ({"on": change.on.isoformat(), "points": change.points},) if change else ()
+    changes = ({"date": change.on.isoformat(), "points": change.points},) if change else ()
     return CalculatedPoints(points=points, jskip_eligible=jskip, changes=changes)
 
 
@@ -214,7 +214,7 @@ def contract_from_steps(
             data["jskip_eligible"] = calculated.jskip_eligible
         application_date = data.get("application_date") or ""
         # Only changes still to come on the application date belong in the answers.
-        changes = [c for c in calculated.changes if c["on"] > application_date]
+        changes = [c for c in calculated.changes if c["date"] > application_date]
         if changes:
             data["hsp_points_changes"] = changes
     return data

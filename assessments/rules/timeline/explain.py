@@ -125,17 +125,17 @@ def _crossings(a: Answers, t: Thresholds, result: RouteResult) -> list[dict]:
     found = []
     for change in a.hsp_points_changes:
         before, points = points, change.points
-        base = {"route": result.route, "on": change.on, "points": points, "required": required}
+        base = {"route": result.route, "date": change.date, "points": points, "required": required}
         if before is not None and before >= required > points:
             found.append(
                 {
                     **base,
                     "code": "hsp.points_fall",
-                    "before_period_completes": change.on <= completes,
+                    "before_period_completes": change.date <= completes,
                     "period_completes": completes,
                 }
             )
         elif (before is None or before < required) and points >= required:
-            opens = max(add_years(change.on, years), completes)
+            opens = max(add_years(change.date, years), completes)
             found.append({**base, "code": "hsp.points_rise", "route_opens_on": opens})
     return found

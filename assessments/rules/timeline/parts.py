@@ -250,7 +250,7 @@ def milestones(a: Answers, t: Thresholds, best: RouteResult) -> list[dict]:
         found.append({"code": "three_year_period_last_day", "date": transition})
     found += _rule_changes(t, best.route)
     found += [
-        {"code": "hsp_points_change", "date": c.on, "points": c.points}
+        {"code": "hsp_points_change", "date": c.date, "points": c.points}
         for c in a.hsp_points_changes
     ]
     return sorted(found, key=lambda m: (m["date"], m["code"]))
