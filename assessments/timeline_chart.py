@@ -161,19 +161,19 @@ class Chart:
 
     @property
     def trips(self) -> list[dict]:
-        return self.timeline.get("trips") or []
+        return _dicts(self.timeline.get("trips"))
 
     @property
     def windows(self) -> list[dict]:
-        return self.timeline.get("windows") or []
+        return _dicts(self.timeline.get("windows"))
 
     @property
     def marks(self) -> list[dict]:
-        return self.timeline.get("marks") or []
+        return _dicts(self.timeline.get("marks"))
 
     @property
     def periods(self) -> list[dict]:
-        return self.timeline.get("periods") or []
+        return _dicts(self.timeline.get("periods"))
 
 
 def _date(value) -> dt.date | None:
