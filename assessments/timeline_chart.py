@@ -156,7 +156,14 @@ class Chart:
         return [self.key_top + self.legend_line * i for i in range(KEY_LINES)]
 
     @property
+    def legend_in_svg(self) -> bool:
+        """The bilingual report lists the key dates as text under the chart (cheaper in a PDF)."""
+        return self.legend_line == LEGEND_LINE
+
+    @property
     def height(self) -> float:
+        if not self.legend_in_svg:
+            return self.plot_bottom + 24
         return self.key_top + self.legend_line * KEY_LINES + 8
 
     @property
