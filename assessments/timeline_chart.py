@@ -12,16 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 #: Drawing constants (SVG user units; not legal thresholds).
-WIDTH = 760
-LABEL_WIDTH = 200
 RIGHT_PAD = 16
 TOP = 44
-ROW_HEIGHT = 26
 BAR_HEIGHT = 14
 MIN_BAR_WIDTH = 2.0
-LEGEND_LINE = 18
-BILINGUAL_LEGEND_LINE = 23
-BILINGUAL_ROW_HEIGHT = 24
 MAX_TICKS = 12
 TICK_STEPS = (1, 2, 5, 10, 20, 50)
 #: Milestones drawn as vertical lines (the others are listed in the table only).
@@ -34,6 +28,23 @@ LINE_MILESTONES = (
     "rule_change",
     "hsp_points_change",
 )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things go: a label column left of the bars (wide), or each label over its bar."""
+
+    width: int
+    left: int
+    row_height: int
+    label_above: bool = False
+
+
+#: Desktop and the report; the report's rows hold a Japanese line over an English one.
+WIDE = Layout(width=760, left=200, row_height=26)
+BILINGUAL = Layout(width=760, left=200, row_height=24)
+#: Phones: drawn 400 units wide, so the text stays readable without sideways scrolling.
+NARROW = Layout(width=400, left=8, row_height=36, label_above=True)
 
 
 @dataclass(frozen=True)
@@ -56,19 +67,25 @@ class Row:
     item: dict = field(default_factory=dict)
     bars: tuple[Bar, ...] = ()
     points: tuple[dict, ...] = ()
-    height: int = ROW_HEIGHT
+    layout: Layout = WIDE
+
+    @property
+    def height(self) -> int:
+        return self.layout.row_height
 
     @property
     def bar_y(self) -> float:
+        if self.layout.label_above:
+            return self.y + self.height - BAR_HEIGHT - 4
         return self.y + (self.height - BAR_HEIGHT) / 2
 
     @property
-    def text_y(self) -> float:
-        return self.y + self.height / 2 + 4
+    def mid_y(self) -> float:
+        return self.bar_y + BAR_HEIGHT / 2
 
     @property
-    def mid_y(self) -> float:
-        return self.y + self.height / 2
+    def text_y(self) -> float:
+        return self.y + 11 if self.layout.label_above else self.mid_y + 4
 
 
 #: How each milestone line is drawn: stroke colour, width and dash pattern (never colour alone).
@@ -83,8 +100,6 @@ LINE_STYLES = {
 }
 #: Badge rows above the plot, alternated so that close lines keep readable numbers.
 BADGE_LEVELS = (10, 23, 36)
-#: Lines in the symbol key under the milestone legend (hatched, longest, mark).
-KEY_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -120,10 +135,27 @@ class Chart:
     ticks: tuple[tuple[float, int], ...]
     lines: tuple[Line, ...]
     timeline: dict
-    legend_line: int = LEGEND_LINE
-    width: int = WIDTH
-    left: int = LABEL_WIDTH
-    right: int = WIDTH - RIGHT_PAD
+    layout: Layout = WIDE
+
+    @property
+    def width(self) -> int:
+        return self.layout.width
+
+    @property
+    def left(self) -> int:
+        return self.layout.left
+
+    @property
+    def right(self) -> int:
+        return self.layout.width - RIGHT_PAD
+
+    @property
+    def label_x(self) -> int:
+        return self.left if self.layout.label_above else self.left - 8
+
+    @property
+    def label_anchor(self) -> str:
+        return "start" if self.layout.label_above else "end"
 
     @property
     def plot_top(self) -> int:
@@ -134,37 +166,8 @@ class Chart:
         return self.rows[-1].y + self.rows[-1].height if self.rows else TOP
 
     @property
-    def legend_top(self) -> float:
-        return self.plot_bottom + 28
-
-    @property
-    def label_x(self) -> int:
-        return self.left - 8
-
-    @property
-    def key_top(self) -> float:
-        return self.legend_top + self.legend_line * len(self.lines)
-
-    @property
-    def legend(self) -> list[tuple[Line, float]]:
-        """Return each key date with the y of its legend line."""
-        return [(line, self.legend_top + self.legend_line * i) for i, line in enumerate(self.lines)]
-
-    @property
-    def key_rows(self) -> list[float]:
-        """Return the y of each line of the symbol key."""
-        return [self.key_top + self.legend_line * i for i in range(KEY_LINES)]
-
-    @property
-    def legend_in_svg(self) -> bool:
-        """The bilingual report lists the key dates as text under the chart (cheaper in a PDF)."""
-        return self.legend_line == LEGEND_LINE
-
-    @property
     def height(self) -> float:
-        if not self.legend_in_svg:
-            return self.plot_bottom + 24
-        return self.key_top + self.legend_line * KEY_LINES + 8
+        return self.plot_bottom + 24
 
     @property
     def trips(self) -> list[dict]:
@@ -193,15 +196,14 @@ def _date(value) -> dt.date | None:
 
 
 class _Axis:
-    def __init__(self, start: dt.date, end: dt.date):
+    def __init__(self, start: dt.date, end: dt.date, layout: Layout):
         self.start, self.end = start, max(end, start + dt.timedelta(days=1))
         self.span = (self.end - self.start).days
+        self.left, self.right = layout.left, layout.width - RIGHT_PAD
 
     def x(self, day: dt.date) -> float:
         day = min(max(day, self.start), self.end)
-        return round(
-            LABEL_WIDTH + (WIDTH - RIGHT_PAD - LABEL_WIDTH) * (day - self.start).days / self.span, 1
-        )
+        return round(self.left + (self.right - self.left) * (day - self.start).days / self.span, 1)
 
     def bar(self, start, end, code: str, item: dict) -> Bar | None:
         start, end = _date(start), _date(end)
@@ -209,24 +211,21 @@ class _Axis:
             return None
         x0, x1 = self.x(min(start, end)), self.x(max(start, end))
         width = max(x1 - x0, MIN_BAR_WIDTH)
-        x0 = min(x0, WIDTH - RIGHT_PAD - width)
+        x0 = min(x0, self.right - width)
         return Bar(x=x0, width=round(width, 1), code=code, item=item)
 
 
 def timeline_chart(
-    timeline, *, today: dt.date | None = None, bilingual: bool = False
+    timeline, *, today: dt.date | None = None, layout: Layout = WIDE
 ) -> Chart | None:
-    """Return the chart for a stored ``timeline`` dict, or None if there is none to draw.
-
-    ``bilingual`` leaves room for a Japanese line over an English one in the legend.
-    """
+    """Return the chart for a stored ``timeline`` dict, or None if there is none to draw."""
     if not isinstance(timeline, dict):
         return None
     start, end = _date(timeline.get("start")), _date(timeline.get("end"))
     if start is None or end is None or end < start:
         return None
-    axis = _Axis(start, end)
-    rows = _rows(timeline, axis, BILINGUAL_ROW_HEIGHT if bilingual else ROW_HEIGHT)
+    axis = _Axis(start, end, layout)
+    rows = _rows(timeline, axis, layout)
     return Chart(
         start=start,
         end=end,
@@ -234,7 +233,7 @@ def timeline_chart(
         ticks=_ticks(axis),
         lines=_lines(timeline, axis, today),
         timeline=timeline,
-        legend_line=BILINGUAL_LEGEND_LINE if bilingual else LEGEND_LINE,
+        layout=layout,
     )
 
 
@@ -242,13 +241,13 @@ def _dicts(value) -> list[dict]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _rows(timeline: dict, axis: _Axis, height: int) -> list[Row]:
+def _rows(timeline: dict, axis: _Axis, layout: Layout) -> list[Row]:
     rows: list[Row] = []
 
     def add(kind, code, item=None, bars=(), points=()):
-        y = TOP + height * len(rows)
+        y = TOP + layout.row_height * len(rows)
         bars = tuple(b for b in bars if b)
-        rows.append(Row(kind, code, y, item or {}, bars, tuple(points), height))
+        rows.append(Row(kind, code, y, item or {}, bars, tuple(points), layout))
 
     periods = _dicts(timeline.get("periods"))
     for code in ("residence", "status", "current_status", "marriage"):

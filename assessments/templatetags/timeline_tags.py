@@ -13,6 +13,7 @@ from django import template
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
+from ..timeline_chart import BILINGUAL, NARROW, WIDE
 from ..timeline_chart import timeline_chart as build_chart
 from .prcheck import listing, requirement_name
 
@@ -23,10 +24,15 @@ BILINGUAL_UP = -6
 BILINGUAL_DOWN = 10
 
 
+LAYOUTS = {"wide": WIDE, "narrow": NARROW, "bilingual": BILINGUAL}
+
+
 @register.simple_tag
-def timeline_chart(timeline, today=None, bilingual=False):
+def timeline_chart(timeline, today=None, layout="wide"):
     """Return the chart for a stored timeline (None if there is none); today defaults to now."""
-    return build_chart(timeline, today=today or timezone.localdate(), bilingual=bilingual)
+    return build_chart(
+        timeline, today=today or timezone.localdate(), layout=LAYOUTS.get(layout, WIDE)
+    )
 
 
 @register.simple_tag

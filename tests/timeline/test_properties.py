@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import assessments.rules.timeline as timeline_package
 from assessments.answers import AnswersInvalid, answers_from_dict
 from assessments.rules import evaluate
-from assessments.timeline_chart import timeline_chart
+from assessments.timeline_chart import BILINGUAL, NARROW, WIDE, timeline_chart
 from tests.rules.test_engine_properties import ON, THRESHOLDS, answers_data
 
 changes = st.lists(
@@ -75,18 +75,19 @@ def test_the_timeline_stays_on_its_axis_lists_every_trip_once_and_ends_windows_o
     if result["earliest_date"]:
         assert any(row["sets_earliest"] for row in timeline["clears"])
 
-    chart = timeline_chart(timeline, today=ON)
-    for row in chart.rows:
-        for bar in row.bars:
-            assert chart.left <= bar.x and bar.x + bar.width <= chart.right + 0.05, bar
-        for point in row.points:
-            assert chart.left <= point["x"] <= chart.right
-            assert point["until"] is None or chart.left <= point["until"] <= chart.right
-    for line in chart.lines:
-        assert chart.left <= line.x <= chart.right
-    assert [bar.item for row in chart.rows if row.kind == "trips" for bar in row.bars] == (
-        timeline["trips"]
-    )
+    for layout in (WIDE, NARROW, BILINGUAL):
+        chart = timeline_chart(timeline, today=ON, layout=layout)
+        for row in chart.rows:
+            assert chart.plot_top <= row.bar_y and row.bar_y + 14 <= chart.plot_bottom
+            for bar in row.bars:
+                assert chart.left <= bar.x and bar.x + bar.width <= chart.right + 0.05, bar
+            for point in row.points:
+                assert chart.left <= point["x"] <= chart.right
+                assert point["until"] is None or chart.left <= point["until"] <= chart.right
+        for line in chart.lines:
+            assert chart.left <= line.x <= chart.right
+        trips = [bar.item for row in chart.rows if row.kind == "trips" for bar in row.bars]
+        assert trips == timeline["trips"]
 
 
 def test_the_timeline_package_stays_pure():
