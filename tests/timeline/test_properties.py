@@ -101,3 +101,10 @@ def test_a_stored_result_without_a_timeline_draws_nothing():
     assert timeline_chart(None) is None
     assert timeline_chart({"start": "2020-01-01", "end": "2019-01-01"}) is None
     assert timeline_chart({"start": "nonsense", "end": "2019-01-01"}) is None
+
+
+def test_today_is_drawn_only_inside_the_axis():
+    timeline = {"start": "2020-01-01", "end": "2027-01-01", "milestones": []}
+    inside = timeline_chart(timeline, today=ON)
+    assert [(line.code, line.date) for line in inside.lines] == [("today", ON)]
+    assert timeline_chart(timeline, today=dt.date(2027, 1, 2)).lines == ()
