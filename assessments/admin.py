@@ -26,7 +26,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Overall, Route, ThresholdUnit
+from .choices import ThresholdUnit
 from .models import Assessment, Threshold
 from .thresholds import THRESHOLD_KEYS
 
@@ -131,10 +131,43 @@ class VersionFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _previous_version(key: str, valid_from) -> Threshold | None:
+    """Return the stored version that a new version of ``key`` from ``valid_from`` follows."""
+    if not key or valid_from is None:
+        return None
+    return (
+        Threshold.objects.filter(key=key, valid_from__lt=valid_from).order_by("-valid_from").first()
+    )
+
+
+def _value_of(data) -> tuple:
+    get = data.get if isinstance(data, dict) else lambda name: getattr(data, name)
+    return (get("value"), get("date_value"), get("table_value"))
+
+
+def _shown(value) -> str:
+    return str(_("(no limit)")) if value is None else str(value)
+
+
 class ThresholdForm(forms.ModelForm):
-    """The form for a new version: pick a known key; the unit follows from it if left empty."""
+    """The form for a new version: pick a known key; the unit follows from it if left empty.
+
+    "Add a new version" copies the previous version's source. A new value under the same
+    source title or URL is most often a stale citation (a 3,200,000 yen version still citing
+    "年収300万円以上"), so such a version is saved only once the admin either cites the new
+    value's source or ticks ``source_confirmed``; the box is shown only when it is needed.
+    """
 
     key = forms.ChoiceField(label=_("key"), choices=())
+    source_confirmed = forms.BooleanField(
+        label=_("The source above supports the new value"),
+        help_text=_(
+            "Tick only if you checked that this title and address state the new value "
+            "(for example, the same page updated in place)."
+        ),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Threshold
@@ -178,7 +211,30 @@ class ThresholdForm(forms.ModelForm):
             self.add_error("value", _("A table threshold takes a table value only."))
         if unit not in (ThresholdUnit.TABLE, None) and data.get("table_value") is not None:
             self.add_error("table_value", _("Only table thresholds take a table value."))
+        self._check_source_is_not_stale(data)
         return data
+
+    def _check_source_is_not_stale(self, data: dict) -> None:
+        """Refuse a new value under the previous version's title or URL, unless confirmed."""
+        previous = _previous_version(data.get("key"), data.get("valid_from"))
+        if previous is None or _value_of(data) == _value_of(previous):
+            return
+        same = [
+            name
+            for name in ("source_title", "source_url")
+            if (data.get(name) or "").strip() == getattr(previous, name).strip()
+        ]
+        if not same or data.get("source_confirmed"):
+            return
+        self.fields["source_confirmed"].widget = forms.CheckboxInput()
+        message = _(
+            "The value differs from the version this one follows (%(value)s from %(date)s), "
+            "but this source is the same as that version's. Cite the source of the new value, "
+            "or tick “The source above supports the new value”."
+        ) % {"value": _shown(previous.typed_value()), "date": previous.valid_from.isoformat()}
+        for name in same:
+            self.add_error(name, message)
+        self.add_error("source_confirmed", _("Confirm the source, or change it."))
 
 
 @admin.register(Threshold)
@@ -199,6 +255,7 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
     save_as = False
     readonly_fields = ("new_version_link", "in_force_today", "created_at", "created_by")
     value_fields = ("key", "unit", "value", "date_value", "table_value", "valid_from", "kind")
+    source_fields = ("source_title", "source_url", "other_sources", "note", "source_confirmed")
 
     def get_fieldsets(self, request, obj=None):
         value_fields = self.value_fields
@@ -206,7 +263,10 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
             value_fields = ("new_version_link", *value_fields, "in_force_today")
         fieldsets = [
             (None, {"fields": value_fields}),
-            (_("Source"), {"fields": ("source_title", "source_url", "other_sources", "note")}),
+            (
+                _("Source"),
+                {"fields": self.source_fields if obj is None else self.source_fields[:-1]},
+            ),
         ]
         if obj is not None:
             fieldsets.append((_("Recorded"), {"fields": ("created_at", "created_by")}))
@@ -292,28 +352,6 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class RouteFilter(admin.SimpleListFilter):
-    title = _("route")
-    parameter_name = "route"
-
-    def lookups(self, request, model_admin):
-        return Route.choices
-
-    def queryset(self, request, queryset):
-        return queryset.filter(route=self.value()) if self.value() else queryset
-
-
-class VerdictFilter(admin.SimpleListFilter):
-    title = _("verdict")
-    parameter_name = "overall"
-
-    def lookups(self, request, model_admin):
-        return Overall.choices
-
-    def queryset(self, request, queryset):
-        return queryset.filter(overall=self.value()) if self.value() else queryset
-
-
 def _pretty_json(value) -> str:
     return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
 
@@ -329,19 +367,20 @@ class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
     list_display = (
         "id",
         "created",
-        "route_label",
-        "verdict",
+        "route",
+        "overall",
         "score_display",
         "application_date_display",
     )
-    list_filter = (RouteFilter, VerdictFilter)
+    # Route and verdict are labelled by their fields' choices (assessments.choices).
+    list_filter = ("route", "overall")
     summary_fields = (
         "created",
         "expires",
         "language_code",
         "application_date_display",
-        "route_label",
-        "verdict",
+        "route",
+        "overall",
         "score_display",
     )
     private_fields = ("answers_display", "result_display", "thresholds_display")
@@ -381,14 +420,6 @@ class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
     @admin.display(description=_("application date"), ordering="application_date")
     def application_date_display(self, obj):
         return obj.application_date
-
-    @admin.display(description=_("route"), ordering="route")
-    def route_label(self, obj):
-        return Route(obj.route).label if obj.route in Route.values else obj.route
-
-    @admin.display(description=_("verdict"), ordering="overall")
-    def verdict(self, obj):
-        return Overall(obj.overall).label if obj.overall in Overall.values else obj.overall
 
     @admin.display(description=_("readiness score"), ordering="score")
     def score_display(self, obj):

@@ -1,6 +1,8 @@
-"""Enumerations of the answers/result contract (`shared/domain/contract.md`).
+"""Enumerations of the answers/result contract (`docs/contract.md`).
 
-Values are the contract's; labels are lazy translations for forms, pages and the PDF.
+Values are the contract's; labels are lazy translations for forms, pages, the PDF and the
+admin. Templates word a stored value with ``{{ value|choice_label:"Route" }}`` (one lookup for
+every enumeration below, listed in ``LABELLED``); model fields take them as ``choices``.
 """
 
 from django.db import models
@@ -96,6 +98,14 @@ class ThresholdKind(models.TextChoices):
     DRAFT = "draft", _("Draft (not yet in force)")
 
 
+class HspWhen(models.TextChoices):
+    """The moments at which HSP points are counted (``when`` in residence_period.hsp_* params)."""
+
+    NOW = "now", _("on the application date")
+    ONE_YEAR_AGO = "one_year_ago", _("one year before the application date")
+    THREE_YEARS_AGO = "three_years_ago", _("three years before the application date")
+
+
 class ThresholdUnit(models.TextChoices):
     YEARS = "years", _("years")
     MONTHS = "months", _("months")
@@ -124,3 +134,22 @@ REQUIREMENT_IDS = (
     "landing_standards",
     "public_health",
 )
+
+
+#: The enumerations templates word with ``choice_label``, by class name.
+LABELLED = {
+    choices.__name__: choices
+    for choices in (
+        CriminalRecordKind,
+        Employment,
+        Guarantor,
+        HspWhen,
+        Overall,
+        PaymentKind,
+        RequirementStatus,
+        ResidenceStatus,
+        Route,
+        ThresholdKind,
+        TrafficViolationKind,
+    )
+}

@@ -225,8 +225,12 @@ def candidate_routes(wizard) -> tuple[str, ...]:
 
 
 def asks_household_income(routes: Iterable[str]) -> bool:
-    """Household income counts on the spouse and child routes."""
-    return bool({Route.SPOUSE, Route.CHILD} & set(routes))
+    """Ask household income on every route: livelihood is judged per household.
+
+    On the spouse and child routes it shows whether a legally exempt household supports itself;
+    on the others it can carry an applicant whose own income is below the floor.
+    """
+    return True
 
 
 def income_years(

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ThresholdKind, ThresholdUnit
+from .choices import Overall, Route, ThresholdKind, ThresholdUnit
 
 TOKEN_BYTES = 32  # 256 bits: links to results must be unguessable.
 
@@ -134,8 +134,8 @@ class Assessment(models.Model):
     expires_at = models.DateTimeField(default=default_expiry, db_index=True)
     language = models.CharField(max_length=8, default="ja")
     application_date = models.DateField()
-    route = models.CharField(max_length=32)
-    overall = models.CharField(max_length=32)
+    route = models.CharField(_("route"), max_length=32, choices=Route)
+    overall = models.CharField(_("verdict"), max_length=32, choices=Overall)
     score = models.PositiveSmallIntegerField()
     answers = models.JSONField()
     result = models.JSONField()

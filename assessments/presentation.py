@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from .choices import REQUIREMENT_IDS, RequirementStatus
-from .documents import DocumentItem, documents_for_route
+from .documents import DocumentItem, Source, documents_for_route
 from .rules.codes import FINDING_CODES
 
 #: Human names of the requirement ids of the result contract.
@@ -32,13 +32,6 @@ REQUIREMENT_NAMES = {
     "guarantor": _("Guarantor"),
     "landing_standards": _("Standards of your current status"),
     "public_health": _("Public health"),
-}
-
-#: The moments at which HSP points are counted (``when`` in residence_period.hsp_* params).
-HSP_WHEN_LABELS = {
-    "now": _("on the application date"),
-    "one_year_ago": _("one year before the application date"),
-    "three_years_ago": _("three years before the application date"),
 }
 
 #: The permanent residence fee, paid with revenue stamps only if permission is granted.
@@ -133,6 +126,11 @@ class ResultPage:
     def in_order(self) -> tuple[Requirement, ...]:
         return tuple(r for r in self.requirements if not r.needs_action)
 
+    @property
+    def document_sources(self) -> tuple[Source, ...]:
+        """Return the lists the checklist's lines come from, each once, in order."""
+        return tuple(dict.fromkeys(item.source for item in self.documents))
+
 
 def _requirement(entry: dict) -> Requirement:
     return Requirement(
@@ -171,10 +169,11 @@ def _other_routes(result: dict, best: str) -> tuple[RouteSummary, ...]:
     )
 
 
-def result_page(*, result: dict) -> ResultPage:
+def result_page(*, result: dict, answers: dict | None = None) -> ResultPage:
     """Build the result page's model from a stored ``prcheck.result/1`` dict.
 
-    Missing or odd keys (an older or hand-made result) give empty values, never an error.
+    ``answers`` (the stored answers dict) tailors the documents checklist. Missing or odd keys
+    (an older or hand-made result) give empty values, never an error.
     """
     result = result if isinstance(result, dict) else {}
     route = str(result.get("route", ""))
@@ -187,6 +186,8 @@ def result_page(*, result: dict) -> ResultPage:
         earliest_date=_date(result.get("earliest_date")),
         requirements=_requirements(result),
         other_routes=_other_routes(result, route),
-        documents=documents_for_route(route=route, thresholds=_dict(result.get("thresholds"))),
+        documents=documents_for_route(
+            route=route, thresholds=_dict(result.get("thresholds")), answers=_dict(answers)
+        ),
         timeline=result.get("timeline") if isinstance(result.get("timeline"), dict) else None,
     )

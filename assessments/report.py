@@ -111,7 +111,7 @@ def report_reference(*, token: str) -> str:
 
 def report_context(*, result: dict, answers: dict, reference: str, generated_at: dt.datetime):
     """Return the template context: the result page's model plus the answers, parsed to types."""
-    page = result_page(result=result)
+    page = result_page(result=result, answers=answers)
     return {
         "page": page,
         "answers": _stored_answers(answers, application_date=page.application_date),

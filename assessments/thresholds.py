@@ -18,8 +18,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -120,6 +118,9 @@ class Thresholds:
 @cache
 def _defaults_document() -> dict:
     """Merge every seed file in ``data/`` (thresholds.yaml, plus e.g. the HSP points table)."""
+    import yaml  # here, not at the top: a process that never reads the seed files (every
+    # manage.py command but migrate) does not pay for importing PyYAML at start-up.
+
     document: dict = {}
     for path in sorted(DATA_DIR.glob("*.yaml")):
         with path.open(encoding="utf-8") as handle:

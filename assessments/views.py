@@ -8,23 +8,12 @@ expires; it is personal, so it is never cached or indexed.
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from .models import Assessment
 from .presentation import result_page
-
-#: Where the Start button points while the wizard's URL does not exist yet (relative to /<lang>/).
-WIZARD_FALLBACK_PATH = "check/"
-HSP_CALCULATOR_FALLBACK_PATH = "hsp/"
-
-
-def _url_or(name: str, fallback: str, **kwargs) -> str:
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return fallback
 
 
 @require_safe
@@ -34,8 +23,8 @@ def start(request):
         request,
         "assessments/start.html",
         {
-            "check_url": _url_or("assessments:check", WIZARD_FALLBACK_PATH),
-            "hsp_url": _url_or("hsp:calculator", HSP_CALCULATOR_FALLBACK_PATH),
+            "check_url": reverse("assessments:check"),
+            "hsp_url": reverse("hsp:calculator"),
             "retention_days": settings.PRCHECK_RETENTION_DAYS,
         },
     )
@@ -48,12 +37,12 @@ def result(request, token: str):
     if assessment is None:
         raise Http404
     context = {
-        "page": result_page(result=assessment.result),
+        "page": result_page(result=assessment.result, answers=assessment.answers),
         "token": assessment.token,
         "expires_on": timezone.localdate(assessment.expires_at),
-        "report_url": _url_or("assessments:report", "", token=assessment.token),
-        "delete_url": _url_or("assessments:delete", "", token=assessment.token),
-        "check_url": _url_or("assessments:check", ""),
+        "report_url": reverse("assessments:report", kwargs={"token": assessment.token}),
+        "delete_url": reverse("assessments:delete", kwargs={"token": assessment.token}),
+        "check_url": reverse("assessments:check"),
     }
     response = render(request, "assessments/result.html", context)
     # Personal data behind a bearer link: never kept by a browser or proxy, never indexed.

@@ -99,10 +99,6 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "prcheck.wsgi.application"
 
-# Input and choice widgets drawn in Python, same HTML as Django's templates: their nested
-# templates were half the rendering time of a wizard step.
-FORM_RENDERER = "assessments.forms.renderer.FlatWidgetRenderer"
-
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",

@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from assessments import thresholds as thresholds_module
+from assessments.choices import Overall, Route
 from assessments.models import Assessment, Threshold
 from assessments.thresholds import KeySpec
 
@@ -277,7 +278,9 @@ def staff_with(*codenames):
     return user
 
 
-@pytest.mark.parametrize("query", ["", "?route=general", "?overall=likely_eligible", "?o=-2"])
+@pytest.mark.parametrize(
+    "query", ["", "?route__exact=general", "?overall__exact=likely_eligible", "?o=-2"]
+)
 def test_the_assessment_list_shows_a_summary_only(staff_client, query):
     make_assessment()
     response = staff_client.get(reverse("admin:assessments_assessment_changelist") + query)
@@ -287,6 +290,20 @@ def test_the_assessment_list_shows_a_summary_only(staff_client, query):
     headers = [header["text"] for header in response.context["result_headers"]]
     columns = [text for text in headers if not text.startswith("<input")]
     assert len(columns) == 6
+
+
+def test_the_assessment_list_labels_and_filters_route_and_verdict_by_their_choices(staff_client):
+    make_assessment()
+    url = reverse("admin:assessments_assessment_changelist")
+    response = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    content = response.content.decode()
+    assert '<td class="field-route">General route (10 years)</td>' in content
+    assert '<td class="field-overall">Likely eligible</td>' in content
+    changelist = response.context["cl"]
+    filters = {spec.title: spec for spec in changelist.filter_specs}
+    for title, choices in (("route", Route), ("verdict", Overall)):
+        shown = [str(item["display"]) for item in filters[title].choices(changelist)]
+        assert shown == ["All", *map(str, choices.labels)]
 
 
 @pytest.mark.parametrize(
@@ -316,3 +333,115 @@ def test_nobody_can_add_or_edit_assessments_in_the_admin(staff_client):
     assert response.status_code == 403
     assessment.refresh_from_db()
     assert (assessment.score, assessment.route) == (100, "general")
+
+
+# A new version of livelihood.min_income (default: 3,000,000 yen from 2006-03-31, citing
+# "行政書士の目安: 年収300万円以上（statusjapan.com）"), as "Add a new version" pre-fills it.
+OLD_INCOME_TITLE = "行政書士の目安: 年収300万円以上（statusjapan.com）"
+OLD_INCOME_URL = "https://www.statusjapan.com/archives/26701"
+COPIED = {**GOOD, "source_title": OLD_INCOME_TITLE, "source_url": OLD_INCOME_URL}
+NEW_TITLE = "行政書士の目安: 年収320万円以上"
+NEW_URL = "https://example.org/income-2027"
+
+# (sentence, changes to COPIED, fields expected to carry an error; empty when it saves)
+STALE_SOURCE_CASES = [
+    ("a new value under the copied title and URL is refused", {}, {"source_title", "source_url"}),
+    (
+        "a new value under the copied title with a new URL is refused on the title",
+        {"source_url": NEW_URL},
+        {"source_title"},
+    ),
+    (
+        "a new value under the copied URL with a new title is refused on the URL",
+        {"source_title": NEW_TITLE},
+        {"source_url"},
+    ),
+    (
+        "a new value with a new title and URL saves",
+        {"source_title": NEW_TITLE, "source_url": NEW_URL},
+        set(),
+    ),
+    (
+        "a new value under the copied source saves once the admin confirms it",
+        {"source_confirmed": "on"},
+        set(),
+    ),
+    (
+        "the same value under the copied source saves (a re-dated version)",
+        {"value": "3000000"},
+        set(),
+    ),
+    (
+        "the same value written with decimals saves under the copied source",
+        {"value": "3000000.00"},
+        set(),
+    ),
+    (
+        "a copied source with surrounding spaces is still the copied source",
+        {"source_title": f" {OLD_INCOME_TITLE} "},
+        {"source_title", "source_url"},
+    ),
+    (
+        "the first version of a key is compared with nothing",
+        {"valid_from": "2006-03-30"},
+        set(),
+    ),
+    (
+        "a new date under the copied source is refused",
+        {
+            "key": "period_of_stay.transition_date",
+            "unit": "date",
+            "value": "",
+            "date_value": "2028-03-31",
+            "source_title": "永住許可に関するガイドライン（令和8年2月24日改訂） 注1",
+            "source_url": "https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html",
+        },
+        {"source_title", "source_url"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "error_fields"),
+    [case[1:] for case in STALE_SOURCE_CASES],
+    ids=[case[0] for case in STALE_SOURCE_CASES],
+)
+def test_a_new_value_must_not_keep_a_stale_source(superuser, changes, error_fields):
+    form = threshold_form(superuser, {**COPIED, **changes})
+    if not error_fields:
+        assert form.is_valid(), form.errors
+        return
+    assert not form.is_valid()
+    assert set(form.errors) == error_fields | {"source_confirmed"}, form.errors
+
+
+@pytest.mark.parametrize(
+    ("data", "shows_the_box"),
+    [
+        ({}, True),
+        ({"source_title": NEW_TITLE, "source_url": NEW_URL, "valid_from": ""}, False),
+    ],
+    ids=["after a refused stale source", "after an unrelated error"],
+)
+def test_the_confirmation_box_is_shown_only_when_it_is_needed(staff_client, data, shows_the_box):
+    blank = staff_client.get(ADD_URL).content.decode()
+    assert 'type="checkbox" name="source_confirmed"' not in blank
+    response = staff_client.post(ADD_URL, {**COPIED, **data})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ('type="checkbox" name="source_confirmed"' in html) is shows_the_box
+
+
+def test_the_stale_source_message_names_the_old_value_in_both_languages(staff_client):
+    for language, fragment in (("en", "3000000"), ("ja", "出典")):
+        response = staff_client.post(ADD_URL, COPIED, HTTP_ACCEPT_LANGUAGE=language)
+        errors = response.context["adminform"].form.errors["source_title"][0]
+        assert fragment in errors
+        assert "2006-03-31" in errors
+
+
+def test_a_confirmed_new_value_is_saved_with_the_copied_source(staff_client):
+    response = staff_client.post(ADD_URL, {**COPIED, "source_confirmed": "on"})
+    assert response.status_code == 302
+    added = Threshold.objects.get(key=GOOD["key"], valid_from=dt.date(2027, 1, 1))
+    assert added.source_title == OLD_INCOME_TITLE

@@ -107,15 +107,6 @@ def test_messages_are_in_japanese_with_lang_ja(tmp_path):
     assert "assets: 0以上の金額を入力してください。" in str(error)
 
 
-def test_pdf_fails_clearly_while_the_report_module_is_missing(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "assessments.report", None)  # import raises ImportError
-    out = tmp_path / "report.pdf"
-    error = assess_error(write(tmp_path, ANSWERS), "--pdf", str(out))
-    assert error.returncode == 2
-    assert "PDF reports are not available" in str(error)
-    assert not out.exists()
-
-
 def run_manage(*args, stdin=""):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "prcheck.settings_test"}
     return subprocess.run(

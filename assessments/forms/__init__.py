@@ -9,7 +9,7 @@ records) are formsets that work without JavaScript; see ``StepForm``.
 
 from .conduct import ConductForm, CriminalRecordForm, TrafficViolationForm
 from .duties import NotificationForm, PaymentForm, TaxesForm
-from .fields import DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
+from .fields import WIDGET_RENDERER, DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
 from .final import GuarantorForm, SummaryForm
 from .hsp import POINT_DATES, HspForm, HspPointsForm, PointsSource
 from .income import IncomeForm
@@ -26,6 +26,7 @@ from .travel import TravelForm, TripForm
 
 __all__ = [
     "MAX_APPLICATION_YEARS_AHEAD",
+    "WIDGET_RENDERER",
     "POINT_DATES",
     "ConductForm",
     "CriminalRecordForm",

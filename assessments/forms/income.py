@@ -52,7 +52,11 @@ class IncomeForm(StepForm):
             if household:
                 self.fields[f"household_{year}"] = MoneyField(
                     label=_("Household income in %(year)s") % {"year": year},
-                    help_text=_("Yours plus the income of everyone sharing your household budget."),
+                    help_text=_(
+                        "Yours plus the income of everyone sharing your household budget. "
+                        "Leave empty if nobody else in your household has an income."
+                    ),
+                    required=False,
                 )
         self.order_fields(["employment", *self.year_fields()])
 

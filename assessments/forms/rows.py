@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django import forms
 
 from ..answers import MAX_LIST_ITEMS
-from .fields import YesNo, limit_dates
+from .fields import WIDGET_RENDERER, YesNo, limit_dates
 
 
 class RowForm(forms.Form):
@@ -29,6 +29,7 @@ def row_formset(form_class: type[RowForm]) -> type[forms.BaseFormSet]:
         max_num=MAX_LIST_ITEMS,
         absolute_max=MAX_LIST_ITEMS,
         validate_max=True,
+        renderer=WIDGET_RENDERER,
     )
 
 

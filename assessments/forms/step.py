@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from ..messages import error_message
 from ..wizard_answers import step_errors
-from .fields import limit_dates
+from .fields import WIDGET_RENDERER, limit_dates
 from .rows import Rows, RowsBlock, raw_answer
 
 
@@ -22,6 +22,7 @@ class StepForm(forms.Form):
     holds each repeating answer as a list of row dicts, or ``[]`` when its toggle says no.
     """
 
+    default_renderer = WIDGET_RENDERER
     step = ""
     rows: dict[str, Rows] = {}
     #: Date inputs may not pick days after the application date (the status step sets it).

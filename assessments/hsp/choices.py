@@ -1,4 +1,4 @@
-"""Enumerations of the HSP profile (`contract.md`, "HSP points"), with lazy labels.
+"""Enumerations of the HSP profile (`docs/contract.md`, "HSP points"), with lazy labels.
 
 Values are the contract's; labels are for the form and the page. The order of ``Bonus`` is the
 order of the special additions on the official sheet, and the order the breakdown lists them.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import DateInput, MoneyField
+from ..forms import WIDGET_RENDERER, DateInput, MoneyField
 from .choices import Bonus, Category, Education, Position, ResearchKind
 from .messages import hsp_error_message
 from .profile import MAX_EXPERIENCE_YEARS, MAX_NATIONAL_LICENSES
@@ -72,6 +72,7 @@ def checkboxes(label, help_text, choices) -> forms.MultipleChoiceField:
 
 
 class HspProfileForm(forms.Form):
+    default_renderer = WIDGET_RENDERER
     category = radios(
         _("Which activity is your application for?"),
         _("Each activity has its own points table."),

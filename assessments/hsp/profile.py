@@ -1,4 +1,4 @@
-"""The HSP profile: a frozen, validated value object (`contract.md`, "HSP points").
+"""The HSP profile: a frozen, validated value object (`docs/contract.md`, "HSP points").
 
 The CLI, the API and the page all build ``HspProfile`` through ``profile_from_dict``, so the
 same input is checked the same way everywhere. Invalid input raises ``HspProfileInvalid`` with

@@ -6,7 +6,7 @@ paid; for a suspended sentence sources disagree (its end, or 5 years more: prche
 Repeated minor traffic violations count as misconduct. Spouses and children of Japanese
 nationals and PRs are exempt from 1(1), but 1(3)イ ("not sentenced to a fine or imprisonment")
 is part of the national-interest requirement, which applies to everyone.
-Sources: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html; rules-reference R6.
+Sources: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html.
 """
 
 from __future__ import annotations

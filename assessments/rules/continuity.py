@@ -5,7 +5,7 @@ The current guideline publishes no day count. Practitioners warn that a single t
 risks (never as failures), with the thresholds labelled as rules of thumb. The 2026-08-04 draft
 would make 6 months in one trip, or 2 years 6 months in total within 10 years, negative in
 principle for applications from 2027-04-01; those draft limits count as failures here.
-Sources: rules-reference.md R3; draft 第2の5(6) (e-Gov 315000140).
+Sources: practitioners' columns on 再入国 and continuity; draft 第2の5(6) (e-Gov 315000140).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Guideline 1(3)イ requires them to be fulfilled properly; its note (since 2024-1
 payment made late, even if settled before the application, is in principle judged negatively.
 Only payments due within the route's look-back (the certificates the application must include)
 are examined, so a late payment stops counting once its due date leaves that window.
-Source: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html; rules-reference R7.
+Source: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def _transition(a: Answers, t: Thresholds) -> Finding:
             "period_of_stay",
             AT_RISK,
             "period_of_stay.missing_expiry",
-            {"transition_date": transition},
+            {"transition_date": transition, "missing": "status_expiry_date"},
             **cite,
         )
     granted = add_years(expiry, -int(t["period_of_stay.grace_period_years"]))

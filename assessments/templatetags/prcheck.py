@@ -16,25 +16,14 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext_lazy
 
-from ..choices import (
-    CriminalRecordKind,
-    Employment,
-    Guarantor,
-    Overall,
-    PaymentKind,
-    RequirementStatus,
-    ResidenceStatus,
-    Route,
-    ThresholdKind,
-    TrafficViolationKind,
-)
-from ..presentation import HSP_WHEN_LABELS, REQUIREMENT_NAMES, finding_template_name
+from ..choices import LABELLED
+from ..presentation import finding_template_name
 
 register = template.Library()
 
@@ -261,93 +250,20 @@ def year_list(values):
     return listing([calendar_year(value) for value in values])
 
 
-def _label(value, choices) -> str:
+@register.filter
+def choice_label(value, choices):
+    """Word a stored value of the enumeration named ``choices``: ``{{ p.route|choice_label:"Route" }}``.
+
+    A list or tuple is worded item by item (join it with ``listing``); a value the enumeration
+    does not know is returned unchanged.
+    """
+    enumeration = LABELLED[choices]
+    if isinstance(value, list | tuple):
+        return [choice_label(item, choices) for item in value]
     try:
-        return str(choices(value).label)
+        return enumeration(value).label
     except (ValueError, TypeError):
         return value
-
-
-@register.filter
-def requirement_status_label(value):
-    """Word a requirement status (met, at_risk, …)."""
-    return _label(value, RequirementStatus)
-
-
-@register.filter
-def overall_label(value):
-    """Word an overall verdict (likely_eligible, …)."""
-    return _label(value, Overall)
-
-
-@register.filter
-def route_label(value):
-    """Word a route (general, spouse, hsp_80, …)."""
-    return _label(value, Route)
-
-
-@register.filter
-def residence_status_label(value):
-    """Word a status of residence (work, spouse_of_japanese, …)."""
-    return _label(value, ResidenceStatus)
-
-
-@register.filter
-def basis_label(value):
-    """Word what a finding rests on: official, practice (rule of thumb) or draft."""
-    return _label(value, ThresholdKind)
-
-
-@register.filter
-def guarantor_label(value):
-    """Word who the guarantor is."""
-    return _label(value, Guarantor)
-
-
-@register.filter
-def employment_label(value):
-    """Word the kind of main job."""
-    return _label(value, Employment)
-
-
-@register.filter
-def payment_kind_label(value):
-    """Word a kind of payment (resident_tax, pension, …)."""
-    return _label(value, PaymentKind)
-
-
-@register.filter
-def payment_kinds(values):
-    """Word a list of kinds of payment, joined."""
-    if isinstance(values, str) or not hasattr(values, "__iter__"):
-        return payment_kind_label(values)
-    return listing([payment_kind_label(value) for value in values])
-
-
-@register.filter
-def criminal_record_label(value):
-    """Word a kind of sentence."""
-    return _label(value, CriminalRecordKind)
-
-
-@register.filter
-def traffic_violation_label(value):
-    """Word a kind of traffic violation."""
-    return _label(value, TrafficViolationKind)
-
-
-@register.filter
-def requirement_name(value):
-    """Name a requirement id in plain words: residence_period -> Residence period."""
-    name = REQUIREMENT_NAMES.get(value) if isinstance(value, str) else None
-    return str(name) if name is not None else value
-
-
-@register.filter
-def hsp_when(value):
-    """Word the moment of an HSP points calculation (now, one year ago, three years ago)."""
-    label = HSP_WHEN_LABELS.get(value) if isinstance(value, str) else None
-    return str(label) if label is not None else value
 
 
 @register.filter
@@ -438,12 +354,3 @@ def language_links(context):
         info = translation.get_language_info(code)
         links.append({"code": code, "name": info["name_local"], "url": url})
     return links
-
-
-@register.simple_tag
-def url_if_exists(name, *args, **kwargs):
-    """Return the URL for ``name``, or an empty string while that page does not exist yet."""
-    try:
-        return reverse(name, args=args or None, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return ""

@@ -14,6 +14,10 @@ from formtools.wizard.storage.session import SessionStorage
 class RunStorage(SessionStorage):
     """``SessionStorage`` whose reads leave the session unmodified."""
 
+    # formtools' SessionStorage._get_data sets ``request.session.modified = True`` on every
+    # read of ``self.data``, which made SessionMiddleware save the session row on every
+    # wizard page view (GETs included). Reading here leaves it alone; the writers below mark
+    # the session modified (a reset goes through ``_set_data``, which formtools marks itself).
     def _get_data(self):
         return self.request.session[self.prefix]
 

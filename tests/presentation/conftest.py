@@ -16,7 +16,7 @@ from assessments.thresholds import thresholds_from_defaults
 
 APPLICATION_DATE = dt.date(2026, 12, 1)
 
-#: A result built by hand, following shared/domain/contract.md: every requirement met.
+#: A result built by hand, following docs/contract.md: every requirement met.
 MET_FINDINGS = {
     "status_eligible": ("status_eligible.ok", {"status": "work"}),
     "residence_period": (

@@ -6,8 +6,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.template import Context, Template
 from django.utils import translation
 
+from assessments.choices import LABELLED
+from assessments.presentation import Requirement
 from assessments.templatetags import prcheck as f
 
 YEN = [
@@ -128,24 +131,55 @@ def test_a_heavy_year_is_written_with_its_days_abroad():
 
 
 LABELS = [
-    ("requirement_status_label", "met", "Met", "満たしています"),
-    ("requirement_status_label", "at_risk", "At risk", "注意が必要です"),
-    ("requirement_status_label", "not_met", "Not met", "満たしていません"),
-    ("requirement_status_label", "exempt", "Exempt", "免除"),
-    ("requirement_status_label", "not_applicable", "Not applicable", "対象外"),
-    ("basis_label", "official", "Official", "公式"),
-    ("basis_label", "practice", "Practitioners' rule of thumb", "実務上の目安"),
-    ("requirement_name", "residence_period", "Residence period", "在留期間（居住年数）"),
-    ("route_label", "general", "General route (10 years)", "原則ルート（10年以上在留）"),
+    ("RequirementStatus", "met", "Met", "満たしています"),
+    ("RequirementStatus", "at_risk", "At risk", "注意が必要です"),
+    ("RequirementStatus", "not_met", "Not met", "満たしていません"),
+    ("RequirementStatus", "exempt", "Exempt", "免除"),
+    ("RequirementStatus", "not_applicable", "Not applicable", "対象外"),
+    ("ThresholdKind", "official", "Official", "公式"),
+    ("ThresholdKind", "practice", "Practitioners' rule of thumb", "実務上の目安"),
+    ("Route", "general", "General route (10 years)", "原則ルート（10年以上在留）"),
+    ("Overall", "not_eligible", "Not eligible now", "現時点では要件を満たさない"),
+    ("HspWhen", "now", "on the application date", "申請時点"),
 ]
 
 
-@pytest.mark.parametrize(("name", "value", "english", "japanese"), LABELS)
-def test_codes_are_worded_as_labels_in_each_language(name, value, english, japanese):
+@pytest.mark.parametrize(("choices", "value", "english", "japanese"), LABELS)
+def test_codes_are_worded_by_their_choices_in_each_language(choices, value, english, japanese):
     with translation.override("en"):
-        assert getattr(f, name)(value) == english
+        assert f.choice_label(value, choices) == english
     with translation.override("ja"):
-        assert getattr(f, name)(value) == japanese
+        assert f.choice_label(value, choices) == japanese
+
+
+def test_a_list_of_codes_is_worded_item_by_item_and_joined_by_listing():
+    template = Template('{% load prcheck %}{{ kinds|choice_label:"PaymentKind"|listing }}')
+    context = Context({"kinds": ["resident_tax", "pension", "unheard_of"]})
+    with translation.override("en"):
+        assert template.render(context) == "Resident tax, Pension contributions and unheard_of"
+
+
+@pytest.mark.parametrize("name", sorted(LABELLED))
+def test_every_enumeration_can_be_worded_in_a_template(name):
+    value = LABELLED[name].values[0]
+    template = Template("{% load prcheck %}{{ value|choice_label:choices }}")
+    with translation.override("en"):
+        rendered = template.render(Context({"value": value, "choices": name}))
+        assert rendered == str(LABELLED[name](value).label)
+
+
+@pytest.mark.parametrize(
+    ("requirement_id", "english"),
+    [("residence_period", "Residence period"), ("new_requirement", "new_requirement")],
+)
+def test_a_requirement_card_is_named_by_its_id_and_an_unknown_id_by_itself(requirement_id, english):
+    requirement = Requirement(
+        id=requirement_id, status="met", finding={}, reference="", basis="", clears_on=None
+    )
+    with translation.override("en"):
+        assert Template("{{ requirement.name }}").render(Context({"requirement": requirement})) == (
+            english
+        )
 
 
 BAD_INPUT = [
@@ -158,13 +192,13 @@ BAD_INPUT = [
     ("years", float("nan")),
     ("period", None),
     ("calendar_year", "soon"),
-    ("requirement_status_label", "unheard_of"),
-    ("route_label", "moon"),
-    ("requirement_name", "new_requirement"),
+    ("choice_label", "unheard_of"),
+    ("choice_label", None),
+    ("choice_label", {"a": 1}),
 ]
 
 
 @pytest.mark.parametrize(("name", "value"), BAD_INPUT, ids=[f"{r[0]}({r[1]!r})" for r in BAD_INPUT])
 def test_a_filter_given_bad_input_returns_it_unchanged_instead_of_failing(name, value):
-    result = getattr(f, name)(value)
+    result = f.choice_label(value, "Route") if name == "choice_label" else getattr(f, name)(value)
     assert result is value or result == value or result == str(value)

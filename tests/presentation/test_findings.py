@@ -62,10 +62,30 @@ SAMPLE = {
     "date": "2023-02-01",
     "tolerance": 3,
     "guarantor": "other",
+    "missing": "applicant_income",
+    "income_of": "household",
+    "lowest_applicant": 2_100_000,
+    "lowest_household": 4_200_000,
+    "required_household": 3_800_000,
+    "shortfall": 200_000,
+    "household_income": 3_500_000,
+    "household_shortfall": 300_000,
+    "raise_year": 2026,
+    "raise_certifiable_on": "2027-06-01",
+    "last_year_below": 2024,
+    "last_below_leaves_on": "2030-06-01",
+    "first_year": 2025,
+    "certifiable_from": "2026-06-01",
 }
 #: Params whose type differs by code.
 SAMPLE_BY_CODE = {
-    "livelihood.ok": {"years": [2025, 2024, 2023], "required": 3_000_000},
+    "livelihood.ok": {
+        "years": [2025, 2024, 2023],
+        "required": 3_000_000,
+        "income_of": "applicant",
+    },
+    "livelihood.household_income": {"years": [2024, 2023], "required": 3_000_000},
+    "livelihood.income_not_yet_certifiable": {"years": [2024]},
     "livelihood.income_below": {"required": 3_000_000},
     "livelihood.exempt_household_low": {"required": 3_000_000},
     "residence_period.hsp_points_low": {"required": 70},
@@ -125,6 +145,15 @@ SPOT_CHECKS = [
     ),
     ("livelihood.income_below", "ja", ["280万円", "300万円", "2023年、2024年", "扶養家族2人"]),
     ("livelihood.income_missing", "en", ["2022 and 2023"]),
+    (
+        "livelihood.income_below",
+        "en",
+        ["2024: ¥2,800,000, ¥200,000 short of the ¥3,000,000", "Counting your household"],
+    ),
+    ("livelihood.income_below", "ja", ["2024年の収入は280万円", "300万円）に20万円足りません"]),
+    ("livelihood.household_income", "en", ["¥4,200,000", "¥3,800,000", "¥2,100,000"]),
+    ("livelihood.household_income", "ja", ["420万円", "380万円", "210万円"]),
+    ("livelihood.income_not_yet_certifiable", "ja", ["2024年", "2026年6月1日"]),
     ("livelihood.ok", "ja", ["345万円", "300万円", "2023年、2024年、2025年"]),
     ("continuity.long_trips", "en", ["3 January 2024 to 20 May 2024 (137 days)", "2024: 140"]),
     ("continuity.long_trips", "ja", ["2024年1月3日～2024年5月20日（137日）", "90日"]),
@@ -194,3 +223,23 @@ def test_a_finding_with_params_of_any_type_renders_without_error(code, data):
         {"code": code, "params": params}, data.draw(st.sampled_from(["en", "ja"]))
     )
     assert text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["Income raised in 2026 is certifiable from 1 June 2027", "on 1 June 2030"]),
+        (
+            "ja",
+            [
+                "2026年に収入を増やした場合",
+                "2027年6月1日から",
+                "2030年6月1日に確認対象から外れます",
+            ],
+        ),
+    ],
+)
+def test_a_low_income_says_what_would_clear_it_and_from_when(language, expected):
+    _, remedy = render(sample_finding("livelihood.income_below"), language)
+    for fragment in expected:
+        assert fragment in remedy

@@ -92,8 +92,8 @@ def test_a_change_that_adds_questions_asks_them_on_the_way_back_to_the_summary(d
     assert driver.next_step == "marriage"
     assert driver.response["Location"].endswith("?return=summary")
     driver.answer("marriage", **p.SPOUSE["marriage"], returning=True)
-    assert driver.next_step == "income", "household income is now needed"
-    driver.answer("income", **p.SPOUSE["income"], returning=True)
+    # The spouse route's three income years were answered for the general route's five, and
+    # household income is optional on every route: nothing else is needed.
     assert driver.next_step == "summary"
     assert finish(driver).route == "spouse"
 
@@ -390,3 +390,33 @@ def test_rules_missing_at_the_very_end_send_the_applicant_to_the_application_dat
     assert driver.next_step == "status"
     assert driver.get("status").context["form"].errors["application_date"]
     assert not Assessment.objects.exists()
+
+
+# Household income (livelihood judged per household) ---------------------------------------
+
+
+def test_a_general_route_applicant_under_the_floor_is_carried_by_the_household_income_entered(
+    driver,
+):
+    driver.answer_all(
+        {
+            **p.GENERAL,
+            "income": {**p.GENERAL["income"], **p.income(p.FIVE_YEARS, 2_500_000, 4_000_000)},
+        }
+    )
+    assessment = finish(driver)
+    assert {row["household"] for row in assessment.answers["income"]} == {4_000_000}
+    livelihood = next(r for r in assessment.result["requirements"] if r["id"] == "livelihood")
+    assert livelihood["code"] == "livelihood.household_income"
+    assert livelihood["params"]["income_of"] == "household"
+
+
+def test_household_income_left_blank_is_not_sent_and_own_income_decides(driver):
+    driver.answer_all(
+        {**p.GENERAL, "income": {**p.GENERAL["income"], **p.income(p.FIVE_YEARS, 2_500_000)}}
+    )
+    assessment = finish(driver)
+    assert all("household" not in row for row in assessment.answers["income"])
+    livelihood = next(r for r in assessment.result["requirements"] if r["id"] == "livelihood")
+    assert livelihood["code"] == "livelihood.income_below"
+    assert livelihood["params"]["household_income"] is None

@@ -158,7 +158,9 @@ def income_fields(driver) -> set[str]:
     ("status", "expected"),
     [
         pytest.param(
-            {}, {f"applicant_{y}" for y in p.FIVE_YEARS}, id="general: five years, 2025 back"
+            {},
+            {f"{c}_{y}" for y in p.FIVE_YEARS for c in ("applicant", "household")},
+            id="general: five years, 2025 back",
         ),
         pytest.param(
             {"status": "spouse_of_japanese"},
@@ -172,12 +174,12 @@ def income_fields(driver) -> set[str]:
         ),
         pytest.param(
             {"status": "long_term_resident"},
-            {f"applicant_{y}" for y in p.FIVE_YEARS},
+            {f"{c}_{y}" for y in p.FIVE_YEARS for c in ("applicant", "household")},
             id="long-term resident: five years",
         ),
         pytest.param(
             {"status": "hsp"},
-            {f"applicant_{y}" for y in p.FIVE_YEARS},
+            {f"{c}_{y}" for y in p.FIVE_YEARS for c in ("applicant", "household")},
             id="an HSP holder may also use the general route: its five years",
         ),
         pytest.param(
@@ -187,12 +189,12 @@ def income_fields(driver) -> set[str]:
         ),
         pytest.param(
             {"application_date": D(2027, 5, 31)},
-            {f"applicant_{y}" for y in p.FIVE_YEARS},
+            {f"{c}_{y}" for y in p.FIVE_YEARS for c in ("applicant", "household")},
             id="before June 2027 the newest certificate is still 2025",
         ),
         pytest.param(
             {"application_date": D(2027, 6, 1)},
-            {f"applicant_{y}" for y in range(2022, 2027)},
+            {f"{c}_{y}" for y in range(2022, 2027) for c in ("applicant", "household")},
             id="from 1 June 2027 the 2026 certificate is issued",
         ),
     ],
@@ -205,7 +207,9 @@ def test_income_step_asks_the_years_the_route_looks_back_on(driver, status, expe
 def test_income_step_asks_the_years_of_a_contribution_claim_too(driver):
     driver.answer("status", **{**p.STATUS, "status": "spouse_of_japanese"})
     driver.answer("residence", **{**p.RESIDENCE, "contribution_to_japan": True})
-    assert {f"applicant_{y}" for y in p.FIVE_YEARS} <= income_fields(driver)
+    assert {f"{c}_{y}" for y in p.FIVE_YEARS for c in ("applicant", "household")} <= income_fields(
+        driver
+    )
 
 
 def test_a_step_the_route_does_not_ask_redirects_to_the_current_step(driver):

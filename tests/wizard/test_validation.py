@@ -135,10 +135,10 @@ CASES = [
     ("an absurd income", "income", {}, {"applicant_2024": 10**11}, "applicant_2024"),
     ("a missing year of income", "income", {}, {"applicant_2022": ""}, "applicant_2022"),
     (
-        "a missing year of household income on the spouse route",
+        "a negative household income on the spouse route",
         "income",
         {"status": "spouse_of_japanese"},
-        {**p.income(p.THREE_YEARS, household=6_000_000), "household_2023": ""},
+        {**p.income(p.THREE_YEARS, household=6_000_000), "household_2023": "-1"},
         "household_2023",
     ),
     (

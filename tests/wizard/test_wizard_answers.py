@@ -173,13 +173,13 @@ def test_income_years_are_those_certifiable_on_the_application_date(on, routes, 
 @pytest.mark.parametrize(
     ("routes", "asked"),
     [
-        (["general"], False),
+        (["general"], True),
         (["spouse"], True),
         (["child", "hsp_70"], True),
-        (["long_term_resident"], False),
+        (["long_term_resident"], True),
     ],
 )
-def test_household_income_is_asked_on_the_spouse_and_child_routes(routes, asked):
+def test_household_income_is_asked_on_every_route(routes, asked):
     assert asks_household_income(routes) is asked
 
 

@@ -44,16 +44,6 @@ def read_input(path: str) -> str:
         raise CommandError(message, returncode=EXIT_BAD_INPUT) from None
 
 
-def load_report_pdf():
-    """Return ``assessments.report.report_pdf``, or raise ``CommandError`` if not available."""
-    try:
-        from ...report import report_pdf
-    except ImportError:
-        message = _("PDF reports are not available in this version of prcheck.")
-        raise CommandError(message, returncode=EXIT_BAD_INPUT) from None
-    return report_pdf
-
-
 def answers_reference(answers: dict) -> str:
     """Return a short reference derived from the answers: the same file, the same reference."""
     canonical = json.dumps(answers, sort_keys=True, ensure_ascii=False).encode()
@@ -76,7 +66,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, lang, pdf=None, reference=None, **options):
         with translation.override(lang):
-            report_pdf = load_report_pdf() if pdf else None
             answers = self.read_answers(file)
             try:
                 result = assessment_evaluate(answers=answers).to_json()
@@ -87,7 +76,9 @@ class Command(BaseCommand):
                     "Run `manage.py migrate`."
                 ) % {"detail": exc}
                 raise CommandError(message, returncode=EXIT_SERVER_ERROR) from None
-            if report_pdf is not None:
+            if pdf:
+                from ...report import report_pdf  # WeasyPrint is loaded only for a PDF
+
                 answers_json = answers_to_dict(answers)
                 reference = reference or answers_reference(answers_json)
                 self.write_pdf(
