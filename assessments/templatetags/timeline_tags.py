@@ -1,7 +1,7 @@
 """Template tags for the timeline chart and the "why not earlier" table.
 
 ``{% timeline_chart timeline today=… as chart %}`` places the stored ``timeline`` on the
-chart's axis (``assessments.timeline_chart``); ``{% why_rows page as rows %}`` joins its
+chart's axis (``assessments.results.timeline_chart``); ``{% why_rows page as rows %}`` joins its
 "clears" rows to the findings they explain; ``{% svglabel %}…{% endsvglabel %}`` writes a
 label inside an SVG ``<text>``: once, or on the bilingual report as a Japanese line over an
 English one (SVG text cannot hold the HTML spans that ``{% bilingual %}`` writes).
@@ -13,9 +13,9 @@ from django import template
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
-from ..timeline_chart import BILINGUAL, NARROW, WIDE
-from ..timeline_chart import timeline_chart as build_chart
-from .prcheck import listing, requirement_name
+from assessments.results.timeline_chart import BILINGUAL, NARROW, WIDE
+from assessments.results.timeline_chart import timeline_chart as build_chart
+from assessments.templatetags.prcheck import listing, requirement_name
 
 register = template.Library()
 

@@ -3,9 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.checks import DESKTOP, LOCALES, PHONE, check_page
 from tests.presentation.conftest import engine_result, store
-
-from .checks import DESKTOP, LOCALES, PHONE, check_page
 
 RESULT = engine_result(
     residence_start_date="2017-12-01",

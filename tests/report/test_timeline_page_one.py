@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from .support import squeeze
+from tests.report.support import squeeze
 
 #: Row labels and key dates drawn inside the SVG, in both languages.
 ON_PAGE_ONE = [

@@ -7,9 +7,13 @@ import datetime as dt
 
 import pytest
 
-from assessments.answers import AnswersInvalid, answers_from_dict, answers_to_dict
+from assessments.eligibility.answers import AnswersInvalid, answers_from_dict, answers_to_dict
 from assessments.hsp.result import PointsChange
-from assessments.wizard_answers import CalculatedPoints, calculated_points, contract_from_steps
+from assessments.questionnaire.mapping import (
+    CalculatedPoints,
+    calculated_points,
+    contract_from_steps,
+)
 from tests.wizard.test_wizard_answers import CLEANED, HSP_STEP, scored
 
 ON = dt.date(2026, 12, 1)

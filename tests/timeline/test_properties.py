@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import assessments.rules.timeline as timeline_package
-from assessments.answers import AnswersInvalid, answers_from_dict
-from assessments.rules import evaluate
-from assessments.timeline_chart import BILINGUAL, NARROW, WIDE, timeline_chart
+import assessments.eligibility.rules.timeline as timeline_package
+from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
+from assessments.eligibility.rules import evaluate
+from assessments.results.timeline_chart import BILINGUAL, NARROW, WIDE, timeline_chart
 from tests.rules.test_engine_properties import ON, THRESHOLDS, answers_data
 
 changes = st.lists(

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from django.urls import reverse
 
-from assessments.wizard import WIZARD_PREFIX
+from assessments.questionnaire.runs import WIZARD_PREFIX
 
 RUN_IN_URL = re.compile(r"/check/(?P<run>[0-9a-f]{16})/(?P<step>[a-z_]+)/")
 

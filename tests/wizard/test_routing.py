@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from . import profiles as p
+from tests.wizard import profiles as p
 
 D = dt.date
 

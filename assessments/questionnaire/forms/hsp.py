@@ -1,0 +1,151 @@
+"""The HSP points step: per point date, the points from a calculation sheet or "calculate here".
+
+For each day the HSP routes look at (the application date, one year and three years before
+it) the applicant either types the points from their calculation sheet or chooses to answer
+the profile as of that day on the following steps (``hsp_profile.py``), where the points are
+calculated. Which profile steps are then asked is routing (``flow.py``).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from assessments.questionnaire.forms.fields import choice, count_field, yes_no
+from assessments.questionnaire.forms.step import StepForm
+
+#: The contract's point dates (``hsp_points.<date>``), newest first.
+POINT_DATES = ("now", "one_year_ago", "three_years_ago")
+#: How many years before the application date each point date is (what the names say).
+YEARS_BEFORE = {"now": 0, "one_year_ago": 1, "three_years_ago": 3}
+
+
+class PointsSource(models.TextChoices):
+    KNOWN = (
+        "known",
+        _("I know my points (from my calculation sheet or 高度専門職ポイント計算結果通知書)"),
+    )
+    CALCULATE = "calculate", _("Calculate them here, from my answers about that day")
+
+
+def points_field(date: str) -> str:
+    return f"hsp_points_{date}"
+
+
+def source_field(date: str) -> str:
+    return f"hsp_points_{date}_source"
+
+
+def _source(label, help_text):
+    return choice(label, help_text, PointsSource.choices)
+
+
+class HspForm(StepForm):
+    """How the points of each day are given, the points typed, and what the sheet cannot say.
+
+    The J-Skip question is needed only when the profiles now and one year before are not both
+    answered here: otherwise the J-Skip criteria are checked from those profiles.
+    """
+
+    step = "hsp"
+    hsp_points_now_source = _source(
+        _("Your HSP points on the application date"),
+        _("Both Highly Skilled Professional routes look at your points on this day."),
+    )
+    hsp_points_now = count_field(
+        _("Your points on the application date, from the sheet"),
+        _("Calculated with the official points table (高度専門職ポイント計算表)."),
+        required=False,
+    )
+    hsp_points_one_year_ago_source = _source(
+        _("Your HSP points one year before the application date"),
+        _("The 80-point route (permanent residence after 1 year) looks at this day too."),
+    )
+    hsp_points_one_year_ago = count_field(
+        _("Your points one year before, from the sheet"),
+        _("Leave empty if you do not know them."),
+        required=False,
+    )
+    hsp_points_three_years_ago_source = _source(
+        _("Your HSP points three years before the application date"),
+        _("The 70-point route (permanent residence after 3 years) looks at this day too."),
+    )
+    hsp_points_three_years_ago = count_field(
+        _("Your points three years before, from the sheet"),
+        _("Leave empty if you do not know them."),
+        required=False,
+    )
+    hsp_points_maintained = yes_no(
+        _("Did you keep at least that many points the whole time in between?"),
+        _("The points must have been held throughout, not only on those two days."),
+    )
+    jskip_eligible = yes_no(
+        _("Do you meet the J-Skip criteria now, and did you one year ago?"),
+        _(
+            "J-Skip (Special Highly Skilled Professional) is based on income and degree or "
+            "work experience, not points. Answer No if you are not sure. Not needed if you "
+            "calculate your points both now and one year before here: the criteria are then "
+            "checked from those answers."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jskip_eligible"].required = False
+        for date in POINT_DATES:
+            self.fields[source_field(date)].initial = PointsSource.KNOWN
+
+    def shown_when(self, name: str) -> tuple[tuple[str, str], ...]:
+        """Return the answers on this step that ask ``name`` ((field, raw value), any of them)."""
+        if name in (points_field(date) for date in POINT_DATES):
+            return ((f"{name}_source", PointsSource.KNOWN.value),)
+        if name == "jskip_eligible":
+            return tuple(
+                (source_field(date), PointsSource.KNOWN.value) for date in ("now", "one_year_ago")
+            )
+        return ()
+
+    def fields_shown_when(self):
+        """Yield (field, the answers that show it as "name=value ...", nested under them)."""
+        nested = {points_field(date) for date in POINT_DATES}
+        for bound in self:
+            pairs = self.shown_when(bound.name)
+            shown_when = " ".join(f"{self.prefix}-{field}={value}" for field, value in pairs)
+            yield bound, shown_when, bound.name in nested
+
+    def shows_in_summary(self, name: str) -> bool:
+        """Leave out of the summary the answers that the calculation replaces."""
+        conditions = self.shown_when(name)
+        return not conditions or any(self.cleaned_data.get(f) == v for f, v in conditions)
+
+    def clean(self):
+        cleaned = self.cleaned_data
+        for date in POINT_DATES:
+            source = cleaned.get(source_field(date))
+            if source == PointsSource.CALCULATE:
+                cleaned[points_field(date)] = None
+            elif (
+                date == "now"
+                and source == PointsSource.KNOWN
+                and cleaned.get(points_field(date)) is None
+                and points_field(date) not in self.errors
+            ):
+                self.add_error(
+                    points_field(date),
+                    _(
+                        "Enter your points on the application date, or choose to calculate them here."
+                    ),
+                )
+        both = all(
+            cleaned.get(source_field(date)) == PointsSource.CALCULATE
+            for date in ("now", "one_year_ago")
+        )
+        if both:
+            cleaned["jskip_eligible"] = None
+        elif cleaned.get("jskip_eligible") is None and "jskip_eligible" not in self.errors:
+            self.add_error("jskip_eligible", _("Answer whether you meet the J-Skip criteria."))
+        return super().clean()
+
+
+class HspPointsForm(StepForm):
+    """The calculated points shown back: nothing to fill in, Continue goes on."""
