@@ -253,6 +253,13 @@ ERROR_CASES = [
         {"limit": "2026-12-01"},
     ),
     (
+        "a known change of the HSP points on the application date is refused (it must be to come)",
+        {"hsp_points_changes": [{"date": "2026-12-01", "points": 67}]},
+        "hsp_points_changes[0].date",
+        "not_after_application_date",
+        {"limit": "2026-12-01"},
+    ),
+    (
         "a return before the departure is refused",
         {"trips": [trip("2020-01-10", "2020-01-01")]},
         "trips[0].return",

@@ -94,6 +94,14 @@ class HspPoints:
 
 
 @dataclass(frozen=True)
+class HspPointsChange:
+    """A known future change of the HSP points: ``points`` from ``date`` on (e.g. an age band)."""
+
+    date: dt.date
+    points: int
+
+
+@dataclass(frozen=True)
 class Answers:
     """Every answer of the contract; field names are the contract's keys.
 
@@ -114,6 +122,7 @@ class Answers:
     status_grant_date: dt.date | None = None
     hsp_points: HspPoints | None = None
     hsp_points_maintained: bool = True
+    hsp_points_changes: tuple[HspPointsChange, ...] = ()
     jskip_eligible: bool = False
     contribution_to_japan: bool = False
     trips: tuple[Trip, ...] = ()
@@ -257,6 +266,7 @@ KNOWN_KEYS = frozenset(
         "status_grant_date",
         "hsp_points",
         "hsp_points_maintained",
+        "hsp_points_changes",
         "jskip_eligible",
         "contribution_to_japan",
         "trips",
@@ -340,6 +350,7 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         hsp_points_maintained=r.boolean(
             data.get("hsp_points_maintained"), "hsp_points_maintained", True
         ),
+        hsp_points_changes=_hsp_points_changes(r, data.get("hsp_points_changes"), app),
         jskip_eligible=r.boolean(data.get("jskip_eligible"), "jskip_eligible", False),
         contribution_to_japan=r.boolean(
             data.get("contribution_to_japan"), "contribution_to_japan", False
@@ -423,6 +434,30 @@ def _hsp_points(r: _Reader, value) -> HspPoints | None:
         for key in ("now", "one_year_ago", "three_years_ago")
     }
     return HspPoints(**points)
+
+
+def _hsp_points_changes(r: _Reader, value, app: dt.date) -> tuple[HspPointsChange, ...]:
+    """Read known future changes of the points: each after the application date."""
+    changes = []
+    for i, item in enumerate(r.items(value, "hsp_points_changes")):
+        path = f"hsp_points_changes[{i}]"
+        if r.obj(item, path) is None:
+            continue
+        for key in sorted(set(item) - {"date", "points"}):
+            r.error(f"{path}.{key}", "unknown_field")
+        on = r.date(item.get("date"), f"{path}.date", required=True)
+        points = r.integer(
+            item.get("points"),
+            f"{path}.points",
+            default=None,
+            maximum=MAX_HSP_POINTS,
+            required=True,
+        )
+        if on is not None and on <= app:
+            r.error(f"{path}.date", "not_after_application_date", limit=app.isoformat())
+        elif on is not None and points is not None:
+            changes.append(HspPointsChange(date=on, points=points))
+    return tuple(sorted(changes, key=lambda change: change.date))
 
 
 def _trips(r: _Reader, value, app: dt.date, today: dt.date) -> tuple[Trip, ...]:

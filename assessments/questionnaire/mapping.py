@@ -168,6 +168,8 @@ class CalculatedPoints:
 
     points: Mapping[str, int | None] = field(default_factory=dict)
     jskip_eligible: bool | None = None
+    #: The calculator's next fall of the points now (an age band), as ``hsp_points_changes``.
+    changes: tuple[dict, ...] = ()
 
 
 def counted_points(result: HspPointsResult) -> int:
@@ -199,7 +201,10 @@ def calculated_points(
             results.get(date) is not None and results[date].j_skip.eligible
             for date in ("now", "one_year_ago")
         )
-    return CalculatedPoints(points=points, jskip_eligible=jskip)
+    now = results.get("now") if "now" in calculated else None
+    change = now.next_change if now is not None and now.salary_floor_met else None
+    changes = ({"date": change.on.isoformat(), "points": change.points},) if change else ()
+    return CalculatedPoints(points=points, jskip_eligible=jskip, changes=changes)
 
 
 def contract_from_steps(
@@ -219,6 +224,11 @@ def contract_from_steps(
         data["hsp_points"] = {**data["hsp_points"], **calculated.points}
         if calculated.jskip_eligible is not None:
             data["jskip_eligible"] = calculated.jskip_eligible
+        application_date = data.get("application_date") or ""
+        # Only changes still to come on the application date belong in the answers.
+        changes = [c for c in calculated.changes if c["date"] > application_date]
+        if changes:
+            data["hsp_points_changes"] = changes
     return data
 
 

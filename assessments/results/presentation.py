@@ -145,6 +145,8 @@ class ResultPage:
     fee_before_yen: int = FEE_BEFORE_YEN
     fee_from_yen: int = FEE_FROM_YEN
     naturalization: NaturalizationPage | None = None
+    #: The result's ``timeline`` object as stored (dates and codes), or None for older results.
+    timeline: dict | None = None
 
     @property
     def needing_action(self) -> tuple[Requirement, ...]:
@@ -221,4 +223,5 @@ def result_page(*, result: dict, answers: dict | None = None) -> ResultPage:
             findings=_list(result.get("requirements")),
         ),
         naturalization=naturalization_page(result=result),
+        timeline=result.get("timeline") if isinstance(result.get("timeline"), dict) else None,
     )

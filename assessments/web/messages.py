@@ -31,6 +31,9 @@ MESSAGES = {
         "prcheck judges applications from %(earliest)s, the day the permanent residence "
         "guideline was first issued (it was last revised on 24 February 2026)."
     ),
+    "not_after_application_date": _(
+        "This date must be after the application date (%(limit)s): list only changes to come."
+    ),
     "return_before_departure": _("The return date is before the departure date."),
     "overlapping_trip": _("This trip overlaps another trip: list each trip once."),
     "year_out_of_range": _("Enter a year from 1900 to %(last)s (a year before the application)."),

@@ -31,6 +31,7 @@ from assessments.eligibility.rules.period_of_stay import period_of_stay
 from assessments.eligibility.rules.planned import answers_on, planned_trips_effect, without_planned
 from assessments.eligibility.rules.residence import residence_period, status_eligible
 from assessments.eligibility.rules.routes import ROUTE_ORDER, applicable_routes
+from assessments.eligibility.rules.timeline import timeline_of
 from assessments.thresholds.snapshot import Thresholds
 
 Rule = Callable[[Answers, Thresholds, str], Finding]
@@ -140,4 +141,5 @@ def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
         thresholds=thresholds.to_json(),
         threshold_ids=tuple(sorted(e.pk for e in thresholds.entries.values() if e.pk is not None)),
         planned_trips=planned,
+        timeline=timeline_of(answers, thresholds, best, considered),
     )

@@ -79,6 +79,8 @@ class Result:
     naturalization: Any = None
     #: ``planned.PlannedTrips`` when the answers include planned trips.
     planned_trips: Any = None
+    #: The ``timeline`` object (dates and codes, see ``rules.timeline``), or None.
+    timeline: dict | None = None
 
     @property
     def route(self) -> str:
@@ -111,6 +113,7 @@ class Result:
             "thresholds": self.thresholds,
             **({"naturalization": self.naturalization.to_json()} if self.naturalization else {}),
             **({"planned_trips": self.planned_trips.to_json()} if self.planned_trips else {}),
+            **({"timeline": self.timeline} if self.timeline is not None else {}),
         }
 
 
