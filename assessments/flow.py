@@ -55,10 +55,16 @@ def has_grant_date(wizard) -> bool:
     return _answers(wizard, "status").get("status") in GRANT_DATE_STATUSES
 
 
+def asks_hsp_route(wizard) -> bool:
+    """Ask whether to check the HSP routes only of holders of other statuses."""
+    return _answers(wizard, "status").get("status") != ResidenceStatus.HSP
+
+
 def uses_hsp_route(wizard) -> bool:
     """Ask for HSP points from HSP holders and from anyone who wants to try those routes."""
-    status = _answers(wizard, "status")
-    return status.get("status") == ResidenceStatus.HSP or bool(status.get("hsp_route"))
+    if _answers(wizard, "status").get("status") == ResidenceStatus.HSP:
+        return True
+    return bool(_answers(wizard, "hsp_route").get("hsp_route"))
 
 
 def _calculates(wizard, date: str) -> bool:
@@ -139,12 +145,13 @@ def calculates_points_three_years_ago(wizard) -> bool:
 
 
 def shows_calculated_points(wizard) -> bool:
-    """Show the calculated points when any profile was asked."""
-    return (
-        calculates_points_now(wizard)
-        or calculates_points_one_year_ago(wizard)
-        or calculates_points_three_years_ago(wizard)
-    )
+    """Show the calculated points whenever a day's points were to be calculated here.
+
+    A profile the route does not need is not asked; this step then says why (for example,
+    the holder route vouches for the points then), so a "calculate" choice is never dropped
+    silently.
+    """
+    return any(_calculates(wizard, date) for date in POINT_DATES)
 
 
 def claims_jskip(wizard) -> bool:
@@ -158,6 +165,8 @@ def claims_jskip(wizard) -> bool:
 #: The steps in order; the step name matches its form (``status`` -> ``StatusForm``).
 STEPS = [
     ("status", forms.StatusForm),
+    ("stay", forms.StayForm),
+    ("hsp_route", forms.HspRouteForm),
     ("residence", forms.ResidenceForm),
     ("marriage", forms.MarriageForm),
     ("grant", forms.GrantForm),
@@ -167,7 +176,9 @@ STEPS = [
     ("hsp_three_years_ago", HspThreeYearsAgoForm),
     ("hsp_points", forms.HspPointsForm),
     ("travel", forms.TravelForm),
+    ("household", forms.HouseholdForm),
     ("income", forms.IncomeForm),
+    ("means", forms.MeansForm),
     ("taxes", forms.TaxesForm),
     ("conduct", forms.ConductForm),
     ("guarantor", forms.GuarantorForm),
@@ -175,6 +186,7 @@ STEPS = [
 ]
 
 CONDITIONS = {
+    "hsp_route": asks_hsp_route,
     "marriage": is_spouse,
     "grant": has_grant_date,
     "hsp": uses_hsp_route,
@@ -194,6 +206,8 @@ TEMPLATES = dict.fromkeys(PROFILE_STEPS.values(), "hsp_profile")
 
 TITLES = {
     "status": _("Your status of residence"),
+    "stay": _("Your period of stay"),
+    "hsp_route": _("Highly Skilled Professional routes"),
     "residence": _("Your residence in Japan"),
     "marriage": _("Your marriage"),
     "grant": _("When your status was granted"),
@@ -203,7 +217,9 @@ TITLES = {
     "hsp_three_years_ago": _("Your HSP profile three years before"),
     "hsp_points": _("Your calculated HSP points"),
     "travel": _("Trips abroad"),
-    "income": _("Income and family"),
+    "household": _("Your household"),
+    "income": _("Your income"),
+    "means": _("Savings and public assistance"),
     "taxes": _("Taxes, pension and health insurance"),
     "conduct": _("Conduct"),
     "guarantor": _("Your guarantor"),

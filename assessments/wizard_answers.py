@@ -33,6 +33,11 @@ def _status(d: Mapping) -> dict:
     return {
         "application_date": _iso(d["application_date"]),
         "status": d["status"],
+    }
+
+
+def _stay(d: Mapping) -> dict:
+    return {
         "period_of_stay_years": PERIOD_OF_STAY_YEARS.get(d["period_of_stay"]),
         "status_expiry_date": _iso(d.get("status_expiry_date")),
         "meets_landing_standards": d["meets_landing_standards"],
@@ -84,14 +89,15 @@ def _income(d: Mapping) -> dict:
         if row.get("household") is not None:
             item["household"] = row["household"]
         rows.append(item)
-    return {
-        "income": rows,
-        "employment": d["employment"],
-        "dependents": d["dependents"],
-        "dependents_abroad": d["dependents_abroad"],
-        "assets": d.get("assets") or 0,
-        "public_assistance": d["public_assistance"],
-    }
+    return {"income": rows, "employment": d["employment"]}
+
+
+def _household(d: Mapping) -> dict:
+    return {"dependents": d["dependents"], "dependents_abroad": d["dependents_abroad"]}
+
+
+def _means(d: Mapping) -> dict:
+    return {"assets": d.get("assets") or 0, "public_assistance": d["public_assistance"]}
 
 
 def _taxes(d: Mapping) -> dict:
@@ -129,15 +135,19 @@ def _guarantor(d: Mapping) -> dict:
     return {"guarantor": d["guarantor"]}
 
 
-#: Each step's share of the contract. Steps not listed (the summary) add nothing.
+#: Each step's share of the contract. Steps not listed (the summary, the choice to check
+#: the HSP routes, which only steers the questions) add nothing.
 FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
+    "stay": _stay,
     "residence": _residence,
     "marriage": _marriage,
     "grant": _grant,
     "hsp": _hsp,
     "travel": _travel,
+    "household": _household,
     "income": _income,
+    "means": _means,
     "taxes": _taxes,
     "conduct": _conduct,
     "guarantor": _guarantor,
@@ -239,9 +249,9 @@ class Location:
 SCALAR_FIELDS = {
     "application_date": ("status", "application_date"),
     "status": ("status", "status"),
-    "period_of_stay_years": ("status", "period_of_stay"),
-    "status_expiry_date": ("status", "status_expiry_date"),
-    "meets_landing_standards": ("status", "meets_landing_standards"),
+    "period_of_stay_years": ("stay", "period_of_stay"),
+    "status_expiry_date": ("stay", "status_expiry_date"),
+    "meets_landing_standards": ("stay", "meets_landing_standards"),
     "residence_start_date": ("residence", "residence_start_date"),
     "qualifying_status_start_date": ("residence", "qualifying_status_start_date"),
     "contribution_to_japan": ("residence", "contribution_to_japan"),
@@ -254,10 +264,10 @@ SCALAR_FIELDS = {
     "hsp_points_maintained": ("hsp", "hsp_points_maintained"),
     "jskip_eligible": ("hsp", "jskip_eligible"),
     "employment": ("income", "employment"),
-    "dependents": ("income", "dependents"),
-    "dependents_abroad": ("income", "dependents_abroad"),
-    "assets": ("income", "assets"),
-    "public_assistance": ("income", "public_assistance"),
+    "dependents": ("household", "dependents"),
+    "dependents_abroad": ("household", "dependents_abroad"),
+    "assets": ("means", "assets"),
+    "public_assistance": ("means", "public_assistance"),
     "pension_enrolled": ("taxes", "pension_enrolled"),
     "health_insurance_enrolled": ("taxes", "health_insurance_enrolled"),
     "unauthorized_work": ("conduct", "unauthorized_work"),
@@ -325,8 +335,11 @@ def step_errors(
 ) -> list[tuple[Location, str, dict]]:
     """Validate one step's answers with the contract's rules; return (location, code, params).
 
-    The other answers are a valid stand-in, so every error returned is about this step.
+    The other answers are a valid stand-in, so every error returned is about this step. A
+    step with no share of the contract has nothing to check.
     """
+    if step not in FRAGMENTS:
+        return []
     fragment = FRAGMENTS[step](cleaned)
     data = {
         **_VALID_STAND_IN,

@@ -12,13 +12,15 @@ from .duties import NotificationForm, PaymentForm, TaxesForm
 from .fields import WIDGET_RENDERER, DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
 from .final import GuarantorForm, SummaryForm
 from .hsp import POINT_DATES, HspForm, HspPointsForm, PointsSource
-from .income import IncomeForm
+from .income import HouseholdForm, IncomeForm, MeansForm
 from .residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
+    HspRouteForm,
     MarriageForm,
     ResidenceForm,
     StatusForm,
+    StayForm,
 )
 from .rows import Rows, RowsBlock
 from .step import StepForm, anchor_id
@@ -35,8 +37,11 @@ __all__ = [
     "GuarantorForm",
     "HspForm",
     "HspPointsForm",
+    "HspRouteForm",
+    "HouseholdForm",
     "IncomeForm",
     "MarriageForm",
+    "MeansForm",
     "MoneyField",
     "NotificationForm",
     "PaymentForm",
@@ -46,6 +51,7 @@ __all__ = [
     "Rows",
     "RowsBlock",
     "StatusForm",
+    "StayForm",
     "StepForm",
     "SummaryForm",
     "TaxesForm",

@@ -1,4 +1,4 @@
-"""Income for the years the route looks back on, and the household."""
+"""The household, the income for the years the route looks back on, and other means."""
 
 from __future__ import annotations
 
@@ -19,25 +19,6 @@ class IncomeForm(StepForm):
         _("Your main job"),
         _("Choose what describes where most of your income comes from."),
         Employment.choices,
-    )
-    dependents = count_field(
-        _("How many dependants do you claim for tax?"),
-        _("People you support, in Japan or abroad, as on your tax certificate. Enter 0 if none."),
-    )
-    dependents_abroad = count_field(
-        _("Of those, how many live outside Japan?"),
-        _("Enter 0 if none."),
-    )
-    assets = MoneyField(
-        label=_("Savings and other assets, in yen"),
-        help_text=_(
-            "Bank savings, investments and property. Leave empty if you prefer not to say."
-        ),
-        required=False,
-    )
-    public_assistance = yes_no(
-        _("Does anyone in your household receive public assistance (生活保護)?"),
-        _("Welfare paid by your city office. Child allowances do not count."),
     )
 
     def __init__(self, *args, income_years=(), household=False, **kwargs):
@@ -80,3 +61,34 @@ class IncomeForm(StepForm):
                 for year in self.income_years
             ]
         return super().clean()
+
+
+class HouseholdForm(StepForm):
+    """The dependants, asked before the income so its page can show the floor for them."""
+
+    step = "household"
+    dependents = count_field(
+        _("How many dependants do you claim for tax?"),
+        _("People you support, in Japan or abroad, as on your tax certificate. Enter 0 if none."),
+    )
+    dependents_abroad = count_field(
+        _("Of those, how many live outside Japan?"),
+        _("Enter 0 if none."),
+    )
+
+
+class MeansForm(StepForm):
+    """Savings and public assistance: the rest of the household's finances."""
+
+    step = "means"
+    assets = MoneyField(
+        label=_("Savings and other assets, in yen"),
+        help_text=_(
+            "Bank savings, investments and property. Leave empty if you prefer not to say."
+        ),
+        required=False,
+    )
+    public_assistance = yes_no(
+        _("Does anyone in your household receive public assistance (生活保護)?"),
+        _("Welfare paid by your city office. Child allowances do not count."),
+    )

@@ -15,6 +15,7 @@ from ..answers import AnswersInvalid, answers_from_dict
 from ..services import assessment_evaluate
 from ..thresholds import MissingThreshold, thresholds_at
 from ..wizard_answers import Location, contract_from_steps, locate
+from . import handover
 from .runs import PENDING_ERRORS, SAVED_TOKEN, run_session_key
 from .services import assessment_store, progress_delete
 
@@ -75,6 +76,7 @@ class CompletionMixin:
             progress_delete(token=token)
         self.storage.reset()
         self.request.session.pop(run_session_key(self.run), None)
+        handover.forget(self.request.session)
 
 
 def _step_errors(errors, contract, *, steps) -> StepErrors:

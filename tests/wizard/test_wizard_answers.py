@@ -25,12 +25,13 @@ CLEANED = {
     "status": {
         "application_date": D(2026, 12, 1),
         "status": "spouse_of_japanese",
+    },
+    "stay": {
         "period_of_stay": "unlimited",
         "status_expiry_date": None,
         "meets_landing_standards": True,
-        "hsp_route": False,
-        "trips": [],
     },
+    "hsp_route": {"hsp_route": False},
     "residence": {
         "residence_start_date": D(2020, 1, 1),
         "qualifying_status_start_date": None,
@@ -41,14 +42,12 @@ CLEANED = {
         "has_trips": True,
         "trips": [{"departure": D(2024, 1, 1), "return_date": D(2024, 1, 5)}],
     },
+    "household": {"dependents": 1, "dependents_abroad": 0},
     "income": {
         "employment": "regular",
         "income": [{"year": 2025, "applicant": 4_000_000, "household": 6_000_000}],
-        "dependents": 1,
-        "dependents_abroad": 0,
-        "assets": None,
-        "public_assistance": False,
     },
+    "means": {"assets": None, "public_assistance": False},
     "taxes": {
         "payments": [{"kind": "pension", "due_date": D(2024, 5, 31), "paid_date": None}],
         "pension_enrolled": True,
@@ -86,7 +85,9 @@ def test_a_step_that_was_not_asked_adds_nothing():
     ("path", "location"),
     [
         ("application_date", Location("status", "application_date")),
-        ("period_of_stay_years", Location("status", "period_of_stay")),
+        ("period_of_stay_years", Location("stay", "period_of_stay")),
+        ("dependents_abroad", Location("household", "dependents_abroad")),
+        ("public_assistance", Location("means", "public_assistance")),
         ("hsp_points.three_years_ago", Location("hsp", "hsp_points_three_years_ago")),
         ("trips[2].return", Location("travel", "return_date", rows="trips", row=2)),
         ("missed_notifications[0]", Location("taxes", "due_date", rows="notifications", row=0)),
