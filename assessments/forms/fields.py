@@ -15,6 +15,7 @@ from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from ..answers import EARLIEST_DATE, LATEST_DATE
+
 #: Django's Jinja2 form renderer, for prcheck's own forms (their ``default_renderer``). The
 #: site-wide ``FORM_RENDERER`` stays Django's default, because the admin's widgets have
 #: Django templates only. Measured with ``bench/wizard.py``: the slowest wizard step took

@@ -35,8 +35,8 @@ from ..rules.livelihood import income_floors
 from ..rules.routes import CHILD_STATUSES, SPOUSE_STATUSES
 from ..thresholds import MissingThreshold, thresholds_at
 from ..wizard_answers import Location, trip_totals
-from .completion import CompletionMixin
 from . import handover
+from .completion import CompletionMixin
 from .drafts import add_row, own_fields, raw_values, remove_row
 from .hsp import HspCalculationMixin
 from .routing import RoutingMixin

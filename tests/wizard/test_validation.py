@@ -302,7 +302,9 @@ def test_error_messages_are_in_the_language_of_the_page(client, db):
     summaries = {}
     for language in ("en", "ja"):
         driver = WizardDriver(client, language=language)
-        html = driver.answer_pages("status", **{**p.STATUS, "application_date": "soon"}).content.decode()
+        html = driver.answer_pages(
+            "status", **{**p.STATUS, "application_date": "soon"}
+        ).content.decode()
         summaries[language] = html[html.index('class="error-summary"') :].split("</div>")[0]
     assert not JAPANESE.search(summaries["en"])
     assert JAPANESE.search(summaries["ja"])
