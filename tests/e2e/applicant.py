@@ -52,21 +52,41 @@ class Profile:
     overall: str = "likely_eligible"
 
 
+#: Which page asks each answer of the status questions and of the income questions.
+PAGES = {
+    "stay": ("period_of_stay", "status_expiry_date", "meets_landing_standards"),
+    "hsp_route": ("hsp_route",),
+    "household": ("dependents", "dependents_abroad"),
+    "means": ("assets", "public_assistance"),
+}
+
+
+def _pages(first: str, answers: dict) -> dict:
+    """Split the answers of one group of questions into the pages that ask them."""
+    pages = {page: {k: answers[k] for k in keys if k in answers} for page, keys in PAGES.items()}
+    asked_later = {key for keys in PAGES.values() for key in keys}
+    pages = {page: fields for page, fields in pages.items() if fields}
+    return {first: {k: v for k, v in answers.items() if k not in asked_later}, **pages}
+
+
 def _common(status: dict, **extra) -> dict:
     return {
-        "status": status,
+        **_pages("status", status),
+        **_pages(
+            "income",
+            {
+                "employment": "regular",
+                "applicant_*": INCOME,
+                "household_*": "6,000,000",
+                "dependents": "0",
+                "dependents_abroad": "0",
+                "assets": "1,000,000",
+                "public_assistance": "no",
+            },
+        ),
         "travel": {
             "has_trips": "yes",
             "trips": [{"departure": years_ago(2, days=20), "return_date": years_ago(2, days=6)}],
-        },
-        "income": {
-            "employment": "regular",
-            "applicant_*": INCOME,
-            "household_*": "6,000,000",
-            "dependents": "0",
-            "dependents_abroad": "0",
-            "assets": "1,000,000",
-            "public_assistance": "no",
         },
         "taxes": {
             "taxes_paid": "yes",
@@ -106,9 +126,13 @@ GENERAL = Profile(
     ),
     expected_steps=(
         "status",
+        "stay",
+        "hsp_route",
         "residence",
         "travel",
+        "household",
         "income",
+        "means",
         "taxes",
         "conduct",
         "guarantor",
@@ -136,10 +160,14 @@ SPOUSE = Profile(
     ),
     expected_steps=(
         "status",
+        "stay",
+        "hsp_route",
         "residence",
         "marriage",
         "travel",
+        "household",
         "income",
+        "means",
         "taxes",
         "conduct",
         "guarantor",
@@ -173,11 +201,14 @@ HSP = Profile(
     ),
     expected_steps=(
         "status",
+        "stay",
         "residence",
         "grant",
         "hsp",
         "travel",
+        "household",
         "income",
+        "means",
         "taxes",
         "conduct",
         "guarantor",
@@ -223,13 +254,16 @@ HSP_CALCULATED = Profile(
     },
     expected_steps=(
         "status",
+        "stay",
         "residence",
         "grant",
         "hsp",
         "hsp_now",
         "hsp_points",
         "travel",
+        "household",
         "income",
+        "means",
         "taxes",
         "conduct",
         "guarantor",
