@@ -71,10 +71,21 @@ def _calculates(wizard, date: str) -> bool:
     return _answers(wizard, "hsp").get(source_field(date)) == PointsSource.CALCULATE
 
 
+def known_point_dates(wizard) -> tuple[str, ...]:
+    """Return the days whose points the HSP step says are known (typed from the sheet)."""
+    hsp = _answers(wizard, "hsp")
+    return tuple(d for d in POINT_DATES if hsp.get(source_field(d)) == PointsSource.KNOWN)
+
+
+def types_points(wizard) -> bool:
+    """Ask the points from the sheet when the HSP step says a day's points are known."""
+    return bool(known_point_dates(wizard))
+
+
 def points_now(wizard) -> int | None:
-    """Return the points on the application date: typed on the HSP step, or calculated."""
+    """Return the points on the application date: typed from the sheet, or calculated."""
     if not _calculates(wizard, "now"):
-        return _answers(wizard, "hsp").get("hsp_points_now")
+        return _answers(wizard, "hsp_typed").get("hsp_points_now")
     result = wizard.hsp_result("hsp_now")
     return counted_points(result) if result else None
 
@@ -159,7 +170,7 @@ def claims_jskip(wizard) -> bool:
     calculated = wizard.hsp_calculated().jskip_eligible
     if calculated is not None:
         return calculated
-    return bool(_answers(wizard, "hsp").get("jskip_eligible"))
+    return bool(_answers(wizard, "hsp_typed").get("jskip_eligible"))
 
 
 #: The steps in order; the step name matches its form (``status`` -> ``StatusForm``).
@@ -171,6 +182,7 @@ STEPS = [
     ("marriage", forms.MarriageForm),
     ("grant", forms.GrantForm),
     ("hsp", forms.HspForm),
+    ("hsp_typed", forms.HspTypedForm),
     ("hsp_now", HspNowForm),
     ("hsp_year_ago", HspYearAgoForm),
     ("hsp_three_years_ago", HspThreeYearsAgoForm),
@@ -190,6 +202,7 @@ CONDITIONS = {
     "marriage": is_spouse,
     "grant": has_grant_date,
     "hsp": uses_hsp_route,
+    "hsp_typed": types_points,
     "hsp_now": calculates_points_now,
     "hsp_year_ago": calculates_points_one_year_ago,
     "hsp_three_years_ago": calculates_points_three_years_ago,
@@ -212,6 +225,7 @@ TITLES = {
     "marriage": _("Your marriage"),
     "grant": _("When your status was granted"),
     "hsp": _("Highly Skilled Professional points"),
+    "hsp_typed": _("Your points from the calculation sheet"),
     "hsp_now": _("Your HSP profile on the application date"),
     "hsp_year_ago": _("Your HSP profile one year before"),
     "hsp_three_years_ago": _("Your HSP profile three years before"),

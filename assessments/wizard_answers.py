@@ -61,14 +61,22 @@ def _grant(d: Mapping) -> dict:
 
 
 def _hsp(d: Mapping) -> dict:
-    """Map the HSP step: the points typed (None where they are calculated or not known)."""
+    """Map the HSP step: no points typed yet (the next page, or the calculation, gives them)."""
+    return {
+        "hsp_points": dict.fromkeys(("now", "one_year_ago", "three_years_ago")),
+        "hsp_points_maintained": d["hsp_points_maintained"],
+        "jskip_eligible": False,
+    }
+
+
+def _hsp_typed(d: Mapping) -> dict:
+    """Map the points typed from the sheet (None where calculated or not known)."""
     return {
         "hsp_points": {
             "now": d.get("hsp_points_now"),
             "one_year_ago": d.get("hsp_points_one_year_ago"),
             "three_years_ago": d.get("hsp_points_three_years_ago"),
         },
-        "hsp_points_maintained": d["hsp_points_maintained"],
         "jskip_eligible": bool(d.get("jskip_eligible")),
     }
 
@@ -144,6 +152,7 @@ FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "marriage": _marriage,
     "grant": _grant,
     "hsp": _hsp,
+    "hsp_typed": _hsp_typed,
     "travel": _travel,
     "household": _household,
     "income": _income,
@@ -257,12 +266,12 @@ SCALAR_FIELDS = {
     "contribution_to_japan": ("residence", "contribution_to_japan"),
     "marriage_date": ("marriage", "marriage_date"),
     "status_grant_date": ("grant", "status_grant_date"),
-    "hsp_points": ("hsp", "hsp_points_now"),
-    "hsp_points.now": ("hsp", "hsp_points_now"),
-    "hsp_points.one_year_ago": ("hsp", "hsp_points_one_year_ago"),
-    "hsp_points.three_years_ago": ("hsp", "hsp_points_three_years_ago"),
+    "hsp_points": ("hsp_typed", "hsp_points_now"),
+    "hsp_points.now": ("hsp_typed", "hsp_points_now"),
+    "hsp_points.one_year_ago": ("hsp_typed", "hsp_points_one_year_ago"),
+    "hsp_points.three_years_ago": ("hsp_typed", "hsp_points_three_years_ago"),
     "hsp_points_maintained": ("hsp", "hsp_points_maintained"),
-    "jskip_eligible": ("hsp", "jskip_eligible"),
+    "jskip_eligible": ("hsp_typed", "jskip_eligible"),
     "employment": ("income", "employment"),
     "dependents": ("household", "dependents"),
     "dependents_abroad": ("household", "dependents_abroad"),

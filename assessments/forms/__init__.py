@@ -11,7 +11,7 @@ from .conduct import ConductForm, CriminalRecordForm, TrafficViolationForm
 from .duties import NotificationForm, PaymentForm, TaxesForm
 from .fields import WIDGET_RENDERER, DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
 from .final import GuarantorForm, SummaryForm
-from .hsp import POINT_DATES, HspForm, HspPointsForm, PointsSource
+from .hsp import POINT_DATES, HspForm, HspPointsForm, HspTypedForm, PointsSource
 from .income import HouseholdForm, IncomeForm, MeansForm
 from .residence import (
     MAX_APPLICATION_YEARS_AHEAD,
@@ -38,6 +38,7 @@ __all__ = [
     "HspForm",
     "HspPointsForm",
     "HspRouteForm",
+    "HspTypedForm",
     "HouseholdForm",
     "IncomeForm",
     "MarriageForm",

@@ -3,7 +3,7 @@
 "Use these points in the permanent residence check" on the calculator's result keeps the
 points that count for the day they were counted on, under the point date nearest to that day
 (the application date, one or three years before it, counted from today). A new run then
-starts with them filled in on the HSP step, typed as if from a calculation sheet, and with
+starts with them filled in on the HSP pages, typed as if from a calculation sheet, and with
 "check the HSP routes" answered Yes. Only points and days are kept, never the profile, and
 never in a URL.
 """
@@ -55,13 +55,14 @@ def handed_over(session) -> dict[str, dict]:
     return result
 
 
-def hsp_initial(session) -> dict:
-    """Return the HSP step's initial answers: the handed-over points, typed as known."""
-    initial = {}
-    for date, entry in handed_over(session).items():
-        initial[source_field(date)] = PointsSource.KNOWN
-        initial[points_field(date)] = entry["points"]
-    return initial
+def sources_initial(session) -> dict:
+    """Return the HSP step's initial answers: the days handed over are known."""
+    return {source_field(date): PointsSource.KNOWN for date in handed_over(session)}
+
+
+def typed_initial(session) -> dict:
+    """Return the typed points' initial answers: the points handed over."""
+    return {points_field(date): entry["points"] for date, entry in handed_over(session).items()}
 
 
 def hsp_route_initial(session) -> dict:

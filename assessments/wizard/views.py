@@ -110,7 +110,9 @@ class AssessmentWizard(
         if step in flow.PROFILE_STEPS.values():
             return self.hsp_initial(step)
         if step == "hsp":
-            return handover.hsp_initial(self.request.session)
+            return handover.sources_initial(self.request.session)
+        if step == "hsp_typed":
+            return handover.typed_initial(self.request.session)
         if step == "hsp_route":
             return handover.hsp_route_initial(self.request.session)
         return {}
@@ -119,6 +121,8 @@ class AssessmentWizard(
         kwargs = {"today": self.today}
         if step != "status":
             kwargs["application_date"] = self.application_date()
+        if step == "hsp_typed":
+            kwargs["known_dates"] = flow.known_point_dates(self)
         if step == "income":
             routes = flow.candidate_routes(self)
             kwargs["income_years"] = self._income_years(routes)

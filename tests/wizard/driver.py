@@ -20,6 +20,7 @@ from assessments.wizard import WIZARD_PREFIX
 PAGES = {
     "status": ("status", "stay", "hsp_route"),
     "income": ("household", "income", "means"),
+    "hsp": ("hsp", "hsp_typed"),
 }
 GROUP_OF = {page: group for group, pages in PAGES.items() for page in pages}
 

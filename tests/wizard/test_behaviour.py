@@ -144,7 +144,7 @@ def test_a_skipped_step_is_never_read(driver):
 
 def test_a_condition_does_not_read_a_step_that_is_not_asked(driver):
     driver.answer_pages("status", **{**p.STATUS, "hsp_route": True})
-    driver.answer("hsp", **{**p.J_SKIP["hsp"], "hsp_points_three_years_ago": ""})
+    driver.answer_pages("hsp", **{**p.J_SKIP["hsp"], "hsp_points_three_years_ago": ""})
     driver.answer_pages("status", **{**p.STATUS, "status": "spouse_of_japanese"})
     fields = driver.get("income").context["form"].fields
     assert "applicant_2021" not in fields, "the J-Skip answer of the hidden HSP step is not used"

@@ -52,12 +52,13 @@ def test_the_points_start_a_run_prefilled_through_the_session(client, db):
     driver.answer("residence", **p.RESIDENCE)
     assert driver.next_step == "hsp"
     response = driver.get("hsp")
-    form = response.context["form"]
-    assert form["hsp_points_now_source"].value() == "known"
-    assert form["hsp_points_now"].value() == 70
+    assert response.context["form"]["hsp_points_now_source"].value() == "known"
     assert "On the application date: 70 points (counted on 1 December 2026)" in (
         response.content.decode()
     )
+    driver.answer("hsp", **p.KNOWN_POINTS, hsp_points_maintained=True)
+    assert driver.next_step == "hsp_typed"
+    assert driver.get("hsp_typed").context["form"]["hsp_points_now"].value() == 70
 
 
 def test_points_counted_a_year_before_fill_the_year_before(client, db):
@@ -90,9 +91,9 @@ def test_finishing_the_check_forgets_the_handed_over_points(client, db):
 def test_a_run_without_handed_over_points_is_not_prefilled(driver):
     driver.answer_pages("status", **{**p.STATUS, "hsp_route": True})
     driver.answer("residence", **p.RESIDENCE)
-    form = driver.get("hsp").context["form"]
-    assert form["hsp_points_now"].value() is None
-    assert "Filled in from the points calculator" not in driver.response.content.decode()
+    assert "Filled in from the points calculator" not in driver.get("hsp").content.decode()
+    driver.answer("hsp", **p.KNOWN_POINTS, hsp_points_maintained=True)
+    assert driver.get("hsp_typed").context["form"]["hsp_points_now"].value() is None
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,7 @@ def test_grant_step(driver, status, next_step):
 def test_hsp_step_goes_on_to_travel(driver):
     driver.answer_pages("status", **{**p.STATUS, "hsp_route": True})
     driver.answer("residence", **p.RESIDENCE)
-    driver.answer("hsp", **HSP_POINTS)
+    driver.answer_pages("hsp", **HSP_POINTS)
     assert driver.next_step == "travel"
 
 

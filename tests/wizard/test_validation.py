@@ -87,11 +87,23 @@ CASES = [
         {"status_grant_date": D(2026, 12, 2)},
         "status_grant_date",
     ),
-    ("negative HSP points", "hsp", {"hsp_route": True}, {"hsp_points_now": -5}, "hsp_points_now"),
-    ("absurd HSP points", "hsp", {"hsp_route": True}, {"hsp_points_now": 1000}, "hsp_points_now"),
+    (
+        "negative HSP points",
+        "hsp_typed",
+        {"hsp_route": True},
+        {"hsp_points_now": -5},
+        "hsp_points_now",
+    ),
+    (
+        "absurd HSP points",
+        "hsp_typed",
+        {"hsp_route": True},
+        {"hsp_points_now": 1000},
+        "hsp_points_now",
+    ),
     (
         "text in HSP points",
-        "hsp",
+        "hsp_typed",
         {"hsp_route": True},
         {"hsp_points_now": "eighty"},
         "hsp_points_now",
@@ -253,6 +265,8 @@ def test_bad_input_is_refused_on_its_field(driver, step, status, answers, field)
     driver.answer_pages("status", **status_answers)
     group = GROUP_OF.get(step, step)
     base = status_answers if group == "status" else DEFAULTS[group]
+    if step == "hsp_typed":
+        driver.answer("hsp", **DEFAULTS["hsp"])
     response = driver.answer(step, **{**base, **answers})
     assert response.status_code == 200
     errors = errors_of(driver.form)

@@ -88,7 +88,8 @@ def test_a_step_that_was_not_asked_adds_nothing():
         ("period_of_stay_years", Location("stay", "period_of_stay")),
         ("dependents_abroad", Location("household", "dependents_abroad")),
         ("public_assistance", Location("means", "public_assistance")),
-        ("hsp_points.three_years_ago", Location("hsp", "hsp_points_three_years_ago")),
+        ("hsp_points.three_years_ago", Location("hsp_typed", "hsp_points_three_years_ago")),
+        ("hsp_points_maintained", Location("hsp", "hsp_points_maintained")),
         ("trips[2].return", Location("travel", "return_date", rows="trips", row=2)),
         ("missed_notifications[0]", Location("taxes", "due_date", rows="notifications", row=0)),
         ("payments[1].paid_date", Location("taxes", "paid_date", rows="payments", row=1)),
@@ -266,18 +267,19 @@ def test_calculated_points(sources, results, points, jskip):
     assert calculated.jskip_eligible is jskip
 
 
-HSP_STEP = {
+HSP_STEP = {"hsp_points_maintained": True}
+HSP_TYPED_STEP = {
     "hsp_points_now": 90,
     "hsp_points_one_year_ago": None,
     "hsp_points_three_years_ago": 75,
-    "hsp_points_maintained": True,
     "jskip_eligible": None,
 }
 
 
 def test_calculated_points_fill_in_the_contract_where_they_were_calculated():
     calculated = CalculatedPoints(points={"one_year_ago": 82}, jskip_eligible=True)
-    data = contract_from_steps({"hsp": HSP_STEP}, calculated=calculated)
+    steps = {"hsp": HSP_STEP, "hsp_typed": HSP_TYPED_STEP}
+    data = contract_from_steps(steps, calculated=calculated)
     assert data["hsp_points"] == {"now": 90, "one_year_ago": 82, "three_years_ago": 75}
     assert data["jskip_eligible"] is True
 
