@@ -58,6 +58,12 @@ PAGES = {
     "hsp_route": ("hsp_route",),
     "household": ("dependents", "dependents_abroad"),
     "means": ("assets", "public_assistance"),
+    "hsp_typed": (
+        "hsp_points_now",
+        "hsp_points_one_year_ago",
+        "hsp_points_three_years_ago",
+        "jskip_eligible",
+    ),
 }
 
 
@@ -191,13 +197,16 @@ HSP = Profile(
             "contribution_to_japan": "no",
         },
         grant={"status_grant_date": years_ago(2)},
-        hsp={
-            "hsp_points_now": "85",
-            "hsp_points_one_year_ago": "85",
-            "hsp_points_three_years_ago": "",
-            "hsp_points_maintained": "yes",
-            "jskip_eligible": "no",
-        },
+        **_pages(
+            "hsp",
+            {
+                "hsp_points_now": "85",
+                "hsp_points_one_year_ago": "85",
+                "hsp_points_three_years_ago": "",
+                "hsp_points_maintained": "yes",
+                "jskip_eligible": "no",
+            },
+        ),
     ),
     expected_steps=(
         "status",
@@ -205,6 +214,7 @@ HSP = Profile(
         "residence",
         "grant",
         "hsp",
+        "hsp_typed",
         "travel",
         "household",
         "income",
@@ -244,11 +254,8 @@ HSP_CALCULATED = Profile(
     route="hsp_80",
     steps={
         **HSP.steps,
-        "hsp": {
-            "hsp_points_now_source": "calculate",
-            "hsp_points_maintained": "yes",
-            "jskip_eligible": "no",
-        },
+        "hsp": {"hsp_points_now_source": "calculate", "hsp_points_maintained": "yes"},
+        "hsp_typed": {"jskip_eligible": "no"},
         "hsp_now": _hsp_profile(),
         "hsp_points": {},
     },
@@ -258,6 +265,7 @@ HSP_CALCULATED = Profile(
         "residence",
         "grant",
         "hsp",
+        "hsp_typed",
         "hsp_now",
         "hsp_points",
         "travel",

@@ -205,11 +205,13 @@ def test_the_hsp_calculator_hands_its_points_to_the_check_and_the_income_page_sh
     walk(page, profile, stop_at="hsp_route")
     assert _checked(page, "hsp_route-hsp_route") == "yes", "prefilled from the handover"
     walk(page, profile, stop_at="hsp")
-    assert _value(page, "hsp-hsp_points_now") == str(points)
     expect(page.locator(".notice").first).to_contain_text("Filled in from the points calculator")
     check_page(page, lang="en", label="handover-en-hsp")
-
-    fill_step(page, "hsp", {"hsp_points_maintained": "yes", "jskip_eligible": "no"})
+    fill_step(page, "hsp", {"hsp_points_maintained": "yes"})
+    press(page, CONTINUE)
+    assert current_step(page) == "hsp_typed"
+    assert _value(page, "hsp_typed-hsp_points_now") == str(points)
+    fill_step(page, "hsp_typed", {"jskip_eligible": "no"})
     press(page, CONTINUE)
     walk(page, profile, stop_at="income")
     floor = page.locator("section[aria-labelledby='income-floor-title']")
