@@ -101,11 +101,12 @@ def _income(d: Mapping) -> dict:
 
 
 def _household(d: Mapping) -> dict:
-    return {"dependents": d["dependents"], "dependents_abroad": d["dependents_abroad"]}
-
-
-def _means(d: Mapping) -> dict:
-    return {"assets": d.get("assets") or 0, "public_assistance": d["public_assistance"]}
+    return {
+        "dependents": d["dependents"],
+        "dependents_abroad": d["dependents_abroad"],
+        "assets": d.get("assets") or 0,
+        "public_assistance": d["public_assistance"],
+    }
 
 
 def _taxes(d: Mapping) -> dict:
@@ -156,7 +157,6 @@ FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "travel": _travel,
     "household": _household,
     "income": _income,
-    "means": _means,
     "taxes": _taxes,
     "conduct": _conduct,
     "guarantor": _guarantor,
@@ -275,8 +275,8 @@ SCALAR_FIELDS = {
     "employment": ("income", "employment"),
     "dependents": ("household", "dependents"),
     "dependents_abroad": ("household", "dependents_abroad"),
-    "assets": ("means", "assets"),
-    "public_assistance": ("means", "public_assistance"),
+    "assets": ("household", "assets"),
+    "public_assistance": ("household", "public_assistance"),
     "pension_enrolled": ("taxes", "pension_enrolled"),
     "health_insurance_enrolled": ("taxes", "health_insurance_enrolled"),
     "unauthorized_work": ("conduct", "unauthorized_work"),

@@ -12,7 +12,7 @@ from .duties import NotificationForm, PaymentForm, TaxesForm
 from .fields import WIDGET_RENDERER, DateInput, MoneyField, PeriodOfStay, YesNo, is_yes
 from .final import GuarantorForm, SummaryForm
 from .hsp import POINT_DATES, HspForm, HspPointsForm, HspTypedForm, PointsSource
-from .income import HouseholdForm, IncomeForm, MeansForm
+from .income import HouseholdForm, IncomeForm
 from .residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
@@ -42,7 +42,6 @@ __all__ = [
     "HouseholdForm",
     "IncomeForm",
     "MarriageForm",
-    "MeansForm",
     "MoneyField",
     "NotificationForm",
     "PaymentForm",

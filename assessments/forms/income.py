@@ -1,4 +1,4 @@
-"""The household, the income for the years the route looks back on, and other means."""
+"""The household and its means, then the income for the years the route looks back on."""
 
 from __future__ import annotations
 
@@ -64,7 +64,10 @@ class IncomeForm(StepForm):
 
 
 class HouseholdForm(StepForm):
-    """The dependants, asked before the income so its page can show the floor for them."""
+    """The household: dependants, public assistance and savings.
+
+    Asked before the income, so that the income page can show the floor for this household.
+    """
 
     step = "household"
     dependents = count_field(
@@ -75,12 +78,6 @@ class HouseholdForm(StepForm):
         _("Of those, how many live outside Japan?"),
         _("Enter 0 if none."),
     )
-
-
-class MeansForm(StepForm):
-    """Savings and public assistance: the rest of the household's finances."""
-
-    step = "means"
     assets = MoneyField(
         label=_("Savings and other assets, in yen"),
         help_text=_(

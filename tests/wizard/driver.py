@@ -19,7 +19,7 @@ from assessments.wizard import WIZARD_PREFIX
 #: Pages that ask one group of answers, one thing at a time (profiles keep the group together).
 PAGES = {
     "status": ("status", "stay", "hsp_route"),
-    "income": ("household", "income", "means"),
+    "income": ("household", "income"),
     "hsp": ("hsp", "hsp_typed"),
 }
 GROUP_OF = {page: group for group, pages in PAGES.items() for page in pages}

@@ -70,7 +70,6 @@ def test_summary_lists_every_step_of_the_route_with_a_change_link(driver):
         "travel",
         "household",
         "income",
-        "means",
         "taxes",
         "conduct",
         "guarantor",

@@ -51,13 +51,13 @@ def test_the_hsp_choice_decides_whether_the_points_are_asked(driver, hsp_route, 
     assert driver.next_step == after_residence
 
 
-def test_the_income_questions_come_household_first_then_income_then_means(driver):
+def test_the_household_comes_before_the_income_so_the_income_page_knows_its_floor(driver):
     driver.answer_pages("status", **p.STATUS)
     order = []
-    for step in ("travel", "household", "income", "means"):
+    for step in ("travel", "household", "income"):
         driver.answer(step, **p.GENERAL[GROUP_OF.get(step, step)])
         order.append(driver.next_step)
-    assert order == ["household", "income", "means", "taxes"]
+    assert order == ["household", "income", "taxes"]
 
 
 def test_an_hsp_holder_changing_to_another_status_is_then_asked_the_hsp_choice(driver):
@@ -94,7 +94,7 @@ def test_the_step_counter_goes_up_by_one_on_every_page_of_every_route(driver, ro
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "Step 1 of about 12"), ("ja", "ステップ 1 / 約12")],
+    [("en", "Step 1 of about 11"), ("ja", "ステップ 1 / 約11")],
 )
 def test_the_step_counter_says_about_before_the_route_is_known(client, db, language, words):
     from .driver import WizardDriver
@@ -105,10 +105,10 @@ def test_the_step_counter_says_about_before_the_route_is_known(client, db, langu
 
 def test_a_spouse_sees_the_total_grow_by_the_marriage_page_and_the_number_go_on(driver):
     first = driver.get("stay").context
-    assert (first["step_number"], first["step_total"]) == (2, 12)
+    assert (first["step_number"], first["step_total"]) == (2, 11)
     driver.answer("status", **{**p.STATUS, "status": "spouse_of_japanese"})
     second = driver.get("stay").context
-    assert (second["step_number"], second["step_total"]) == (2, 13)
+    assert (second["step_number"], second["step_total"]) == (2, 12)
 
 
 # Back and Change keep answers ----------------------------------------------------------------
@@ -126,12 +126,14 @@ def test_back_from_the_period_of_stay_keeps_what_was_typed_on_both_pages(driver)
 
 def test_a_change_to_the_household_goes_back_to_the_summary_with_every_answer_kept(driver):
     driver.answer_all(p.GENERAL)
-    driver.answer("household", returning=True, dependents=2, dependents_abroad=1)
+    driver.answer(
+        "household", returning=True, **{**p.INCOME, "dependents": 2, "dependents_abroad": 1}
+    )
     assert driver.next_step == "summary"
     summary = driver.get("summary").context["sections"]
     assert all(section.complete for section in summary)
     household = next(s for s in summary if s.step == "household")
-    assert [a.value for a in household.answers] == [2, 1]
+    assert [a.value for a in household.answers] == [2, 1, 1_000_000, "No"]
 
 
 def test_the_split_pages_give_the_same_answers_as_before(driver):
@@ -157,7 +159,7 @@ def income_page(driver, *, dependents, status=None, language=None, on=None):
     if on is not None:
         status_answers["application_date"] = on
     driver.answer_pages("status", **status_answers)
-    driver.answer("household", dependents=dependents, dependents_abroad=0)
+    driver.answer("household", **{**p.INCOME, "dependents": dependents})
     html = driver.get("income", language=language).content.decode()
     start = html.find('id="income-floor-title"')
     return html[start : html.index("</section>", start)] if start >= 0 else ""

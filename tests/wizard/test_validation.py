@@ -286,7 +286,7 @@ def test_what_was_typed_stays_after_an_error(driver):
     html = response.content.decode()
     assert 'value="a lot"' in html
     assert 'value="5000000"' in html
-    response = driver.answer("means", assets="2,500,000", public_assistance="")
+    response = driver.answer("household", **{**p.INCOME, "assets": "2,500,000", "dependents": ""})
     assert response.status_code == 200
     assert 'value="2,500,000"' in response.content.decode()
 

@@ -42,12 +42,16 @@ CLEANED = {
         "has_trips": True,
         "trips": [{"departure": D(2024, 1, 1), "return_date": D(2024, 1, 5)}],
     },
-    "household": {"dependents": 1, "dependents_abroad": 0},
+    "household": {
+        "dependents": 1,
+        "dependents_abroad": 0,
+        "assets": None,
+        "public_assistance": False,
+    },
     "income": {
         "employment": "regular",
         "income": [{"year": 2025, "applicant": 4_000_000, "household": 6_000_000}],
     },
-    "means": {"assets": None, "public_assistance": False},
     "taxes": {
         "payments": [{"kind": "pension", "due_date": D(2024, 5, 31), "paid_date": None}],
         "pension_enrolled": True,
@@ -87,7 +91,7 @@ def test_a_step_that_was_not_asked_adds_nothing():
         ("application_date", Location("status", "application_date")),
         ("period_of_stay_years", Location("stay", "period_of_stay")),
         ("dependents_abroad", Location("household", "dependents_abroad")),
-        ("public_assistance", Location("means", "public_assistance")),
+        ("public_assistance", Location("household", "public_assistance")),
         ("hsp_points.three_years_ago", Location("hsp_typed", "hsp_points_three_years_ago")),
         ("hsp_points_maintained", Location("hsp", "hsp_points_maintained")),
         ("trips[2].return", Location("travel", "return_date", rows="trips", row=2)),
