@@ -26,9 +26,10 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ThresholdUnit
-from .models import Assessment, Threshold
-from .thresholds import THRESHOLD_KEYS
+from assessments.results.models import Assessment
+from assessments.thresholds.choices import ThresholdUnit
+from assessments.thresholds.models import Threshold
+from assessments.thresholds.snapshot import THRESHOLD_KEYS
 
 #: Readable names for the first part of a threshold key (``residence.general.min_years``).
 KEY_AREAS = {
@@ -372,7 +373,7 @@ class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
         "score_display",
         "application_date_display",
     )
-    # Route and verdict are labelled by their fields' choices (assessments.choices).
+    # Route and verdict are labelled by their fields' choices (assessments.eligibility.choices).
     list_filter = ("route", "overall")
     summary_fields = (
         "created",

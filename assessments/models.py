@@ -14,7 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Overall, Route, ThresholdKind, ThresholdUnit
+from assessments.eligibility.choices import Overall, Route
+from assessments.thresholds.choices import ThresholdKind, ThresholdUnit
 
 TOKEN_BYTES = 32  # 256 bits: links to results must be unguessable.
 
@@ -71,7 +72,7 @@ class Threshold(models.Model):
         return f"{self.key} = {self.display_value} ({self.valid_from})"
 
     def clean(self):
-        from .thresholds import THRESHOLD_KEYS
+        from assessments.thresholds.snapshot import THRESHOLD_KEYS
 
         errors = {}
         spec = THRESHOLD_KEYS.get(self.key)

@@ -1,6 +1,8 @@
 from django.urls import path, register_converter
 
-from . import privacy_views, report_views, views, wizard
+from assessments import views, wizard
+from assessments.reports import views as report_views
+from assessments.results import views as privacy_views
 
 register_converter(wizard.RunConverter, "run")
 

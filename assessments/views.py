@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from .models import Assessment
-from .presentation import result_page
+from assessments.results.models import Assessment
+from assessments.results.presentation import result_page
 
 
 @require_safe

@@ -41,8 +41,8 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from assessments.report import report_render_html, report_render_pdf  # noqa: E402
-from assessments.thresholds import thresholds_from_defaults  # noqa: E402
+from assessments.reports.pdf import report_render_html, report_render_pdf  # noqa: E402
+from assessments.thresholds.snapshot import thresholds_from_defaults  # noqa: E402
 from tests.report.support import (  # noqa: E402
     APPLICATION_DATE,
     TYPICAL,

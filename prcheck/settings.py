@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A report already rendered is sent from here, like a static file (see its docstring).
-    "assessments.report_downloads.StoredReportMiddleware",
+    "assessments.reports.downloads.StoredReportMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,9 +72,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "assessments.security.PersonalPageMiddleware",
-    "assessments.security.RateLimitMiddleware",
-    "assessments.security.InputShapeMiddleware",
+    "assessments.web.middleware.PersonalPageMiddleware",
+    "assessments.web.middleware.RateLimitMiddleware",
+    "assessments.web.middleware.InputShapeMiddleware",
     # Last, as django-axes asks: it answers a locked-out admin login with our lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -222,7 +222,7 @@ CACHES = {
     # Rate-limit counters: one atomic statement per counted request on the database.
     "rate_limits": cache_from_url(
         os.environ.get("RATE_LIMIT_CACHE_URL", "db://prcheck_rate_limits"),
-        db_backend="assessments.cache.CounterDatabaseCache",
+        db_backend="assessments.web.counters.CounterDatabaseCache",
     ),
 }
 
@@ -241,7 +241,7 @@ PRCHECK_TRUSTED_PROXY_COUNT = int(os.environ.get("PRCHECK_TRUSTED_PROXY_COUNT", 
 AXES_FAILURE_LIMIT = int(os.environ.get("PRCHECK_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PRCHECK_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "assessments.security.client_address"
+AXES_CLIENT_IP_CALLABLE = "assessments.web.middleware.client_address"
 AXES_LOCKOUT_CALLABLE = "assessments.admin.login_locked_out"
 AXES_RESET_ON_SUCCESS = True
 # Keep no log of successful logins (addresses and browsers are personal data), and log nothing
@@ -253,11 +253,11 @@ PRCHECK_PUBLIC_URL_NAMES = frozenset({"assessments:start", "hsp:calculator"})
 
 # Logging: nothing personal (tokens, dates, amounts, request bodies) reaches any handler.
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
-LOGGING_CONFIG = "assessments.log_filters.configure_logging"
+LOGGING_CONFIG = "assessments.web.log_filters.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_personal_data": {"()": "assessments.log_filters.RedactPersonalData"}},
+    "filters": {"redact_personal_data": {"()": "assessments.web.log_filters.RedactPersonalData"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {

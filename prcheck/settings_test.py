@@ -14,8 +14,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 
-from .settings import *  # noqa: E402, F403
-from .settings import PRCHECK_CSP, STORAGES  # noqa: E402
+from prcheck.settings import *  # noqa: E402, F403
+from prcheck.settings import PRCHECK_CSP, STORAGES  # noqa: E402
 
 STORAGES = {
     **STORAGES,

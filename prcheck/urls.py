@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views import defaults
 
-from assessments.api.endpoint import api_error_handler
+from assessments.web.json_endpoints import api_error_handler
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,10 +10,11 @@ from django.contrib.auth.models import Permission, User
 from django.test import RequestFactory
 from django.urls import reverse
 
-from assessments import thresholds as thresholds_module
-from assessments.choices import Overall, Route
-from assessments.models import Assessment, Threshold
-from assessments.thresholds import KeySpec
+from assessments.eligibility.choices import Overall, Route
+from assessments.results.models import Assessment
+from assessments.thresholds import snapshot as thresholds_module
+from assessments.thresholds.models import Threshold
+from assessments.thresholds.snapshot import KeySpec
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from assessments.answers import (
+from assessments.eligibility.answers import (
     MAX_DEPENDENTS,
     MAX_LIST_ITEMS,
     MAX_MONEY_YEN,
@@ -13,7 +13,7 @@ from assessments.answers import (
     answers_from_dict,
     answers_to_dict,
 )
-from assessments.messages import MESSAGES, error_message, errors_to_json
+from assessments.web.messages import MESSAGES, error_message, errors_to_json
 
 TODAY = dt.date(2026, 12, 1)
 

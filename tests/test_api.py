@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.choices import REQUIREMENT_IDS
+from assessments.eligibility.choices import REQUIREMENT_IDS
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +138,7 @@ def test_a_declared_length_over_the_limit_is_refused_before_reading(client, sett
 
 
 def test_thresholds_missing_from_the_database_are_a_503_not_a_crash(client):
-    from assessments.models import Threshold
+    from assessments.thresholds.models import Threshold
 
     Threshold.objects.filter(key="livelihood.min_income").delete()
     response = post(client, ANSWERS)

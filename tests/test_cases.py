@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assessments.answers import answers_from_dict
-from assessments.rules import evaluate, evaluate_route
-from assessments.thresholds import thresholds_from_defaults
+from assessments.eligibility.answers import answers_from_dict
+from assessments.eligibility.rules import evaluate, evaluate_route
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 CASES_DIR = Path(__file__).parent / "cases"
 FIRST_INCOME_YEAR = 2000

@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError
 from django.urls import reverse
 
-from assessments.choices import REQUIREMENT_IDS
+from assessments.eligibility.choices import REQUIREMENT_IDS
 from tests.commands import command_error, command_json, write_json
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import User
 
-from assessments.models import Threshold
-from assessments.thresholds import default_threshold_values
+from assessments.thresholds.models import Threshold
+from assessments.thresholds.snapshot import default_threshold_values
 
 correction = importlib.import_module("assessments.migrations.0006_documents_threshold_kinds")
 

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from assessments.models import Threshold
-from assessments.thresholds import MissingThreshold, thresholds_at
+from assessments.thresholds.models import Threshold
+from assessments.thresholds.selectors import thresholds_at
+from assessments.thresholds.snapshot import MissingThreshold
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ import logging
 
 from django.utils import timezone
 
-from ..api.endpoint import error_response, json_endpoint, json_response
-from ..thresholds import MissingThreshold
-from .messages import hsp_errors_to_json
-from .profile import HspProfileInvalid, profile_from_dict
-from .services import HspTableNotInForce, hsp_points_at
+from assessments.hsp.messages import hsp_errors_to_json
+from assessments.hsp.profile import HspProfileInvalid, profile_from_dict
+from assessments.hsp.services import HspTableNotInForce, hsp_points_at
+from assessments.thresholds.snapshot import MissingThreshold
+from assessments.web.json_endpoints import error_response, json_endpoint, json_response
 
 logger = logging.getLogger(__name__)
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import WIDGET_RENDERER, DateInput, MoneyField
-from .choices import Bonus, Category, Education, Position, ResearchKind
-from .messages import hsp_error_message
-from .profile import MAX_EXPERIENCE_YEARS, MAX_NATIONAL_LICENSES
+from assessments.hsp.choices import Bonus, Category, Education, Position, ResearchKind
+from assessments.hsp.messages import hsp_error_message
+from assessments.hsp.profile import MAX_EXPERIENCE_YEARS, MAX_NATIONAL_LICENSES
+from assessments.questionnaire.forms import WIDGET_RENDERER, DateInput, MoneyField
 
 #: One decimal place is enough for years of experience (4.5 years).
 EXPERIENCE_DECIMALS = 1

@@ -9,9 +9,9 @@ salary key is empty and the check says "not available".
 
 from __future__ import annotations
 
-from ..thresholds import Thresholds
-from .profile import HspProfile
-from .result import JSkipResult
+from assessments.hsp.profile import HspProfile
+from assessments.hsp.result import JSkipResult
+from assessments.thresholds.snapshot import Thresholds
 
 
 def jskip_check(profile: HspProfile, t: Thresholds) -> JSkipResult:

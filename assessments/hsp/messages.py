@@ -1,6 +1,6 @@
 """Word HSP profile errors (a code plus params) in the active language.
 
-The profile shares most codes with the PR answers (``assessments.messages``); the few that
+The profile shares most codes with the PR answers (``assessments.web.messages``); the few that
 are the profile's own, or read differently for it, are worded here first.
 """
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from ..messages import error_message
+from assessments.web.messages import error_message
 
 MESSAGES = {
     "after_as_of": _("This date is after the day of the calculation (%(limit)s)."),

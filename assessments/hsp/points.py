@@ -9,13 +9,13 @@ special additions. Pure: no ORM, no clock, no gettext; the result is codes plus 
 
 from __future__ import annotations
 
-from ..thresholds import Thresholds
-from .ages import age_on
-from .choices import Bonus, Category, Position
-from .jskip import jskip_check
-from .profile import AGE_BANDED, HspProfile
-from .result import HspPointsResult, Line, NotScored
-from .suggestions import next_change, suggestions
+from assessments.hsp.ages import age_on
+from assessments.hsp.choices import Bonus, Category, Position
+from assessments.hsp.jskip import jskip_check
+from assessments.hsp.profile import AGE_BANDED, HspProfile
+from assessments.hsp.result import HspPointsResult, Line, NotScored
+from assessments.hsp.suggestions import next_change, suggestions
+from assessments.thresholds.snapshot import Thresholds
 
 ACADEMIC, TECHNICAL, BUSINESS = Category.ACADEMIC, Category.TECHNICAL, Category.BUSINESS
 #: Rows that only some categories' sheets have (rules-reference §4.1-4.3).

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from ..templatetags.prcheck import longdate, yen
-from .choices import Bonus, Category, Education, Position
-from .result import HspPointsResult, Line, NotScored, Suggestion
+from assessments.hsp.choices import Bonus, Category, Education, Position
+from assessments.hsp.result import HspPointsResult, Line, NotScored, Suggestion
+from assessments.templatetags.prcheck import longdate, yen
 
 ITEM_LABELS = {
     "education": gettext_lazy("Highest degree"),

@@ -16,8 +16,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..answers import _Reader
-from .choices import Bonus, Category, Education, Position, ResearchKind
+from assessments.eligibility.answers import _Reader
+from assessments.hsp.choices import Bonus, Category, Education, Position, ResearchKind
 
 SCHEMA = "prcheck.hsp_profile/1"
 #: Input limits (not legal thresholds): protect the calculator from absurd input.

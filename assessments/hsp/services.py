@@ -12,16 +12,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 from types import MappingProxyType
 
-from ..thresholds import (
+from assessments.hsp.points import hsp_points
+from assessments.hsp.profile import HspProfile
+from assessments.hsp.result import HspPointsResult
+from assessments.thresholds.selectors import threshold_value_from_row
+from assessments.thresholds.snapshot import (
     MissingThreshold,
     Thresholds,
     ThresholdValue,
     default_threshold_values,
-    threshold_value_from_row,
 )
-from .points import hsp_points
-from .profile import HspProfile
-from .result import HspPointsResult
 
 PREFIX = "hsp."
 #: Without a pass mark in force there is no total to give (the table starts 2017-04-26).
@@ -63,7 +63,7 @@ def hsp_thresholds_from_defaults(*, on: dt.date) -> Thresholds:
 
 def hsp_thresholds_at(*, on: dt.date) -> Thresholds:
     """Return the HSP table in force on ``on``, read from the database (admin edits count)."""
-    from ..models import Threshold
+    from assessments.thresholds.models import Threshold
 
     rows = Threshold.objects.filter(key__startswith=PREFIX, valid_from__lte=on)
     return hsp_thresholds_from((threshold_value_from_row(row) for row in rows), on=on)
@@ -73,7 +73,7 @@ def _pass_mark_exists(thresholds: Thresholds | None) -> bool:
     """Return whether a pass mark exists on some day (else the database is not loaded)."""
     if thresholds is not None:
         return True
-    from ..models import Threshold
+    from assessments.thresholds.models import Threshold
 
     return Threshold.objects.filter(key=PASS_MARK_KEY).exists()
 

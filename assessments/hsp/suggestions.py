@@ -15,11 +15,16 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from ..thresholds import Thresholds
-from .ages import age_on, birthday
-from .choices import Bonus, Education, Position
-from .profile import AGE_BANDED, GRADUATE_DEGREES, MAX_RESEARCH_ACHIEVEMENTS, HspProfile
-from .result import PointsChange, Suggestion
+from assessments.hsp.ages import age_on, birthday
+from assessments.hsp.choices import Bonus, Education, Position
+from assessments.hsp.profile import (
+    AGE_BANDED,
+    GRADUATE_DEGREES,
+    MAX_RESEARCH_ACHIEVEMENTS,
+    HspProfile,
+)
+from assessments.hsp.result import PointsChange, Suggestion
+from assessments.thresholds.snapshot import Thresholds
 
 Total = Callable[[HspProfile, Thresholds], int]
 Candidate = tuple[str, dict, HspProfile]

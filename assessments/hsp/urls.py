@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from assessments.hsp import views
 
 app_name = "hsp"
 urlpatterns = [

@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from ..thresholds import MissingThreshold
-from ..wizard import handover
-from ..wizard_answers import counted_points
-from .forms import HspProfileForm
-from .presentation import result_page
-from .profile import HspProfileInvalid, profile_from_dict
-from .services import HspTableNotInForce, hsp_points_at
+from assessments.hsp.forms import HspProfileForm
+from assessments.hsp.presentation import result_page
+from assessments.hsp.profile import HspProfileInvalid, profile_from_dict
+from assessments.hsp.services import HspTableNotInForce, hsp_points_at
+from assessments.questionnaire.mapping import counted_points
+from assessments.thresholds.snapshot import MissingThreshold
+from assessments.wizard import handover
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "assessments/hsp/calculator.html"

@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from assessments.thresholds import load_default_thresholds
+    from assessments.thresholds.services import load_default_thresholds
 
     load_default_thresholds(apps.get_model("assessments", "Threshold"))
 

@@ -22,8 +22,8 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext_lazy
 
-from ..choices import LABELLED
-from ..presentation import finding_template_name
+from assessments.eligibility.choices import LABELLED
+from assessments.results.presentation import finding_template_name
 
 register = template.Library()
 

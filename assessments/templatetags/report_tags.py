@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from .prcheck import months, years
+from assessments.templatetags.prcheck import months, years
 
 register = template.Library()
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from .checks import DESKTOP, SCREENSHOTS, screenshot
+from tests.e2e.checks import DESKTOP, SCREENSHOTS, screenshot
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -81,8 +81,8 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(autouse=True)
 def default_thresholds(transactional_db):
     """Put the seed thresholds back: the live server's database is flushed after every test."""
-    from assessments.models import Threshold
-    from assessments.thresholds import load_default_thresholds
+    from assessments.thresholds.models import Threshold
+    from assessments.thresholds.services import load_default_thresholds
 
     load_default_thresholds(Threshold)
 

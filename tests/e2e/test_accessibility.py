@@ -3,8 +3,16 @@
 import pytest
 from playwright.sync_api import expect
 
-from .applicant import CONTINUE, GENERAL, current_step, press, result_token, walk, years_ago
-from .checks import LOCALES, PHONE, assert_accessible, check_page, screenshot
+from tests.e2e.applicant import (
+    CONTINUE,
+    GENERAL,
+    current_step,
+    press,
+    result_token,
+    walk,
+    years_ago,
+)
+from tests.e2e.checks import LOCALES, PHONE, assert_accessible, check_page, screenshot
 
 FOCUS_STYLE = """() => {
     const el = document.activeElement;

@@ -11,9 +11,8 @@ from pathlib import Path
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from assessments.models import Assessment
-
-from .applicant import (
+from assessments.results.models import Assessment
+from tests.e2e.applicant import (
     BACK,
     CONTINUE,
     GENERAL,
@@ -27,7 +26,7 @@ from .applicant import (
     with_steps,
     years_ago,
 )
-from .checks import PHONE, assert_lang, check_page, screenshot
+from tests.e2e.checks import PHONE, assert_lang, check_page, screenshot
 
 
 def _value(page, name):

@@ -2,10 +2,9 @@
 
 import pytest
 
-from assessments.models import Assessment
-
-from .applicant import GENERAL, HSP, HSP_CALCULATED, SPOUSE, result_token, walk
-from .checks import DESKTOP, LOCALES, PHONE, check_page
+from assessments.results.models import Assessment
+from tests.e2e.applicant import GENERAL, HSP, HSP_CALCULATED, SPOUSE, result_token, walk
+from tests.e2e.checks import DESKTOP, LOCALES, PHONE, check_page
 
 #: Each route in both languages, and each language on both a phone and a desktop.
 CASES = [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .checks import DESKTOP, LOCALES, PHONE, check_page
+from tests.e2e.checks import DESKTOP, LOCALES, PHONE, check_page
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -8,7 +8,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import PROFILE_FIELDS
+from tests.hsp.conftest import PROFILE_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_only_post_is_allowed(client):
 
 
 def test_a_database_without_the_table_is_a_503(client):
-    from assessments.models import Threshold
+    from assessments.thresholds.models import Threshold
 
     Threshold.objects.filter(key="hsp.business.salary").delete()
     response = post(client, PROFILE)

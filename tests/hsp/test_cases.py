@@ -7,8 +7,7 @@ import yaml
 
 from assessments.hsp.points import hsp_points
 from assessments.hsp.profile import profile_from_dict
-
-from .conftest import table
+from tests.hsp.conftest import table
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
 

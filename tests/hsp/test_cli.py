@@ -71,7 +71,7 @@ def test_errors_are_worded_in_japanese_on_request(tmp_path):
 
 
 def test_a_database_without_the_table_exits_1(tmp_path):
-    from assessments.models import Threshold
+    from assessments.thresholds.models import Threshold
 
     Threshold.objects.filter(key="hsp.technical.salary").delete()
     assert run_error(write(tmp_path, PROFILE)).returncode == 1

@@ -5,8 +5,7 @@ import datetime as dt
 import pytest
 
 from assessments.hsp.jskip import jskip_check
-
-from .conftest import make_profile, table
+from tests.hsp.conftest import make_profile, table
 
 JSKIP = [
     ("ロ: a master's and ¥20M qualify", "technical", "master", 0, 20_000_000, True),

@@ -5,9 +5,8 @@ import datetime as dt
 import pytest
 
 from assessments.hsp.points import hsp_points, score
-from assessments.thresholds import MissingThreshold
-
-from .conftest import born_aged, make_profile, table
+from assessments.thresholds.snapshot import MissingThreshold
+from tests.hsp.conftest import born_aged, make_profile, table
 
 
 def line_points(result, item):

@@ -7,10 +7,10 @@ from types import MappingProxyType
 import pytest
 
 from assessments.hsp.services import hsp_points_at, hsp_thresholds_at
-from assessments.models import Threshold
-from assessments.thresholds import MissingThreshold, Thresholds, thresholds_at
-
-from .conftest import born_aged, make_profile, table
+from assessments.thresholds.models import Threshold
+from assessments.thresholds.selectors import thresholds_at
+from assessments.thresholds.snapshot import MissingThreshold, Thresholds
+from tests.hsp.conftest import born_aged, make_profile, table
 
 pytestmark = pytest.mark.django_db
 NOW = dt.date(2026, 12, 1)

@@ -5,8 +5,7 @@ import datetime as dt
 import pytest
 
 from assessments.hsp.points import hsp_points
-
-from .conftest import AS_OF, born_aged, make_profile
+from tests.hsp.conftest import AS_OF, born_aged, make_profile
 
 
 def gains(result):

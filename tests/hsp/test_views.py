@@ -8,7 +8,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import PROFILE_FIELDS
+from tests.hsp.conftest import PROFILE_FIELDS
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from assessments.answers import answers_from_dict
-from assessments.choices import REQUIREMENT_IDS
-from assessments.models import Assessment
-from assessments.services import assessment_evaluate
-from assessments.thresholds import thresholds_from_defaults
+from assessments.eligibility.answers import answers_from_dict
+from assessments.eligibility.choices import REQUIREMENT_IDS
+from assessments.results.models import Assessment
+from assessments.results.services import assessment_evaluate
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 APPLICATION_DATE = dt.date(2026, 12, 1)
 

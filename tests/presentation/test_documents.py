@@ -14,14 +14,13 @@ import pytest
 import yaml
 from django.utils import translation
 
-from assessments.answers import answers_from_dict
-from assessments.documents import documents_for_route
-from assessments.report import report_context
-from assessments.rules import evaluate
-from assessments.thresholds import thresholds_from_defaults
-
-from ..test_cases import FIRST_INCOME_YEAR, _iso, _on
-from .conftest import BASE_ANSWERS, THRESHOLDS_SNAPSHOT, engine_result, store
+from assessments.eligibility.answers import answers_from_dict
+from assessments.eligibility.documents import documents_for_route
+from assessments.eligibility.rules import evaluate
+from assessments.reports.pdf import report_context
+from assessments.thresholds.snapshot import thresholds_from_defaults
+from tests.presentation.conftest import BASE_ANSWERS, THRESHOLDS_SNAPSHOT, engine_result, store
+from tests.test_cases import FIRST_INCOME_YEAR, _iso, _on
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases" / "documents"
 ROUTES = ("general", "spouse", "child", "long_term_resident", "refugee", "contribution")

@@ -9,8 +9,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from assessments.choices import LABELLED
-from assessments.presentation import Requirement
+from assessments.eligibility.choices import LABELLED
+from assessments.results.presentation import Requirement
 from assessments.templatetags import prcheck as f
 
 YEN = [

@@ -11,8 +11,8 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessments.presentation import finding_template_name
-from assessments.rules.codes import FINDING_CODES
+from assessments.eligibility.rules.codes import FINDING_CODES
+from assessments.results.presentation import finding_template_name
 
 FINDINGS_DIR = (
     Path(__file__).resolve().parents[2] / "assessments" / "templates" / "assessments" / "findings"

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.views.defaults import server_error
 
-from .conftest import hand_result
+from tests.presentation.conftest import hand_result
 
 pytestmark = pytest.mark.django_db
 

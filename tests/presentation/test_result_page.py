@@ -11,9 +11,8 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessments.presentation import result_page
-
-from .conftest import engine_result, hand_result, store
+from assessments.results.presentation import result_page
+from tests.presentation.conftest import engine_result, hand_result, store
 
 pytestmark = pytest.mark.django_db
 

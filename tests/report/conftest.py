@@ -2,10 +2,9 @@
 
 import pytest
 
-from assessments.report import report_render_html, report_render_pdf
-from assessments.thresholds import thresholds_from_defaults
-
-from .support import APPLICATION_DATE, GENERATED_AT, REFERENCE, TYPICAL, evaluate
+from assessments.reports.pdf import report_render_html, report_render_pdf
+from assessments.thresholds.snapshot import thresholds_from_defaults
+from tests.report.support import APPLICATION_DATE, GENERATED_AT, REFERENCE, TYPICAL, evaluate
 
 
 @pytest.fixture(scope="session")

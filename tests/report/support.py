@@ -8,9 +8,9 @@ import re
 
 from pypdf import PdfReader
 
-from assessments.answers import answers_from_dict
-from assessments.models import Assessment
-from assessments.services import assessment_evaluate
+from assessments.eligibility.answers import answers_from_dict
+from assessments.results.models import Assessment
+from assessments.results.services import assessment_evaluate
 
 APPLICATION_DATE = dt.date(2026, 12, 1)
 GENERATED_AT = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)

@@ -6,8 +6,7 @@ import pytest
 from django.core.management import CommandError
 
 from tests.commands import command_json
-
-from .support import TYPICAL, pdf_text, squeeze
+from tests.report.support import TYPICAL, pdf_text, squeeze
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import urllib.request
 import pytest
 from django.contrib.staticfiles import finders
 
-from assessments.report import BASE_URL, StaticFilesURLFetcher, report_render_pdf
+from assessments.reports.pdf import BASE_URL, StaticFilesURLFetcher, report_render_pdf
 
 STYLESHEET = BASE_URL + "static/css/report.css"
 

@@ -3,10 +3,9 @@
 import pytest
 from django.template import Context, Template
 
-from assessments.choices import REQUIREMENT_IDS
-from assessments.report import report_context, report_render_html, report_sources
-
-from .support import GENERATED_AT, REFERENCE, TYPICAL
+from assessments.eligibility.choices import REQUIREMENT_IDS
+from assessments.reports.pdf import report_context, report_render_html, report_sources
+from tests.report.support import GENERATED_AT, REFERENCE, TYPICAL
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,8 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from assessments.report import report_render_pdf
-
-from .support import pdf_text, squeeze
+from assessments.reports.pdf import report_render_pdf
+from tests.report.support import pdf_text, squeeze
 
 SUBSET_TAG = re.compile(r"^/?[A-Z]{6}\+")
 MAX_BYTES = 150 * 1024

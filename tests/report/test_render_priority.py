@@ -7,9 +7,9 @@ import threading
 import pytest
 from django.test import override_settings
 
-from assessments import render_priority
-from assessments.render_priority import MAX_NICE, at_render_priority
-from assessments.report import report_render_pdf
+from assessments.reports import render_priority
+from assessments.reports.pdf import report_render_pdf
+from assessments.reports.render_priority import MAX_NICE, at_render_priority
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="nice values per thread")
 

@@ -12,11 +12,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from assessments import report_views
-from assessments.models import Assessment
-from assessments.report import assessment_report_pdf
-
-from .support import OTHER, TYPICAL, store_assessment
+from assessments.reports import views as report_views
+from assessments.reports.pdf import assessment_report_pdf
+from assessments.results.models import Assessment
+from tests.report.support import OTHER, TYPICAL, store_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +136,7 @@ def test_downloads_of_a_stored_report_are_not_counted_but_renders_and_misses_are
     client, monkeypatch
 ):
     # Mid-window on a pinned clock: the limits count in fixed one-minute windows.
-    monkeypatch.setattr("assessments.security.time", SimpleNamespace(time=lambda: 1.8e9 + 30))
+    monkeypatch.setattr("assessments.web.middleware.time", SimpleNamespace(time=lambda: 1.8e9 + 30))
     url = report_url(store_assessment(TYPICAL).token)
     statuses = [client.get(url).status_code for _ in range(6)]  # a render, then five stored
     missed = client.get(report_url("x" * 43)).status_code

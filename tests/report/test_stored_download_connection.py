@@ -8,10 +8,9 @@ checked, and only replaced, outside a transaction.
 import pytest
 from django.db import ProgrammingError, connection
 
-from assessments import report_downloads
-from assessments.report_downloads import stored_report_pdf
-
-from .support import TYPICAL, store_assessment
+from assessments.reports import downloads as report_downloads
+from assessments.reports.downloads import stored_report_pdf
+from tests.report.support import TYPICAL, store_assessment
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

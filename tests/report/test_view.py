@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from assessments import report as report_module
-from assessments.models import Assessment, Threshold
-from assessments.report import report_reference
-
-from .support import OTHER, TYPICAL, pdf_text, squeeze, store_assessment
+from assessments.reports import pdf as report_module
+from assessments.reports.pdf import report_reference
+from assessments.results.models import Assessment
+from assessments.thresholds.models import Threshold
+from tests.report.support import OTHER, TYPICAL, pdf_text, squeeze, store_assessment
 
 pytestmark = pytest.mark.django_db
 

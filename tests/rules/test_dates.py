@@ -4,14 +4,14 @@ import datetime as dt
 
 import pytest
 
-from assessments.rules.dates import (
+from assessments.eligibility.rules.dates import (
     add_months,
     add_years,
     certifiable_years,
     first_day_satisfied,
     years_between,
 )
-from assessments.thresholds import thresholds_from_defaults
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 D = dt.date
 

@@ -11,12 +11,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-import assessments.rules as rules_package
-from assessments.answers import AnswersInvalid, answers_from_dict
-from assessments.choices import REQUIREMENT_IDS, Employment, Guarantor, ResidenceStatus
-from assessments.rules import evaluate, evaluate_route
-from assessments.rules.codes import FINDING_CODES
-from assessments.thresholds import thresholds_from_defaults
+import assessments.eligibility.rules as rules_package
+from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
+from assessments.eligibility.choices import REQUIREMENT_IDS, Employment, Guarantor, ResidenceStatus
+from assessments.eligibility.rules import evaluate, evaluate_route
+from assessments.eligibility.rules.codes import FINDING_CODES
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 ON = dt.date(2026, 12, 1)
 THRESHOLDS = thresholds_from_defaults(on=ON)

@@ -7,12 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.answers import answers_from_dict
-from assessments.choices import Overall
-from assessments.rules import evaluate
-from assessments.rules.base import AT_RISK, NOT_MET
-from assessments.rules.codes import FINDING_CODES
-from assessments.thresholds import thresholds_from_defaults
+from assessments.eligibility.answers import answers_from_dict
+from assessments.eligibility.choices import Overall
+from assessments.eligibility.rules import evaluate
+from assessments.eligibility.rules.base import AT_RISK, NOT_MET
+from assessments.eligibility.rules.codes import FINDING_CODES
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 ON = dt.date(2026, 12, 1)
 #: Only the keys the contract requires: every optional answer is left blank.

@@ -8,9 +8,9 @@ import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
-from assessments.answers import answers_from_dict
-from assessments.models import Assessment
-from assessments.services import assessment_evaluate
+from assessments.eligibility.answers import answers_from_dict
+from assessments.results.models import Assessment
+from assessments.results.services import assessment_evaluate
 
 APPLICATION_DATE = dt.date(2026, 12, 1)
 

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from assessments.admin import AssessmentAdmin, own_filter_parameters
-from assessments.models import Assessment, Threshold
+from assessments.results.models import Assessment
+from assessments.thresholds.models import Threshold
 
 pytestmark = pytest.mark.django_db
 

@@ -74,7 +74,7 @@ def test_another_method_is_a_json_405_that_says_post(client, url, method):
 @pytest.mark.parametrize(
     ("url", "target"),
     [
-        (ENDPOINTS[0], "assessments.api.views.assessment_evaluate"),
+        (ENDPOINTS[0], "assessments.results.api.assessment_evaluate"),
         (ENDPOINTS[1], "assessments.hsp.api.hsp_points_at"),
     ],
 )
@@ -97,7 +97,7 @@ def test_a_failure_before_the_endpoint_is_a_json_500_too(monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("cache down")
 
-    monkeypatch.setattr("assessments.security.retry_after_seconds", fail)
+    monkeypatch.setattr("assessments.web.middleware.retry_after_seconds", fail)
     client = Client(raise_request_exception=False)
     response = client.post(ENDPOINTS[0], b"{}", content_type="application/json")
     assert is_json_error(response, 500, "server_error")

@@ -12,14 +12,14 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from assessments.cache import CounterDatabaseCache
+from assessments.web.counters import CounterDatabaseCache
 
 pytestmark = pytest.mark.django_db
 
 TABLE = "prcheck_test_rate_limits"
 COUNTER_CACHE = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "rate_limits": {"BACKEND": "assessments.cache.CounterDatabaseCache", "LOCATION": TABLE},
+    "rate_limits": {"BACKEND": "assessments.web.counters.CounterDatabaseCache", "LOCATION": TABLE},
 }
 
 

@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from .conftest import APPLICANT
+from tests.security.conftest import APPLICANT
 
 pytestmark = pytest.mark.django_db
 

@@ -17,12 +17,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from assessments.log_filters import RedactPersonalData, install_on_all_handlers, redact
-from assessments.models import SavedProgress
+from assessments.questionnaire.models import SavedProgress
+from assessments.web.log_filters import RedactPersonalData, install_on_all_handlers, redact
+from tests.security.conftest import APPLICANT, personal_values, store_assessment
 from tests.wizard.driver import WizardDriver
 from tests.wizard.profiles import FIVE_YEARS, GENERAL, income, with_
-
-from .conftest import APPLICANT, personal_values, store_assessment
 
 TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd"
 

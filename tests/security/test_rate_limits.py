@@ -14,10 +14,9 @@ from django.test import RequestFactory, override_settings
 from django.urls import ResolverMatch
 from django.utils import translation
 
-from assessments.answers import MAX_LIST_ITEMS
-from assessments.security import Limit, client_address, rate_limit_scope, too_many_requests
-
-from .conftest import APPLICANT
+from assessments.eligibility.answers import MAX_LIST_ITEMS
+from assessments.web.middleware import Limit, client_address, rate_limit_scope, too_many_requests
+from tests.security.conftest import APPLICANT
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,9 @@ PINNED_CLOCK = 1_800_000_030.0
 
 @pytest.fixture(autouse=True)
 def pinned_clock(monkeypatch):
-    monkeypatch.setattr("assessments.security.time", SimpleNamespace(time=lambda: PINNED_CLOCK))
+    monkeypatch.setattr(
+        "assessments.web.middleware.time", SimpleNamespace(time=lambda: PINNED_CLOCK)
+    )
 
 
 def distinct_trips(count: int) -> list[dict]:
@@ -100,7 +101,7 @@ def test_the_counts_live_in_the_database_so_every_process_sees_them(client):
     counters = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "rate_limits": {
-            "BACKEND": "assessments.cache.CounterDatabaseCache",
+            "BACKEND": "assessments.web.counters.CounterDatabaseCache",
             "LOCATION": "prcheck_test_rate_limits",
         },
     }
@@ -227,7 +228,7 @@ def test_the_api_accepts_a_list_at_the_limit(client):
 def test_the_pdf_answers_a_429_page_in_the_users_language_once_renders_and_misses_spend_it(
     client,
 ):
-    from .conftest import store_assessment
+    from tests.security.conftest import store_assessment
 
     rendered = client.get(f"/ja/result/{store_assessment().token}/report.pdf").status_code
     missed = client.get(f"/ja/result/{'x' * 43}/report.pdf").status_code
@@ -253,6 +254,6 @@ def test_the_count_starts_afresh_in_the_next_window_and_retry_after_says_when(cl
     statuses = [post_json(client, "/api/assess", APPLICANT).status_code for _ in range(4)]
     retry_after = int(post_json(client, "/api/assess", APPLICANT).headers["Retry-After"])
     later = SimpleNamespace(time=lambda: PINNED_CLOCK + retry_after)
-    monkeypatch.setattr("assessments.security.time", later)
+    monkeypatch.setattr("assessments.web.middleware.time", later)
     assert statuses == [200, 200, 200, 429]
     assert post_json(client, "/api/assess", APPLICANT).status_code == 200

@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import Assessment, SavedProgress
-
-from .conftest import APPLICANT, expire, personal_values, store_assessment
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import Assessment
+from tests.security.conftest import APPLICANT, expire, personal_values, store_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +135,7 @@ def test_purge_also_deletes_expired_rate_limit_counters(settings):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "rate_limits": {
-            "BACKEND": "assessments.cache.CounterDatabaseCache",
+            "BACKEND": "assessments.web.counters.CounterDatabaseCache",
             "LOCATION": "prcheck_test_rate_limits",
         },
     }

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.contrib.sessions.models import Session
 
-from .test_deploy_settings import PRODUCTION_ENV, run_python
+from tests.security.test_deploy_settings import PRODUCTION_ENV, run_python
 
 PRINT_AGE = (
     "import django; django.setup(); from django.conf import settings as s; "

@@ -10,9 +10,9 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from assessments.models import TOKEN_BYTES, Assessment, SavedProgress, new_token
-
-from .conftest import APPLICANT, expire, store_assessment
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import TOKEN_BYTES, Assessment, new_token
+from tests.security.conftest import APPLICANT, expire, store_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +197,7 @@ def test_only_token_shaped_arguments_reach_the_view(token, found):
     from django.http import Http404, HttpResponse
     from django.test import RequestFactory
 
-    from assessments.security import InputShapeMiddleware
+    from assessments.web.middleware import InputShapeMiddleware
 
     middleware = InputShapeMiddleware(lambda request: HttpResponse())
     request = RequestFactory().get("/")

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from .driver import WizardDriver
+from tests.wizard.driver import WizardDriver
 
 #: Every wizard test runs on this day unless it says otherwise.
 TODAY = dt.date(2026, 12, 1)

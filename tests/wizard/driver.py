@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from django.urls import reverse
 
-from assessments.wizard import WIZARD_PREFIX
+from assessments.questionnaire.runs import WIZARD_PREFIX
 
 #: Pages that ask one group of answers, one thing at a time (profiles keep the group together).
 PAGES = {

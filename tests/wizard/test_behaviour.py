@@ -6,12 +6,12 @@ import pytest
 import time_machine
 from django.test import Client
 
-from assessments.answers import AnswersInvalid
-from assessments.models import Assessment, SavedProgress
-from assessments.thresholds import MissingThreshold
-
-from . import profiles as p
-from .driver import WizardDriver, step_data
+from assessments.eligibility.answers import AnswersInvalid
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import Assessment
+from assessments.thresholds.snapshot import MissingThreshold
+from tests.wizard import profiles as p
+from tests.wizard.driver import WizardDriver, step_data
 
 D = dt.date
 PARTIAL_TRIP = {"has_trips": True, "trips": [{"departure": D(2024, 2, 1), "return_date": ""}]}
@@ -213,7 +213,7 @@ def test_two_runs_in_one_session_do_not_overwrite_each_other(client, db):
 
 
 def test_a_session_keeps_a_bounded_number_of_runs(client, db):
-    from assessments.wizard import MAX_RUNS_PER_SESSION
+    from assessments.questionnaire.runs import MAX_RUNS_PER_SESSION
 
     drivers = [WizardDriver(client) for _ in range(MAX_RUNS_PER_SESSION + 1)]
     for driver in drivers:
@@ -261,7 +261,7 @@ def test_continue_later_gives_a_link_that_restores_the_run_in_another_browser(dr
         else None
     )
     assert resumed.next_step == "residence"
-    from .driver import RUN_IN_URL
+    from tests.wizard.driver import RUN_IN_URL
 
     resumed.run = RUN_IN_URL.search(response["Location"])["run"]
     assert resumed.stored("status") == driver.stored("status")
@@ -304,7 +304,7 @@ def test_answers_the_contract_refuses_are_shown_on_their_step_never_a_500(driver
     def refuse(data, *, today):
         raise AnswersInvalid({"trips[0].return": [("return_before_departure", {})]})
 
-    monkeypatch.setattr("assessments.wizard.completion.answers_from_dict", refuse)
+    monkeypatch.setattr("assessments.questionnaire.completion.answers_from_dict", refuse)
     driver.answer("summary")
     assert driver.next_step == "travel"
     response = driver.get("travel")
@@ -319,8 +319,8 @@ def test_an_application_date_without_rules_in_force_is_explained_never_a_500(dri
     def missing(*, on=None):
         raise MissingThreshold("none")
 
-    monkeypatch.setattr("assessments.wizard.completion.thresholds_at", missing)
-    monkeypatch.setattr("assessments.wizard.views.thresholds_at", missing)
+    monkeypatch.setattr("assessments.questionnaire.completion.thresholds_at", missing)
+    monkeypatch.setattr("assessments.questionnaire.views.thresholds_at", missing)
     driver.answer("summary")
     assert driver.next_step == "income", "the years to ask cannot be known"
     response = driver.get("income")
@@ -390,7 +390,7 @@ def test_rules_missing_at_the_very_end_send_the_applicant_to_the_application_dat
     def missing(*, on=None):
         raise MissingThreshold("none")
 
-    monkeypatch.setattr("assessments.wizard.completion.thresholds_at", missing)
+    monkeypatch.setattr("assessments.questionnaire.completion.thresholds_at", missing)
     driver.answer("summary")
     assert driver.next_step == "status"
     assert driver.get("status").context["form"].errors["application_date"]

@@ -10,15 +10,15 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 
-from assessments.answers import MAX_LIST_ITEMS
-from assessments.flow import STEPS
-from assessments.wizard import WIZARD_PREFIX
-from assessments.wizard.drafts import (
+from assessments.eligibility.answers import MAX_LIST_ITEMS
+from assessments.questionnaire.drafts import (
     SESSION_BOUND_BYTES,
     field_limit,
     field_limits,
     own_fields,
 )
+from assessments.questionnaire.flow import STEPS
+from assessments.questionnaire.runs import WIZARD_PREFIX
 
 pytestmark = pytest.mark.django_db
 FIELD_BUDGET = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS - 10  # what Django accepts in one POST

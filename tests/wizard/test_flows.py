@@ -4,10 +4,9 @@ import datetime as dt
 
 import pytest
 
-from assessments.models import Assessment
-from assessments.thresholds import thresholds_at
-
-from . import profiles as p
+from assessments.results.models import Assessment
+from assessments.thresholds.selectors import thresholds_at
+from tests.wizard import profiles as p
 
 D = dt.date
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django import forms as django_forms
 
-from assessments import flow
+from assessments.questionnaire import flow
 
 D = dt.date
 

@@ -6,9 +6,8 @@ import re
 import pytest
 
 from assessments.wizard import handover
-
-from . import profiles as p
-from .driver import WizardDriver
+from tests.wizard import profiles as p
+from tests.wizard.driver import WizardDriver
 
 D = dt.date
 

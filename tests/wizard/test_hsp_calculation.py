@@ -10,9 +10,8 @@ import re
 
 import pytest
 
-from assessments.models import Assessment
-
-from . import profiles as p
+from assessments.results.models import Assessment
+from tests.wizard import profiles as p
 
 D = dt.date
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

@@ -6,11 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments import flow
-from assessments.wizard import WIZARD_PREFIX
-
-from . import profiles as p
-from .driver import WizardDriver, step_data
+from assessments.questionnaire import flow
+from assessments.questionnaire.runs import WIZARD_PREFIX
+from tests.wizard import profiles as p
+from tests.wizard.driver import WizardDriver, step_data
 
 STEPS = [step for step, _form in flow.STEPS]
 ROWS = {

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from . import profiles as p
-from .driver import GROUP_OF
+from tests.wizard import profiles as p
+from tests.wizard.driver import GROUP_OF
 
 D = dt.date
 

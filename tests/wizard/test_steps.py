@@ -11,10 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from assessments.models import Threshold
-
-from . import profiles as p
-from .driver import GROUP_OF
+from assessments.thresholds.models import Threshold
+from tests.wizard import profiles as p
+from tests.wizard.driver import GROUP_OF
 
 D = dt.date
 
@@ -97,7 +96,7 @@ def test_the_step_counter_goes_up_by_one_on_every_page_of_every_route(driver, ro
     [("en", "Step 1 of about 11"), ("ja", "ステップ 1 / 約11")],
 )
 def test_the_step_counter_says_about_before_the_route_is_known(client, db, language, words):
-    from .driver import WizardDriver
+    from tests.wizard.driver import WizardDriver
 
     driver = WizardDriver(client, language=language)
     assert counter(driver.get("status").content.decode()) == words
@@ -139,7 +138,7 @@ def test_a_change_to_the_household_goes_back_to_the_summary_with_every_answer_ke
 def test_the_split_pages_give_the_same_answers_as_before(driver):
     driver.answer_all(p.GENERAL)
     response = driver.answer("summary")
-    from assessments.models import Assessment
+    from assessments.results.models import Assessment
 
     answers = Assessment.objects.get(token=response["Location"].rstrip("/").rsplit("/", 1)[-1])
     data = answers.answers

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .profiles import RESIDENCE, STATUS
+from tests.wizard.profiles import RESIDENCE, STATUS
 
 
 def session_writes(client, url: str) -> list[str]:

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from . import profiles as p
-from .driver import GROUP_OF
+from tests.wizard import profiles as p
+from tests.wizard.driver import GROUP_OF
 
 D = dt.date
 JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
@@ -311,7 +311,7 @@ def test_amounts_are_read_as_people_write_them(driver, typed, amount):
 
 
 def test_error_messages_are_in_the_language_of_the_page(client, db):
-    from .driver import WizardDriver
+    from tests.wizard.driver import WizardDriver
 
     summaries = {}
     for language in ("en", "ja"):

@@ -7,9 +7,9 @@ import pytest
 from django.contrib.admin.widgets import AdminDateWidget
 from django.forms.renderers import DjangoTemplates, Jinja2, get_default_renderer
 
-from assessments import flow
-from assessments.forms import WIDGET_RENDERER
 from assessments.hsp.forms import HspProfileForm
+from assessments.questionnaire import flow
+from assessments.questionnaire.forms import WIDGET_RENDERER
 
 D = dt.date
 

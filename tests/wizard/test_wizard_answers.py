@@ -4,11 +4,10 @@ import datetime as dt
 
 import pytest
 
-from assessments.answers import answers_to_dict
-from assessments.flow import asks_household_income, income_years
+from assessments.eligibility.answers import answers_to_dict
 from assessments.hsp.result import HspPointsResult, JSkipResult
-from assessments.thresholds import thresholds_from_defaults
-from assessments.wizard_answers import (
+from assessments.questionnaire.flow import asks_household_income, income_years
+from assessments.questionnaire.mapping import (
     CalculatedPoints,
     Location,
     answers_from_steps,
@@ -18,6 +17,7 @@ from assessments.wizard_answers import (
     step_errors,
     trip_totals,
 )
+from assessments.thresholds.snapshot import thresholds_from_defaults
 
 D = dt.date
 

@@ -15,10 +15,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ...answers import AnswersInvalid, answers_from_dict, answers_to_dict
-from ...messages import error_message, errors_to_lines
-from ...services import assessment_evaluate
-from ...thresholds import MissingThreshold
+from assessments.eligibility.answers import AnswersInvalid, answers_from_dict, answers_to_dict
+from assessments.results.services import assessment_evaluate
+from assessments.thresholds.snapshot import MissingThreshold
+from assessments.web.messages import error_message, errors_to_lines
 
 EXIT_BAD_INPUT = 2
 EXIT_SERVER_ERROR = 1
@@ -77,7 +77,9 @@ class Command(BaseCommand):
                 ) % {"detail": exc}
                 raise CommandError(message, returncode=EXIT_SERVER_ERROR) from None
             if pdf:
-                from ...report import report_pdf  # WeasyPrint is loaded only for a PDF
+                from assessments.reports.pdf import (
+                    report_pdf,  # WeasyPrint is loaded only for a PDF
+                )
 
                 answers_json = answers_to_dict(answers)
                 reference = reference or answers_reference(answers_json)

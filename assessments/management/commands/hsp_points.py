@@ -13,12 +13,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ...hsp.messages import hsp_errors_to_lines
-from ...hsp.profile import HspProfileInvalid, profile_from_dict
-from ...hsp.services import HspTableNotInForce, hsp_points_at
-from ...messages import error_message
-from ...thresholds import MissingThreshold
-from .assess import EXIT_BAD_INPUT, EXIT_SERVER_ERROR, LANGUAGES, read_input
+from assessments.hsp.messages import hsp_errors_to_lines
+from assessments.hsp.profile import HspProfileInvalid, profile_from_dict
+from assessments.hsp.services import HspTableNotInForce, hsp_points_at
+from assessments.management.commands.assess import (
+    EXIT_BAD_INPUT,
+    EXIT_SERVER_ERROR,
+    LANGUAGES,
+    read_input,
+)
+from assessments.thresholds.snapshot import MissingThreshold
+from assessments.web.messages import error_message
 
 
 class Command(BaseCommand):

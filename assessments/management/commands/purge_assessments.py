@@ -15,7 +15,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import Assessment, SavedProgress
+from assessments.questionnaire.models import SavedProgress
+from assessments.results.models import Assessment
 
 
 class Command(BaseCommand):

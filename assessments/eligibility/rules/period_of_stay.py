@@ -1,0 +1,77 @@
+"""The longest period of stay (guideline 1(3)ウ and note 1).
+
+The applicant must hold the longest period of stay for their status. Since 2012 a 3-year
+period has been treated as the longest; note 1 of the 2026-02-24 revision ends that on
+2027-03-31, except once: a holder of a 3-year period on that day keeps it for the first
+decision within that period. Decisions take months, so a 3-year holder applying now is
+decided under the transition, and needs the decision before the card expires.
+Source: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html
+"""
+
+from __future__ import annotations
+
+from assessments.eligibility.answers import Answers
+from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
+from assessments.eligibility.rules.dates import add_months, add_years
+from assessments.thresholds.snapshot import Thresholds
+
+
+def period_of_stay(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Check that the current period of stay counts as the longest."""
+    key = "period_of_stay.min_years"
+    if a.period_of_stay_years is None:
+        return Finding("period_of_stay", MET, "period_of_stay.unlimited", {}, **cited(t, key))
+    years, required = _whole(a.period_of_stay_years), t[key]
+    grace_years = t["period_of_stay.grace_period_years"]
+    if years == grace_years and t["period_of_stay.transition_date"] is not None:
+        return _transition(a, t)
+    params = {"years": years, "required": required}
+    if years >= required:
+        return Finding("period_of_stay", MET, "period_of_stay.ok", params, **cited(t, key))
+    return Finding("period_of_stay", NOT_MET, "period_of_stay.too_short", params, **cited(t, key))
+
+
+def _transition(a: Answers, t: Thresholds) -> Finding:
+    """Judge a 3-year period around the transition date."""
+    cite = cited(t, "period_of_stay.transition_date")
+    transition = t["period_of_stay.transition_date"]
+    expiry = a.status_expiry_date
+    if expiry is None:
+        return Finding(
+            "period_of_stay",
+            AT_RISK,
+            "period_of_stay.missing_expiry",
+            {"transition_date": transition, "missing": "status_expiry_date"},
+            **cite,
+        )
+    granted = add_years(expiry, -int(t["period_of_stay.grace_period_years"]))
+    held_on_transition = granted <= transition <= expiry
+    if a.application_date > transition and not held_on_transition:
+        return Finding(
+            "period_of_stay",
+            NOT_MET,
+            "period_of_stay.three_year_ended",
+            {"transition_date": transition, "required": t["period_of_stay.min_years"]},
+            **cite,
+        )
+    decision_by = add_months(a.application_date, t["period_of_stay.expected_processing_months"])
+    if a.application_date > transition or not held_on_transition or expiry < decision_by:
+        return Finding(
+            "period_of_stay",
+            AT_RISK,
+            "period_of_stay.three_year_grace",
+            {"transition_date": transition, "expiry": expiry},
+            **cite,
+        )
+    return Finding(
+        "period_of_stay",
+        MET,
+        "period_of_stay.ok",
+        {"years": _whole(a.period_of_stay_years), "required": t["period_of_stay.min_years"]},
+        **cite,
+    )
+
+
+def _whole(years: float) -> float | int:
+    """Return 3 rather than 3.0 (params are shown to people); 0.5 stays 0.5."""
+    return int(years) if float(years).is_integer() else years

@@ -1,0 +1,279 @@
+"""The outline of the check: which questions are asked, in which order, and when.
+
+This is the only place that decides the order of questions (style guideline 8). Each
+condition is a small named function over the cleaned data of earlier steps; the wizard only
+lets a condition read steps that are shown and come before it, so an answer on a skipped
+step can never steer the route. What the answers *mean* is decided by ``rules/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.utils.translation import gettext_lazy as _
+
+from assessments.eligibility.choices import ResidenceStatus, Route
+from assessments.eligibility.rules.dates import add_years
+from assessments.questionnaire import forms
+from assessments.questionnaire.forms import POINT_DATES, PointsSource
+from assessments.questionnaire.forms.hsp import source_field
+from assessments.questionnaire.forms.hsp_profile import (
+    HspNowForm,
+    HspThreeYearsAgoForm,
+    HspYearAgoForm,
+)
+from assessments.questionnaire.mapping import counted_points
+from assessments.thresholds.snapshot import Thresholds
+
+SPOUSE_STATUSES = frozenset(
+    {ResidenceStatus.SPOUSE_OF_JAPANESE, ResidenceStatus.SPOUSE_OF_PERMANENT_RESIDENT}
+)
+CHILD_STATUSES = frozenset(
+    {ResidenceStatus.CHILD_OF_JAPANESE, ResidenceStatus.CHILD_OF_PERMANENT_RESIDENT}
+)
+#: Statuses whose route counts from the day the status (or recognition) was granted.
+GRANT_DATE_STATUSES = frozenset(
+    {ResidenceStatus.LONG_TERM_RESIDENT, ResidenceStatus.REFUGEE, ResidenceStatus.HSP}
+)
+#: The route a status leads to by itself; every other status is on the general route.
+STATUS_ROUTES = {
+    **dict.fromkeys(SPOUSE_STATUSES, Route.SPOUSE),
+    **dict.fromkeys(CHILD_STATUSES, Route.CHILD),
+    ResidenceStatus.LONG_TERM_RESIDENT: Route.LONG_TERM_RESIDENT,
+    ResidenceStatus.REFUGEE: Route.REFUGEE,
+}
+
+
+def _answers(wizard, step: str) -> dict:
+    return wizard.get_cleaned_data_for_step(step) or {}
+
+
+def is_spouse(wizard) -> bool:
+    """Ask for the marriage date when the applicant holds a spouse status."""
+    return _answers(wizard, "status").get("status") in SPOUSE_STATUSES
+
+
+def has_grant_date(wizard) -> bool:
+    """Ask when the status was granted for long-term residents, refugees and HSP holders."""
+    return _answers(wizard, "status").get("status") in GRANT_DATE_STATUSES
+
+
+def asks_hsp_route(wizard) -> bool:
+    """Ask whether to check the HSP routes only of holders of other statuses."""
+    return _answers(wizard, "status").get("status") != ResidenceStatus.HSP
+
+
+def uses_hsp_route(wizard) -> bool:
+    """Ask for HSP points from HSP holders and from anyone who wants to try those routes."""
+    if _answers(wizard, "status").get("status") == ResidenceStatus.HSP:
+        return True
+    return bool(_answers(wizard, "hsp_route").get("hsp_route"))
+
+
+def _calculates(wizard, date: str) -> bool:
+    return _answers(wizard, "hsp").get(source_field(date)) == PointsSource.CALCULATE
+
+
+def known_point_dates(wizard) -> tuple[str, ...]:
+    """Return the days whose points the HSP step says are known (typed from the sheet)."""
+    hsp = _answers(wizard, "hsp")
+    return tuple(d for d in POINT_DATES if hsp.get(source_field(d)) == PointsSource.KNOWN)
+
+
+def types_points(wizard) -> bool:
+    """Ask the points from the sheet when the HSP step says a day's points are known."""
+    return bool(known_point_dates(wizard))
+
+
+def points_now(wizard) -> int | None:
+    """Return the points on the application date: typed from the sheet, or calculated."""
+    if not _calculates(wizard, "now"):
+        return _answers(wizard, "hsp_typed").get("hsp_points_now")
+    result = wizard.hsp_result("hsp_now")
+    return counted_points(result) if result else None
+
+
+def reaches_now(wizard, mark_key: str) -> bool:
+    """Return whether the points on the application date reach the mark ``mark_key``."""
+    thresholds = wizard.thresholds()
+    mark = thresholds[mark_key] if thresholds else None
+    points = points_now(wizard)
+    return mark is not None and points is not None and points >= mark
+
+
+def holds_hsp_for(wizard, years_key: str) -> bool:
+    """Return whether HSP status, held for ``years_key`` years, vouches for the past points.
+
+    As the rules count it: the points were checked when the status was granted, so a holder
+    granted at least that long before the application date is not asked the points then.
+    """
+    thresholds = wizard.thresholds()
+    granted = _answers(wizard, "grant").get("status_grant_date")
+    return (
+        _answers(wizard, "status").get("status") == ResidenceStatus.HSP
+        and granted is not None
+        and thresholds is not None
+        and add_years(granted, thresholds[years_key]) <= wizard.application_date()
+    )
+
+
+def meets_jskip_now(wizard) -> bool:
+    """Return whether the profile on the application date meets the J-Skip criteria."""
+    result = wizard.hsp_result("hsp_now") if _calculates(wizard, "now") else None
+    return bool(result and result.j_skip.eligible)
+
+
+def calculates_points_now(wizard) -> bool:
+    """Ask the profile on the application date when its points are to be calculated here."""
+    return _calculates(wizard, "now")
+
+
+def needs_points_one_year_ago(wizard) -> bool:
+    """The 80-point route needs the points a year before only with 80 now, unless vouched for."""
+    return reaches_now(wizard, "hsp.points_80") and not holds_hsp_for(
+        wizard, "residence.hsp_80.min_years"
+    )
+
+
+def needs_points_three_years_ago(wizard) -> bool:
+    """The 70-point route needs the points three years before only with 70 now, unless vouched."""
+    return reaches_now(wizard, "hsp.points_70") and not holds_hsp_for(
+        wizard, "residence.hsp_70.min_years"
+    )
+
+
+def calculates_points_one_year_ago(wizard) -> bool:
+    """Ask the profile a year before when calculating it, for the 80-point route or J-Skip.
+
+    J-Skip (checked from the profiles when both are answered here) needs the criteria met a
+    year before as well, so the profile is asked whenever they are met now.
+    """
+    return _calculates(wizard, "one_year_ago") and (
+        needs_points_one_year_ago(wizard) or meets_jskip_now(wizard)
+    )
+
+
+def calculates_points_three_years_ago(wizard) -> bool:
+    """Ask the profile three years before when calculating it and the 70-point route needs it."""
+    return _calculates(wizard, "three_years_ago") and needs_points_three_years_ago(wizard)
+
+
+def shows_calculated_points(wizard) -> bool:
+    """Show the calculated points whenever a day's points were to be calculated here.
+
+    A profile the route does not need is not asked; this step then says why (for example,
+    the holder route vouches for the points then), so a "calculate" choice is never dropped
+    silently.
+    """
+    return any(_calculates(wizard, date) for date in POINT_DATES)
+
+
+def claims_jskip(wizard) -> bool:
+    """Return whether J-Skip applies: checked from the profiles, or as the applicant said."""
+    calculated = wizard.hsp_calculated().jskip_eligible
+    if calculated is not None:
+        return calculated
+    return bool(_answers(wizard, "hsp_typed").get("jskip_eligible"))
+
+
+#: The steps in order; the step name matches its form (``status`` -> ``StatusForm``).
+STEPS = [
+    ("status", forms.StatusForm),
+    ("stay", forms.StayForm),
+    ("hsp_route", forms.HspRouteForm),
+    ("residence", forms.ResidenceForm),
+    ("marriage", forms.MarriageForm),
+    ("grant", forms.GrantForm),
+    ("hsp", forms.HspForm),
+    ("hsp_typed", forms.HspTypedForm),
+    ("hsp_now", HspNowForm),
+    ("hsp_year_ago", HspYearAgoForm),
+    ("hsp_three_years_ago", HspThreeYearsAgoForm),
+    ("hsp_points", forms.HspPointsForm),
+    ("travel", forms.TravelForm),
+    ("household", forms.HouseholdForm),
+    ("income", forms.IncomeForm),
+    ("taxes", forms.TaxesForm),
+    ("conduct", forms.ConductForm),
+    ("guarantor", forms.GuarantorForm),
+    ("summary", forms.SummaryForm),
+]
+
+CONDITIONS = {
+    "hsp_route": asks_hsp_route,
+    "marriage": is_spouse,
+    "grant": has_grant_date,
+    "hsp": uses_hsp_route,
+    "hsp_typed": types_points,
+    "hsp_now": calculates_points_now,
+    "hsp_year_ago": calculates_points_one_year_ago,
+    "hsp_three_years_ago": calculates_points_three_years_ago,
+    "hsp_points": shows_calculated_points,
+}
+
+#: The profile step that calculates the points of each point date (``hsp_points.<date>``).
+PROFILE_STEPS = dict(
+    zip(POINT_DATES, ("hsp_now", "hsp_year_ago", "hsp_three_years_ago"), strict=True)
+)
+
+#: Steps that share a template (``assessments/wizard/<name>.html``); others use their name.
+TEMPLATES = dict.fromkeys(PROFILE_STEPS.values(), "hsp_profile")
+
+TITLES = {
+    "status": _("Your status of residence"),
+    "stay": _("Your period of stay"),
+    "hsp_route": _("Highly Skilled Professional routes"),
+    "residence": _("Your residence in Japan"),
+    "marriage": _("Your marriage"),
+    "grant": _("When your status was granted"),
+    "hsp": _("Highly Skilled Professional points"),
+    "hsp_typed": _("Your points from the calculation sheet"),
+    "hsp_now": _("Your HSP profile on the application date"),
+    "hsp_year_ago": _("Your HSP profile one year before"),
+    "hsp_three_years_ago": _("Your HSP profile three years before"),
+    "hsp_points": _("Your calculated HSP points"),
+    "travel": _("Trips abroad"),
+    "household": _("Your household"),
+    "income": _("Your income"),
+    "taxes": _("Taxes, pension and health insurance"),
+    "conduct": _("Conduct"),
+    "guarantor": _("Your guarantor"),
+    "summary": _("Check your answers"),
+}
+
+
+def candidate_routes(wizard) -> tuple[str, ...]:
+    """Return the routes the answers so far may lead to (they decide the years asked)."""
+    status = _answers(wizard, "status").get("status")
+    routes = [STATUS_ROUTES.get(status, Route.GENERAL)]
+    if _answers(wizard, "residence").get("contribution_to_japan"):
+        routes.append(Route.CONTRIBUTION)
+    if uses_hsp_route(wizard):
+        routes += [Route.HSP_70, Route.HSP_80]
+        if claims_jskip(wizard):
+            routes.append(Route.J_SKIP)
+    return tuple(str(route) for route in routes)
+
+
+def asks_household_income(routes: Iterable[str]) -> bool:
+    """Ask household income on every route: livelihood is judged per household.
+
+    On the spouse and child routes it shows whether a legally exempt household supports itself;
+    on the others it can carry an applicant whose own income is below the floor.
+    """
+    return True
+
+
+def income_years(
+    *, application_date: dt.date, routes: Iterable[str], thresholds: Thresholds
+) -> list[int]:
+    """Return the calendar years of income certifiable on the application date, newest first.
+
+    Income of year Y is certified from ``lookback.certificate_month`` of Y+1; the number of
+    years is the longest ``lookback.tax_years.<route>`` among the routes that may apply.
+    """
+    certificate_month = thresholds["lookback.certificate_month"]
+    latest = application_date.year - (1 if application_date.month >= certificate_month else 2)
+    count = max(thresholds[f"lookback.tax_years.{route}"] for route in routes)
+    return [latest - offset for offset in range(count)]

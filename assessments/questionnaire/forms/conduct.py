@@ -1,0 +1,65 @@
+"""Conduct: sentences, traffic violations, work outside permission, public health."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from assessments.eligibility.choices import CriminalRecordKind, TrafficViolationKind
+from assessments.questionnaire.forms.fields import choice, date_field, yes_no
+from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
+from assessments.questionnaire.forms.step import StepForm
+
+
+class CriminalRecordForm(RowForm):
+    kind = choice(_("Sentence"), _("The sentence in the judgment."), CriminalRecordKind.choices)
+    completed_on = date_field(
+        _("Completed on"),
+        _("The day the sentence was served, the suspension period ended, or the fine was paid."),
+    )
+
+
+class TrafficViolationForm(RowForm):
+    date = date_field(_("Date of the violation"), _("As on the ticket."))
+    kind = choice(
+        _("Kind"),
+        _("Blue tickets are minor; red tickets are criminal."),
+        TrafficViolationKind.choices,
+    )
+
+
+class ConductForm(StepForm):
+    step = "conduct"
+    has_criminal_records = yes_no(
+        _("Have you ever been sentenced in Japan (imprisonment, suspended sentence or fine)?"),
+        _("Traffic penalty notices (反則金, blue tickets) are not sentences; list them below."),
+    )
+    has_traffic_violations = yes_no(
+        _("Have you had any traffic violations in Japan?"),
+        _("Penalty notices (blue tickets) and criminal offences (red tickets)."),
+    )
+    unauthorized_work = yes_no(
+        _("Have you ever worked outside what your status allows?"),
+        _("For example more hours than a Dependent or Student permission allows."),
+    )
+    public_health_risk = yes_no(
+        _("Do you have a condition that could harm public health, such as drug addiction?"),
+        _("The permanent residence guideline asks this of everyone. Most applicants answer No."),
+    )
+    rows = {
+        "criminal_records": Rows(
+            formset=row_formset(CriminalRecordForm),
+            toggle="has_criminal_records",
+            legend=_("Your sentences"),
+            add_label=_("Add another sentence"),
+            row_label=_("Sentence %(number)s"),
+            required_message=_("Enter at least one sentence, or answer No."),
+        ),
+        "traffic_violations": Rows(
+            formset=row_formset(TrafficViolationForm),
+            toggle="has_traffic_violations",
+            legend=_("Your traffic violations"),
+            add_label=_("Add another violation"),
+            row_label=_("Violation %(number)s"),
+            required_message=_("Enter at least one violation, or answer No."),
+        ),
+    }

@@ -1,0 +1,91 @@
+"""The household and its means, then the income for the years the route looks back on."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.eligibility.choices import Employment
+from assessments.questionnaire.forms.fields import MoneyField, choice, count_field, yes_no
+from assessments.questionnaire.forms.step import StepForm
+from assessments.web.messages import error_message
+
+
+class IncomeForm(StepForm):
+    """Income for exactly the years the route looks back on (the view passes them)."""
+
+    step = "income"
+    employment = choice(
+        _("Your main job"),
+        _("Choose what describes where most of your income comes from."),
+        Employment.choices,
+    )
+
+    def __init__(self, *args, income_years=(), household=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.income_years = tuple(income_years)
+        self.household = household
+        for year in self.income_years:
+            self.fields[f"applicant_{year}"] = MoneyField(
+                label=_("Your income in %(year)s") % {"year": year},
+                help_text=_("Gross annual income on your tax certificate (課税証明書), in yen."),
+            )
+            if household:
+                self.fields[f"household_{year}"] = MoneyField(
+                    label=_("Household income in %(year)s") % {"year": year},
+                    help_text=_(
+                        "Yours plus the income of everyone sharing your household budget. "
+                        "Leave empty if nobody else in your household has an income."
+                    ),
+                    required=False,
+                )
+        self.order_fields(["employment", *self.year_fields()])
+
+    def year_fields(self) -> list[str]:
+        columns = ("applicant", "household") if self.household else ("applicant",)
+        return [f"{column}_{year}" for year in self.income_years for column in columns]
+
+    def clean(self):
+        if not self.income_years:
+            raise forms.ValidationError(
+                error_message("no_thresholds", {"date": self.application_date.isoformat()})
+            )
+        cleaned = self.cleaned_data
+        if all(name in cleaned for name in self.year_fields()):
+            cleaned["income"] = [
+                {
+                    "year": year,
+                    "applicant": cleaned[f"applicant_{year}"],
+                    "household": cleaned.get(f"household_{year}"),
+                }
+                for year in self.income_years
+            ]
+        return super().clean()
+
+
+class HouseholdForm(StepForm):
+    """The household: dependants, public assistance and savings.
+
+    Asked before the income, so that the income page can show the floor for this household.
+    """
+
+    step = "household"
+    dependents = count_field(
+        _("How many dependants do you claim for tax?"),
+        _("People you support, in Japan or abroad, as on your tax certificate. Enter 0 if none."),
+    )
+    dependents_abroad = count_field(
+        _("Of those, how many live outside Japan?"),
+        _("Enter 0 if none."),
+    )
+    assets = MoneyField(
+        label=_("Savings and other assets, in yen"),
+        help_text=_(
+            "Bank savings, investments and property. Leave empty if you prefer not to say."
+        ),
+        required=False,
+    )
+    public_assistance = yes_no(
+        _("Does anyone in your household receive public assistance (生活保護)?"),
+        _("Welfare paid by your city office. Child allowances do not count."),
+    )

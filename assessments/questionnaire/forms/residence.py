@@ -1,0 +1,147 @@
+"""Who the applicant is and how long they have been here: status, residence, route dates."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.eligibility.choices import ResidenceStatus
+from assessments.questionnaire.forms.fields import (
+    PeriodOfStay,
+    choice,
+    date_field,
+    years_later,
+    yes_no,
+)
+from assessments.questionnaire.forms.step import StepForm
+
+#: How far ahead an application date may be planned (a form limit, not a legal threshold).
+MAX_APPLICATION_YEARS_AHEAD = 3
+
+
+class StatusForm(StepForm):
+    step = "status"
+    limit_dates = False
+    application_date = date_field(
+        _("When do you plan to apply?"),
+        _("The rules in force on this day are used. We filled in today; change it to plan ahead."),
+    )
+    status = choice(
+        _("Your current status of residence"),
+        _("As printed on your residence card (在留カード)."),
+        ResidenceStatus.choices,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.latest_application_date = years_later(self.today, MAX_APPLICATION_YEARS_AHEAD)
+        self.fields["application_date"].widget.attrs.update(
+            min=self.today.isoformat(), max=self.latest_application_date.isoformat()
+        )
+
+    def clean_application_date(self):
+        value = self.cleaned_data["application_date"]
+        if value < self.today:
+            raise forms.ValidationError(_("The application date cannot be in the past."))
+        if value > self.latest_application_date:
+            raise forms.ValidationError(
+                _("Choose a date within %(years)s years from today."),
+                params={"years": MAX_APPLICATION_YEARS_AHEAD},
+            )
+        return value
+
+    def clean(self):
+        # The status step sets the application date the other dates are measured against.
+        if self.cleaned_data.get("application_date"):
+            self.application_date = self.cleaned_data["application_date"]
+        return super().clean()
+
+
+class StayForm(StepForm):
+    """The period of stay on the residence card and whether the activity still fits it."""
+
+    step = "stay"
+    #: The expiry date is usually after the application date.
+    limit_dates = False
+    period_of_stay = choice(
+        _("Period of stay granted with this status"),
+        _("As printed on your residence card (在留期間)."),
+        PeriodOfStay.choices,
+    )
+    status_expiry_date = date_field(
+        _("When does your period of stay end?"),
+        _("The expiry date on your residence card. Leave empty if you do not know it."),
+        required=False,
+    )
+    meets_landing_standards = yes_no(
+        _("Does your current job or activity still meet the requirements of your status?"),
+        _("For example, your duties and salary still match what your status allows."),
+    )
+
+
+class HspRouteForm(StepForm):
+    """Asked of holders of other statuses: whether to check the HSP routes as well."""
+
+    step = "hsp_route"
+    hsp_route = yes_no(
+        _("Do you want to check the Highly Skilled Professional routes (points or J-Skip)?"),
+        _(
+            "Anyone can qualify sooner with enough points on the official HSP points table, or "
+            "by meeting the J-Skip criteria. Holders of HSP status are asked in any case."
+        ),
+    )
+
+
+class ResidenceForm(StepForm):
+    step = "residence"
+    residence_start_date = date_field(
+        _("When did your current continuous residence in Japan start?"),
+        _(
+            "The last entry after which you never left Japan without a re-entry permit, "
+            "nor stayed away longer than it allowed."
+        ),
+    )
+    qualifying_status_start_date = date_field(
+        _("Since when have you lived in Japan on a work or residence-based status?"),
+        _(
+            "Without a break. Work statuses other than Technical Intern Training and Specified "
+            "Skilled Worker (i) count, and so do statuses such as Spouse or Long-Term Resident. "
+            "Leave empty if you have never held one."
+        ),
+        required=False,
+    )
+    contribution_to_japan = yes_no(
+        _("Has your contribution to Japan been recognised?"),
+        _(
+            "Under the immigration guideline on contribution to Japan, for example national "
+            "honours or distinguished work in diplomacy, culture, science or sport. "
+            "Most applicants answer No."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start = cleaned.get("residence_start_date")
+        qualifying = cleaned.get("qualifying_status_start_date")
+        if start and qualifying and qualifying < start:
+            self.add_error(
+                "qualifying_status_start_date",
+                _("This cannot be before your continuous residence started."),
+            )
+        return cleaned
+
+
+class MarriageForm(StepForm):
+    step = "marriage"
+    marriage_date = date_field(
+        _("When did you marry?"),
+        _("The date on your marriage certificate."),
+    )
+
+
+class GrantForm(StepForm):
+    step = "grant"
+    status_grant_date = date_field(
+        _("When were you granted your current status, or recognised as a refugee?"),
+        _("The date your Long-Term Resident, refugee or Highly Skilled Professional status began."),
+    )

@@ -1,0 +1,83 @@
+"""Repeating answers (trips, payments, records) as formsets that work without JavaScript.
+
+An "add another" button re-renders the step with one more row; blank rows are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django import forms
+
+from assessments.eligibility.answers import MAX_LIST_ITEMS
+from assessments.questionnaire.forms.fields import WIDGET_RENDERER, YesNo, limit_dates
+
+
+class RowForm(forms.Form):
+    """One row of a repeating answer; date inputs may not pick days after the application."""
+
+    def __init__(self, *args, application_date: dt.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_dates(self, application_date)
+
+
+def row_formset(form_class: type[RowForm]) -> type[forms.BaseFormSet]:
+    return forms.formset_factory(
+        form_class,
+        extra=1,
+        max_num=MAX_LIST_ITEMS,
+        absolute_max=MAX_LIST_ITEMS,
+        validate_max=True,
+        renderer=WIDGET_RENDERER,
+    )
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A repeating answer of a step: its formset, the question that asks for it, wording.
+
+    The rows are asked when any (field, raw value) pair of ``shown_when`` matches; by
+    default when ``toggle`` is answered yes. Errors about the rows as a whole go on ``toggle``.
+    """
+
+    formset: type[forms.BaseFormSet]
+    toggle: str
+    legend: str
+    add_label: str
+    row_label: str  # with %(number)s
+    required_message: str
+    shown_when: tuple[tuple[str, str], ...] = ()
+
+    def conditions(self) -> tuple[tuple[str, str], ...]:
+        return self.shown_when or ((self.toggle, YesNo.YES.value),)
+
+
+@dataclass(frozen=True)
+class RowsBlock:
+    """A step's repeating answer as the template renders it."""
+
+    name: str
+    spec: Rows
+    formset: forms.BaseFormSet
+    active: bool
+    prefix: str
+
+    @property
+    def rows(self) -> list[tuple[str, forms.Form]]:
+        return [
+            (self.spec.row_label % {"number": number}, row)
+            for number, row in enumerate(self.formset.forms, start=1)
+        ]
+
+    @property
+    def shown_when(self) -> str:
+        """Say, for the reveal script, which answers show the rows: "name=value ..."."""
+        return " ".join(f"{self.prefix}-{field}={value}" for field, value in self.spec.conditions())
+
+
+def raw_answer(value) -> str:
+    """Return an answer as the form posts it: "yes"/"no" for booleans, "" for none."""
+    if value is True or value is False:
+        return YesNo.YES.value if value else YesNo.NO.value
+    return "" if value is None else str(value)

@@ -1,0 +1,40 @@
+"""Trips abroad."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from assessments.questionnaire.forms.fields import date_field, yes_no
+from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
+from assessments.questionnaire.forms.step import StepForm
+from assessments.web.messages import error_message
+
+
+class TripForm(RowForm):
+    departure = date_field(_("Left Japan on"), _("The day you departed."))
+    return_date = date_field(_("Came back on"), _("The day you re-entered Japan."))
+
+    def clean(self):
+        cleaned = super().clean()
+        departure, returned = cleaned.get("departure"), cleaned.get("return_date")
+        if departure and returned and returned < departure:
+            self.add_error("return_date", error_message("return_before_departure"))
+        return cleaned
+
+
+class TravelForm(StepForm):
+    step = "travel"
+    has_trips = yes_no(
+        _("Have you travelled outside Japan since your continuous residence started?"),
+        _("Count every trip, however short. The dates are in your passport."),
+    )
+    rows = {
+        "trips": Rows(
+            formset=row_formset(TripForm),
+            toggle="has_trips",
+            legend=_("Your trips abroad"),
+            add_label=_("Add another trip"),
+            row_label=_("Trip %(number)s"),
+            required_message=_("Enter at least one trip, or answer No."),
+        )
+    }

@@ -1,0 +1,407 @@
+"""Turn the wizard's cleaned step data into the answers contract, and contract errors back.
+
+The wizard never builds ``Answers`` itself: it maps each step's cleaned data to a fragment of
+the contract JSON (``prcheck.answers/1``) and hands the whole to ``answers_from_dict``, the
+same door the API and the command line use. Each step is also validated with that function
+(on a valid stand-in for the other answers), so a date after the application date, a return
+before a departure or an absurd amount is refused by one set of rules everywhere. Errors come
+back keyed by contract path (``trips[1].return``); ``locate`` finds the step and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from assessments.eligibility.answers import SCHEMA, Answers, AnswersInvalid, Trip, answers_from_dict
+from assessments.eligibility.choices import Employment, Guarantor, ResidenceStatus
+from assessments.hsp.result import HspPointsResult
+
+#: ``forms.PointsSource.CALCULATE`` (the forms import this module, so not the other way).
+CALCULATE = "calculate"
+#: Period-of-stay choices of the status step -> the contract's ``period_of_stay_years``.
+PERIOD_OF_STAY_YEARS = {"0.25": 0.25, "0.5": 0.5, "1": 1, "3": 3, "5": 5, "unlimited": None}
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _status(d: Mapping) -> dict:
+    return {
+        "application_date": _iso(d["application_date"]),
+        "status": d["status"],
+    }
+
+
+def _stay(d: Mapping) -> dict:
+    return {
+        "period_of_stay_years": PERIOD_OF_STAY_YEARS.get(d["period_of_stay"]),
+        "status_expiry_date": _iso(d.get("status_expiry_date")),
+        "meets_landing_standards": d["meets_landing_standards"],
+    }
+
+
+def _residence(d: Mapping) -> dict:
+    return {
+        "residence_start_date": _iso(d["residence_start_date"]),
+        "qualifying_status_start_date": _iso(d.get("qualifying_status_start_date")),
+        "contribution_to_japan": d["contribution_to_japan"],
+    }
+
+
+def _marriage(d: Mapping) -> dict:
+    return {"marriage_date": _iso(d["marriage_date"])}
+
+
+def _grant(d: Mapping) -> dict:
+    return {"status_grant_date": _iso(d["status_grant_date"])}
+
+
+def _hsp(d: Mapping) -> dict:
+    """Map the HSP step: no points typed yet (the next page, or the calculation, gives them)."""
+    return {
+        "hsp_points": dict.fromkeys(("now", "one_year_ago", "three_years_ago")),
+        "hsp_points_maintained": d["hsp_points_maintained"],
+        "jskip_eligible": False,
+    }
+
+
+def _hsp_typed(d: Mapping) -> dict:
+    """Map the points typed from the sheet (None where calculated or not known)."""
+    return {
+        "hsp_points": {
+            "now": d.get("hsp_points_now"),
+            "one_year_ago": d.get("hsp_points_one_year_ago"),
+            "three_years_ago": d.get("hsp_points_three_years_ago"),
+        },
+        "jskip_eligible": bool(d.get("jskip_eligible")),
+    }
+
+
+def _travel(d: Mapping) -> dict:
+    return {
+        "trips": [
+            {"departure": _iso(row["departure"]), "return": _iso(row["return_date"])}
+            for row in d.get("trips", ())
+        ]
+    }
+
+
+def _income(d: Mapping) -> dict:
+    rows = []
+    for row in d.get("income", ()):
+        item = {"year": row["year"], "applicant": row["applicant"]}
+        if row.get("household") is not None:
+            item["household"] = row["household"]
+        rows.append(item)
+    return {"income": rows, "employment": d["employment"]}
+
+
+def _household(d: Mapping) -> dict:
+    return {
+        "dependents": d["dependents"],
+        "dependents_abroad": d["dependents_abroad"],
+        "assets": d.get("assets") or 0,
+        "public_assistance": d["public_assistance"],
+    }
+
+
+def _taxes(d: Mapping) -> dict:
+    return {
+        "payments": [
+            {
+                "kind": row["kind"],
+                "due_date": _iso(row["due_date"]),
+                "paid_date": _iso(row.get("paid_date")),
+            }
+            for row in d.get("payments", ())
+        ],
+        "pension_enrolled": d["pension_enrolled"],
+        "health_insurance_enrolled": d["health_insurance_enrolled"],
+        "missed_notifications": [_iso(row["due_date"]) for row in d.get("notifications", ())],
+    }
+
+
+def _conduct(d: Mapping) -> dict:
+    return {
+        "criminal_records": [
+            {"kind": row["kind"], "completed_on": _iso(row["completed_on"])}
+            for row in d.get("criminal_records", ())
+        ],
+        "traffic_violations": [
+            {"date": _iso(row["date"]), "kind": row["kind"]}
+            for row in d.get("traffic_violations", ())
+        ],
+        "unauthorized_work": d["unauthorized_work"],
+        "public_health_risk": d["public_health_risk"],
+    }
+
+
+def _guarantor(d: Mapping) -> dict:
+    return {"guarantor": d["guarantor"]}
+
+
+#: Each step's share of the contract. Steps not listed (the summary, the choice to check
+#: the HSP routes, which only steers the questions) add nothing.
+FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
+    "status": _status,
+    "stay": _stay,
+    "residence": _residence,
+    "marriage": _marriage,
+    "grant": _grant,
+    "hsp": _hsp,
+    "hsp_typed": _hsp_typed,
+    "travel": _travel,
+    "household": _household,
+    "income": _income,
+    "taxes": _taxes,
+    "conduct": _conduct,
+    "guarantor": _guarantor,
+}
+
+
+@dataclass(frozen=True)
+class CalculatedPoints:
+    """What the wizard calculated from the HSP profiles it asked.
+
+    ``points`` has a key for each point date whose points are calculated here: the points
+    that count (``counted_points``), or None when its profile was not needed and not asked.
+    ``jskip_eligible`` is the J-Skip check now and a year before, when both profiles are
+    answered here (None: the applicant answers the J-Skip question instead).
+    """
+
+    points: Mapping[str, int | None] = field(default_factory=dict)
+    jskip_eligible: bool | None = None
+
+
+def counted_points(result: HspPointsResult) -> int:
+    """Return the points that count: none below the category's minimum salary (ロ, ハ).
+
+    The table's note says points below the salary floor do not qualify however many they
+    are; the engine compares numbers only, so it is given zero and says they fall short.
+    """
+    return result.points if result.salary_floor_met else 0
+
+
+def calculated_points(
+    sources: Mapping[str, str | None], results: Mapping[str, HspPointsResult | None]
+) -> CalculatedPoints:
+    """Return the calculated points for the point dates whose ``sources`` say "calculate".
+
+    ``results`` holds the points of each profile the wizard asked (None or absent if not).
+    J-Skip is checked when the profiles now and a year before are both calculated here: it
+    needs the criteria met on both days, so a missing profile means not met (the wizard asks
+    the year-before profile whenever the criteria are met now).
+    """
+    calculated = [date for date, source in sources.items() if source == CALCULATE]
+    points = {
+        date: counted_points(results[date]) if results.get(date) else None for date in calculated
+    }
+    jskip = None
+    if {"now", "one_year_ago"} <= set(calculated):
+        jskip = all(
+            results.get(date) is not None and results[date].j_skip.eligible
+            for date in ("now", "one_year_ago")
+        )
+    return CalculatedPoints(points=points, jskip_eligible=jskip)
+
+
+def contract_from_steps(
+    cleaned_by_step: Mapping[str, Mapping], *, calculated: CalculatedPoints | None = None
+) -> dict:
+    """Return the contract JSON for the cleaned data of the steps that were asked.
+
+    Pass only steps in the wizard's current form list: a skipped step's stale data must not
+    leak into the answers, so absent keys take the contract's defaults. ``calculated`` fills
+    in the HSP points calculated from profiles, when the HSP step was asked.
+    """
+    data: dict = {"schema": SCHEMA}
+    for step, cleaned in cleaned_by_step.items():
+        if step in FRAGMENTS:
+            data.update(FRAGMENTS[step](cleaned))
+    if calculated is not None and "hsp" in cleaned_by_step:
+        data["hsp_points"] = {**data["hsp_points"], **calculated.points}
+        if calculated.jskip_eligible is not None:
+            data["jskip_eligible"] = calculated.jskip_eligible
+    return data
+
+
+def answers_from_steps(
+    cleaned_by_step: Mapping[str, Mapping],
+    *,
+    today: dt.date,
+    calculated: CalculatedPoints | None = None,
+) -> Answers:
+    """Build ``Answers`` from the steps' cleaned data; raise ``AnswersInvalid`` if refused."""
+    return answers_from_dict(
+        contract_from_steps(cleaned_by_step, calculated=calculated), today=today
+    )
+
+
+# Contract errors back to the form fields ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a contract error belongs: a step, a field, and for rows the formset and row."""
+
+    step: str | None
+    field: str | None = None
+    rows: str | None = None
+    row: int | None = None
+
+
+#: Contract key (or ``key.sub``) -> (step, field).
+SCALAR_FIELDS = {
+    "application_date": ("status", "application_date"),
+    "status": ("status", "status"),
+    "period_of_stay_years": ("stay", "period_of_stay"),
+    "status_expiry_date": ("stay", "status_expiry_date"),
+    "meets_landing_standards": ("stay", "meets_landing_standards"),
+    "residence_start_date": ("residence", "residence_start_date"),
+    "qualifying_status_start_date": ("residence", "qualifying_status_start_date"),
+    "contribution_to_japan": ("residence", "contribution_to_japan"),
+    "marriage_date": ("marriage", "marriage_date"),
+    "status_grant_date": ("grant", "status_grant_date"),
+    "hsp_points": ("hsp_typed", "hsp_points_now"),
+    "hsp_points.now": ("hsp_typed", "hsp_points_now"),
+    "hsp_points.one_year_ago": ("hsp_typed", "hsp_points_one_year_ago"),
+    "hsp_points.three_years_ago": ("hsp_typed", "hsp_points_three_years_ago"),
+    "hsp_points_maintained": ("hsp", "hsp_points_maintained"),
+    "jskip_eligible": ("hsp_typed", "jskip_eligible"),
+    "employment": ("income", "employment"),
+    "dependents": ("household", "dependents"),
+    "dependents_abroad": ("household", "dependents_abroad"),
+    "assets": ("household", "assets"),
+    "public_assistance": ("household", "public_assistance"),
+    "pension_enrolled": ("taxes", "pension_enrolled"),
+    "health_insurance_enrolled": ("taxes", "health_insurance_enrolled"),
+    "unauthorized_work": ("conduct", "unauthorized_work"),
+    "public_health_risk": ("conduct", "public_health_risk"),
+    "guarantor": ("guarantor", "guarantor"),
+}
+
+#: Contract list -> (step, formset name, {item key: row field}); "" is a list of bare values.
+ROW_FIELDS = {
+    "trips": ("travel", "trips", {"departure": "departure", "return": "return_date"}),
+    "payments": (
+        "taxes",
+        "payments",
+        {"kind": "kind", "due_date": "due_date", "paid_date": "paid_date"},
+    ),
+    "missed_notifications": ("taxes", "notifications", {"": "due_date"}),
+    "criminal_records": (
+        "conduct",
+        "criminal_records",
+        {"kind": "kind", "completed_on": "completed_on"},
+    ),
+    "traffic_violations": ("conduct", "traffic_violations", {"date": "date", "kind": "kind"}),
+}
+
+_ROW_PATH = re.compile(r"^(?P<key>[a-z_]+)\[(?P<row>\d+)\](?:\.(?P<sub>[a-z_]+))?$")
+
+
+def locate(path: str, data: Mapping) -> Location:
+    """Return where the contract error at ``path`` belongs, given the contract ``data``."""
+    if path in SCALAR_FIELDS:
+        return Location(*SCALAR_FIELDS[path])
+    match = _ROW_PATH.match(path)
+    if not match:
+        return Location(step=None)
+    key, row, sub = match["key"], int(match["row"]), match["sub"] or ""
+    if key == "income":
+        return _locate_income(row, sub, data)
+    if key not in ROW_FIELDS:
+        return Location(step=None)
+    step, rows, fields = ROW_FIELDS[key]
+    return Location(step=step, field=fields.get(sub), rows=rows, row=row)
+
+
+def _locate_income(row: int, sub: str, data: Mapping) -> Location:
+    """Income rows are per-year fields (``applicant_2025``), not a formset."""
+    try:
+        year = data["income"][row]["year"]
+    except (KeyError, IndexError, TypeError):
+        return Location(step="income")
+    column = "household" if sub == "household" else "applicant"
+    return Location(step="income", field=f"{column}_{year}")
+
+
+#: A stand-in for the answers of other steps: valid, so only the step's own errors remain.
+_VALID_STAND_IN = {
+    "status": ResidenceStatus.OTHER.value,
+    "period_of_stay_years": 1,
+    "employment": Employment.NONE.value,
+    "guarantor": Guarantor.NONE.value,
+}
+
+
+def step_errors(
+    step: str, cleaned: Mapping, *, application_date: dt.date
+) -> list[tuple[Location, str, dict]]:
+    """Validate one step's answers with the contract's rules; return (location, code, params).
+
+    The other answers are a valid stand-in, so every error returned is about this step. A
+    step with no share of the contract has nothing to check.
+    """
+    if step not in FRAGMENTS:
+        return []
+    fragment = FRAGMENTS[step](cleaned)
+    data = {
+        **_VALID_STAND_IN,
+        "application_date": application_date.isoformat(),
+        "residence_start_date": application_date.isoformat(),
+        **fragment,
+    }
+    try:
+        answers_from_dict(data, today=application_date)
+    except AnswersInvalid as exc:
+        return [
+            (locate(path, data), code, params)
+            for path, errors in exc.errors.items()
+            if _top_key(path) in fragment
+            for code, params in errors
+        ]
+    return []
+
+
+def _top_key(path: str) -> str:
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
+
+
+# Derived facts shown back to the applicant ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TripTotals:
+    """Days abroad per calendar year (most recent first) and the longest single trip."""
+
+    per_year: tuple[tuple[int, int], ...]
+    longest_days: int
+    count: int
+
+
+def trip_totals(trips: Iterable[Mapping]) -> TripTotals:
+    """Sum the days abroad per calendar year, counting days as ``Trip.days`` does.
+
+    The departure and return days count as days in Japan, as in the engine, so the totals
+    the applicant sees are the ones the rules use.
+    """
+    per_year: dict[int, int] = {}
+    longest = count = 0
+    for row in trips:
+        trip = Trip(departure=row["departure"], return_date=row["return_date"])
+        count += 1
+        longest = max(longest, trip.days)
+        day = trip.departure + dt.timedelta(days=1)
+        while day < trip.return_date:
+            year_end = dt.date(day.year, 12, 31)
+            last = min(year_end, trip.return_date - dt.timedelta(days=1))
+            per_year[day.year] = per_year.get(day.year, 0) + (last - day).days + 1
+            day = last + dt.timedelta(days=1)
+    return TripTotals(
+        per_year=tuple(sorted(per_year.items(), reverse=True)), longest_days=longest, count=count
+    )

@@ -1,0 +1,81 @@
+"""The "check your answers" page: every answer of the steps asked, with its label.
+
+Values keep their type (a date, yen, a count) so the template words them per language with
+the ``prcheck`` filters; choices become their translated labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django import forms as django_forms
+
+from assessments.questionnaire.forms import MoneyField, StepForm, YesNo, anchor_id, is_yes
+
+#: How the template writes a value.
+DATE, MONEY, NUMBER, TEXT, ROWS, EMPTY = "date", "money", "number", "text", "rows", "empty"
+POINTS = "points"  # HSP points: 90 points / 90点
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: str
+    value: Any
+    kind: str
+    anchor: str = ""  # the id of the question on its step, for the Change link
+
+
+@dataclass(frozen=True)
+class Section:
+    """One step on the summary: its answers, or ``complete=False`` if it needs attention."""
+
+    step: str
+    title: str
+    change_url: str
+    complete: bool
+    answers: list[Answer] = field(default_factory=list)
+
+
+def step_answers(form: StepForm) -> list[Answer]:
+    """List a valid step's answers in page order; rows only when the applicant said yes."""
+    answers = []
+    for kind, item in form.layout():
+        if kind == "field":
+            if not form.shows_in_summary(item.name):
+                continue
+            answer = _answer(item.field, item.label, form.cleaned_data.get(item.name))
+            answers.append(replace(answer, anchor=anchor_id(item)))
+        elif item.active:
+            forms_ = item.formset.forms
+            rows = [
+                [
+                    _answer(row_field, row_field.label, forms_[i].cleaned_data.get(name))
+                    for name, row_field in forms_[i].fields.items()
+                ]
+                for i in form.row_forms.get(item.name, [])
+            ]
+            anchor = f"{item.formset.prefix}-rows"
+            answers.append(Answer(label=item.spec.legend, value=rows, kind=ROWS, anchor=anchor))
+    return answers
+
+
+def _answer(form_field, label, value) -> Answer:
+    if value is None or value == "" or value == []:
+        return Answer(label, None, EMPTY)
+    if isinstance(form_field, django_forms.BooleanField) or (
+        isinstance(form_field, django_forms.TypedChoiceField) and form_field.coerce is is_yes
+    ):
+        return Answer(label, YesNo.YES.label if value else YesNo.NO.label, TEXT)
+    if isinstance(form_field, django_forms.MultipleChoiceField):
+        labels = dict(form_field.choices)
+        return Answer(label, "; ".join(str(labels.get(v, v)) for v in value), TEXT)
+    if isinstance(form_field, django_forms.ChoiceField):
+        return Answer(label, dict(form_field.choices).get(value, value), TEXT)
+    if isinstance(form_field, MoneyField):
+        return Answer(label, value, MONEY)
+    if isinstance(form_field, django_forms.DateField):
+        return Answer(label, value, DATE)
+    if isinstance(form_field, django_forms.IntegerField):
+        return Answer(label, value, NUMBER)
+    return Answer(label, value, TEXT)

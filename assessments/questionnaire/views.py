@@ -1,0 +1,361 @@
+"""The applicant's wizard: one URL per step, ``/<lang>/check/<run>/<step>/``.
+
+``AssessmentWizard`` is formtools' ``NamedUrlSessionWizardView`` with its known rough edges
+fixed:
+
+- each run has its own id in the URL and its own session storage, so two tabs never
+  overwrite each other's answers;
+- Back, "add another", "remove" and "continue later" keep what was typed on the current
+  step, even when it is not valid yet (formtools #284), and show it again without errors;
+- a condition only sees steps that are shown and come before it, and ``done()`` only the
+  steps of the current route: a skipped step's data is never read, but it is kept, so
+  changing the route back brings those answers back;
+- the check-your-answers page links each answer to its step, and after a change the wizard
+  returns to it (through any question the change has newly made necessary);
+- ``done()`` builds ``Answers`` with ``answers_from_dict``; if the contract refuses them the
+  errors are shown on their step and field, never a server error.
+
+The order of the steps and the conditions live in ``flow.py``; runs in ``runs.py``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage import get_storage
+from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
+
+from assessments.eligibility.choices import ResidenceStatus
+from assessments.eligibility.rules.livelihood import income_floors
+from assessments.eligibility.rules.routes import CHILD_STATUSES, SPOUSE_STATUSES
+from assessments.questionnaire import flow
+from assessments.questionnaire.completion import CompletionMixin
+from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
+from assessments.questionnaire.hsp_steps import HspCalculationMixin
+from assessments.questionnaire.mapping import Location, trip_totals
+from assessments.questionnaire.routing import RoutingMixin
+from assessments.questionnaire.runs import (
+    DRAFTS,
+    PENDING_ERRORS,
+    SAVED_TOKEN,
+    WIZARD_PREFIX,
+    remember_run,
+    saved_copy,
+)
+from assessments.questionnaire.services import progress_save
+from assessments.questionnaire.summary import Section, step_answers
+from assessments.thresholds.selectors import thresholds_at
+from assessments.thresholds.snapshot import MissingThreshold
+from assessments.wizard import handover
+
+RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
+#: Statuses exempt by law from independent livelihood (as ``rules.routes.is_livelihood_exempt``).
+LIVELIHOOD_EXEMPT_STATUSES = SPOUSE_STATUSES | CHILD_STATUSES | {ResidenceStatus.REFUGEE}
+
+
+class AssessmentWizard(
+    RoutingMixin, CompletionMixin, HspCalculationMixin, NamedUrlSessionWizardView
+):
+    form_list = flow.STEPS
+    condition_dict = flow.CONDITIONS
+    template_name = "assessments/wizard/step.html"
+    storage_name = "assessments.questionnaire.storage.RunStorage"
+
+    @classmethod
+    def get_initkwargs(cls, *args, **kwargs):
+        kwargs.setdefault("url_name", "assessments:check_step")
+        return super().get_initkwargs(*args, **kwargs)
+
+    # Runs and routing ----------------------------------------------------------------------
+
+    def get_prefix(self, request, *args, **kwargs):
+        return WIZARD_PREFIX
+
+    def dispatch(self, request, *args, **kwargs):
+        # As WizardView.dispatch, but the storage belongs to the run named in the URL.
+        self.run = kwargs["run"]
+        self.today = timezone.localdate()
+        self._thresholds = {}
+        self.prefix = self.get_prefix(request, *args, **kwargs)
+        self.storage = get_storage(self.storage_name, f"{self.prefix}_{self.run}", request)
+        remember_run(request.session, self.run)
+        self.steps = StepsHelper(self)
+        response = super(WizardView, self).dispatch(request, *args, **kwargs)
+        self.storage.update_response(response)
+        return response
+
+    def get_step_url(self, step, *, returning=False):
+        url = reverse(self.url_name, kwargs={"run": self.run, "step": step})
+        return f"{url}?{RETURN_PARAM}={RETURN_TO_SUMMARY}" if returning else url
+
+    def _resume_step(self) -> str:
+        current = self.storage.current_step
+        return current if current in self.get_form_list() else self.steps.first
+
+    def returning(self) -> bool:
+        return self.request.GET.get(RETURN_PARAM) == RETURN_TO_SUMMARY
+
+    # Forms ------------------------------------------------------------------------------------
+
+    def application_date(self):
+        status = self.get_cleaned_data_for_step("status") or {}
+        return status.get("application_date") or self.today
+
+    def get_form_initial(self, step):
+        if step == "status":
+            return {"application_date": self.today}
+        if step in flow.PROFILE_STEPS.values():
+            return self.hsp_initial(step)
+        if step == "hsp":
+            return handover.sources_initial(self.request.session)
+        if step == "hsp_typed":
+            return handover.typed_initial(self.request.session)
+        if step == "hsp_route":
+            return handover.hsp_route_initial(self.request.session)
+        return {}
+
+    def get_form_kwargs(self, step=None):
+        kwargs = {"today": self.today}
+        if step != "status":
+            kwargs["application_date"] = self.application_date()
+        if step == "hsp_typed":
+            kwargs["known_dates"] = flow.known_point_dates(self)
+        if step == "income":
+            routes = flow.candidate_routes(self)
+            kwargs["income_years"] = self._income_years(routes)
+            kwargs["household"] = flow.asks_household_income(routes)
+        return kwargs
+
+    def thresholds(self):
+        """Return the thresholds in force on the application date, or None if there are none."""
+        on = self.application_date()
+        if on not in self._thresholds:
+            try:
+                self._thresholds[on] = thresholds_at(on=on)
+            except MissingThreshold:
+                self._thresholds[on] = None
+        return self._thresholds[on]
+
+    def _income_years(self, routes) -> list[int]:
+        thresholds = self.thresholds()
+        if thresholds is None:
+            return []  # the income step then says no rules are in force on that date
+        on = self.application_date()
+        return flow.income_years(application_date=on, routes=routes, thresholds=thresholds)
+
+    def get_form_step_data(self, form):
+        """Keep only this step's own fields (not the CSRF token or the buttons)."""
+        return own_fields(form.data, form)
+
+    def stored_form(self, step):
+        """Return the step's form as last left: a draft without errors, else validated."""
+        data = self.storage.get_step_data(step)
+        extra = self.storage.extra_data
+        if data is not None and step in extra.get(DRAFTS, []):
+            return self.draft_form(step, data)
+        form = self.get_form(step, data=data)
+        pending = extra.get(PENDING_ERRORS, {}).get(step)
+        if data is not None and pending:
+            form.is_valid()
+            form.add_contract_errors(
+                [(Location(**loc), code, params) for loc, code, params in pending]
+            )
+        return form
+
+    def draft_form(self, step, data):
+        """Return an unbound form showing raw ``data`` as typed, without error messages."""
+        bound = self.get_form(step, data=data)
+        form_class = self.get_form_list()[step]
+        kwargs = self.get_form_kwargs(step)
+        return form_class(
+            prefix=self.get_form_prefix(step, form_class), initial=raw_values(bound), **kwargs
+        )
+
+    def _set_extra(self, **changes):
+        self.storage.extra_data = {**self.storage.extra_data, **changes}
+
+    def keep_draft(self, step, data):
+        """Store what was typed on ``step`` as it is, to be shown again without errors."""
+        self.storage.set_step_data(step, data)
+        drafts = set(self.storage.extra_data.get(DRAFTS, [])) | {step}
+        self._set_extra(**{DRAFTS: sorted(drafts)})
+        self._forget_routing()
+
+    def _clear_step_marks(self, step):
+        extra = self.storage.extra_data
+        pending = {k: v for k, v in extra.get(PENDING_ERRORS, {}).items() if k != step}
+        drafts = [s for s in extra.get(DRAFTS, []) if s != step]
+        self._set_extra(**{DRAFTS: drafts, PENDING_ERRORS: pending})
+
+    # Requests ---------------------------------------------------------------------------------
+
+    def get(self, request, *args, **kwargs):
+        step = kwargs.get("step")
+        if step == self.done_step_name or step not in self.get_form_list():
+            return redirect(self.get_step_url(self._resume_step()))
+        self.storage.current_step = step
+        return self.render(self.stored_form(step))
+
+    def post(self, request, *args, **kwargs):
+        management = ManagementForm(request.POST, prefix=self.prefix)
+        if not management.is_valid():
+            raise SuspiciousOperation("ManagementForm data is missing or has been tampered.")
+        step = management.cleaned_data["current_step"]
+        if step != kwargs.get("step") or step not in self.get_form_list():
+            # A page of a step this route no longer asks (changed in another tab, say).
+            return redirect(self.get_step_url(self._resume_step()))
+        self.storage.current_step = step
+        typed = own_fields(request.POST, self.get_form(step))
+        if "wizard_goto_step" in request.POST:
+            self.keep_draft(step, typed)
+            target = request.POST["wizard_goto_step"]
+            return redirect(self.get_step_url(target if target in self.get_form_list() else step))
+        if "wizard_language" in request.POST:
+            return self.switch_language(step, typed)
+        if "wizard_save" in request.POST:
+            self.keep_draft(step, typed)
+            return self.save_for_later(step)
+        if "wizard_add_row" in request.POST or "wizard_remove_row" in request.POST:
+            return self.edit_rows(step, typed)
+        return self.submit(step, typed)
+
+    def submit(self, step, typed):
+        form = self.get_form(step, data=self.request.POST)
+        # What was typed is kept even when invalid, so leaving the page never loses it.
+        self.storage.set_step_data(step, typed)
+        self._clear_step_marks(step)
+        self._forget_routing()
+        if not form.is_valid():
+            return self.render(form)
+        if step == self.steps.last:
+            return self.render_done(form)
+        return redirect(self.next_step_url(step))
+
+    def next_step_url(self, step) -> str:
+        """Return the next step's URL; after a change from the summary, go back to it.
+
+        A change may have made new questions necessary (a new spouse is asked the marriage
+        date): those come first, still on the way back to the summary.
+        """
+        target, returning = self.get_next_step(step), False
+        if self.returning():
+            missing = [
+                s
+                for s in list(self.get_form_list())[:-1]
+                if self.get_cleaned_data_for_step(s) is None
+            ]
+            target, returning = (missing[0], True) if missing else (self.steps.last, False)
+        self.storage.current_step = target
+        return self.get_step_url(target, returning=returning)
+
+    def edit_rows(self, step, typed):
+        """Add an empty row, or remove one, and show the step again (works without JS)."""
+        form_class = self.get_form_list()[step]
+        action = self.request.POST.get("wizard_add_row") or self.request.POST.get(
+            "wizard_remove_row", ""
+        )
+        name, _sep, index = action.partition(":")
+        anchor = ""
+        if name in form_class.rows:
+            rows_prefix = f"{self.get_form_prefix(step)}-{name}"
+            if "wizard_add_row" in self.request.POST:
+                typed, anchor = add_row(typed, rows_prefix)
+            elif index.isdigit():
+                typed, anchor = remove_row(typed, rows_prefix, int(index))
+        self.keep_draft(step, typed)
+        url = self.get_step_url(step, returning=self.returning())
+        return redirect(f"{url}#{anchor}" if anchor else url)
+
+    def switch_language(self, step, typed):
+        """Show the same step in the other language, keeping what was typed (wizard.js)."""
+        self.keep_draft(step, typed)
+        language = self.request.POST["wizard_language"]
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            return redirect(self.get_step_url(step, returning=self.returning()))
+
+    def save_for_later(self, step):
+        """Store the run in ``SavedProgress`` and show its resume link."""
+        progress = progress_save(
+            token=self.storage.extra_data.get(SAVED_TOKEN),
+            step=step,
+            data=saved_copy(self.storage.data),
+            language=translation.get_language(),
+        )
+        self._set_extra(**{SAVED_TOKEN: progress.token})
+        return redirect("assessments:check_saved", run=self.run)
+
+    # Rendering --------------------------------------------------------------------------------
+
+    def get_template_names(self):
+        step = self.steps.current
+        return [f"assessments/wizard/{flow.TEMPLATES.get(step, step)}.html", self.template_name]
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        step = self.steps.current
+        steps = list(self.get_form_list())
+        context.update(
+            step_title=flow.TITLES.get(step, ""),
+            # The total counts the steps the answers so far ask; later answers may add some,
+            # so it is "about" until the last step. The number only ever goes up by one.
+            step_number=steps.index(step) + 1,
+            step_total=len(steps),
+            prev_step=self.get_prev_step(step),
+            returning=self.returning(),
+            error_summary=form.error_summary() if form.is_bound else [],
+            action_url=self.request.get_full_path(),
+        )
+        if step == "travel":
+            context["trip_totals"] = self._trip_totals(form)
+        if step == "income":
+            context["income_floors"] = self.income_floors()
+        context.update(self.hsp_context(step, form))
+        if step == self.steps.last:
+            context["sections"] = self.summary_sections()
+        return context
+
+    def income_floors(self) -> dict | None:
+        """Return the income floors for the household described, in force on the application date.
+
+        None when the dependants are not answered yet or no rules are in force that day. The
+        template words them; ``exempt`` says the applicant's status is exempt by law.
+        """
+        household = self.get_cleaned_data_for_step("household") or {}
+        thresholds = self.thresholds()
+        if household.get("dependents") is None or thresholds is None:
+            return None
+        status = (self.get_cleaned_data_for_step("status") or {}).get("status")
+        return {
+            **income_floors(household["dependents"], thresholds),
+            "exempt": status in LIVELIHOOD_EXEMPT_STATUSES,
+        }
+
+    def _trip_totals(self, form):
+        if not form.is_bound or not form.is_valid() or not form.cleaned_data.get("trips"):
+            return None
+        return trip_totals(form.cleaned_data["trips"])
+
+    def summary_sections(self) -> list[Section]:
+        sections = []
+        for step in list(self.get_form_list())[:-1]:
+            form = self.get_form(step, data=self.storage.get_step_data(step))
+            complete = form.is_bound and form.is_valid()
+            answers = self.hsp_summary_answers(step) + step_answers(form) if complete else []
+            if complete and not answers:
+                continue  # a step that only shows something back (the calculated points)
+            sections.append(
+                Section(
+                    step=step,
+                    title=flow.TITLES.get(step, step),
+                    change_url=self.get_step_url(step, returning=True),
+                    complete=complete,
+                    answers=answers,
+                )
+            )
+        return sections

@@ -1,0 +1,190 @@
+"""View-model helpers for the result page and the report: plain data, worded at render time.
+
+Nothing here decides eligibility: it reshapes a stored ``prcheck.result/1`` dict for the
+templates (requirement names, cards grouped by what needs action, the other routes
+considered, the documents for the route). Lazy strings are kept lazy so that one page model
+can be rendered in Japanese and in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from assessments.eligibility.choices import REQUIREMENT_IDS, RequirementStatus
+from assessments.eligibility.documents import DocumentItem, Source, documents_for_route
+from assessments.eligibility.rules.codes import FINDING_CODES
+
+#: Human names of the requirement ids of the result contract.
+REQUIREMENT_NAMES = {
+    "status_eligible": _("Current status of residence"),
+    "residence_period": _("Residence period"),
+    "continuity": _("Continuous residence (time abroad)"),
+    "period_of_stay": _("Longest period of stay"),
+    "livelihood": _("Independent livelihood (income)"),
+    "taxes": _("Taxes paid on time"),
+    "social_insurance": _("Pension and health insurance"),
+    "notifications": _("Immigration notifications"),
+    "conduct": _("Good conduct"),
+    "guarantor": _("Guarantor"),
+    "landing_standards": _("Standards of your current status"),
+    "public_health": _("Public health"),
+}
+
+#: The permanent residence fee, paid with revenue stamps only if permission is granted.
+#: Wording, not a rule: 令和8年政令第268号 raised it for applications received from this date
+#: (rules-reference.md §7, §8; the transition for pending applications is not settled).
+FEE_RAISED_ON = dt.date(2026, 10, 1)
+FEE_BEFORE_YEN = 10_000
+FEE_FROM_YEN = 200_000
+
+NEEDS_ACTION = (RequirementStatus.NOT_MET.value, RequirementStatus.AT_RISK.value)
+
+
+def finding_template_name(code: Any) -> str | None:
+    """Return the template that words ``code``, or None for a code the catalogue lacks.
+
+    Only catalogued codes are looked up, so a stored value can never pick another template.
+    """
+    if isinstance(code, str) and code in FINDING_CODES:
+        return f"assessments/findings/{code}.html"
+    return None
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One requirement card: the finding dict as stored, plus its name and dates."""
+
+    id: str
+    status: str
+    finding: dict
+    reference: str
+    basis: str
+    clears_on: dt.date | None
+
+    @property
+    def name(self):
+        return REQUIREMENT_NAMES.get(self.id, self.id)
+
+    @property
+    def needs_action(self) -> bool:
+        return self.status in NEEDS_ACTION
+
+
+@dataclass(frozen=True)
+class RouteSummary:
+    route: str
+    overall: str
+    score: int | None
+    earliest_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """Everything the result page and the report show, from one stored result."""
+
+    application_date: dt.date | None
+    thresholds_as_of: dt.date | None
+    route: str
+    overall: str
+    score: int | None
+    earliest_date: dt.date | None
+    requirements: tuple[Requirement, ...]
+    other_routes: tuple[RouteSummary, ...]
+    documents: tuple[DocumentItem, ...]
+    fee_raised_on: dt.date = FEE_RAISED_ON
+    fee_before_yen: int = FEE_BEFORE_YEN
+    fee_from_yen: int = FEE_FROM_YEN
+
+    @property
+    def needing_action(self) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.needs_action)
+
+    @property
+    def in_order(self) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if not r.needs_action)
+
+    @property
+    def document_sources(self) -> tuple[Source, ...]:
+        """Return the lists the checklist's lines come from, each once, in order."""
+        return tuple(dict.fromkeys(item.source for item in self.documents))
+
+
+def _requirement(entry: dict) -> Requirement:
+    return Requirement(
+        id=str(entry.get("id", "")),
+        status=str(entry.get("status", "")),
+        finding=entry,
+        reference=str(entry.get("reference") or ""),
+        basis=str(entry.get("basis") or "official"),
+        clears_on=_date(entry.get("clears_on")),
+    )
+
+
+def _score(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _requirements(result: dict) -> tuple[Requirement, ...]:
+    """Return the cards in the contract's order; unknown ids (newer engines) go last."""
+    entries = [e for e in _list(result.get("requirements")) if isinstance(e, dict)]
+    order = {rid: index for index, rid in enumerate(REQUIREMENT_IDS)}
+    entries.sort(key=lambda e: order.get(e.get("id"), len(order)))
+    return tuple(_requirement(e) for e in entries)
+
+
+def _other_routes(result: dict, best: str) -> tuple[RouteSummary, ...]:
+    routes = [r for r in _list(result.get("routes_considered")) if isinstance(r, dict)]
+    return tuple(
+        RouteSummary(
+            route=str(r.get("route", "")),
+            overall=str(r.get("overall", "")),
+            score=_score(r.get("score")),
+            earliest_date=_date(r.get("earliest_date")),
+        )
+        for r in routes
+        if r.get("route") != best
+    )
+
+
+def result_page(*, result: dict, answers: dict | None = None) -> ResultPage:
+    """Build the result page's model from a stored ``prcheck.result/1`` dict.
+
+    ``answers`` (the stored answers dict) tailors the documents checklist. Missing or odd keys
+    (an older or hand-made result) give empty values, never an error.
+    """
+    result = result if isinstance(result, dict) else {}
+    route = str(result.get("route", ""))
+    return ResultPage(
+        application_date=_date(result.get("application_date")),
+        thresholds_as_of=_date(result.get("thresholds_as_of")),
+        route=route,
+        overall=str(result.get("overall", "")),
+        score=_score(result.get("score")),
+        earliest_date=_date(result.get("earliest_date")),
+        requirements=_requirements(result),
+        other_routes=_other_routes(result, route),
+        documents=documents_for_route(
+            route=route, thresholds=_dict(result.get("thresholds")), answers=_dict(answers)
+        ),
+    )

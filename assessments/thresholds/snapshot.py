@@ -1,0 +1,314 @@
+"""Thresholds: dated, cited values that the rules read, resolved "as of" a date.
+
+The registry of keys and their units, and the default values, come from the reviewable seed
+file ``data/thresholds.yaml``. Admins add new versions in the Django admin; the database is
+the source of truth at run time. Rules never read the database: they receive a frozen
+``Thresholds`` snapshot, which also travels with the result so that a report can say which
+values (and sources) it used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+class MissingThreshold(LookupError):
+    """A key the rules need has no version in force on the date asked for."""
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    key: str
+    unit: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ThresholdValue:
+    """One version of one threshold, as the rules and the report see it."""
+
+    key: str
+    value: Any
+    unit: str
+    valid_from: dt.date
+    kind: str
+    source_title: str
+    source_url: str
+    other_sources: str = ""
+    note: str = ""
+    pk: int | None = None
+
+    def to_json(self) -> dict:
+        value = self.value
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = float(value)
+        return {
+            "value": value,
+            "unit": self.unit,
+            "valid_from": self.valid_from.isoformat(),
+            "kind": self.kind,
+            "source_title": self.source_title,
+            "source_url": self.source_url,
+        }
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The values in force on ``as_of``: ``t["residence.general.min_years"]``.
+
+    ``timeline`` holds every known version (past and future), so that a rule can ask what
+    will be in force on a later day (``t.at(day)``) without touching the database: "when
+    does this clear by itself" must use the values in force on *that* day.
+    """
+
+    as_of: dt.date
+    entries: Mapping[str, ThresholdValue] = field(default_factory=dict)
+    timeline: tuple[ThresholdValue, ...] = ()
+
+    def __getitem__(self, key: str):
+        try:
+            return self.entries[key].value
+        except KeyError:
+            raise MissingThreshold(key) from None
+
+    def entry(self, key: str) -> ThresholdValue:
+        try:
+            return self.entries[key]
+        except KeyError:
+            raise MissingThreshold(key) from None
+
+    def kind(self, key: str) -> str:
+        return self.entry(key).kind
+
+    def to_json(self) -> dict:
+        return {key: entry.to_json() for key, entry in sorted(self.entries.items())}
+
+    def at(self, day: dt.date) -> Thresholds:
+        """Return the values in force on ``day``, from the same timeline."""
+        if day == self.as_of:
+            return self
+        return resolve(self.timeline, on=day)
+
+    def changes_after(self, day: dt.date) -> list[dt.date]:
+        """Return the sorted ``valid_from`` dates later than ``day``."""
+        return sorted({version.valid_from for version in self.timeline if version.valid_from > day})
+
+    def replace(self, **values) -> Thresholds:
+        """Return a copy with some values replaced on every date (for tests and what-ifs)."""
+        timeline = tuple(
+            ThresholdValue(**{**version.__dict__, "value": values[version.key]})
+            if version.key in values
+            else version
+            for version in self.timeline
+        )
+        return resolve(timeline, on=self.as_of)
+
+
+@cache
+def _defaults_document() -> dict:
+    """Merge every seed file in ``data/`` (thresholds.yaml, plus e.g. the HSP points table)."""
+    import yaml  # here, not at the top: a process that never reads the seed files (every
+    # manage.py command but migrate) does not pay for importing PyYAML at start-up.
+
+    document: dict = {}
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        with path.open(encoding="utf-8") as handle:
+            part = yaml.safe_load(handle) or {}
+        clash = set(document) & set(part)
+        if clash:
+            raise ValueError(f"{path.name} repeats keys: {', '.join(sorted(clash))}")
+        document.update(part)
+    return document
+
+
+@cache
+def threshold_keys() -> Mapping[str, KeySpec]:
+    """Return the registry of known keys (from the seed file), each with its unit."""
+    return MappingProxyType(
+        {
+            key: KeySpec(key=key, unit=spec["unit"], description=spec["description"])
+            for key, spec in _defaults_document().items()
+        }
+    )
+
+
+class _LazyKeys(Mapping):
+    """``THRESHOLD_KEYS`` reads the seed file on first use, not at import time."""
+
+    def __getitem__(self, key):
+        return threshold_keys()[key]
+
+    def __iter__(self):
+        return iter(threshold_keys())
+
+    def __len__(self):
+        return len(threshold_keys())
+
+
+THRESHOLD_KEYS: Mapping[str, KeySpec] = _LazyKeys()
+
+
+def _parse_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _typed(unit: str, raw):
+    if raw is None or unit in ("table",):
+        return raw
+    if unit == "date":
+        return _parse_date(raw)
+    number = Decimal(str(raw))
+    return int(number) if number == number.to_integral_value() else number
+
+
+def default_threshold_values() -> list[ThresholdValue]:
+    """Return every version in the seed file."""
+    versions = []
+    for key, spec in _defaults_document().items():
+        unit = spec["unit"]
+        for item in spec["values"]:
+            raw = item.get("date_value", item.get("table_value", item.get("value")))
+            versions.append(
+                ThresholdValue(
+                    key=key,
+                    value=_typed(unit, raw),
+                    unit=unit,
+                    valid_from=_parse_date(item["valid_from"]),
+                    kind=item["kind"],
+                    source_title=item["source_title"],
+                    source_url=item["source_url"],
+                    other_sources=item.get("other_sources", ""),
+                    note=item.get("note", ""),
+                )
+            )
+    return versions
+
+
+def resolve(versions: Iterable[ThresholdValue], *, on: dt.date) -> Thresholds:
+    """Pick, for each registered key, the latest version with ``valid_from <= on``.
+
+    A key whose first version starts after ``on`` did not exist yet (e.g. the J-Skip route
+    before 2023-04-21): it resolves to ``None``, carrying that first version's source and date,
+    and rules treat ``None`` as "no such rule in force". Raise ``MissingThreshold`` if a
+    registered key has no version at all: the rules must never run on a partial set of values.
+    """
+    versions = tuple(versions)
+    latest: dict[str, ThresholdValue] = {}
+    first: dict[str, ThresholdValue] = {}
+    for version in versions:
+        if version.key not in first or version.valid_from < first[version.key].valid_from:
+            first[version.key] = version
+        if version.valid_from > on:
+            continue
+        current = latest.get(version.key)
+        if current is None or version.valid_from > current.valid_from:
+            latest[version.key] = version
+    for key, version in first.items():
+        if key not in latest:
+            latest[key] = ThresholdValue(**{**version.__dict__, "value": None, "pk": None})
+    missing = sorted(set(threshold_keys()) - set(latest))
+    if missing:
+        raise MissingThreshold(f"No value stored for: {', '.join(missing)}")
+    return Thresholds(as_of=on, entries=MappingProxyType(latest), timeline=versions)
+
+
+def thresholds_from_defaults(*, on: dt.date) -> Thresholds:
+    """Resolve the seed file's values (no database): for tests and documentation."""
+    return resolve(default_threshold_values(), on=on)
+
+
+def thresholds_at(*, on: dt.date | None = None) -> Thresholds:
+    """Return the values in force on ``on`` (today if omitted), read from the database."""
+    from django.utils import timezone
+
+    return resolve(stored_versions(), on=on or timezone.localdate())
+
+
+#: The last timeline this process read, under the stamp of the table it was read from.
+_stored_memo: tuple[tuple, tuple[ThresholdValue, ...]] | None = None
+
+
+def stored_versions() -> tuple[ThresholdValue, ...]:
+    """Return every stored version, read again only when the table has changed.
+
+    Versions are append-only (the admin adds them and never edits one), so the row count,
+    the highest id and the latest creation time identify what the table holds. One aggregate
+    query replaces reading some 140 rows on every wizard page that needs a threshold (a third
+    of the summary page's time), and a version added in the admin reaches every process on
+    its next request.
+    """
+    global _stored_memo
+    from django.db.models import Count, Max
+
+    from assessments.thresholds.models import Threshold
+
+    stamp = tuple(
+        Threshold.objects.aggregate(
+            rows=Count("pk"), last=Max("pk"), created=Max("created_at")
+        ).values()
+    )
+    memo = _stored_memo
+    if memo is not None and memo[0] == stamp:
+        return memo[1]
+    rows = Threshold.objects.order_by("key", "valid_from")  # the whole timeline: a few hundred rows
+    versions = tuple(threshold_value_from_row(row) for row in rows)
+    _stored_memo = (stamp, versions)
+    return versions
+
+
+def threshold_value_from_row(row) -> ThresholdValue:
+    """Return the rules' view of one stored ``Threshold`` row."""
+    return ThresholdValue(
+        key=row.key,
+        value=row.typed_value(),
+        unit=row.unit,
+        valid_from=row.valid_from,
+        kind=row.kind,
+        source_title=row.source_title,
+        source_url=row.source_url,
+        other_sources=row.other_sources,
+        note=row.note,
+        pk=row.pk,
+    )
+
+
+def load_default_thresholds(threshold_model) -> int:
+    """Add the seed file's versions that the database lacks; return how many were added.
+
+    Used by data migrations (pass ``apps.get_model("assessments", "Threshold")``). Existing
+    (key, valid_from) rows are left alone: what an admin entered is never overwritten.
+    """
+    existing = set(threshold_model.objects.values_list("key", "valid_from"))
+    new_rows = []
+    for version in default_threshold_values():
+        if (version.key, version.valid_from) in existing:
+            continue
+        value = version.value
+        new_rows.append(
+            threshold_model(
+                key=version.key,
+                unit=version.unit,
+                value=value if version.unit not in ("date", "table") else None,
+                date_value=value if version.unit == "date" else None,
+                table_value=value if version.unit == "table" else None,
+                valid_from=version.valid_from,
+                kind=version.kind,
+                source_title=version.source_title,
+                source_url=version.source_url,
+                other_sources=version.other_sources,
+                note=version.note,
+            )
+        )
+    threshold_model.objects.bulk_create(new_rows)
+    return len(new_rows)
