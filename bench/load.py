@@ -51,7 +51,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from tests.wizard.driver import step_data  # noqa: E402
+from tests.wizard.driver import GROUP_OF, step_data  # noqa: E402
 from tests.wizard.profiles import GENERAL  # noqa: E402
 
 MAX_SECONDS = 60
@@ -173,7 +173,7 @@ def redact(text: str) -> str:
 
 def wizard_fields(step: str, page: str, application_date: dt.date) -> dict:
     """Return the form data for ``step``: the general-route profile, dated for today."""
-    fields = dict(GENERAL[step])
+    fields = dict(GENERAL[step] if step in GENERAL else GENERAL[GROUP_OF[step]])
     if step == "status":
         fields["application_date"] = application_date
     if step == "income":

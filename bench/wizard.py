@@ -39,8 +39,10 @@ from tests.wizard.driver import WizardDriver  # noqa: E402
 #: a formset of trips, the income table).
 WALK = (
     ("status", profiles.STATUS),
+    ("stay", profiles.STATUS),
     ("residence", profiles.RESIDENCE),
     ("travel", profiles.TRAVEL),
+    ("household", profiles.INCOME),
     ("income", profiles.INCOME),
 )
 

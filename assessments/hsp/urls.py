@@ -7,4 +7,5 @@ from assessments.hsp import views
 app_name = "hsp"
 urlpatterns = [
     path("", views.calculator, name="calculator"),
+    path("use/", views.use_in_check, name="use_in_check"),
 ]

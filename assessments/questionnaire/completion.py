@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.utils import translation
 
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
+from assessments.questionnaire import handover
 from assessments.questionnaire.mapping import Location, contract_from_steps, locate
 from assessments.questionnaire.runs import PENDING_ERRORS, SAVED_TOKEN, run_session_key
 from assessments.questionnaire.services import progress_finish
@@ -82,6 +83,7 @@ class CompletionMixin:
             progress_finish(token=token, assessment=assessment)
         self.storage.reset()
         self.request.session.pop(run_session_key(self.run), None)
+        handover.forget(self.request.session)
 
 
 def _step_errors(errors, contract, *, steps) -> StepErrors:

@@ -59,20 +59,37 @@ def has_grant_date(wizard) -> bool:
     return _answers(wizard, "status").get("status") in GRANT_DATE_STATUSES
 
 
+def asks_hsp_route(wizard) -> bool:
+    """Ask whether to check the HSP routes only of holders of other statuses."""
+    return _answers(wizard, "status").get("status") != ResidenceStatus.HSP
+
+
 def uses_hsp_route(wizard) -> bool:
     """Ask for HSP points from HSP holders and from anyone who wants to try those routes."""
-    status = _answers(wizard, "status")
-    return status.get("status") == ResidenceStatus.HSP or bool(status.get("hsp_route"))
+    if _answers(wizard, "status").get("status") == ResidenceStatus.HSP:
+        return True
+    return bool(_answers(wizard, "hsp_route").get("hsp_route"))
 
 
 def _calculates(wizard, date: str) -> bool:
     return _answers(wizard, "hsp").get(source_field(date)) == PointsSource.CALCULATE
 
 
+def known_point_dates(wizard) -> tuple[str, ...]:
+    """Return the days whose points the HSP step says are known (typed from the sheet)."""
+    hsp = _answers(wizard, "hsp")
+    return tuple(d for d in POINT_DATES if hsp.get(source_field(d)) == PointsSource.KNOWN)
+
+
+def types_points(wizard) -> bool:
+    """Ask the points from the sheet when the HSP step says a day's points are known."""
+    return bool(known_point_dates(wizard))
+
+
 def points_now(wizard) -> int | None:
-    """Return the points on the application date: typed on the HSP step, or calculated."""
+    """Return the points on the application date: typed from the sheet, or calculated."""
     if not _calculates(wizard, "now"):
-        return _answers(wizard, "hsp").get("hsp_points_now")
+        return _answers(wizard, "hsp_typed").get("hsp_points_now")
     result = wizard.hsp_result("hsp_now")
     return counted_points(result) if result else None
 
@@ -143,12 +160,13 @@ def calculates_points_three_years_ago(wizard) -> bool:
 
 
 def shows_calculated_points(wizard) -> bool:
-    """Show the calculated points when any profile was asked."""
-    return (
-        calculates_points_now(wizard)
-        or calculates_points_one_year_ago(wizard)
-        or calculates_points_three_years_ago(wizard)
-    )
+    """Show the calculated points whenever a day's points were to be calculated here.
+
+    A profile the route does not need is not asked; this step then says why (for example,
+    the holder route vouches for the points then), so a "calculate" choice is never dropped
+    silently.
+    """
+    return any(_calculates(wizard, date) for date in POINT_DATES)
 
 
 def claims_jskip(wizard) -> bool:
@@ -156,7 +174,7 @@ def claims_jskip(wizard) -> bool:
     calculated = wizard.hsp_calculated().jskip_eligible
     if calculated is not None:
         return calculated
-    return bool(_answers(wizard, "hsp").get("jskip_eligible"))
+    return bool(_answers(wizard, "hsp_typed").get("jskip_eligible"))
 
 
 def checks_naturalization(wizard) -> bool:
@@ -167,15 +185,19 @@ def checks_naturalization(wizard) -> bool:
 #: The steps in order; the step name matches its form (``status`` -> ``StatusForm``).
 STEPS = [
     ("status", forms.StatusForm),
+    ("stay", forms.StayForm),
+    ("hsp_route", forms.HspRouteForm),
     ("residence", forms.ResidenceForm),
     ("marriage", forms.MarriageForm),
     ("grant", forms.GrantForm),
     ("hsp", forms.HspForm),
+    ("hsp_typed", forms.HspTypedForm),
     ("hsp_now", HspNowForm),
     ("hsp_year_ago", HspYearAgoForm),
     ("hsp_three_years_ago", HspThreeYearsAgoForm),
     ("hsp_points", forms.HspPointsForm),
     ("travel", forms.TravelForm),
+    ("household", forms.HouseholdForm),
     ("income", forms.IncomeForm),
     ("taxes", forms.TaxesForm),
     ("conduct", forms.ConductForm),
@@ -185,9 +207,11 @@ STEPS = [
 ]
 
 CONDITIONS = {
+    "hsp_route": asks_hsp_route,
     "marriage": is_spouse,
     "grant": has_grant_date,
     "hsp": uses_hsp_route,
+    "hsp_typed": types_points,
     "hsp_now": calculates_points_now,
     "hsp_year_ago": calculates_points_one_year_ago,
     "hsp_three_years_ago": calculates_points_three_years_ago,
@@ -205,16 +229,20 @@ TEMPLATES = dict.fromkeys(PROFILE_STEPS.values(), "hsp_profile")
 
 TITLES = {
     "status": _("Your status of residence"),
+    "stay": _("Your period of stay"),
+    "hsp_route": _("Highly Skilled Professional routes"),
     "residence": _("Your residence in Japan"),
     "marriage": _("Your marriage"),
     "grant": _("When your status was granted"),
     "hsp": _("Highly Skilled Professional points"),
+    "hsp_typed": _("Your points from the calculation sheet"),
     "hsp_now": _("Your HSP profile on the application date"),
     "hsp_year_ago": _("Your HSP profile one year before"),
     "hsp_three_years_ago": _("Your HSP profile three years before"),
     "hsp_points": _("Your calculated HSP points"),
     "travel": _("Trips abroad"),
-    "income": _("Income and family"),
+    "household": _("Your household"),
+    "income": _("Your income"),
     "taxes": _("Taxes, pension and health insurance"),
     "conduct": _("Conduct"),
     "guarantor": _("Your guarantor"),

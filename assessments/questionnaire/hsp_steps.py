@@ -20,7 +20,7 @@ from assessments.eligibility.rules.dates import add_years
 from assessments.hsp.presentation import result_page
 from assessments.hsp.result import HspPointsResult
 from assessments.hsp.services import HspTableNotInForce, hsp_points_at
-from assessments.questionnaire import flow
+from assessments.questionnaire import flow, handover
 from assessments.questionnaire.forms import POINT_DATES
 from assessments.questionnaire.forms.hsp import YEARS_BEFORE, source_field
 from assessments.questionnaire.mapping import CalculatedPoints, calculated_points
@@ -111,10 +111,35 @@ class HspCalculationMixin:
             unanswered = self.storage.get_step_data(step) is None
             prefilled = unanswered and bool(self.hsp_initial(step))
             return {"as_of": form.as_of_day, "prefilled": prefilled}
+        if step == "hsp":
+            return {
+                "handed_over": self.handed_over_points(form),
+                "vouched": self.vouched_dates(),
+            }
         if step == "hsp_points":
             calculated = self.hsp_calculated()
             return {"cards": self.points_cards(calculated), "jskip": calculated.jskip_eligible}
         return {}
+
+    def handed_over_points(self, form) -> list[dict]:
+        """Return the points from the calculator shown on the HSP step (while not yet answered)."""
+        if self.storage.get_step_data("hsp") is not None:
+            return []
+        return [
+            {"label": str(DATE_LABELS[date]), **entry}
+            for date, entry in handover.handed_over(self.request.session).items()
+        ]
+
+    def vouched_dates(self) -> list[dict]:
+        """Return the earlier point dates that holding HSP status vouches for (not asked)."""
+        thresholds = self.thresholds()
+        if thresholds is None:
+            return []
+        return [
+            {"label": str(DATE_LABELS[date]), "years": thresholds[years_key]}
+            for date, (_mark, years_key) in NOT_NEEDED.items()
+            if flow.holds_hsp_for(self, years_key)
+        ]
 
     def points_cards(self, calculated: CalculatedPoints) -> list[PointsCard]:
         """Return a card per point date calculated here, newest first."""

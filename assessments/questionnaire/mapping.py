@@ -33,6 +33,11 @@ def _status(d: Mapping) -> dict:
     return {
         "application_date": _iso(d["application_date"]),
         "status": d["status"],
+    }
+
+
+def _stay(d: Mapping) -> dict:
+    return {
         "period_of_stay_years": PERIOD_OF_STAY_YEARS.get(d["period_of_stay"]),
         "status_expiry_date": _iso(d.get("status_expiry_date")),
         "meets_landing_standards": d["meets_landing_standards"],
@@ -56,14 +61,22 @@ def _grant(d: Mapping) -> dict:
 
 
 def _hsp(d: Mapping) -> dict:
-    """Map the HSP step: the points typed (None where they are calculated or not known)."""
+    """Map the HSP step: no points typed yet (the next page, or the calculation, gives them)."""
+    return {
+        "hsp_points": dict.fromkeys(("now", "one_year_ago", "three_years_ago")),
+        "hsp_points_maintained": d["hsp_points_maintained"],
+        "jskip_eligible": False,
+    }
+
+
+def _hsp_typed(d: Mapping) -> dict:
+    """Map the points typed from the sheet (None where calculated or not known)."""
     return {
         "hsp_points": {
             "now": d.get("hsp_points_now"),
             "one_year_ago": d.get("hsp_points_one_year_ago"),
             "three_years_ago": d.get("hsp_points_three_years_ago"),
         },
-        "hsp_points_maintained": d["hsp_points_maintained"],
         "jskip_eligible": bool(d.get("jskip_eligible")),
     }
 
@@ -84,9 +97,11 @@ def _income(d: Mapping) -> dict:
         if row.get("household") is not None:
             item["household"] = row["household"]
         rows.append(item)
+    return {"income": rows, "employment": d["employment"]}
+
+
+def _household(d: Mapping) -> dict:
     return {
-        "income": rows,
-        "employment": d["employment"],
         "dependents": d["dependents"],
         "dependents_abroad": d["dependents_abroad"],
         "assets": d.get("assets"),
@@ -140,14 +155,18 @@ def _naturalization(d: Mapping) -> dict:
     }
 
 
-#: Each step's share of the contract. Steps not listed (the summary) add nothing.
+#: Each step's share of the contract. Steps not listed (the summary, the choice to check
+#: the HSP routes, which only steers the questions) add nothing.
 FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
+    "stay": _stay,
     "residence": _residence,
     "marriage": _marriage,
     "grant": _grant,
     "hsp": _hsp,
+    "hsp_typed": _hsp_typed,
     "travel": _travel,
+    "household": _household,
     "income": _income,
     "taxes": _taxes,
     "conduct": _conduct,
@@ -261,25 +280,25 @@ class Location:
 SCALAR_FIELDS = {
     "application_date": ("status", "application_date"),
     "status": ("status", "status"),
-    "period_of_stay_years": ("status", "period_of_stay"),
-    "status_expiry_date": ("status", "status_expiry_date"),
-    "meets_landing_standards": ("status", "meets_landing_standards"),
+    "period_of_stay_years": ("stay", "period_of_stay"),
+    "status_expiry_date": ("stay", "status_expiry_date"),
+    "meets_landing_standards": ("stay", "meets_landing_standards"),
     "residence_start_date": ("residence", "residence_start_date"),
     "qualifying_status_start_date": ("residence", "qualifying_status_start_date"),
     "contribution_to_japan": ("residence", "contribution_to_japan"),
     "marriage_date": ("marriage", "marriage_date"),
     "status_grant_date": ("grant", "status_grant_date"),
-    "hsp_points": ("hsp", "hsp_points_now"),
-    "hsp_points.now": ("hsp", "hsp_points_now"),
-    "hsp_points.one_year_ago": ("hsp", "hsp_points_one_year_ago"),
-    "hsp_points.three_years_ago": ("hsp", "hsp_points_three_years_ago"),
+    "hsp_points": ("hsp_typed", "hsp_points_now"),
+    "hsp_points.now": ("hsp_typed", "hsp_points_now"),
+    "hsp_points.one_year_ago": ("hsp_typed", "hsp_points_one_year_ago"),
+    "hsp_points.three_years_ago": ("hsp_typed", "hsp_points_three_years_ago"),
     "hsp_points_maintained": ("hsp", "hsp_points_maintained"),
-    "jskip_eligible": ("hsp", "jskip_eligible"),
+    "jskip_eligible": ("hsp_typed", "jskip_eligible"),
     "employment": ("income", "employment"),
-    "dependents": ("income", "dependents"),
-    "dependents_abroad": ("income", "dependents_abroad"),
-    "assets": ("income", "assets"),
-    "public_assistance": ("income", "public_assistance"),
+    "dependents": ("household", "dependents"),
+    "dependents_abroad": ("household", "dependents_abroad"),
+    "assets": ("household", "assets"),
+    "public_assistance": ("household", "public_assistance"),
     "pension_enrolled": ("taxes", "pension_enrolled"),
     "health_insurance_enrolled": ("taxes", "health_insurance_enrolled"),
     "unauthorized_work": ("conduct", "unauthorized_work"),
@@ -358,8 +377,11 @@ def step_errors(
 ) -> list[tuple[Location, str, dict]]:
     """Validate one step's answers with the contract's rules; return (location, code, params).
 
-    The other answers are a valid stand-in, so every error returned is about this step.
+    The other answers are a valid stand-in, so every error returned is about this step. A
+    step with no share of the contract has nothing to check.
     """
+    if step not in FRAGMENTS:
+        return []
     fragment = FRAGMENTS[step](cleaned)
     data = {
         **_VALID_STAND_IN,

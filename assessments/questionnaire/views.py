@@ -29,7 +29,10 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage import get_storage
 from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
 
-from assessments.questionnaire import flow
+from assessments.eligibility.choices import ResidenceStatus
+from assessments.eligibility.rules.livelihood import income_floors
+from assessments.eligibility.rules.routes import CHILD_STATUSES, SPOUSE_STATUSES
+from assessments.questionnaire import flow, handover
 from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
 from assessments.questionnaire.hsp_steps import HspCalculationMixin
@@ -50,6 +53,8 @@ from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
 
 RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
+#: Statuses exempt by law from independent livelihood (as ``rules.routes.is_livelihood_exempt``).
+LIVELIHOOD_EXEMPT_STATUSES = SPOUSE_STATUSES | CHILD_STATUSES | {ResidenceStatus.REFUGEE}
 
 
 class AssessmentWizard(
@@ -109,12 +114,20 @@ class AssessmentWizard(
             return {"application_date": self.today}
         if step in flow.PROFILE_STEPS.values():
             return self.hsp_initial(step)
+        if step == "hsp":
+            return handover.sources_initial(self.request.session)
+        if step == "hsp_typed":
+            return handover.typed_initial(self.request.session)
+        if step == "hsp_route":
+            return handover.hsp_route_initial(self.request.session)
         return {}
 
     def get_form_kwargs(self, step=None):
         kwargs = {"today": self.today}
         if step != "status":
             kwargs["application_date"] = self.application_date()
+        if step == "hsp_typed":
+            kwargs["known_dates"] = flow.known_point_dates(self)
         if step == "income":
             routes = flow.candidate_routes(self)
             kwargs["income_years"] = self._income_years(routes)
@@ -292,8 +305,13 @@ class AssessmentWizard(
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         step = self.steps.current
+        steps = list(self.get_form_list())
         context.update(
             step_title=flow.TITLES.get(step, ""),
+            # The total counts the steps the answers so far ask; later answers may add some,
+            # so it is "about" until the last step. The number only ever goes up by one.
+            step_number=steps.index(step) + 1,
+            step_total=len(steps),
             prev_step=self.get_prev_step(step),
             returning=self.returning(),
             error_summary=form.error_summary() if form.is_bound else [],
@@ -302,10 +320,28 @@ class AssessmentWizard(
         if step == "travel":
             context["trip_totals"] = self._trip_totals(form)
             context.update(self.trip_import_context(kwargs))
+        if step == "income":
+            context["income_floors"] = self.income_floors()
         context.update(self.hsp_context(step, form))
         if step == self.steps.last:
             context["sections"] = self.summary_sections()
         return context
+
+    def income_floors(self) -> dict | None:
+        """Return the income floors for the household described, in force on the application date.
+
+        None when the dependants are not answered yet or no rules are in force that day. The
+        template words them; ``exempt`` says the applicant's status is exempt by law.
+        """
+        household = self.get_cleaned_data_for_step("household") or {}
+        thresholds = self.thresholds()
+        if household.get("dependents") is None or thresholds is None:
+            return None
+        status = (self.get_cleaned_data_for_step("status") or {}).get("status")
+        return {
+            **income_floors(household["dependents"], thresholds),
+            "exempt": status in LIVELIHOOD_EXEMPT_STATUSES,
+        }
 
     def _trip_totals(self, form):
         if not form.is_bound or not form.is_valid() or not form.cleaned_data.get("trips"):

@@ -52,21 +52,46 @@ class Profile:
     overall: str = "likely_eligible"
 
 
+#: Which page asks each answer of the status questions and of the income questions.
+PAGES = {
+    "stay": ("period_of_stay", "status_expiry_date", "meets_landing_standards"),
+    "hsp_route": ("hsp_route",),
+    "household": ("dependents", "dependents_abroad", "assets", "public_assistance"),
+    "hsp_typed": (
+        "hsp_points_now",
+        "hsp_points_one_year_ago",
+        "hsp_points_three_years_ago",
+        "jskip_eligible",
+    ),
+}
+
+
+def _pages(first: str, answers: dict) -> dict:
+    """Split the answers of one group of questions into the pages that ask them."""
+    pages = {page: {k: answers[k] for k in keys if k in answers} for page, keys in PAGES.items()}
+    asked_later = {key for keys in PAGES.values() for key in keys}
+    pages = {page: fields for page, fields in pages.items() if fields}
+    return {first: {k: v for k, v in answers.items() if k not in asked_later}, **pages}
+
+
 def _common(status: dict, **extra) -> dict:
     return {
-        "status": status,
+        **_pages("status", status),
+        **_pages(
+            "income",
+            {
+                "employment": "regular",
+                "applicant_*": INCOME,
+                "household_*": "6,000,000",
+                "dependents": "0",
+                "dependents_abroad": "0",
+                "assets": "1,000,000",
+                "public_assistance": "no",
+            },
+        ),
         "travel": {
             "has_trips": "yes",
             "trips": [{"departure": years_ago(2, days=20), "return_date": years_ago(2, days=6)}],
-        },
-        "income": {
-            "employment": "regular",
-            "applicant_*": INCOME,
-            "household_*": "6,000,000",
-            "dependents": "0",
-            "dependents_abroad": "0",
-            "assets": "1,000,000",
-            "public_assistance": "no",
         },
         "taxes": {
             "taxes_paid": "yes",
@@ -106,8 +131,11 @@ GENERAL = Profile(
     ),
     expected_steps=(
         "status",
+        "stay",
+        "hsp_route",
         "residence",
         "travel",
+        "household",
         "income",
         "taxes",
         "conduct",
@@ -136,9 +164,12 @@ SPOUSE = Profile(
     ),
     expected_steps=(
         "status",
+        "stay",
+        "hsp_route",
         "residence",
         "marriage",
         "travel",
+        "household",
         "income",
         "taxes",
         "conduct",
@@ -163,20 +194,26 @@ HSP = Profile(
             "contribution_to_japan": "no",
         },
         grant={"status_grant_date": years_ago(2)},
-        hsp={
-            "hsp_points_now": "85",
-            "hsp_points_one_year_ago": "85",
-            "hsp_points_three_years_ago": "",
-            "hsp_points_maintained": "yes",
-            "jskip_eligible": "no",
-        },
+        **_pages(
+            "hsp",
+            {
+                "hsp_points_now": "85",
+                "hsp_points_one_year_ago": "85",
+                "hsp_points_three_years_ago": "",
+                "hsp_points_maintained": "yes",
+                "jskip_eligible": "no",
+            },
+        ),
     ),
     expected_steps=(
         "status",
+        "stay",
         "residence",
         "grant",
         "hsp",
+        "hsp_typed",
         "travel",
+        "household",
         "income",
         "taxes",
         "conduct",
@@ -213,22 +250,22 @@ HSP_CALCULATED = Profile(
     route="hsp_80",
     steps={
         **HSP.steps,
-        "hsp": {
-            "hsp_points_now_source": "calculate",
-            "hsp_points_maintained": "yes",
-            "jskip_eligible": "no",
-        },
+        "hsp": {"hsp_points_now_source": "calculate", "hsp_points_maintained": "yes"},
+        "hsp_typed": {"jskip_eligible": "no"},
         "hsp_now": _hsp_profile(),
         "hsp_points": {},
     },
     expected_steps=(
         "status",
+        "stay",
         "residence",
         "grant",
         "hsp",
+        "hsp_typed",
         "hsp_now",
         "hsp_points",
         "travel",
+        "household",
         "income",
         "taxes",
         "conduct",

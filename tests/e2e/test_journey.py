@@ -56,7 +56,7 @@ def test_back_keeps_answers_and_change_from_the_summary_returns_through_new_ques
     asked); the result uses the spouse route."""
     page = new_page()
     page.goto(site.url("/en/check/"))
-    walk(page, GENERAL, stop_at="income")
+    walk(page, GENERAL, stop_at="household")
 
     press(page, BACK)
     assert current_step(page) == "travel"
@@ -66,7 +66,7 @@ def test_back_keeps_answers_and_change_from_the_summary_returns_through_new_ques
     assert _value(page, "residence-residence_start_date") == years_ago(12)
     press(page, CONTINUE)
     press(page, CONTINUE)
-    assert current_step(page) == "income"
+    assert current_step(page) == "household"
     walk(page, GENERAL, stop_at="summary")
     screenshot(page, "journey-en-summary-before-change")
 
@@ -126,7 +126,8 @@ def test_the_resume_link_restores_the_answers_in_a_fresh_browser(new_page, site)
     assert current_step(other) == "income"
     assert _checked(other, "income-employment") == "contract", "the unsent step is kept too"
     press(other, BACK)
-    assert _checked(other, "travel-has_trips") == "yes"
+    assert current_step(other) == "household"
+    assert _value(other, "household-dependents") == "0"
     press(other, CONTINUE)
     walk(other, SPOUSE)
     assert _route(other) == "spouse"
@@ -169,3 +170,51 @@ def test_a_complete_check_works_without_javascript_and_the_pdf_downloads(new_pag
     assert content.startswith(b"%PDF")
     text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(content)).pages)
     assert "永住" in text and "ermanent" in text, "the report is bilingual"
+
+
+def test_the_hsp_calculator_hands_its_points_to_the_check_and_the_income_page_shows_the_floor(
+    new_page, site
+):
+    """Count the points on the calculator, use them in the check: the HSP step shows them filled
+    in (from the session; the URLs carry only the run and the step). On the income page the
+    floor for the household described is shown before any result, with its source."""
+    page = new_page(viewport=PHONE)
+    page.goto(site.url("/en/hsp/"))
+    for name, value in {
+        "category": "technical",
+        "birth_date": years_ago(32),
+        "education": "master",
+        "experience_years": "7",
+        "annual_salary": "8,000,000",
+        "position": "none",
+    }.items():
+        locator = page.locator(f"[name='{name}']")
+        if locator.first.get_attribute("type") == "radio":
+            page.locator(f"[name='{name}'][value='{value}']").check()
+        elif locator.first.evaluate("e => e.tagName") == "SELECT":
+            locator.first.select_option(value)
+        else:
+            locator.first.fill(value)
+    press(page, "button.button[type='submit']")
+    points = int(page.locator("#result .hsp-total__number").inner_text())
+    press(page, "button[formaction$='/hsp/use/']")
+    assert current_step(page) == "status"
+    assert re.search(r"/en/check/[0-9a-f]{16}/status/$", page.url), "nothing else in the URL"
+
+    profile = with_steps(GENERAL, hsp_route={"hsp_route": "yes"}, household={"dependents": "2"})
+    walk(page, profile, stop_at="hsp_route")
+    assert _checked(page, "hsp_route-hsp_route") == "yes", "prefilled from the handover"
+    walk(page, profile, stop_at="hsp")
+    expect(page.locator(".notice").first).to_contain_text("Filled in from the points calculator")
+    check_page(page, lang="en", label="handover-en-hsp")
+    fill_step(page, "hsp", {"hsp_points_maintained": "yes"})
+    press(page, CONTINUE)
+    assert current_step(page) == "hsp_typed"
+    assert _value(page, "hsp_typed-hsp_points_now") == str(points)
+    fill_step(page, "hsp_typed", {"jskip_eligible": "no"})
+    press(page, CONTINUE)
+    walk(page, profile, stop_at="income")
+    floor = page.locator("section[aria-labelledby='income-floor-title']")
+    expect(floor).to_contain_text("With 2 dependants: ¥4,600,000 a year")
+    expect(floor.locator("a")).to_have_attribute("href", re.compile("statusjapan"))
+    check_page(page, lang="en", label="income-floor-en")

@@ -16,6 +16,14 @@ from django.urls import reverse
 
 from assessments.questionnaire.runs import WIZARD_PREFIX
 
+#: Pages that ask one group of answers, one thing at a time (profiles keep the group together).
+PAGES = {
+    "status": ("status", "stay", "hsp_route"),
+    "income": ("household", "income"),
+    "hsp": ("hsp", "hsp_typed"),
+}
+GROUP_OF = {page: group for group, pages in PAGES.items() for page in pages}
+
 RUN_IN_URL = re.compile(r"/check/(?P<run>[0-9a-f]{16})/(?P<step>[a-z_]+)/")
 
 
@@ -81,13 +89,32 @@ class WizardDriver:
         """Post ``step`` with a button other than Continue (Back, add a row, save)."""
         return self.answer(step, extra={button: value}, **fields)
 
-    def answer_all(self, steps: dict) -> None:
-        """Answer ``steps`` in the order the wizard asks them, up to the summary."""
-        step = "status"
+    def answer_pages(self, group: str, *, returning=False, **fields):
+        """Answer the pages of ``group`` that the wizard asks, each taking its own ``fields``.
+
+        Stops at the first page that is refused (its response is then ``self.response``), or
+        where the wizard goes on to a page outside the group.
+        """
+        page = PAGES[group][0]
+        while True:
+            response = self.answer(page, returning=returning, **fields)
+            page = self.next_step
+            if page not in PAGES[group] or page == PAGES[group][0]:
+                return response
+
+    def answer_all(self, steps: dict) -> list[str]:
+        """Answer ``steps`` in the order the wizard asks them, up to the summary; return it.
+
+        ``steps`` is keyed by page, or by the group of pages (``PAGES``) that share answers.
+        """
+        order, step = [], "status"
         while step != "summary":
-            response = self.answer(step, **steps[step])
+            order.append(step)
+            fields = steps[step] if step in steps else steps[GROUP_OF[step]]
+            response = self.answer(step, **fields)
             assert response.status_code == 302, (step, response.context["error_summary"])
             step = self.next_step
+        return order
 
     @property
     def next_step(self) -> str | None:

@@ -27,7 +27,7 @@ def finish(driver) -> Assessment:
 
 
 def test_back_keeps_what_was_typed_on_the_current_step_even_if_invalid(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.answer("residence", **p.RESIDENCE)
     driver.press("travel", "wizard_goto_step", "residence", **PARTIAL_TRIP)
     assert driver.next_step == "residence"
@@ -40,14 +40,14 @@ def test_back_keeps_what_was_typed_on_the_current_step_even_if_invalid(driver):
 
 
 def test_back_goes_to_the_previous_step_of_this_route(driver):
-    driver.answer("status", **{**p.STATUS, "status": "spouse_of_japanese"})
+    driver.answer_pages("status", **{**p.STATUS, "status": "spouse_of_japanese"})
     driver.answer("residence", **p.RESIDENCE)
     driver.answer("marriage", marriage_date=D(2020, 1, 1))
     assert driver.get("travel").context["prev_step"] == "marriage"
 
 
 def test_a_draft_is_validated_again_when_continued(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.press("travel", "wizard_goto_step", "status", **PARTIAL_TRIP)
     response = driver.answer("travel", **PARTIAL_TRIP)
     assert response.status_code == 200
@@ -63,9 +63,12 @@ def test_summary_lists_every_step_of_the_route_with_a_change_link(driver):
     sections = response.context["sections"]
     assert [s.step for s in sections] == [
         "status",
+        "stay",
+        "hsp_route",
         "residence",
         "marriage",
         "travel",
+        "household",
         "income",
         "taxes",
         "conduct",
@@ -88,7 +91,7 @@ def test_a_change_from_the_summary_returns_to_the_summary(driver):
 
 def test_a_change_that_adds_questions_asks_them_on_the_way_back_to_the_summary(driver):
     driver.answer_all(p.GENERAL)
-    driver.answer("status", **p.SPOUSE["status"], returning=True)
+    driver.answer_pages("status", **p.SPOUSE["status"], returning=True)
     assert driver.next_step == "marriage"
     assert driver.response["Location"].endswith("?return=summary")
     driver.answer("marriage", **p.SPOUSE["marriage"], returning=True)
@@ -99,7 +102,9 @@ def test_a_change_that_adds_questions_asks_them_on_the_way_back_to_the_summary(d
 
 
 def test_a_summary_with_a_missing_step_sends_the_applicant_to_it(driver):
-    for step in ("status", "residence", "income", "taxes", "conduct", "guarantor"):
+    for group in ("status", "income"):
+        driver.answer_pages(group, **p.GENERAL[group])
+    for step in ("residence", "taxes", "conduct", "guarantor"):
         driver.answer(step, **p.GENERAL[step])
     sections = {s.step: s for s in driver.get("summary").context["sections"]}
     assert not sections["travel"].complete
@@ -113,11 +118,11 @@ def test_a_summary_with_a_missing_step_sends_the_applicant_to_it(driver):
 
 def test_a_route_change_hides_steps_that_no_longer_apply_and_keeps_their_answers(driver):
     driver.answer_all(p.SPOUSE)
-    driver.answer("status", **{**p.SPOUSE["status"], "status": "work"})
+    driver.answer_pages("status", **{**p.SPOUSE["status"], "status": "work"})
     assert "marriage" not in [s.step for s in driver.get("summary").context["sections"]]
     assert driver.get("marriage").status_code == 302
     assert driver.stored("marriage") is not None, "the hidden step's answers are kept"
-    driver.answer("status", **p.SPOUSE["status"])
+    driver.answer_pages("status", **p.SPOUSE["status"])
     sections = {s.step: s for s in driver.get("summary").context["sections"]}
     assert sections["marriage"].complete, "and come back with the route"
     assert sections["income"].complete
@@ -126,9 +131,9 @@ def test_a_route_change_hides_steps_that_no_longer_apply_and_keeps_their_answers
 
 def test_a_skipped_step_is_never_read(driver):
     driver.answer_all(p.J_SKIP)
-    driver.answer("status", **{**p.J_SKIP["status"], "status": "work", "hsp_route": False})
+    driver.answer_pages("status", **{**p.J_SKIP["status"], "status": "work", "hsp_route": False})
     driver.answer("residence", **p.RESIDENCE)
-    driver.answer("income", **p.INCOME)
+    driver.answer_pages("income", **p.INCOME)
     assessment = finish(driver)
     assert assessment.answers["hsp_points"] is None
     assert assessment.answers["jskip_eligible"] is False
@@ -137,9 +142,9 @@ def test_a_skipped_step_is_never_read(driver):
 
 
 def test_a_condition_does_not_read_a_step_that_is_not_asked(driver):
-    driver.answer("status", **{**p.STATUS, "hsp_route": True})
-    driver.answer("hsp", **{**p.J_SKIP["hsp"], "hsp_points_three_years_ago": ""})
-    driver.answer("status", **{**p.STATUS, "status": "spouse_of_japanese"})
+    driver.answer_pages("status", **{**p.STATUS, "hsp_route": True})
+    driver.answer_pages("hsp", **{**p.J_SKIP["hsp"], "hsp_points_three_years_ago": ""})
+    driver.answer_pages("status", **{**p.STATUS, "status": "spouse_of_japanese"})
     fields = driver.get("income").context["form"].fields
     assert "applicant_2021" not in fields, "the J-Skip answer of the hidden HSP step is not used"
 
@@ -148,7 +153,7 @@ def test_a_condition_does_not_read_a_step_that_is_not_asked(driver):
 
 
 def test_add_another_row_shows_the_step_again_with_one_more_row_and_no_errors(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.press("travel", "wizard_add_row", "trips", **PARTIAL_TRIP)
     assert driver.next_step == "travel"
     assert driver.response["Location"].endswith("#travel-trips-1-row")
@@ -159,7 +164,7 @@ def test_add_another_row_shows_the_step_again_with_one_more_row_and_no_errors(dr
 
 
 def test_remove_takes_out_that_row_and_keeps_the_others(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     trips = [
         {"departure": D(2021, 1, 1), "return_date": D(2021, 1, 10)},
         {"departure": D(2022, 1, 1), "return_date": D(2022, 1, 10)},
@@ -171,17 +176,17 @@ def test_remove_takes_out_that_row_and_keeps_the_others(driver):
 
 
 def test_blank_rows_are_ignored_and_no_trips_ignores_the_rows(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.answer("travel", has_trips=True, trips=[*p.TRAVEL["trips"], {}, {}])
-    assert driver.next_step == "income"
+    assert driver.next_step == "household"
     driver.answer("travel", has_trips=False, trips=[{"departure": "nonsense"}])
-    assert driver.next_step == "income"
+    assert driver.next_step == "household"
     form = driver.get("travel").context["form"]
     assert form.is_valid() and form.cleaned_data["trips"] == []
 
 
 def test_the_travel_step_shows_days_abroad_per_year_and_the_longest_trip(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     trips = [
         {"departure": D(2023, 12, 20), "return_date": D(2024, 1, 10)},
         {"departure": D(2024, 5, 1), "return_date": D(2024, 5, 4)},
@@ -199,7 +204,7 @@ def test_two_runs_in_one_session_do_not_overwrite_each_other(client, db):
     first, second = WizardDriver(client), WizardDriver(client)
     assert first.run != second.run
     first.answer_all(p.GENERAL)
-    second.answer("status", **p.SPOUSE["status"])
+    second.answer_pages("status", **p.SPOUSE["status"])
     assert first.stored("status")["status-status"] == ["work"]
     assert second.stored("status")["status-status"] == ["spouse_of_japanese"]
     assert finish(first).route == "general"
@@ -212,13 +217,13 @@ def test_a_session_keeps_a_bounded_number_of_runs(client, db):
 
     drivers = [WizardDriver(client) for _ in range(MAX_RUNS_PER_SESSION + 1)]
     for driver in drivers:
-        driver.answer("status", **p.STATUS)
+        driver.answer_pages("status", **p.STATUS)
     assert drivers[0].stored("status") is None
     assert all(d.stored("status") for d in drivers[1:])
 
 
 def test_switching_language_mid_run_keeps_the_step_and_every_answer(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.answer("residence", **p.RESIDENCE)
     page = driver.get("travel").content.decode()
     japanese_url = driver.url("travel", language="ja")
@@ -237,7 +242,7 @@ def test_switching_language_mid_run_keeps_the_step_and_every_answer(driver):
 
 
 def test_continue_later_gives_a_link_that_restores_the_run_in_another_browser(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.press("residence", "wizard_save", **p.RESIDENCE)
     saved_page = driver.client.get(driver.response["Location"])
     assert saved_page.status_code == 200
@@ -349,7 +354,7 @@ def test_a_post_for_another_step_than_the_page_is_redirected(driver):
 
 
 def test_rows_that_were_not_posted_are_no_rows_not_a_broken_form(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.answer("taxes", **p.TAXES)
     assert driver.next_step == "conduct"
     response = driver.get("taxes")
@@ -364,7 +369,7 @@ def test_rows_that_were_not_posted_are_no_rows_not_a_broken_form(driver):
 
 
 def test_the_script_driven_language_switch_keeps_what_was_typed_on_the_step(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.press("travel", "wizard_language", "ja", **PARTIAL_TRIP)
     assert driver.response["Location"] == driver.url("travel", language="ja")
     driver.language = "ja"

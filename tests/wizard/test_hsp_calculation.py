@@ -27,13 +27,7 @@ def finish(driver) -> Assessment:
 
 def visited(driver, steps: dict) -> list[str]:
     """Answer ``steps`` in the order the wizard asks them; return that order."""
-    order, step = [], "status"
-    while step != "summary":
-        order.append(step)
-        response = driver.answer(step, **steps[step])
-        assert response.status_code == 302, (step, response.context["error_summary"])
-        step = driver.next_step
-    return order
+    return driver.answer_all(steps)
 
 
 # Full runs -----------------------------------------------------------------------------------
@@ -41,15 +35,18 @@ def visited(driver, steps: dict) -> list[str]:
 
 def test_points_calculated_in_the_wizard_lead_to_the_80_point_route(driver):
     order = visited(driver, p.HSP_80_CALCULATED)
-    assert order[:8] == [
+    assert order[:11] == [
         "status",
+        "stay",
+        "hsp_route",
         "residence",
         "hsp",
+        "hsp_typed",
         "hsp_now",
         "hsp_year_ago",
         "hsp_points",
         "travel",
-        "income",
+        "household",
     ], "the three-years-before profile is typed (left empty), so it is not asked"
     assessment = finish(driver)
     assert assessment.route == "hsp_80"
@@ -128,8 +125,8 @@ def sources(now="known", year="known", three="known", **points):
         pytest.param(
             {},
             sources(year="calculate", hsp_points_now=75),
-            "travel",
-            id="75 typed for now: the year before is not needed",
+            "hsp_points",
+            id="75 typed for now: the year before is not needed; the points page says why",
         ),
         pytest.param(
             {},
@@ -140,14 +137,14 @@ def sources(now="known", year="known", three="known", **points):
         pytest.param(
             {},
             sources(three="calculate", hsp_points_now=65),
-            "travel",
-            id="65 typed for now: three years before is not needed",
+            "hsp_points",
+            id="65 typed for now: three years before is not needed; the points page says why",
         ),
         pytest.param(
             {"status": "hsp"},
             sources(year="calculate", hsp_points_now=85),
-            "travel",
-            id="HSP status held a year vouches for the points a year before",
+            "hsp_points",
+            id="HSP status held a year vouches for the points a year before; the points page says why",
         ),
         pytest.param(
             {"status": "hsp"},
@@ -158,11 +155,26 @@ def sources(now="known", year="known", three="known", **points):
     ],
 )
 def test_hsp_step(driver, status, hsp, next_step):
-    driver.answer("status", **{**START, **status})
+    driver.answer_pages("status", **{**START, **status})
     if status:
         driver.answer("grant", status_grant_date=D(2025, 4, 1))
-    assert driver.answer("hsp", **hsp).status_code == 302, driver.form.errors
+    assert driver.answer_pages("hsp", **hsp).status_code == 302, driver.form.errors
     assert driver.next_step == next_step
+
+
+def test_a_calculate_choice_the_holder_route_skips_is_explained_on_the_hsp_step_and_after(driver):
+    driver.answer_pages("status", **{**START, "status": "hsp"})
+    driver.answer("grant", status_grant_date=D(2025, 4, 1))
+    page = driver.get("hsp").content.decode()
+    assert "One year before the application date: you have held Highly Skilled" in page
+    assert "Three years before the application date: you have" not in page, "held under 3"
+    driver.answer_pages("hsp", **sources(year="calculate", hsp_points_now=85))
+    assert driver.next_step == "hsp_points"
+    (card,) = driver.get("hsp_points").context["cards"]
+    assert card.result is None
+    assert card.not_needed.startswith("Not needed: you have held Highly Skilled Professional")
+    driver.answer("hsp_points")
+    assert driver.next_step == "travel"
 
 
 @pytest.mark.parametrize(
@@ -201,8 +213,8 @@ def test_hsp_step(driver, status, hsp, next_step):
     ],
 )
 def test_hsp_now_step(driver, hsp, profile, next_step):
-    driver.answer("status", **START)
-    driver.answer("hsp", **hsp)
+    driver.answer_pages("status", **START)
+    driver.answer_pages("hsp", **hsp)
     assert driver.answer("hsp_now", **profile).status_code == 302, driver.form.errors
     assert driver.next_step == next_step
 
@@ -214,8 +226,8 @@ def test_hsp_now_step(driver, hsp, profile, next_step):
     ],
 )
 def test_hsp_year_ago_step(driver, year_ago, next_step):
-    driver.answer("status", **START)
-    driver.answer("hsp", **sources("calculate", "calculate", "calculate"))
+    driver.answer_pages("status", **START)
+    driver.answer_pages("hsp", **sources("calculate", "calculate", "calculate"))
     driver.answer("hsp_now", **p.ENGINEER_NOW)
     driver.answer("hsp_year_ago", **year_ago)
     assert driver.next_step == next_step
@@ -226,8 +238,8 @@ def test_hsp_year_ago_step(driver, year_ago, next_step):
 
 
 def test_typed_points_show_no_profile_and_no_points_step(driver):
-    driver.answer("status", **START)
-    driver.answer("hsp", **sources(hsp_points_now=80, hsp_points_one_year_ago=80))
+    driver.answer_pages("status", **START)
+    driver.answer_pages("hsp", **sources(hsp_points_now=80, hsp_points_one_year_ago=80))
     assert driver.next_step == "travel"
     for step in ("hsp_now", "hsp_year_ago", "hsp_three_years_ago", "hsp_points"):
         assert driver.get(step).status_code == 302, f"{step} is not part of this route"
@@ -253,18 +265,55 @@ def test_typed_points_show_no_profile_and_no_points_step(driver):
     ],
 )
 def test_the_hsp_step_refuses(driver, hsp, field):
-    driver.answer("status", **START)
-    assert driver.answer("hsp", **hsp).status_code == 200
+    driver.answer_pages("status", **START)
+    assert driver.answer_pages("hsp", **hsp).status_code == 200
     assert field in driver.form.errors
 
 
 def test_j_skip_is_not_asked_when_both_days_are_calculated(driver):
-    driver.answer("status", **START)
-    hsp = {**sources("calculate", "calculate", hsp_points_now="77"), "jskip_eligible": ""}
-    assert driver.answer("hsp", **hsp).status_code == 302
-    form = driver.get("hsp").context["form"]
-    assert form.cleaned_data["hsp_points_now"] is None, "typed points give way to the calculation"
-    assert form.cleaned_data["jskip_eligible"] is None
+    driver.answer_pages("status", **START)
+    driver.answer("hsp", **sources("calculate", "calculate"))
+    assert driver.next_step == "hsp_typed", "the points three years before are typed"
+    form = driver.get("hsp_typed").context["form"]
+    assert list(form.fields) == ["hsp_points_three_years_ago"], "no J-Skip, no points calculated"
+
+
+@pytest.mark.parametrize(
+    ("hsp", "fields"),
+    [
+        pytest.param(
+            sources(),
+            [
+                "hsp_points_now",
+                "hsp_points_one_year_ago",
+                "hsp_points_three_years_ago",
+                "jskip_eligible",
+            ],
+            id="every day typed: every day's points and J-Skip",
+        ),
+        pytest.param(
+            sources(year="calculate"),
+            ["hsp_points_now", "hsp_points_three_years_ago", "jskip_eligible"],
+            id="the year before calculated: not its points",
+        ),
+        pytest.param(
+            sources(now="calculate", three="calculate"),
+            ["hsp_points_one_year_ago", "jskip_eligible"],
+            id="only the year before typed: its points and J-Skip",
+        ),
+    ],
+)
+def test_the_page_of_typed_points_asks_only_the_days_typed(driver, hsp, fields):
+    driver.answer_pages("status", **START)
+    driver.answer("hsp", **hsp)
+    assert driver.next_step == "hsp_typed"
+    assert list(driver.get("hsp_typed").context["form"].fields) == fields
+
+
+def test_nothing_typed_skips_the_page_of_typed_points(driver):
+    driver.answer_pages("status", **START)
+    driver.answer("hsp", **sources("calculate", "calculate", "calculate"))
+    assert driver.next_step == "hsp_now"
 
 
 # Profile steps ----------------------------------------------------------------------------------
@@ -272,8 +321,8 @@ def test_j_skip_is_not_asked_when_both_days_are_calculated(driver):
 
 def reach_profile(driver, language="en"):
     driver.language = language
-    driver.answer("status", **START)
-    driver.answer("hsp", **sources("calculate", "calculate", "calculate"))
+    driver.answer_pages("status", **START)
+    driver.answer_pages("hsp", **sources("calculate", "calculate", "calculate"))
 
 
 @pytest.mark.parametrize(
@@ -401,7 +450,7 @@ def test_a_change_from_the_summary_recalculates_and_asks_what_became_necessary(d
 def test_switching_back_to_typed_points_hides_the_profiles_and_keeps_them(driver):
     visited(driver, p.HSP_80_CALCULATED)
     typed = sources(hsp_points_now=72, hsp_points_three_years_ago=71)
-    driver.answer("hsp", returning=True, **typed)
+    driver.answer_pages("hsp", returning=True, **typed)
     assert driver.next_step == "summary"
     assert "hsp_now" not in [s.step for s in driver.get("summary").context["sections"]]
     assert driver.stored("hsp_now") is not None

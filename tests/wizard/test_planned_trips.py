@@ -23,7 +23,7 @@ def test_a_trip_after_the_application_date_is_accepted_as_planned(driver):
 
 
 def test_the_trip_date_inputs_are_not_capped_at_the_application_date(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.answer("residence", **p.RESIDENCE)
     form = driver.get("travel").context["form"]
     row = form.formsets["trips"].forms[0]

@@ -18,13 +18,13 @@ def session_writes(client, url: str) -> list[str]:
 
 
 def test_viewing_the_current_step_again_writes_nothing_to_the_session(driver, client):
-    driver.answer("status", **STATUS)
+    driver.answer_pages("status", **STATUS)
     client.get(driver.url("residence"))
     assert session_writes(client, driver.url("residence")) == []
 
 
 def test_viewing_another_step_is_remembered_so_the_run_resumes_there(driver, client):
-    driver.answer("status", **STATUS)
+    driver.answer_pages("status", **STATUS)
     driver.answer("residence", **RESIDENCE)
     assert session_writes(client, driver.url("status")) != []  # moved back: stored
     resumed = client.get(driver.url("done"))  # a step not asked: back to where the run is
@@ -33,5 +33,5 @@ def test_viewing_another_step_is_remembered_so_the_run_resumes_there(driver, cli
 
 
 def test_an_answer_is_still_stored_when_posted(driver):
-    driver.answer("status", **STATUS)
+    driver.answer_pages("status", **STATUS)
     assert driver.stored("status")["status-status"] == ["work"]

@@ -12,7 +12,7 @@ ONE_TYPED = {"has_trips": True, "trips": [{"departure": "2023-08-01", "return_da
 
 
 def at_travel(driver):
-    driver.answer("status", **p.STATUS)
+    driver.answer_pages("status", **p.STATUS)
     driver.answer("residence", **p.RESIDENCE)
 
 
@@ -41,7 +41,7 @@ def test_preview_shows_each_line_with_its_days_and_adds_nothing_yet(driver):
 def test_adding_appends_the_trips_after_those_already_typed_and_continues(driver):
     at_travel(driver)
     response = post_travel(driver, ONE_TYPED, trips_paste=PASTED, wizard_import_trips="1")
-    assert response.status_code == 302 and driver.next_step == "income"
+    assert response.status_code == 302 and driver.next_step == "household"
     stored = driver.stored("travel")
     assert stored["travel-trips-TOTAL_FORMS"] == ["4"]
     assert stored["travel-trips-0-departure"] == ["2023-08-01"]

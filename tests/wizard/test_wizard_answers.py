@@ -25,12 +25,13 @@ CLEANED = {
     "status": {
         "application_date": D(2026, 12, 1),
         "status": "spouse_of_japanese",
+    },
+    "stay": {
         "period_of_stay": "unlimited",
         "status_expiry_date": None,
         "meets_landing_standards": True,
-        "hsp_route": False,
-        "trips": [],
     },
+    "hsp_route": {"hsp_route": False},
     "residence": {
         "residence_start_date": D(2020, 1, 1),
         "qualifying_status_start_date": None,
@@ -41,13 +42,15 @@ CLEANED = {
         "has_trips": True,
         "trips": [{"departure": D(2024, 1, 1), "return_date": D(2024, 1, 5)}],
     },
-    "income": {
-        "employment": "regular",
-        "income": [{"year": 2025, "applicant": 4_000_000, "household": 6_000_000}],
+    "household": {
         "dependents": 1,
         "dependents_abroad": 0,
         "assets": None,
         "public_assistance": False,
+    },
+    "income": {
+        "employment": "regular",
+        "income": [{"year": 2025, "applicant": 4_000_000, "household": 6_000_000}],
     },
     "taxes": {
         "payments": [{"kind": "pension", "due_date": D(2024, 5, 31), "paid_date": None}],
@@ -86,8 +89,11 @@ def test_a_step_that_was_not_asked_adds_nothing():
     ("path", "location"),
     [
         ("application_date", Location("status", "application_date")),
-        ("period_of_stay_years", Location("status", "period_of_stay")),
-        ("hsp_points.three_years_ago", Location("hsp", "hsp_points_three_years_ago")),
+        ("period_of_stay_years", Location("stay", "period_of_stay")),
+        ("dependents_abroad", Location("household", "dependents_abroad")),
+        ("public_assistance", Location("household", "public_assistance")),
+        ("hsp_points.three_years_ago", Location("hsp_typed", "hsp_points_three_years_ago")),
+        ("hsp_points_maintained", Location("hsp", "hsp_points_maintained")),
         ("trips[2].return", Location("travel", "return_date", rows="trips", row=2)),
         ("missed_notifications[0]", Location("taxes", "due_date", rows="notifications", row=0)),
         ("payments[1].paid_date", Location("taxes", "paid_date", rows="payments", row=1)),
@@ -265,18 +271,19 @@ def test_calculated_points(sources, results, points, jskip):
     assert calculated.jskip_eligible is jskip
 
 
-HSP_STEP = {
+HSP_STEP = {"hsp_points_maintained": True}
+HSP_TYPED_STEP = {
     "hsp_points_now": 90,
     "hsp_points_one_year_ago": None,
     "hsp_points_three_years_ago": 75,
-    "hsp_points_maintained": True,
     "jskip_eligible": None,
 }
 
 
 def test_calculated_points_fill_in_the_contract_where_they_were_calculated():
     calculated = CalculatedPoints(points={"one_year_ago": 82}, jskip_eligible=True)
-    data = contract_from_steps({"hsp": HSP_STEP}, calculated=calculated)
+    steps = {"hsp": HSP_STEP, "hsp_typed": HSP_TYPED_STEP}
+    data = contract_from_steps(steps, calculated=calculated)
     assert data["hsp_points"] == {"now": 90, "one_year_ago": 82, "three_years_ago": 75}
     assert data["jskip_eligible"] is True
 

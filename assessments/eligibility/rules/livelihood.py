@@ -27,7 +27,7 @@ PUBLIC_ASSISTANCE_REFERENCE = "永住許可に関するガイドライン（令�
 
 def required_income(a: Answers, t: Thresholds) -> int:
     """Return the yearly income practitioners expect of the applicant alone, with dependants."""
-    return int(t["livelihood.min_income"] + t["livelihood.per_dependent"] * a.dependents)
+    return income_floors(a.dependents, t)["own"]
 
 
 def required_household_income(a: Answers, t: Thresholds) -> int:
@@ -36,10 +36,27 @@ def required_household_income(a: Answers, t: Thresholds) -> int:
     The household is the applicant, their dependants, and any other earner whose income is in
     the household figure; an earner supports themself, so only dependants add to the floor.
     """
-    return int(
-        t["livelihood.household.min_income"]
-        + t["livelihood.household.per_dependent"] * a.dependents
-    )
+    return income_floors(a.dependents, t)["household"]
+
+
+def income_floors(dependents: int, t: Thresholds) -> dict:
+    """Return the floors for a household with ``dependents`` dependants, and their sources.
+
+    What the income step shows before any result: the applicant's own floor and the
+    household's (``required_income`` and ``required_household_income`` for that household),
+    each with the threshold entry it comes from (``*_entry``: value, kind, source).
+    """
+    return {
+        "dependents": dependents,
+        "own": int(t["livelihood.min_income"] + t["livelihood.per_dependent"] * dependents),
+        "household": int(
+            t["livelihood.household.min_income"]
+            + t["livelihood.household.per_dependent"] * dependents
+        ),
+        "own_entry": t.entry("livelihood.min_income"),
+        "per_dependent_entry": t.entry("livelihood.per_dependent"),
+        "household_entry": t.entry("livelihood.household.min_income"),
+    }
 
 
 def lookback_years(a: Answers, t: Thresholds, route: str) -> list[int]:

@@ -22,15 +22,23 @@ from assessments.questionnaire.forms.fields import (
     is_yes,
 )
 from assessments.questionnaire.forms.final import GuarantorForm, SummaryForm
-from assessments.questionnaire.forms.hsp import POINT_DATES, HspForm, HspPointsForm, PointsSource
-from assessments.questionnaire.forms.income import IncomeForm
+from assessments.questionnaire.forms.hsp import (
+    POINT_DATES,
+    HspForm,
+    HspPointsForm,
+    HspTypedForm,
+    PointsSource,
+)
+from assessments.questionnaire.forms.income import HouseholdForm, IncomeForm
 from assessments.questionnaire.forms.naturalization import NaturalizationForm
 from assessments.questionnaire.forms.residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
+    HspRouteForm,
     MarriageForm,
     ResidenceForm,
     StatusForm,
+    StayForm,
 )
 from assessments.questionnaire.forms.rows import Rows, RowsBlock
 from assessments.questionnaire.forms.step import StepForm, anchor_id
@@ -47,6 +55,9 @@ __all__ = [
     "GuarantorForm",
     "HspForm",
     "HspPointsForm",
+    "HspRouteForm",
+    "HspTypedForm",
+    "HouseholdForm",
     "IncomeForm",
     "MarriageForm",
     "MoneyField",
@@ -59,6 +70,7 @@ __all__ = [
     "Rows",
     "RowsBlock",
     "StatusForm",
+    "StayForm",
     "StepForm",
     "SummaryForm",
     "TaxesForm",

@@ -3,7 +3,8 @@
 For each day the HSP routes look at (the application date, one year and three years before
 it) the applicant either types the points from their calculation sheet or chooses to answer
 the profile as of that day on the following steps (``hsp_profile.py``), where the points are
-calculated. Which profile steps are then asked is routing (``flow.py``).
+calculated. The points typed are asked on a page of their own. Which pages are then asked is
+routing (``flow.py``).
 """
 
 from __future__ import annotations
@@ -41,10 +42,10 @@ def _source(label, help_text):
 
 
 class HspForm(StepForm):
-    """How the points of each day are given, the points typed, and what the sheet cannot say.
+    """How the points of each day are given, and whether they were held throughout.
 
-    The J-Skip question is needed only when the profiles now and one year before are not both
-    answered here: otherwise the J-Skip criteria are checked from those profiles.
+    The points typed from a calculation sheet, and the J-Skip question, are asked on the next
+    page (``HspTypedForm``), only when a day's points are to be typed: one thing at a time.
     """
 
     step = "hsp"
@@ -52,32 +53,52 @@ class HspForm(StepForm):
         _("Your HSP points on the application date"),
         _("Both Highly Skilled Professional routes look at your points on this day."),
     )
+    hsp_points_one_year_ago_source = _source(
+        _("Your HSP points one year before the application date"),
+        _("The 80-point route (permanent residence after 1 year) looks at this day too."),
+    )
+    hsp_points_three_years_ago_source = _source(
+        _("Your HSP points three years before the application date"),
+        _("The 70-point route (permanent residence after 3 years) looks at this day too."),
+    )
+    hsp_points_maintained = yes_no(
+        _("Did you keep at least that many points the whole time in between?"),
+        _("The points must have been held throughout, not only on those two days."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for date in POINT_DATES:
+            self.fields[source_field(date)].initial = PointsSource.KNOWN
+
+
+#: The days whose J-Skip criteria are checked from the profiles when both are calculated here.
+JSKIP_DATES = ("now", "one_year_ago")
+
+
+class HspTypedForm(StepForm):
+    """The points typed from the sheet, for the days the HSP step says are known.
+
+    The view passes ``known_dates``; only their points are asked. The J-Skip question is asked
+    unless the profiles now and one year before are both calculated here (the criteria are
+    then checked from those profiles).
+    """
+
+    step = "hsp_typed"
     hsp_points_now = count_field(
         _("Your points on the application date, from the sheet"),
         _("Calculated with the official points table (高度専門職ポイント計算表)."),
         required=False,
-    )
-    hsp_points_one_year_ago_source = _source(
-        _("Your HSP points one year before the application date"),
-        _("The 80-point route (permanent residence after 1 year) looks at this day too."),
     )
     hsp_points_one_year_ago = count_field(
         _("Your points one year before, from the sheet"),
         _("Leave empty if you do not know them."),
         required=False,
     )
-    hsp_points_three_years_ago_source = _source(
-        _("Your HSP points three years before the application date"),
-        _("The 70-point route (permanent residence after 3 years) looks at this day too."),
-    )
     hsp_points_three_years_ago = count_field(
         _("Your points three years before, from the sheet"),
         _("Leave empty if you do not know them."),
         required=False,
-    )
-    hsp_points_maintained = yes_no(
-        _("Did you keep at least that many points the whole time in between?"),
-        _("The points must have been held throughout, not only on those two days."),
     )
     jskip_eligible = yes_no(
         _("Do you meet the J-Skip criteria now, and did you one year ago?"),
@@ -89,58 +110,36 @@ class HspForm(StepForm):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, known_dates=POINT_DATES, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jskip_eligible"].required = False
+        self.known_dates = tuple(known_dates)
         for date in POINT_DATES:
-            self.fields[source_field(date)].initial = PointsSource.KNOWN
+            if date not in self.known_dates:
+                del self.fields[points_field(date)]
+        if not self.asks_jskip:
+            del self.fields["jskip_eligible"]
+        else:
+            self.fields["jskip_eligible"].required = False
 
-    def shown_when(self, name: str) -> tuple[tuple[str, str], ...]:
-        """Return the answers on this step that ask ``name`` ((field, raw value), any of them)."""
-        if name in (points_field(date) for date in POINT_DATES):
-            return ((f"{name}_source", PointsSource.KNOWN.value),)
-        if name == "jskip_eligible":
-            return tuple(
-                (source_field(date), PointsSource.KNOWN.value) for date in ("now", "one_year_ago")
-            )
-        return ()
-
-    def fields_shown_when(self):
-        """Yield (field, the answers that show it as "name=value ...", nested under them)."""
-        nested = {points_field(date) for date in POINT_DATES}
-        for bound in self:
-            pairs = self.shown_when(bound.name)
-            shown_when = " ".join(f"{self.prefix}-{field}={value}" for field, value in pairs)
-            yield bound, shown_when, bound.name in nested
-
-    def shows_in_summary(self, name: str) -> bool:
-        """Leave out of the summary the answers that the calculation replaces."""
-        conditions = self.shown_when(name)
-        return not conditions or any(self.cleaned_data.get(f) == v for f, v in conditions)
+    @property
+    def asks_jskip(self) -> bool:
+        return any(date in self.known_dates for date in JSKIP_DATES)
 
     def clean(self):
         cleaned = self.cleaned_data
         for date in POINT_DATES:
-            source = cleaned.get(source_field(date))
-            if source == PointsSource.CALCULATE:
+            if date not in self.known_dates:
                 cleaned[points_field(date)] = None
-            elif (
-                date == "now"
-                and source == PointsSource.KNOWN
-                and cleaned.get(points_field(date)) is None
-                and points_field(date) not in self.errors
-            ):
-                self.add_error(
-                    points_field(date),
-                    _(
-                        "Enter your points on the application date, or choose to calculate them here."
-                    ),
-                )
-        both = all(
-            cleaned.get(source_field(date)) == PointsSource.CALCULATE
-            for date in ("now", "one_year_ago")
-        )
-        if both:
+        if (
+            "now" in self.known_dates
+            and cleaned.get(points_field("now")) is None
+            and points_field("now") not in self.errors
+        ):
+            self.add_error(
+                points_field("now"),
+                _("Enter your points on the application date, or choose to calculate them here."),
+            )
+        if not self.asks_jskip:
             cleaned["jskip_eligible"] = None
         elif cleaned.get("jskip_eligible") is None and "jskip_eligible" not in self.errors:
             self.add_error("jskip_eligible", _("Answer whether you meet the J-Skip criteria."))

@@ -1,4 +1,4 @@
-"""Income for the years the route looks back on, and the household."""
+"""The household and its means, then the income for the years the route looks back on."""
 
 from __future__ import annotations
 
@@ -20,26 +20,6 @@ class IncomeForm(StepForm):
         _("Your main job"),
         _("Choose what describes where most of your income comes from."),
         Employment.choices,
-    )
-    dependents = count_field(
-        _("How many dependants do you claim for tax?"),
-        _("People you support, in Japan or abroad, as on your tax certificate. Enter 0 if none."),
-    )
-    dependents_abroad = count_field(
-        _("Of those, how many live outside Japan?"),
-        _("Enter 0 if none."),
-    )
-    assets = MoneyField(
-        label=_("Savings and other assets, in yen"),
-        help_text=_(
-            "Bank savings, investments and property. Leave empty if you prefer not to say."
-        ),
-        required=False,
-        what=_("your savings and other assets"),
-    )
-    public_assistance = yes_no(
-        _("Does anyone in your household receive public assistance (生活保護)?"),
-        _("Welfare paid by your city office. Child allowances do not count."),
     )
 
     def __init__(self, *args, income_years=(), household=False, **kwargs):
@@ -88,3 +68,32 @@ class IncomeForm(StepForm):
                 for year in self.income_years
             ]
         return super().clean()
+
+
+class HouseholdForm(StepForm):
+    """The household: dependants, public assistance and savings.
+
+    Asked before the income, so that the income page can show the floor for this household.
+    """
+
+    step = "household"
+    dependents = count_field(
+        _("How many dependants do you claim for tax?"),
+        _("People you support, in Japan or abroad, as on your tax certificate. Enter 0 if none."),
+    )
+    dependents_abroad = count_field(
+        _("Of those, how many live outside Japan?"),
+        _("Enter 0 if none."),
+    )
+    assets = MoneyField(
+        label=_("Savings and other assets, in yen"),
+        help_text=_(
+            "Bank savings, investments and property. Leave empty if you prefer not to say."
+        ),
+        required=False,
+        what=_("your savings and other assets"),
+    )
+    public_assistance = yes_no(
+        _("Does anyone in your household receive public assistance (生活保護)?"),
+        _("Welfare paid by your city office. Child allowances do not count."),
+    )

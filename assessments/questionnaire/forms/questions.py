@@ -22,11 +22,15 @@ QUESTION_ERRORS = {
     "status": {
         "application_date": _("Enter the date you plan to apply"),
         "status": _("Select your current status of residence"),
+    },
+    "stay": {
         "period_of_stay": _("Select the period of stay shown on your residence card"),
         "status_expiry_date": _("Enter the date your period of stay ends"),
         "meets_landing_standards": _(
             "Select yes if your current work or activity meets the standards of your status"
         ),
+    },
+    "hsp_route": {
         "hsp_route": _("Select yes if you want the Highly Skilled Professional routes checked"),
     },
     "residence": {
@@ -44,18 +48,20 @@ QUESTION_ERRORS = {
     },
     "hsp": {
         "hsp_points_now_source": _("Select how you will give your points on the application date"),
-        "hsp_points_now": _("Enter your points on the application date"),
         "hsp_points_one_year_ago_source": _(
             "Select how you will give your points one year before the application date"
         ),
-        "hsp_points_one_year_ago": _("Enter your points one year before the application date"),
         "hsp_points_three_years_ago_source": _(
             "Select how you will give your points three years before the application date"
         ),
+        "hsp_points_maintained": _("Select yes if you kept at least those points all that time"),
+    },
+    "hsp_typed": {
+        "hsp_points_now": _("Enter your points on the application date"),
+        "hsp_points_one_year_ago": _("Enter your points one year before the application date"),
         "hsp_points_three_years_ago": _(
             "Enter your points three years before the application date"
         ),
-        "hsp_points_maintained": _("Select yes if you kept at least those points all that time"),
         "jskip_eligible": _("Select yes if you met the J-Skip standards now and one year ago"),
     },
     "travel": {
@@ -67,12 +73,12 @@ QUESTION_ERRORS = {
         "departure": _("Enter the date you left Japan"),
         "return_date": _("Enter the date you came back"),
     },
-    "income": {
-        "employment": _("Select what describes your main job"),
+    "household": {
         "dependents": _("Enter how many dependants you claim for tax, or 0"),
         "dependents_abroad": _("Enter how many of your dependants live outside Japan, or 0"),
         "public_assistance": _("Select yes if anyone in your household receives public assistance"),
     },
+    "income": {"employment": _("Select what describes your main job")},
     "taxes": {
         "taxes_paid": _(
             "Select yes if you have paid all your taxes, pension and health insurance contributions"

@@ -33,27 +33,6 @@ class StatusForm(StepForm):
         _("As printed on your residence card (在留カード)."),
         ResidenceStatus.choices,
     )
-    period_of_stay = choice(
-        _("Period of stay granted with this status"),
-        _("As printed on your residence card (在留期間)."),
-        PeriodOfStay.choices,
-    )
-    status_expiry_date = date_field(
-        _("When does your period of stay end?"),
-        _("The expiry date on your residence card. Leave empty if you do not know it."),
-        required=False,
-    )
-    meets_landing_standards = yes_no(
-        _("Does your current job or activity still meet the requirements of your status?"),
-        _("For example, your duties and salary still match what your status allows."),
-    )
-    hsp_route = yes_no(
-        _("Do you want to check the Highly Skilled Professional routes (points or J-Skip)?"),
-        _(
-            "Anyone can qualify sooner with enough points on the official HSP points table, or "
-            "by meeting the J-Skip criteria. Holders of HSP status are asked in any case."
-        ),
-    )
 
     naturalization = forms.TypedChoiceField(
         label=_("Do you also want to check naturalization (帰化)?"),
@@ -88,6 +67,41 @@ class StatusForm(StepForm):
         if self.cleaned_data.get("application_date"):
             self.application_date = self.cleaned_data["application_date"]
         return super().clean()
+
+
+class StayForm(StepForm):
+    """The period of stay on the residence card and whether the activity still fits it."""
+
+    step = "stay"
+    #: The expiry date is usually after the application date.
+    limit_dates = False
+    period_of_stay = choice(
+        _("Period of stay granted with this status"),
+        _("As printed on your residence card (在留期間)."),
+        PeriodOfStay.choices,
+    )
+    status_expiry_date = date_field(
+        _("When does your period of stay end?"),
+        _("The expiry date on your residence card. Leave empty if you do not know it."),
+        required=False,
+    )
+    meets_landing_standards = yes_no(
+        _("Does your current job or activity still meet the requirements of your status?"),
+        _("For example, your duties and salary still match what your status allows."),
+    )
+
+
+class HspRouteForm(StepForm):
+    """Asked of holders of other statuses: whether to check the HSP routes as well."""
+
+    step = "hsp_route"
+    hsp_route = yes_no(
+        _("Do you want to check the Highly Skilled Professional routes (points or J-Skip)?"),
+        _(
+            "Anyone can qualify sooner with enough points on the official HSP points table, or "
+            "by meeting the J-Skip criteria. Holders of HSP status are asked in any case."
+        ),
+    )
 
 
 class ResidenceForm(StepForm):
