@@ -8,7 +8,7 @@ and its deletion in ``results``, the report download in ``reports``, the points 
 from django.urls import path, register_converter
 
 from assessments.hsp import api as hsp_api
-from assessments.questionnaire import runs
+from assessments.questionnaire import handover, runs
 from assessments.questionnaire.start import start
 from assessments.questionnaire.views import AssessmentWizard
 from assessments.reports import views as report_views
@@ -22,6 +22,8 @@ app_name = "assessments"
 urlpatterns = [
     path("", start, name="start"),
     path("check/", runs.check_start, name="check"),
+    # The HSP calculator's "Use these points in the permanent residence check" (its form posts here).
+    path("hsp/use/", handover.use_in_check, name="use_hsp_points"),
     path("check/resume/<str:token>/", runs.check_resume, name="check_resume"),
     path("check/<run:run>/saved/", runs.check_saved, name="check_saved"),
     path("check/<run:run>/<slug:step>/", AssessmentWizard.as_view(), name="check_step"),

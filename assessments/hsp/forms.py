@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.hsp.choices import Bonus, Category, Education, Position, ResearchKind
 from assessments.hsp.messages import hsp_error_message
 from assessments.hsp.profile import MAX_EXPERIENCE_YEARS, MAX_NATIONAL_LICENSES
-from assessments.questionnaire.forms import WIDGET_RENDERER, DateInput, MoneyField
+from assessments.web.fields import WIDGET_RENDERER, DateInput, MoneyField
 
 #: One decimal place is enough for years of experience (4.5 years).
 EXPERIENCE_DECIMALS = 1

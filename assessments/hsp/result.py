@@ -156,3 +156,12 @@ class HspPointsResult:
             "j_skip": self.j_skip.to_json(),
             "reference": REFERENCE,
         }
+
+
+def counted_points(result: HspPointsResult) -> int:
+    """Return the points that count: none below the category's minimum salary (ロ, ハ).
+
+    The table's note says points below the salary floor do not qualify however many they
+    are; the engine compares numbers only, so it is given zero and says they fall short.
+    """
+    return result.points if result.salary_floor_met else 0

@@ -7,5 +7,4 @@ from assessments.hsp import views
 app_name = "hsp"
 urlpatterns = [
     path("", views.calculator, name="calculator"),
-    path("use/", views.use_in_check, name="use_in_check"),
 ]

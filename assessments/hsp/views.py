@@ -3,15 +3,14 @@
 The form posts to the same page, which answers with the result (no redirect, nothing stored:
 the profile never enters a URL, a session or a log). Validation is ``profile_from_dict``'s,
 the points are ``hsp_points_at``'s; this view only routes between them. "Use these points in
-the permanent residence check" posts the same form to ``use_in_check``, which counts again and
-keeps only the points and their day in the session for the check (``wizard.handover``).
+the permanent residence check" posts the same form to the check's ``questionnaire.handover``.
 """
 
 from __future__ import annotations
 
 import logging
 
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -20,8 +19,6 @@ from assessments.hsp.forms import HspProfileForm
 from assessments.hsp.presentation import result_page
 from assessments.hsp.profile import HspProfileInvalid, profile_from_dict
 from assessments.hsp.services import HspTableNotInForce, hsp_points_at
-from assessments.questionnaire import handover
-from assessments.questionnaire.mapping import counted_points
 from assessments.thresholds.snapshot import MissingThreshold
 
 logger = logging.getLogger(__name__)
@@ -37,29 +34,14 @@ def calculator(request):
         form = HspProfileForm(initial={"as_of": today})
         return render(request, TEMPLATE, {"form": form})
     form = HspProfileForm(request.POST)
-    result = _result(form, today)
+    result = points_from_form(form, today)
     context = {"form": form, "error_summary": form.error_summary()}
     if result is not None:
         context.update(result=result, page=result_page(result))
     return render(request, TEMPLATE, context)
 
 
-@never_cache
-@require_http_methods(["POST"])
-def use_in_check(request):
-    """Carry the points of the posted profile into a new run of the check, by the session."""
-    today = timezone.localdate()
-    form = HspProfileForm(request.POST)
-    result = _result(form, today)
-    if result is None:
-        return render(request, TEMPLATE, {"form": form, "error_summary": form.error_summary()})
-    handover.hand_over(
-        request.session, points=counted_points(result), as_of=result.as_of, today=today
-    )
-    return redirect("assessments:check")
-
-
-def _result(form: HspProfileForm, today):
+def points_from_form(form: HspProfileForm, today):
     """Return the points for valid answers, or None with every error put on the form."""
     form_valid = form.is_valid()
     try:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.choices import ResidenceStatus, Route
 from assessments.eligibility.rules.dates import add_years
+from assessments.hsp.result import counted_points
 from assessments.questionnaire import forms
 from assessments.questionnaire.forms import POINT_DATES, PointsSource
 from assessments.questionnaire.forms.hsp import source_field
@@ -23,7 +24,6 @@ from assessments.questionnaire.forms.hsp_profile import (
     HspThreeYearsAgoForm,
     HspYearAgoForm,
 )
-from assessments.questionnaire.mapping import counted_points
 from assessments.thresholds.snapshot import Thresholds
 
 SPOUSE_STATUSES = frozenset(

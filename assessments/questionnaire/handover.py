@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
 from assessments.eligibility.rules.dates import add_years
+from assessments.hsp.forms import HspProfileForm
+from assessments.hsp.result import counted_points
+from assessments.hsp.views import TEMPLATE as CALCULATOR_TEMPLATE
+from assessments.hsp.views import points_from_form
 from assessments.questionnaire.forms import POINT_DATES, PointsSource
-from assessments.questionnaire.forms.fields import YesNo
 from assessments.questionnaire.forms.hsp import YEARS_BEFORE, points_field, source_field
+from assessments.web.fields import YesNo
 
 SESSION_KEY = "prcheck_hsp_points"
 
@@ -73,3 +82,21 @@ def hsp_route_initial(session) -> dict:
 def forget(session) -> None:
     """Drop the handed-over points (the check that used them is finished)."""
     session.pop(SESSION_KEY, None)
+
+
+@never_cache
+@require_http_methods(["POST"])
+def use_in_check(request):
+    """Carry the points of the posted HSP profile into a new run of the check, by the session.
+
+    The calculator's "Use these points in the permanent residence check" posts its form here:
+    the points are counted again, and only they and their day are kept.
+    """
+    today = timezone.localdate()
+    form = HspProfileForm(request.POST)
+    result = points_from_form(form, today)
+    if result is None:
+        context = {"form": form, "error_summary": form.error_summary()}
+        return render(request, CALCULATOR_TEMPLATE, context)
+    hand_over(request.session, points=counted_points(result), as_of=result.as_of, today=today)
+    return redirect("assessments:check")

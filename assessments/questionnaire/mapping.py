@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from assessments.eligibility.answers import SCHEMA, Answers, AnswersInvalid, Trip, answers_from_dict
 from assessments.eligibility.choices import Employment, Guarantor, ResidenceStatus
-from assessments.hsp.result import HspPointsResult
+from assessments.hsp.result import HspPointsResult, counted_points
 
 #: ``forms.PointsSource.CALCULATE`` (the forms import this module, so not the other way).
 CALCULATE = "calculate"
@@ -189,15 +189,6 @@ class CalculatedPoints:
     jskip_eligible: bool | None = None
     #: The calculator's next fall of the points now (an age band), as ``hsp_points_changes``.
     changes: tuple[dict, ...] = ()
-
-
-def counted_points(result: HspPointsResult) -> int:
-    """Return the points that count: none below the category's minimum salary (ロ, ハ).
-
-    The table's note says points below the salary floor do not qualify however many they
-    are; the engine compares numbers only, so it is given zero and says they fall short.
-    """
-    return result.points if result.salary_floor_met else 0
 
 
 def calculated_points(

@@ -11,7 +11,8 @@ from typing import Any
 
 from django import forms as django_forms
 
-from assessments.questionnaire.forms import MoneyField, StepForm, YesNo, anchor_id, is_yes
+from assessments.questionnaire.forms import StepForm, YesNo, anchor_id, is_yes
+from assessments.web.fields import MoneyField
 
 #: How the template writes a value.
 DATE, MONEY, NUMBER, TEXT, ROWS, EMPTY = "date", "money", "number", "text", "rows", "empty"

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from assessments.results.models import Assessment
-from assessments.web.admin import OwnFiltersOnly
+from assessments.thresholds.admin import OwnFiltersOnly
 
 
 def _pretty_json(value) -> str:

@@ -18,9 +18,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.answers import MAX_MONEY_YEN, AnswersInvalid, answers_from_dict
-from assessments.questionnaire.forms.fields import DateInput, MoneyField
 from assessments.results.services import assessment_evaluate
 from assessments.thresholds.snapshot import MissingThreshold
+from assessments.web.fields import DateInput, MoneyField
 from assessments.web.messages import error_message
 
 PREFIX = "whatif"

@@ -2,7 +2,7 @@
 
 from django import template
 
-from assessments.questionnaire.forms.money_widgets import amount_read
+from assessments.web.money_widgets import amount_read
 
 register = template.Library()
 

@@ -10,7 +10,6 @@ on an odd stored value.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import ROUND_DOWN, ROUND_UP, Decimal, InvalidOperation
 
 from django import template
@@ -24,16 +23,14 @@ from django.utils.translation import gettext, ngettext_lazy
 
 from assessments.eligibility.choices import LABELLED
 from assessments.results.presentation import SOURCE_TITLES_EN, finding_template_name
+from assessments.web.formats import is_japanese as _is_japanese
+from assessments.web.formats import longdate
 
 register = template.Library()
 
 MAN = 10_000  # 万: Japanese groups large numbers by ten thousands.
 OKU = MAN * MAN  # 億
 MONTHS_PER_YEAR = 12
-
-
-def _is_japanese() -> bool:
-    return (translation.get_language() or settings.LANGUAGE_CODE).startswith("ja")
 
 
 def _grouped(number: int) -> str:
@@ -76,46 +73,7 @@ def yen(value):
     return f"-¥{_grouped(-amount)}" if amount < 0 else f"¥{_grouped(amount)}"
 
 
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
-# Month names are written out rather than taken from the locale's DATE_FORMAT, which gives
-# "Dec. 1, 2026" in English: the product writes British-style "1 December 2026".
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-@register.filter
-def longdate(value):
-    """Write a date (or ISO string) in full: 1 December 2026 / 2026年12月1日."""
-    day = _as_date(value)
-    if day is None:
-        return value
-    if _is_japanese():
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+register.filter("longdate", longdate)
 
 
 def _number(value) -> str | None:

@@ -3,6 +3,11 @@
 Thresholds are append-only: an existing version is shown read-only and "Add a new version"
 opens a pre-filled form for a new dated row, so history is never edited away and every
 stored assessment can still say which values it used.
+
+Every admin list of the project accepts from the URL only the parameters of its own filters
+(``OwnFiltersOnly``, here at the bottom layer so the results admin can use it too): Django's
+default also allows any lookup on a model's own fields, and ``?token__startswith=`` or
+``?answers__…=`` would let a staff user test an applicant's token or answers row by row.
 """
 
 from __future__ import annotations
@@ -19,7 +24,31 @@ from django.utils.translation import gettext_lazy as _
 from assessments.thresholds.choices import ThresholdUnit
 from assessments.thresholds.models import Threshold
 from assessments.thresholds.snapshot import THRESHOLD_KEYS
-from assessments.web.admin import OwnFiltersOnly
+
+
+class OwnFiltersOnly:
+    """Accept from the URL only the parameters of this admin's own ``list_filter``.
+
+    A filter class contributes its ``parameter_name``; a model field name (Django's field
+    filter) its ``__exact`` and ``__isnull`` lookups. Anything else (``token__startswith``,
+    ``answers__residence_start_date``, lookups through relations) is refused with a 400.
+    """
+
+    def lookup_allowed(self, lookup, value, request):
+        return lookup in own_filter_parameters(self.list_filter)
+
+
+def own_filter_parameters(list_filter) -> frozenset[str]:
+    """Return the URL parameters that the filters in ``list_filter`` read."""
+    names = set()
+    for item in list_filter:
+        if isinstance(item, type) and issubclass(item, admin.SimpleListFilter):
+            names.add(item.parameter_name)
+        else:
+            field = item[0] if isinstance(item, tuple) else item
+            names.update({f"{field}__exact", f"{field}__isnull"})
+    return frozenset(names)
+
 
 #: Readable names for the first part of a threshold key (``residence.general.min_years``).
 KEY_AREAS = {

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.templatetags.prcheck import longdate
+from assessments.web.formats import longdate
 
 #: Each code's wording; ``%(name)s`` placeholders are filled from the error's params.
 MESSAGES = {

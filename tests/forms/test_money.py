@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from assessments.questionnaire.forms import MoneyField
-from assessments.questionnaire.forms.money import YenSyntaxError, parse_yen, write_yen
-from assessments.questionnaire.forms.money_widgets import MoneyInput
+from assessments.web.fields import MoneyField
+from assessments.web.money import YenSyntaxError, parse_yen, write_yen
+from assessments.web.money_widgets import MoneyInput
 
 
 @pytest.mark.parametrize(

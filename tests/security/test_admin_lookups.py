@@ -15,8 +15,8 @@ from django.utils.http import urlencode
 
 from assessments.results.admin import AssessmentAdmin
 from assessments.results.models import Assessment
+from assessments.thresholds.admin import own_filter_parameters
 from assessments.thresholds.models import Threshold
-from assessments.web.admin import own_filter_parameters
 
 pytestmark = pytest.mark.django_db
 

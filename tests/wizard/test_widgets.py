@@ -9,7 +9,7 @@ from django.forms.renderers import DjangoTemplates, Jinja2, get_default_renderer
 
 from assessments.hsp.forms import HspProfileForm
 from assessments.questionnaire import flow
-from assessments.questionnaire.forms import WIDGET_RENDERER
+from assessments.web.fields import WIDGET_RENDERER
 
 D = dt.date
 

@@ -13,14 +13,6 @@ from assessments.questionnaire.forms.conduct import (
     TrafficViolationForm,
 )
 from assessments.questionnaire.forms.duties import NotificationForm, PaymentForm, TaxesForm
-from assessments.questionnaire.forms.fields import (
-    WIDGET_RENDERER,
-    DateInput,
-    MoneyField,
-    PeriodOfStay,
-    YesNo,
-    is_yes,
-)
 from assessments.questionnaire.forms.final import GuarantorForm, SummaryForm
 from assessments.questionnaire.forms.hsp import (
     POINT_DATES,
@@ -43,6 +35,14 @@ from assessments.questionnaire.forms.residence import (
 from assessments.questionnaire.forms.rows import Rows, RowsBlock
 from assessments.questionnaire.forms.step import StepForm, anchor_id
 from assessments.questionnaire.forms.travel import TravelForm, TripForm
+from assessments.web.fields import (
+    WIDGET_RENDERER,
+    DateInput,
+    MoneyField,
+    PeriodOfStay,
+    YesNo,
+    is_yes,
+)
 
 __all__ = [
     "MAX_APPLICATION_YEARS_AHEAD",

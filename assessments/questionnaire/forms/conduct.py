@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.choices import CriminalRecordKind, TrafficViolationKind
-from assessments.questionnaire.forms.fields import choice, date_field, yes_no
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
+from assessments.web.fields import choice, date_field, yes_no
 
 
 class CriminalRecordForm(RowForm):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.choices import Guarantor
-from assessments.questionnaire.forms.fields import choice
 from assessments.questionnaire.forms.step import StepForm
+from assessments.web.fields import choice
 
 
 class GuarantorForm(StepForm):

@@ -12,8 +12,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from assessments.questionnaire.forms.fields import choice, count_field, yes_no
 from assessments.questionnaire.forms.step import StepForm
+from assessments.web.fields import choice, count_field, yes_no
 
 #: The contract's point dates (``hsp_points.<date>``), newest first.
 POINT_DATES = ("now", "one_year_ago", "three_years_ago")

@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.choices import Employment
-from assessments.questionnaire.forms.fields import MoneyField, choice, count_field, yes_no
 from assessments.questionnaire.forms.same_income import offer_same_income
 from assessments.questionnaire.forms.step import StepForm
+from assessments.web.fields import MoneyField, choice, count_field, yes_no
 from assessments.web.messages import error_message
 
 

@@ -10,8 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.naturalization_choices import JapaneseLevel
-from assessments.questionnaire.forms.fields import MoneyField, YesNo, date_field, is_yes
 from assessments.questionnaire.forms.step import StepForm
+from assessments.web.fields import MoneyField, YesNo, date_field, is_yes
 
 
 def optional_yes_no(label, help_text) -> forms.TypedChoiceField:

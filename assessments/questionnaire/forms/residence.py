@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.choices import ResidenceStatus
-from assessments.questionnaire.forms.fields import (
+from assessments.questionnaire.forms.step import StepForm
+from assessments.web.fields import (
     PeriodOfStay,
     YesNo,
     choice,
@@ -15,7 +16,6 @@ from assessments.questionnaire.forms.fields import (
     years_later,
     yes_no,
 )
-from assessments.questionnaire.forms.step import StepForm
 
 #: How far ahead an application date may be planned (a form limit, not a legal threshold).
 MAX_APPLICATION_YEARS_AHEAD = 3

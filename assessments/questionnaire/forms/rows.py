@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django import forms
 
 from assessments.eligibility.answers import MAX_LIST_ITEMS
-from assessments.questionnaire.forms.fields import WIDGET_RENDERER, YesNo, limit_dates
 from assessments.questionnaire.forms.questions import name_the_questions
+from assessments.web.fields import WIDGET_RENDERER, YesNo, limit_dates
 
 
 class RowForm(forms.Form):

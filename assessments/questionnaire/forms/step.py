@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments.questionnaire.forms.fields import WIDGET_RENDERER, limit_dates
 from assessments.questionnaire.forms.questions import name_the_questions
 from assessments.questionnaire.forms.rows import Rows, RowsBlock, raw_answer
 from assessments.questionnaire.mapping import step_errors
+from assessments.web.fields import WIDGET_RENDERER, limit_dates
 from assessments.web.messages import error_message
 
 

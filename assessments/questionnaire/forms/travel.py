@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.questionnaire.forms.fields import date_field, yes_no
 from assessments.questionnaire.forms.questions import return_date_message
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
+from assessments.web.fields import date_field, yes_no
 
 
 class TripForm(RowForm):

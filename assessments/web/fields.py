@@ -14,8 +14,8 @@ from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.answers import EARLIEST_DATE, LATEST_DATE
-from assessments.questionnaire.forms.money import YenSyntaxError, parse_yen
-from assessments.questionnaire.forms.money_widgets import MoneyInput, money_messages
+from assessments.web.money import YenSyntaxError, parse_yen
+from assessments.web.money_widgets import MoneyInput, money_messages
 
 #: Django's Jinja2 form renderer, for prcheck's own forms (their ``default_renderer``). The
 #: site-wide ``FORM_RENDERER`` stays Django's default, because the admin's widgets have

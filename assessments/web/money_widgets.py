@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy
 
-from assessments.questionnaire.forms.money import YenSyntaxError, parse_yen, write_yen
+from assessments.web.money import YenSyntaxError, parse_yen, write_yen
 
 
 class MoneyInput(forms.TextInput):
