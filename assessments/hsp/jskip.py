@@ -1,7 +1,6 @@
 """Check the J-Skip criteria (特別高度人材制度, from 2023-04-21), separately from the points.
 
-Source: ISA, J-Skip overview (https://www.moj.go.jp/isa/content/001395002.pdf), rules-reference
-§4.7: academic and technical work need a master's degree or higher *or* 10 years' experience,
+Source: ISA, J-Skip overview (https://www.moj.go.jp/isa/content/001395002.pdf): academic and technical work need a master's degree or higher *or* 10 years' experience,
 plus ¥20M a year; business management needs 5 years' management experience plus ¥40M a year.
 The numbers and the qualifying degrees are data (``hsp.jskip.*``); before J-Skip existed the
 salary key is empty and the check says "not available".

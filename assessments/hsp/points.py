@@ -1,7 +1,7 @@
 """Score a profile on the Highly Skilled Professional points table (高度専門職ポイント計算表).
 
 Source: the official sheet for categories イ, ロ and ハ
-(https://www.moj.go.jp/isa/content/930001657.pdf), rules-reference §4. The points are data
+(https://www.moj.go.jp/isa/content/930001657.pdf). The points are data
 (``data/hsp.yaml``, keys ``hsp.*``); this module holds the sheet's *structure*: which rows each
 category's sheet has, that only the highest degree counts, and the exclusions between the
 special additions. Pure: no ORM, no clock, no gettext; the result is codes plus params.
@@ -18,12 +18,12 @@ from assessments.hsp.suggestions import next_change, suggestions
 from assessments.thresholds.snapshot import Thresholds
 
 ACADEMIC, TECHNICAL, BUSINESS = Category.ACADEMIC, Category.TECHNICAL, Category.BUSINESS
-#: Rows that only some categories' sheets have (rules-reference §4.1-4.3).
+#: Rows that only some categories' sheets have.
 RESEARCH_CATEGORIES = (ACADEMIC, TECHNICAL)
 LICENSE_CATEGORIES = (TECHNICAL,)
 BUSINESS_ONLY = (BUSINESS,)
 #: Special additions limited to some categories: investment management is confirmed for ロ
-#: and ハ only (rules-reference §4.5, "イ unverified").
+#: and ハ only.
 BONUS_CATEGORIES = {Bonus.INVESTMENT_MANAGEMENT: (TECHNICAL, BUSINESS)}
 #: A bonus that counts only together with another (the SME addition needs the innovation one).
 BONUS_REQUIRES = {Bonus.INNOVATION_SUPPORT_SME: Bonus.INNOVATION_SUPPORT}

@@ -65,7 +65,7 @@ SOURCE_TITLES_EN = (
 
 #: The permanent residence fee, paid with revenue stamps only if permission is granted.
 #: Wording, not a rule: 令和8年政令第268号 raised it for applications received from this date
-#: (rules-reference.md §7, §8; the transition for pending applications is not settled).
+#: (the transition for applications already pending is not settled).
 FEE_RAISED_ON = dt.date(2026, 10, 1)
 FEE_BEFORE_YEN = 10_000
 FEE_FROM_YEN = 200_000

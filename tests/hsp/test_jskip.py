@@ -1,4 +1,4 @@
-"""jskip_check(): the J-Skip criteria, a separate check from the points (rules-reference §4.7)."""
+"""jskip_check(): the J-Skip criteria, a separate check from the points."""
 
 import datetime as dt
 

@@ -2,7 +2,7 @@
 
 Sources: 永住許可に関するガイドライン 1(3)ア (10 years, 5 on a work or residence-based status)
 and 2(1)–(8) (shortened periods), https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html;
-practice for statuses on which PR is not granted (rules-reference R1).
+practice for statuses on which PR is not granted.
 """
 
 from __future__ import annotations

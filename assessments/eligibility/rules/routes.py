@@ -23,7 +23,7 @@ NOT_ACCEPTED_STATUSES = frozenset({S.STUDENT, S.TECHNICAL_INTERN})
 UNUSUAL_STATUSES = frozenset({S.DESIGNATED_ACTIVITIES, S.OTHER})
 
 #: Order of preference between routes with equal outcomes: the shortest look-backs first, since
-#: they ask for the fewest years of certificates (rules-reference R7), the general route last.
+#: they ask for the fewest years of certificates, the general route last.
 ROUTE_ORDER = tuple(
     str(route.value)
     for route in (
