@@ -6,6 +6,7 @@ snapshot the rules read, and the documents to gather. Nothing here touches the d
 request, the clock or the active language: the same answers and thresholds always give the
 same result, and tests need no database.
 
-May import: the standard library, and from Django only lazy labels and ``TextChoices`` (the
-``import-linter`` contracts in ``pyproject.toml`` check this). Imported by every other subpackage.
+May import: ``thresholds`` (its pure snapshot), the standard library, and from Django only lazy
+labels and ``TextChoices`` (the ``import-linter`` contracts in ``pyproject.toml`` check this).
+Imported by every subpackage above it.
 """

@@ -6,4 +6,7 @@
 - ``services.hsp_points_at(profile, on=...)`` scores it as of a day with the table then in
   force, read from the database: the PR wizard's entry point for the points now, one year
   ago and three years ago.
+
+May import: ``results``, ``web``, ``eligibility``, ``thresholds``. Imported by ``reports`` and
+``questionnaire`` (points calculated inside the check, the calculator's hand-over).
 """

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from assessments.hsp.points import hsp_points
 from assessments.hsp.profile import HspProfile
 from assessments.hsp.result import HspPointsResult
-from assessments.thresholds.selectors import threshold_value_from_row
+from assessments.thresholds.selectors import stored_versions
 from assessments.thresholds.snapshot import (
     MissingThreshold,
     Thresholds,
@@ -62,20 +62,19 @@ def hsp_thresholds_from_defaults(*, on: dt.date) -> Thresholds:
 
 
 def hsp_thresholds_at(*, on: dt.date) -> Thresholds:
-    """Return the HSP table in force on ``on``, read from the database (admin edits count)."""
-    from assessments.thresholds.models import Threshold
+    """Return the HSP table in force on ``on``, read from the database (admin edits count).
 
-    rows = Threshold.objects.filter(key__startswith=PREFIX, valid_from__lte=on)
-    return hsp_thresholds_from((threshold_value_from_row(row) for row in rows), on=on)
+    The stored versions come from the one selector every caller uses (``stored_versions``,
+    behind ``thresholds_at``); only the pick differs: a key not yet in force is left out.
+    """
+    return hsp_thresholds_from(stored_versions(), on=on)
 
 
 def _pass_mark_exists(thresholds: Thresholds | None) -> bool:
     """Return whether a pass mark exists on some day (else the database is not loaded)."""
     if thresholds is not None:
         return True
-    from assessments.thresholds.models import Threshold
-
-    return Threshold.objects.filter(key=PASS_MARK_KEY).exists()
+    return any(version.key == PASS_MARK_KEY for version in stored_versions())
 
 
 def hsp_points_at(

@@ -3,6 +3,6 @@
 The HTML context and template, the PDF renderer (WeasyPrint through its public ``url_fetcher``
 API, fonts named in the CSS), the render task, and the download view.
 
-May import: ``results``, ``web``, ``thresholds``, ``eligibility``. Imported by ``questionnaire``
-(a finished check queues its report).
+May import: ``hsp``, ``results``, ``web``, ``eligibility``, ``thresholds``. Imported by
+``questionnaire`` (a finished check queues its report).
 """

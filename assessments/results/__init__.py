@@ -4,6 +4,6 @@ The ``Assessment`` model, the services that evaluate, store, delete and purge it
 that find it by token, the result page and its view-model (``presentation``), and the assess API
 (``POST /api/assess``).
 
-May import: ``web``, ``thresholds``, ``eligibility``. Imported by ``reports`` and
+May import: ``web``, ``eligibility``, ``thresholds``. Imported by ``hsp``, ``reports`` and
 ``questionnaire``.
 """

@@ -3,7 +3,7 @@
 The ``Threshold`` model and its admin, the reviewable defaults in ``data/*.yaml`` (loaded by
 migrations), and the one resolver ``thresholds_at(*, on)`` that every caller uses (the PR check,
 the HSP calculator, the command line, the API). It turns the stored rows into the pure
-``Thresholds`` snapshot of ``eligibility``.
+``Thresholds`` snapshot (``snapshot.py``) that the rules of ``eligibility`` and ``hsp`` read.
 
-May import: ``eligibility``. Imported by everything above it.
+May import: nothing else of the app (it is the bottom layer). Imported by every subpackage.
 """
