@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
-from icalendar import Calendar, Event
 
 from assessments.eligibility.choices import Route
 from assessments.eligibility.rules.dates import add_months
@@ -135,6 +134,9 @@ def calendar_ics(*, events: list[CalendarEvent], key: str, stamp: dt.datetime) -
 
     ``key`` makes each event's UID stable across downloads without putting the token in it.
     """
+    # Imported here, not at the top: only a calendar download pays for it (start-up does not).
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
