@@ -21,6 +21,16 @@ from assessments.eligibility.rules.residence_keys import residence_years_key
 from assessments.thresholds.snapshot import Thresholds
 
 
+def trips_params(trips) -> list[dict]:
+    """Return trips as a finding's params: departure, return and days abroad of each."""
+    return [{"departure": t.departure, "return": t.return_date, "days": t.days} for t in trips]
+
+
+def years_params(days_by_year: dict) -> list[dict]:
+    """Return the days abroad of each calendar year as a finding's params, in year order."""
+    return [{"year": year, "days": days} for year, days in sorted(days_by_year.items())]
+
+
 def days_abroad_by_year(trips: tuple[Trip, ...]) -> dict[int, int]:
     """Return whole days abroad per calendar year, splitting trips that span a new year."""
     totals: dict[int, int] = defaultdict(int)
@@ -90,13 +100,8 @@ def _rules_of_thumb(a: Answers, t: Thresholds, route: str) -> Finding:
         AT_RISK,
         "continuity.long_trips",
         {
-            "long_trips": [
-                {"departure": trip.departure, "return": trip.return_date, "days": trip.days}
-                for trip in long_trips
-            ],
-            "heavy_years": [
-                {"year": year, "days": days} for year, days in sorted(heavy_years.items())
-            ],
+            "long_trips": trips_params(long_trips),
+            "heavy_years": years_params(heavy_years),
             "trip_limit": trip_limit,
             "year_limit": year_limit,
             "trips": len(trips),

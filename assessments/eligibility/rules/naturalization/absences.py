@@ -14,7 +14,7 @@ import datetime as dt
 
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules.base import MET, NOT_MET, Finding, cited
-from assessments.eligibility.rules.continuity import days_abroad_by_year
+from assessments.eligibility.rules.continuity import days_abroad_by_year, trips_params, years_params
 from assessments.eligibility.rules.dates import add_months, add_years, first_day_satisfied
 from assessments.thresholds.snapshot import Thresholds
 
@@ -65,13 +65,8 @@ def absences(a: Answers, t: Thresholds) -> Finding:
         NOT_MET,
         "naturalization.absences.too_long",
         {
-            "long_trips": [
-                {"departure": trip.departure, "return": trip.return_date, "days": trip.days}
-                for trip in long_trips
-            ],
-            "heavy_years": [
-                {"year": year, "days": days} for year, days in sorted(heavy_years.items())
-            ],
+            "long_trips": trips_params(long_trips),
+            "heavy_years": years_params(heavy_years),
             "limit_months": limit_months,
             "year_limit": year_limit,
             "window_years": window,
