@@ -152,6 +152,16 @@ BILINGUAL_CASES = [
         '<span class="both">AB12-CD34</span>',
     ),
     (
+        "inline, a short label is one run of text, Japanese first",
+        '{% bilingual inline %}{% translate "Requirements" %}{% endbilingual %}',
+        "要件 / Requirements",
+    ),
+    (
+        "inline, text that reads the same in both is written once",
+        "{% bilingual inline %}AB12-CD34{% endbilingual %}",
+        "AB12-CD34",
+    ),
+    (
         "a value is escaped once, not twice",
         "{{ value }}",
         '<span class="both">Practitioners&#x27; &lt;rule&gt;</span>',
@@ -165,9 +175,9 @@ BILINGUAL_CASES = [
     ids=[case[0] for case in BILINGUAL_CASES],
 )
 def test_the_bilingual_tag(source, expected):
-    template = Template(
-        "{% load i18n report_tags %}{% bilingual %}" + source + "{% endbilingual %}"
-    )
+    if "{% bilingual" not in source:
+        source = "{% bilingual %}" + source + "{% endbilingual %}"
+    template = Template("{% load i18n report_tags %}" + source)
     assert template.render(Context({"value": "Practitioners' <rule>"})) == expected
 
 
