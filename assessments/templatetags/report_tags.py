@@ -30,8 +30,9 @@ MONTHS_PER_YEAR = 12
 
 
 class BilingualNode(template.Node):
-    def __init__(self, nodelist):
+    def __init__(self, nodelist, *, inline=False):
         self.nodelist = nodelist
+        self.inline = inline
 
     def render(self, context):
         texts = []
@@ -40,6 +41,8 @@ class BilingualNode(template.Node):
                 # strip() returns a plain str: mark it safe again (the nodelist escaped it).
                 texts.append(mark_safe(self.nodelist.render(context).strip()))
         japanese, english = texts
+        if self.inline:
+            return japanese if japanese == english else format_html("{} / {}", japanese, english)
         if japanese == english:
             return format_html('<span class="both">{}</span>', japanese)
         return format_html(
@@ -51,12 +54,18 @@ class BilingualNode(template.Node):
 
 @register.tag
 def bilingual(parser, token):
-    """Render the enclosed template in Japanese, then in English (once if they agree)."""
-    if len(token.split_contents()) != 1:
-        raise template.TemplateSyntaxError("{% bilingual %} takes no arguments")
+    """Render the enclosed template in Japanese, then in English (once if they agree).
+
+    ``{% bilingual inline %}`` writes a short label as one run of text, "日本語 / English",
+    without spans: each element is a box WeasyPrint styles and lays out, and the report's
+    one-line labels (names, outcomes, dates) were most of its boxes.
+    """
+    bits = token.split_contents()[1:]
+    if bits not in ([], ["inline"]):
+        raise template.TemplateSyntaxError("{% bilingual %} takes no argument but 'inline'")
     nodelist = parser.parse(("endbilingual",))
     parser.delete_first_token()
-    return BilingualNode(nodelist)
+    return BilingualNode(nodelist, inline=bool(bits))
 
 
 @register.filter

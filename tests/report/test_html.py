@@ -1,5 +1,7 @@
 """``report_render_html``: one template, every section in Japanese and then in English."""
 
+import re
+
 import pytest
 from django.template import Context, Template
 
@@ -49,9 +51,10 @@ def test_the_reference_is_printed_and_the_report_is_dated_when_generated(typical
     assert "2026年12月1日" in typical_html
 
 
-def test_every_requirement_has_a_row_in_contract_order(typical_html, typical_result):
-    rows = typical_html.count('<tr class="status-')
-    assert rows == len(REQUIREMENT_IDS) == len(typical_result["requirements"])
+def test_every_requirement_has_a_block_in_contract_order(typical_html, typical_result):
+    blocks = re.findall(r'<div class="requirement status-(\w+)">', typical_html)
+    assert len(blocks) == len(REQUIREMENT_IDS) == len(typical_result["requirements"])
+    assert blocks == [requirement["status"] for requirement in typical_result["requirements"]]
 
 
 def test_each_requirement_cites_its_source(typical_html, typical_result):
@@ -149,6 +152,16 @@ BILINGUAL_CASES = [
         '<span class="both">AB12-CD34</span>',
     ),
     (
+        "inline, a short label is one run of text, Japanese first",
+        '{% bilingual inline %}{% translate "Requirements" %}{% endbilingual %}',
+        "要件 / Requirements",
+    ),
+    (
+        "inline, text that reads the same in both is written once",
+        "{% bilingual inline %}AB12-CD34{% endbilingual %}",
+        "AB12-CD34",
+    ),
+    (
         "a value is escaped once, not twice",
         "{{ value }}",
         '<span class="both">Practitioners&#x27; &lt;rule&gt;</span>',
@@ -162,9 +175,9 @@ BILINGUAL_CASES = [
     ids=[case[0] for case in BILINGUAL_CASES],
 )
 def test_the_bilingual_tag(source, expected):
-    template = Template(
-        "{% load i18n report_tags %}{% bilingual %}" + source + "{% endbilingual %}"
-    )
+    if "{% bilingual" not in source:
+        source = "{% bilingual %}" + source + "{% endbilingual %}"
+    template = Template("{% load i18n report_tags %}" + source)
     assert template.render(Context({"value": "Practitioners' <rule>"})) == expected
 
 
@@ -176,4 +189,4 @@ def test_stored_answers_that_no_longer_validate_still_give_a_report(typical_resu
         generated_at=GENERATED_AT,
     )
     assert "回答内容" in html and "Your answers cannot be shown" in html
-    assert html.count('<tr class="status-') == len(REQUIREMENT_IDS)
+    assert html.count('<div class="requirement status-') == len(REQUIREMENT_IDS)

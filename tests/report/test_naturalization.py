@@ -22,7 +22,9 @@ def test_the_report_has_a_naturalization_row_per_requirement_in_both_languages(
     assert [f["id"] for f in typical_result["naturalization"]["requirements"]] == list(
         NATURALIZATION_IDS
     )
-    assert typical_html.count('<tr class="naturalization-row status-') == len(NATURALIZATION_IDS)
+    assert typical_html.count('<div class="requirement naturalization-row status-') == len(
+        NATURALIZATION_IDS
+    )
     for text in ("帰化", "Naturalization (帰化)", "生計要件", "Livelihood", "国籍法 5条1項3号"):
         assert text in typical_html
 
