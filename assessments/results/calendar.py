@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from assessments.eligibility.choices import Route
 from assessments.eligibility.rules.dates import add_months
 from assessments.eligibility.rules.planned import CAN_APPLY
-from assessments.results.presentation import REQUIREMENT_NAMES, _date
+from assessments.results.requirements import REQUIREMENT_NAMES, stored_date
 from assessments.thresholds.snapshot import Thresholds
 
 NEEDS_ACTION = ("not_met", "at_risk")
@@ -46,7 +46,7 @@ def calendar_events(
         events.append(CalendarEvent("apply_from", apply_from))
     events += _stay_events(answers, thresholds)
     for finding in result.get("requirements") or []:
-        clears_on = _date(finding.get("clears_on")) if isinstance(finding, dict) else None
+        clears_on = stored_date(finding.get("clears_on")) if isinstance(finding, dict) else None
         if clears_on and finding.get("status") in NEEDS_ACTION:
             events.append(CalendarEvent("clears", clears_on, {"requirement": finding.get("id")}))
     month = thresholds["lookback.certificate_month"]
@@ -61,15 +61,15 @@ def _apply_from(result: dict) -> dt.date | None:
     """Return the first day one can apply, with any planned trips weighed."""
     planned = result.get("planned_trips")
     if isinstance(planned, dict) and planned.get("moves"):
-        return _date(planned.get("apply_from_with"))
+        return stored_date(planned.get("apply_from_with"))
     if result.get("overall") in CAN_APPLY:
-        return _date(result.get("application_date"))
-    return _date(result.get("earliest_date"))
+        return stored_date(result.get("application_date"))
+    return stored_date(result.get("earliest_date"))
 
 
 def _stay_events(answers: dict, thresholds: Thresholds) -> list[CalendarEvent]:
     """Return the end of the period of stay and the first day its renewal can be filed."""
-    expiry = _date(answers.get("status_expiry_date"))
+    expiry = stored_date(answers.get("status_expiry_date"))
     if expiry is None:
         return []
     events = [CalendarEvent("status_expiry", expiry)]

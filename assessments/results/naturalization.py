@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
+from assessments.results.requirements import Requirement, requirements_in_order, stored_date
 
 #: Human names of the naturalization requirement ids.
 NATURALIZATION_NAMES = {
@@ -24,40 +25,16 @@ NATURALIZATION_NAMES = {
     "constitution": _("Respect for the Constitution"),
     "japanese": _("Japanese ability"),
 }
-NEEDS_ACTION = ("not_met", "at_risk")
 #: Wording, not a rule: from this day permanent residence can be revoked for deliberate
 #: non-payment of taxes and social insurance (入管法 22条の4第1項8号, 令和6年改正).
 PR_REVOCATION_FROM = dt.date(2027, 4, 1)
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True)
-class NaturalizationRequirement:
-    """One naturalization finding as stored, with its dates parsed."""
-
-    id: str
-    status: str
-    finding: dict
-    reference: str
-    basis: str
-    clears_on: dt.date | None
-
-    @property
-    def needs_action(self) -> bool:
-        return self.status in NEEDS_ACTION
 
 
 @dataclass(frozen=True)
 class NaturalizationPage:
     overall: str
     earliest_date: dt.date | None
-    requirements: tuple[NaturalizationRequirement, ...]
+    requirements: tuple[Requirement, ...]
     pr_revocation_from: dt.date = PR_REVOCATION_FROM
 
 
@@ -66,22 +43,8 @@ def naturalization_page(*, result: dict) -> NaturalizationPage | None:
     data = result.get("naturalization") if isinstance(result, dict) else None
     if not isinstance(data, dict):
         return None
-    entries = data.get("requirements")
-    entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
-    order = {rid: index for index, rid in enumerate(NATURALIZATION_IDS)}
-    entries.sort(key=lambda e: order.get(e.get("id"), len(order)))
     return NaturalizationPage(
         overall=str(data.get("overall", "")),
-        earliest_date=_date(data.get("earliest_date")),
-        requirements=tuple(
-            NaturalizationRequirement(
-                id=str(e.get("id", "")),
-                status=str(e.get("status", "")),
-                finding=e,
-                reference=str(e.get("reference") or ""),
-                basis=str(e.get("basis") or "official"),
-                clears_on=_date(e.get("clears_on")),
-            )
-            for e in entries
-        ),
+        earliest_date=stored_date(data.get("earliest_date")),
+        requirements=requirements_in_order(data.get("requirements"), NATURALIZATION_IDS),
     )

@@ -14,26 +14,18 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import REQUIREMENT_IDS, RequirementStatus
+from assessments.eligibility.choices import REQUIREMENT_IDS
 from assessments.eligibility.documents import DocumentItem, Source, documents_for_route
 from assessments.eligibility.rules.codes import FINDING_CODES
 from assessments.results.naturalization import NaturalizationPage, naturalization_page
-
-#: Human names of the requirement ids of the result contract.
-REQUIREMENT_NAMES = {
-    "status_eligible": _("Current status of residence"),
-    "residence_period": _("Residence period"),
-    "continuity": _("Continuous residence (time abroad)"),
-    "period_of_stay": _("Longest period of stay"),
-    "livelihood": _("Independent livelihood (income)"),
-    "taxes": _("Taxes paid on time"),
-    "social_insurance": _("Pension and health insurance"),
-    "notifications": _("Immigration notifications"),
-    "conduct": _("Good conduct"),
-    "guarantor": _("Guarantor"),
-    "landing_standards": _("Standards of your current status"),
-    "public_health": _("Public health"),
-}
+from assessments.results.requirements import (
+    Requirement,
+    requirements_in_order,
+    stored_date,
+)
+from assessments.results.requirements import (
+    as_list as _list,
+)
 
 #: English titles of the Japanese sources findings cite, longest prefix first. A source is
 #: cited by its Japanese title (the stored threshold row); English pages show the official
@@ -70,8 +62,6 @@ FEE_RAISED_ON = dt.date(2026, 10, 1)
 FEE_BEFORE_YEN = 10_000
 FEE_FROM_YEN = 200_000
 
-NEEDS_ACTION = (RequirementStatus.NOT_MET.value, RequirementStatus.AT_RISK.value)
-
 
 def finding_template_name(code: Any) -> str | None:
     """Return the template that words ``code``, or None for a code the catalogue lacks.
@@ -83,41 +73,8 @@ def finding_template_name(code: Any) -> str | None:
     return None
 
 
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
-
-
 def _dict(value) -> dict:
     return value if isinstance(value, dict) else {}
-
-
-def _date(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True)
-class Requirement:
-    """One requirement card: the finding dict as stored, plus its name and dates."""
-
-    id: str
-    status: str
-    finding: dict
-    reference: str
-    basis: str
-    clears_on: dt.date | None
-
-    @property
-    def name(self):
-        return REQUIREMENT_NAMES.get(self.id, self.id)
-
-    @property
-    def needs_action(self) -> bool:
-        return self.status in NEEDS_ACTION
 
 
 @dataclass(frozen=True)
@@ -162,27 +119,13 @@ class ResultPage:
         return tuple(dict.fromkeys(item.source for item in self.documents))
 
 
-def _requirement(entry: dict) -> Requirement:
-    return Requirement(
-        id=str(entry.get("id", "")),
-        status=str(entry.get("status", "")),
-        finding=entry,
-        reference=str(entry.get("reference") or ""),
-        basis=str(entry.get("basis") or "official"),
-        clears_on=_date(entry.get("clears_on")),
-    )
-
-
 def _score(value) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _requirements(result: dict) -> tuple[Requirement, ...]:
-    """Return the cards in the contract's order; unknown ids (newer engines) go last."""
-    entries = [e for e in _list(result.get("requirements")) if isinstance(e, dict)]
-    order = {rid: index for index, rid in enumerate(REQUIREMENT_IDS)}
-    entries.sort(key=lambda e: order.get(e.get("id"), len(order)))
-    return tuple(_requirement(e) for e in entries)
+    """Return the cards in the contract's order."""
+    return requirements_in_order(result.get("requirements"), REQUIREMENT_IDS)
 
 
 def _other_routes(result: dict, best: str) -> tuple[RouteSummary, ...]:
@@ -192,7 +135,7 @@ def _other_routes(result: dict, best: str) -> tuple[RouteSummary, ...]:
             route=str(r.get("route", "")),
             overall=str(r.get("overall", "")),
             score=_score(r.get("score")),
-            earliest_date=_date(r.get("earliest_date")),
+            earliest_date=stored_date(r.get("earliest_date")),
         )
         for r in routes
         if r.get("route") != best
@@ -208,12 +151,12 @@ def result_page(*, result: dict, answers: dict | None = None) -> ResultPage:
     result = result if isinstance(result, dict) else {}
     route = str(result.get("route", ""))
     return ResultPage(
-        application_date=_date(result.get("application_date")),
-        thresholds_as_of=_date(result.get("thresholds_as_of")),
+        application_date=stored_date(result.get("application_date")),
+        thresholds_as_of=stored_date(result.get("thresholds_as_of")),
         route=route,
         overall=str(result.get("overall", "")),
         score=_score(result.get("score")),
-        earliest_date=_date(result.get("earliest_date")),
+        earliest_date=stored_date(result.get("earliest_date")),
         requirements=_requirements(result),
         other_routes=_other_routes(result, route),
         documents=documents_for_route(

@@ -13,7 +13,8 @@ from django.utils.translation import gettext
 
 from assessments.eligibility.choices import PaymentKind
 from assessments.eligibility.rules.planned import CAN_APPLY
-from assessments.results.presentation import REQUIREMENT_NAMES, ResultPage, _date, result_page
+from assessments.results.presentation import ResultPage, result_page
+from assessments.results.requirements import REQUIREMENT_NAMES, stored_date
 from assessments.results.whatif import unpaid_payments
 from assessments.templatetags.prcheck import longdate
 
@@ -89,11 +90,12 @@ def planned_view(result: dict) -> PlannedView | None:
     continuity = block.get("continuity") if isinstance(block.get("continuity"), dict) else {}
     return PlannedView(
         trips=tuple({"departure": t.get("departure"), "return": t.get("return")} for t in trips),
-        without=_date(block.get("apply_from_without")),
-        with_trips=_date(block.get("apply_from_with")),
+        without=stored_date(block.get("apply_from_without")),
+        with_trips=stored_date(block.get("apply_from_with")),
         moves=bool(block.get("moves")),
         because=tuple(
-            (str(b.get("code", "")), _date(b.get("day")), _date(b.get("until"))) for b in because
+            (str(b.get("code", "")), stored_date(b.get("day")), stored_date(b.get("until")))
+            for b in because
         ),
         continuity_status=str(continuity.get("status", "")),
     )

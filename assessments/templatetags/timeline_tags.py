@@ -13,7 +13,7 @@ from django import template
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
-from assessments.results.presentation import REQUIREMENT_NAMES
+from assessments.results.requirements import REQUIREMENT_NAMES
 from assessments.results.timeline_chart import BILINGUAL, NARROW, WIDE
 from assessments.results.timeline_chart import timeline_chart as build_chart
 from assessments.templatetags.prcheck import listing

@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from assessments.eligibility.choices import LABELLED
-from assessments.results.presentation import Requirement
+from assessments.results.requirements import Requirement
 from assessments.templatetags import prcheck as f
 
 YEN = [

@@ -11,7 +11,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from assessments.reports.pdf import report_render_html, report_render_pdf
-from assessments.results.presentation import REQUIREMENT_NAMES
+from assessments.results.requirements import REQUIREMENT_NAMES
 from assessments.templatetags.prcheck import choice_label, longdate
 from assessments.thresholds.snapshot import thresholds_from_defaults
 from tests.report.support import (
