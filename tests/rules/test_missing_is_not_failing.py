@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.eligibility.answers import answers_from_dict
-from assessments.eligibility.choices import Overall
+from assessments.eligibility.choices import REQUIREMENT_IDS, Overall
 from assessments.eligibility.rules import evaluate
 from assessments.eligibility.rules.base import AT_RISK, NOT_MET
 from assessments.eligibility.rules.codes import FINDING_CODES
@@ -25,18 +25,7 @@ REQUIRED_ONLY = {
     "guarantor": "japanese",
 }
 #: Rules this branch owns; residence, status and HSP findings are judged by their own tests.
-RULES = (
-    "continuity",
-    "period_of_stay",
-    "livelihood",
-    "taxes",
-    "social_insurance",
-    "notifications",
-    "conduct",
-    "guarantor",
-    "landing_standards",
-    "public_health",
-)
+RULES = tuple(r for r in REQUIREMENT_IDS if r not in {"status_eligible", "residence_period"})
 #: Not a blank: the person answered that nobody will sign the letter of guarantee, a required
 #: document, so it fails until they find a guarantor.
 ANSWERED_NONE = {"guarantor.missing"}

@@ -84,17 +84,24 @@ def _general(a: Answers, t: Thresholds) -> Finding:
         "work_years": years_between(w_start, a.application_date),
         "required_work": t[work_key],
     }
-    if due is None or due > a.application_date:
-        return Finding(
-            ID,
-            NOT_MET,
-            "naturalization.residence.too_short",
-            {**params, "start": a.residence_start_date},
-            clears_on=due,
-            **cited(t, key),
-        )
+    if short := _too_short(a, t, due=due, params=params, key=key):
+        return short
     return _policy(a, t) or Finding(
         ID, MET, "naturalization.residence.met", params, **cited(t, key)
+    )
+
+
+def _too_short(a: Answers, t: Thresholds, *, due, params: dict, key: str) -> Finding | None:
+    """Return the "too short" finding while the period is not complete (``due`` is its end)."""
+    if due is not None and due <= a.application_date:
+        return None
+    return Finding(
+        ID,
+        NOT_MET,
+        "naturalization.residence.too_short",
+        {**params, "start": a.residence_start_date},
+        clears_on=due,
+        **cited(t, key),
     )
 
 
@@ -104,15 +111,8 @@ def _family(a: Answers, t: Thresholds) -> Finding:
     due = _due(t, a.application_date, ((a.residence_start_date, key),))
     years = years_between(a.residence_start_date, a.application_date)
     params = {"path": str(P.FAMILY.value), "years": years, "required": t[key]}
-    if due is None or due > a.application_date:
-        return Finding(
-            ID,
-            NOT_MET,
-            "naturalization.residence.too_short",
-            {**params, "start": a.residence_start_date},
-            clears_on=due,
-            **cited(t, key),
-        )
+    if short := _too_short(a, t, due=due, params=params, key=key):
+        return short
     return _policy(a, t) or Finding(
         ID, MET, "naturalization.residence.met", params, FAMILY_REFERENCE, basis="practice"
     )
