@@ -27,6 +27,9 @@ MAX_RUNS_PER_SESSION = 5
 DRAFTS = "drafts"  # steps whose stored data was kept unvalidated (shown without errors)
 PENDING_ERRORS = "pending_errors"  # contract errors found by done(), by step
 SAVED_TOKEN = "saved_token"  # the SavedProgress of this run, once "continue later" was used
+PASTED_TRIPS = "pasted_trips"  # the travel step's box of pasted trips, until they are added
+#: What "continue later" keeps of ``extra_data``: what was typed, not the token.
+SAVED_EXTRA = (DRAFTS, PASTED_TRIPS)
 
 
 def new_run_id() -> str:
@@ -68,8 +71,8 @@ def check_start(request):
 
 
 def saved_copy(data: dict) -> dict:
-    """Return what "continue later" keeps: the step data and the drafts, not the token."""
-    extra = {k: v for k, v in data.get("extra_data", {}).items() if k == DRAFTS}
+    """Return what "continue later" keeps: the step data, the drafts and the pasted trips."""
+    extra = {k: v for k, v in data.get("extra_data", {}).items() if k in SAVED_EXTRA}
     return {"step_data": data.get("step_data", {}), "extra_data": extra}
 
 

@@ -4,7 +4,11 @@
 its dates and days abroad, or what is wrong with it. "Add these trips and continue" adds them
 all to the trip rows and answers the step as Continue would, or, if any line is wrong, adds
 none (nothing is half-imported). What was typed in the rest of the step is kept either way.
-The reading itself is ``trip_import``.
+The reading itself is ``trip_parsing``.
+
+The text in the box is kept with the run (``PASTED_TRIPS`` in its extra data, beside the
+drafts) until the trips are added, so Back, "continue later", another language or coming back
+to the step show it again.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from assessments.eligibility.answers import MAX_LIST_ITEMS
 from assessments.questionnaire.drafts import row_total
 from assessments.questionnaire.forms import YesNo
+from assessments.questionnaire.runs import PASTED_TRIPS
 from assessments.questionnaire.trip_parsing import TripImport, parse_trip_csv, parse_trips
 from assessments.templatetags.prcheck import longdate
 
@@ -87,6 +92,7 @@ class TripImportMixin:
             typed = _with_trips(typed, self.get_form_prefix(step), existing, parsed.trips)
             return self.submit_typed(step, typed)
         self.keep_draft(step, typed)
+        self.keep_pasted_trips(step, text)  # a file's trips, once read, are what the box shows
         preview = trip_preview(parsed)
         return self.render(self.draft_form(step, typed), trip_preview=preview, trips_paste=text)
 
@@ -101,12 +107,39 @@ class TripImportMixin:
             return self.render(form)
         return redirect(self.next_step_url(step))
 
+    def keep_pasted_trips(self, step, text: str | None = None) -> None:
+        """Keep the text of the trips box with the run, cut to ``MAX_PASTE_CHARS``.
+
+        ``text`` is what the box shows; by default, what was posted in it. An empty box keeps
+        nothing, so a run that never pasted stores nothing more.
+        """
+        if step == STEP:
+            text = self.request.POST.get(PASTE, "") if text is None else text
+            self._set_pasted_trips(text[:MAX_PASTE_CHARS] if text.strip() else "")
+
+    def forget_pasted_trips(self, step) -> None:
+        """Drop the kept text once the step is answered: its trips are added, or it was emptied."""
+        if step == STEP:
+            self._set_pasted_trips("")
+
+    def _set_pasted_trips(self, text: str) -> None:
+        extra = {k: v for k, v in self.storage.extra_data.items() if k != PASTED_TRIPS}
+        if text:
+            extra[PASTED_TRIPS] = text
+        if extra != self.storage.extra_data:  # a page left as it was writes no session
+            self.storage.extra_data = extra
+
     def trip_import_context(self, kwargs) -> dict:
-        """Return the error summary of a preview with errors (the step form itself has none)."""
+        """Return the text for the trips box (as posted, else as kept with the run), and the
+        error summary of a preview with errors (the step form itself has none)."""
+        context = {"trips_paste": kwargs.get("trips_paste", self.pasted_trips())}
         preview = kwargs.get("trip_preview")
-        if not preview or not preview["error"]:
-            return {}
-        return {"error_summary": [("id_trips_paste", preview["error"])]}
+        if preview and preview["error"]:
+            context["error_summary"] = [("id_trips_paste", preview["error"])]
+        return context
+
+    def pasted_trips(self) -> str:
+        return self.storage.extra_data.get(PASTED_TRIPS, "")
 
     def _read_trips(self) -> tuple[TripImport, str]:
         """Read the uploaded file if there is one, else the pasted text."""

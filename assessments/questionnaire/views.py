@@ -187,6 +187,7 @@ class AssessmentWizard(
         self.storage.set_step_data(step, data)
         drafts = set(self.storage.extra_data.get(DRAFTS, [])) | {step}
         self._set_extra(**{DRAFTS: sorted(drafts)})
+        self.keep_pasted_trips(step)
         self._forget_routing()
 
     def _clear_step_marks(self, step):
@@ -194,6 +195,7 @@ class AssessmentWizard(
         pending = {k: v for k, v in extra.get(PENDING_ERRORS, {}).items() if k != step}
         drafts = [s for s in extra.get(DRAFTS, []) if s != step]
         self._set_extra(**{DRAFTS: drafts, PENDING_ERRORS: pending})
+        self.forget_pasted_trips(step)
 
     # Requests ---------------------------------------------------------------------------------
 

@@ -18,7 +18,8 @@ from assessments.questionnaire.drafts import (
     own_fields,
 )
 from assessments.questionnaire.flow import STEPS
-from assessments.questionnaire.runs import WIZARD_PREFIX
+from assessments.questionnaire.runs import PASTED_TRIPS, WIZARD_PREFIX
+from assessments.questionnaire.trip_import import MAX_PASTE_CHARS, PASTE
 
 pytestmark = pytest.mark.django_db
 FIELD_BUDGET = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS - 10  # what Django accepts in one POST
@@ -30,6 +31,11 @@ def noise(rng: random.Random, length: int) -> str:
     return "".join(rng.choices(string.ascii_letters + string.digits, k=length))
 
 
+def kanji(rng: random.Random, length: int) -> str:
+    """Return Japanese text that does not compress (three bytes a character, six in JSON)."""
+    return "".join(chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(length))
+
+
 def step_form(step: str, form_class):
     kwargs = (
         {"income_years": list(range(2016, 2026)), "household": True} if step == "income" else {}
@@ -38,7 +44,9 @@ def step_form(step: str, form_class):
 
 
 def hostile_post(step: str, form, rng: random.Random) -> dict:
-    """Return POST data for ``step``: every field and row at once, far too long, plus junk keys."""
+    """Return POST data for ``step``: every field and row at once, far too long, plus junk keys
+    (and, on the travel step, a paste of trips longer than is read)."""
+    paste = kanji(rng, MAX_PASTE_CHARS + 100) if step == "travel" else ""
     keys = list(field_limits(form))
     for formset in form.formsets.values():
         keys[:] = [k for k in keys if not k.endswith("FORMS")]
@@ -47,8 +55,11 @@ def hostile_post(step: str, form, rng: random.Random) -> dict:
             keys += [f"{formset.prefix}-{index}-{name}" for name in formset.form.base_fields]
     keys = keys[:FIELD_BUDGET]
     junk = [f"{step}-junk{i}" for i in range(FIELD_BUDGET - len(keys))]
-    length = max(40, BODY_BUDGET // (len(keys) + len(junk)) - 60)
+    body = BODY_BUDGET - len(paste.encode())
+    length = max(40, body // (len(keys) + len(junk)) - 60)
     data = {key: noise(rng, length) for key in keys + junk}
+    if paste:
+        data[PASTE] = paste
     data[f"{WIZARD_PREFIX}-current_step"] = step
     data["wizard_goto_step"] = step  # keep as a draft, unvalidated
     return data
@@ -71,6 +82,8 @@ def test_a_hostile_post_on_every_step_leaves_the_session_row_under_the_stated_bo
     assert "junk" not in stored
     # More steps were stored than the first one, so the bound was measured on something.
     assert stored.count('"travel-trips-1') and stored.count('"conduct-')
+    run = next(value for key, value in decoded.items() if key.startswith("wizard_"))
+    assert len(run["extra_data"][PASTED_TRIPS]) == MAX_PASTE_CHARS
 
 
 def test_a_draft_keeps_the_steps_own_fields_each_cut_to_its_limit():
@@ -98,7 +111,7 @@ def test_a_draft_keeps_the_steps_own_fields_each_cut_to_its_limit():
 
 def test_every_step_filled_to_its_limits_with_every_row_set_full_fits_the_bound():
     """The bound holds for honest input too: the largest session a person could build."""
-    total = 0
+    total = len(json.dumps("x" * MAX_PASTE_CHARS))  # the travel step's pasted trips
     for step, form_class in STEPS:
         form = step_form(step, form_class)
         draft = {key: ["x" * length] * count for key, (length, count) in field_limits(form).items()}

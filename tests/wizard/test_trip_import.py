@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.files.uploadedfile import SimpleUploadedFile
+import html
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from assessments.questionnaire.models import SavedProgress
+from assessments.questionnaire.runs import PASTED_TRIPS, run_session_key
+from assessments.questionnaire.trip_import import MAX_PASTE_CHARS
 from tests.wizard import profiles as p
-from tests.wizard.driver import step_data
+from tests.wizard.driver import WizardDriver, step_data
 
 PASTED = "2024/8/1-2024/8/20\n2024年9月1日～2024年9月10日\n1 Oct 2024 – 5 Oct 2024\n"
 ONE_TYPED = {"has_trips": True, "trips": [{"departure": "2023-08-01", "return_date": "2023-08-20"}]}
@@ -132,3 +138,91 @@ def test_the_japanese_page_words_the_preview_in_japanese(client, db):
     rows = response.context["trip_preview"]["rows"]
     assert rows[0]["departure"] == "2024年8月1日"
     assert rows[1]["error"] and not rows[1]["error"].startswith("Write")
+
+
+# What is pasted is kept with the run until the trips are added --------------------------------
+
+
+def box_text(response) -> str:
+    """Return the text the page shows in the trips box."""
+    page = response.content.decode()
+    start = page.index(">", page.index('<textarea id="id_trips_paste"')) + 1
+    return html.unescape(page[start : page.index("</textarea>", start)])
+
+
+def kept_paste(driver) -> str | None:
+    return driver.client.session[run_session_key(driver.run)]["extra_data"].get(PASTED_TRIPS)
+
+
+def test_back_keeps_the_pasted_trips_and_the_step_shows_them_again(driver):
+    at_travel(driver)
+    post_travel(driver, {"has_trips": True}, trips_paste=PASTED, wizard_goto_step="residence")
+    assert driver.next_step == "residence"
+    assert PASTED not in driver.response["Location"], "nothing pasted in the URL"
+    driver.answer("residence", **p.RESIDENCE)
+    assert box_text(driver.get("travel")) == PASTED
+
+
+def test_a_preview_keeps_the_pasted_trips_for_when_the_applicant_comes_back(driver):
+    at_travel(driver)
+    post_travel(driver, {"has_trips": True}, trips_paste=PASTED, wizard_preview_trips="1")
+    driver.get("residence")
+    assert box_text(driver.get("travel")) == PASTED
+
+
+def test_continue_later_keeps_the_pasted_trips_for_the_resume_link(driver):
+    at_travel(driver)
+    post_travel(driver, {"has_trips": True}, trips_paste=PASTED, wizard_save="1")
+    progress = SavedProgress.objects.get()
+    assert progress.data["extra_data"][PASTED_TRIPS] == PASTED
+    resumed = WizardDriver(Client(), start=f"/en/check/resume/{progress.token}/")
+    assert resumed.next_step == "travel"
+    assert box_text(resumed.get("travel")) == PASTED
+
+
+def test_switching_language_keeps_the_pasted_trips(driver):
+    at_travel(driver)
+    post_travel(driver, {"has_trips": True}, trips_paste=PASTED, wizard_language="ja")
+    assert driver.response["Location"] == driver.url("travel", language="ja")
+    driver.language = "ja"
+    assert box_text(driver.get("travel")) == PASTED
+
+
+def test_adding_the_trips_drops_the_pasted_text(driver):
+    at_travel(driver)
+    post_travel(driver, {"has_trips": True}, trips_paste=PASTED, wizard_preview_trips="1")
+    assert kept_paste(driver) == PASTED
+    post_travel(driver, {"has_trips": True}, trips_paste=PASTED, wizard_import_trips="1")
+    assert driver.next_step == "household"
+    assert kept_paste(driver) is None
+    assert box_text(driver.get("travel")) == ""
+
+
+def test_a_bad_line_keeps_the_pasted_text_to_be_corrected(driver):
+    at_travel(driver)
+    pasted = PASTED + "2024/2/30 2024/3/3\n"
+    post_travel(driver, {"has_trips": True}, trips_paste=pasted, wizard_import_trips="1")
+    assert kept_paste(driver) == pasted
+
+
+def test_emptying_the_box_and_continuing_drops_the_pasted_text(driver):
+    at_travel(driver)
+    post_travel(driver, {"has_trips": True}, trips_paste=PASTED, wizard_goto_step="residence")
+    assert kept_paste(driver) == PASTED
+    post_travel(driver, ONE_TYPED, trips_paste="")
+    assert driver.next_step == "household"
+    assert kept_paste(driver) is None
+
+
+def test_the_kept_text_is_cut_to_the_longest_paste_read(driver):
+    at_travel(driver)
+    long_paste = "2024/8/1-2024/8/20\n" * (MAX_PASTE_CHARS // 10)
+    post_travel(driver, {"has_trips": True}, trips_paste=long_paste, wizard_save="1")
+    assert kept_paste(driver) == long_paste[:MAX_PASTE_CHARS]
+
+
+def test_a_csv_files_trips_are_kept_as_the_box_shows_them(driver):
+    at_travel(driver)
+    upload = SimpleUploadedFile("trips.csv", b"departure,return\n2024-08-01,2024-08-20\n")
+    post_travel(driver, {"has_trips": True}, trips_csv=upload, wizard_preview_trips="1")
+    assert kept_paste(driver) == "2024-08-01 2024-08-20"
