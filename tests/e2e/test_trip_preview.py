@@ -1,0 +1,123 @@
+"""Many trips previewed in place (issue 16): with JavaScript, a preview is no page load.
+
+``static/js/trip-preview.js`` posts the travel step as "Preview these trips" would and puts the
+server's preview (and error summary) in the page. Page loads are counted as the ALT walk counts
+them (``Walk``); the pages are checked in Japanese and English. Without JavaScript the button
+submits the form (the no-JS ALT walk in test_faster_questions.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.applicant import current_step, press
+from tests.e2e.checks import LOCALES, PHONE, check_page
+from tests.e2e.test_faster_questions import IMPORT, PREVIEW, Walk, eleven_trips, walk_to_travel
+
+BAD_PASTE = "2024/8/1-2024/8/20\n1/8/2024 20/8/2024\n"
+CSV = "departure,return\n2024-08-01,2024-08-20\n2024-09-01,2024-09-10\n"
+
+
+def at_travel(new_page, site, lang: str, **options) -> Walk:
+    """Walk to the travel step and say there were trips (the import section shows)."""
+    page = new_page(viewport=PHONE, locale=LOCALES[lang], **options)
+    page.goto(site.url(f"/{lang}/check/"))
+    walk = Walk(page)
+    walk_to_travel(walk)
+    walk.choose("travel-has_trips", "yes")
+    return walk
+
+
+def focused(page, selector: str) -> bool:
+    return page.evaluate("s => document.activeElement.matches(s)", selector)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_preview_appears_without_a_page_load_and_is_announced(new_page, site, lang):
+    walk = at_travel(new_page, site, lang)
+    page = walk.page
+    walk.fill("trips_paste", eleven_trips())
+    loads = walk.loads
+    page.locator(PREVIEW).click()
+    expect(page.locator(".trip-preview tbody tr")).to_have_count(11)
+    assert walk.loads == loads, "no page load"
+    assert page.locator(".trip-preview .error-message").count() == 0
+    ready = page.locator("[data-preview-result]").inner_text()
+    expect(page.get_by_role("status")).to_have_text(ready)
+    assert focused(page, ".table-scroll"), "the focus moves to the table read"
+    check_page(page, lang=lang, label=f"trip-preview-{lang}-in-place")
+    press(page, IMPORT)
+    assert current_step(page) == "household", page.locator(".error-summary").all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_bad_line_shows_its_error_and_the_error_summary_without_a_page_load(new_page, site, lang):
+    walk = at_travel(new_page, site, lang)
+    page = walk.page
+    walk.fill("trips_paste", BAD_PASTE)
+    loads, title = walk.loads, page.title()
+    page.locator(PREVIEW).click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    assert walk.loads == loads, "no page load"
+    assert page.locator(".trip-preview .error-message").count() == 1
+    assert summary.locator("a").get_attribute("href") == "#id_trips_paste"
+    assert focused(page, "[data-error-summary]"), "the error summary takes the focus"
+    assert page.title() != title, "the title says there is a problem"
+    assert page.locator("#id_trips_paste").get_attribute("aria-invalid") == "true"
+    check_page(page, lang=lang, label=f"trip-preview-{lang}-in-place-error")
+    assert page.locator(IMPORT).count() == 0, "nothing can be added until every line reads"
+
+
+def test_a_corrected_paste_previewed_again_clears_the_error_summary(new_page, site):
+    walk = at_travel(new_page, site, "en")
+    page = walk.page
+    walk.fill("trips_paste", BAD_PASTE)
+    page.locator(PREVIEW).click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    walk.fill("trips_paste", "2024/8/1-2024/8/20\n")
+    page.locator(PREVIEW).click()
+    expect(page.locator(".error-summary")).to_have_count(0)
+    expect(page.locator(".trip-preview tbody tr")).to_have_count(1)
+
+
+def test_a_paste_previews_by_itself(new_page, site):
+    walk = at_travel(new_page, site, "en", permissions=["clipboard-read", "clipboard-write"])
+    page = walk.page
+    page.evaluate("text => navigator.clipboard.writeText(text)", eleven_trips())
+    loads = walk.loads
+    page.locator("#id_trips_paste").focus()
+    page.keyboard.press("ControlOrMeta+V")
+    expect(page.locator(".trip-preview tbody tr")).to_have_count(11)
+    assert walk.loads == loads, "no page load"
+    assert focused(page, "#id_trips_paste"), "the applicant stays in the box"
+    assert page.locator("#id_trips_paste").input_value() == eleven_trips()
+
+
+def test_a_csv_file_chosen_previews_by_itself(new_page, site):
+    walk = at_travel(new_page, site, "en")
+    page = walk.page
+    loads = walk.loads
+    page.locator("#id_trips_csv").set_input_files(
+        {"name": "trips.csv", "mimeType": "text/csv", "buffer": CSV.encode()}
+    )
+    expect(page.locator(".trip-preview tbody tr")).to_have_count(2)
+    assert walk.loads == loads, "no page load"
+    expect(page.locator("#id_trips_paste")).to_have_value(
+        "2024-08-01 2024-08-20\n2024-09-01 2024-09-10"
+    )
+
+
+def test_when_the_preview_cannot_be_fetched_the_form_is_submitted_as_usual(new_page, site):
+    walk = at_travel(new_page, site, "en")
+    page = walk.page
+    page.route(
+        "**/travel/",
+        lambda route: route.abort() if route.request.resource_type == "fetch" else route.fallback(),
+    )
+    walk.fill("trips_paste", eleven_trips())
+    loads = walk.loads
+    press(page, PREVIEW)  # a page load, as without JavaScript
+    assert walk.loads == loads + 1
+    expect(page.locator(".trip-preview tbody tr")).to_have_count(11)
