@@ -215,7 +215,7 @@ class HspProfileForm(forms.Form):
             if field in refused:
                 continue
             for code, params in path_errors:
-                self.add_error(field, hsp_error_message(code, params))
+                self.add_error(field, hsp_error_message(code, params, written_dates=True))
 
     def error_summary(self) -> list[tuple[str, str]]:
         """Return (target id, message) for every error, in the page's order, for the summary.

@@ -210,3 +210,21 @@ def test_an_error_of_the_whole_profile_links_to_the_first_question():
     assert form.error_summary() == [
         ("id_category_0", "This is not one of the profile fields prcheck knows.")
     ]
+
+
+DATED_ERRORS = [
+    ("en", "birth_date", "This date is after the day of the calculation (1 December 2026)."),
+    ("ja", "birth_date", "2026年12月1日"),
+    ("en", "as_of", "prcheck has no points table in force on 1 January 2015"),
+    ("ja", "as_of", "2015年1月1日"),
+]
+
+
+@pytest.mark.parametrize(("language", "field", "words"), DATED_ERRORS)
+def test_dates_in_errors_are_written_in_the_language_of_the_page(client, language, field, words):
+    bad = {"birth_date": {"birth_date": "2027-01-01"}, "as_of": {"as_of": "2015-01-01"}}[field]
+    response = client.post(url(language), {**ANSWERS, **bad})
+    (message,) = response.context["form"].errors[field]
+    assert words in message
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", message)
+    assert (f"id_{field}", message) in response.context["error_summary"]
