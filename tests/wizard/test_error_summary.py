@@ -108,3 +108,14 @@ def test_an_error_of_the_whole_step_links_to_its_first_field():
     anchor, message = form.error_summary()[0]
     assert message == "prcheck cannot check this application."
     assert anchor == "id_status-application_date"
+
+
+def test_a_count_typed_in_words_is_named_by_its_question_in_the_summary(driver):
+    driver.answer_pages("status", **p.STATUS)
+    driver.answer("residence", **p.RESIDENCE)
+    driver.answer("travel", has_trips=False)
+    response = driver.answer("household", **{**p.INCOME, "dependents": "two"})
+    assert_summary_repeats_the_fields(response)
+    assert response.context["error_summary"] == [
+        ("id_household-dependents", "Enter how many dependants you claim for tax, or 0")
+    ]
