@@ -362,6 +362,7 @@ def test_invalid_answers_report_the_code_at_the_field_path(changes, path, code, 
 def test_every_error_code_has_a_case_and_english_and_japanese_wording():
     codes = {case[3] for case in ERROR_CASES}
     answer_codes = set(MESSAGES) - {
+        "no_thresholds",  # the wizard's: no thresholds on the day, not a bad answer
         "thresholds_unavailable",
         "invalid_json",
         "request_too_large",
@@ -452,3 +453,21 @@ def test_valid_answers_round_trip_through_the_contract_json():
     )
     answers = answers_from_dict(data, today=TODAY)
     assert answers_from_dict(answers_to_dict(answers), today=TODAY) == answers
+
+
+def test_the_json_message_writes_the_date_out_while_its_params_keep_iso():
+    errors = {"residence_start_date": [("after_application_date", {"limit": "2026-12-01"})]}
+    with translation.override("ja"):
+        (entry,) = errors_to_json(errors)["residence_start_date"]
+    assert entry["params"] == {"limit": "2026-12-01"}
+    assert entry["message"] == "この日付は申請予定日（2026年12月1日）より後になっています。"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "prcheck has no rules in force on 1 January 2010"), ("ja", "2010年1月1日 に適用")],
+)
+def test_a_day_without_rules_is_named_in_words_on_pages(language, words):
+    with translation.override(language):
+        message = error_message("no_thresholds", {"date": dt.date(2010, 1, 1)}, written_dates=True)
+    assert message.startswith(words)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.hsp.choices import Bonus, Category, Education, Position, ResearchKind
 from assessments.hsp.messages import hsp_error_message
 from assessments.hsp.profile import MAX_EXPERIENCE_YEARS, MAX_NATIONAL_LICENSES
-from assessments.web.fields import WIDGET_RENDERER, DateInput, MoneyField
+from assessments.web.fields import WIDGET_RENDERER, DateInput, MoneyField, anchor_id
 
 #: One decimal place is enough for years of experience (4.5 years).
 EXPERIENCE_DECIMALS = 1
@@ -215,13 +215,16 @@ class HspProfileForm(forms.Form):
             if field in refused:
                 continue
             for code, params in path_errors:
-                self.add_error(field, hsp_error_message(code, params))
+                self.add_error(field, hsp_error_message(code, params, written_dates=True))
 
     def error_summary(self) -> list[tuple[str, str]]:
-        """Return (target id, message) for every error, in the page's order, for the summary."""
-        summary = []
+        """Return (target id, message) for every error, in the page's order, for the summary.
+
+        Each entry is the message shown by its field; errors of the profile as a whole (shown
+        above the first field) link to the first field.
+        """
+        first = anchor_id(next(iter(self)))
+        summary = [(first, message) for message in self.non_field_errors()]
         for bound in self:
-            target = f"{bound.auto_id}_0" if bound.field.widget.use_fieldset else bound.auto_id
-            summary += [(target, message) for message in bound.errors]
-        summary += [("", message) for message in self.non_field_errors()]
+            summary += [(anchor_id(bound), message) for message in bound.errors]
         return summary

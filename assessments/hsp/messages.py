@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.web.messages import error_message
+from assessments.web.messages import error_message, shown_params
 
 MESSAGES = {
     "after_as_of": _("This date is after the day of the calculation (%(limit)s)."),
@@ -32,21 +32,31 @@ class _Params(dict):
         return ""
 
 
-def hsp_error_message(code: str, params: Mapping[str, Any] | None = None) -> str:
-    """Return the message for one profile error, in the active language."""
+def hsp_error_message(
+    code: str, params: Mapping[str, Any] | None = None, *, written_dates: bool = False
+) -> str:
+    """Return the message for one profile error, in the active language.
+
+    ``written_dates`` as for ``error_message``: pages and the API's ``message`` write dates
+    in the active language, the command line keeps ISO.
+    """
     params = params or {}
     if code in MESSAGES:
-        return str(MESSAGES[code]) % _Params(params)
+        return str(MESSAGES[code]) % _Params(shown_params(params, written_dates=written_dates))
     if code == "invalid_type" and params.get("expected") == "number":
         return str(NUMBER_MESSAGE)
-    return error_message(code, params)
+    return error_message(code, params, written_dates=written_dates)
 
 
 def hsp_errors_to_json(errors: Mapping[str, list[tuple[str, dict]]]) -> dict:
     """Return ``{"field": [{"code", "params", "message"}]}`` for ``HspProfileInvalid.errors``."""
     return {
         path: [
-            {"code": code, "params": dict(params), "message": hsp_error_message(code, params)}
+            {
+                "code": code,
+                "params": dict(params),
+                "message": hsp_error_message(code, params, written_dates=True),
+            }
             for code, params in path_errors
         ]
         for path, path_errors in sorted(errors.items())

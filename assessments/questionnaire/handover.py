@@ -2,31 +2,29 @@
 
 "Use these points in the permanent residence check" on the calculator's result keeps the
 points that count for the day they were counted on, under the point date nearest to that day
-(the application date, one or three years before it, counted from today). A new run then
-starts with them filled in on the HSP pages, typed as if from a calculation sheet, and with
-"check the HSP routes" answered Yes. Only points and days are kept, never the profile, and
-never in a URL.
+(the application date, one or three years before it, counted from today), in ``hsp.kept``.
+The calculator comes back listing the days kept, so that another day can be counted before
+going on. A new run then starts with them filled in on the HSP pages, typed as if from a
+calculation sheet, and with "check the HSP routes" answered Yes. Only points and days are
+kept, never the profile, and never in a URL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from assessments.eligibility.rules.dates import add_years
 from assessments.hsp.forms import HspProfileForm
+from assessments.hsp.kept import SESSION_KEY, handed_over, keep
 from assessments.hsp.result import counted_points
-from assessments.hsp.views import TEMPLATE as CALCULATOR_TEMPLATE
-from assessments.hsp.views import points_from_form
+from assessments.hsp.views import calculator_page, points_from_form
 from assessments.questionnaire.forms import POINT_DATES, PointsSource
 from assessments.questionnaire.forms.hsp import YEARS_BEFORE, points_field, source_field
 from assessments.web.fields import YesNo
-
-SESSION_KEY = "prcheck_hsp_points"
 
 
 def point_date_for(as_of: dt.date, *, today: dt.date) -> str:
@@ -40,28 +38,8 @@ def point_date_for(as_of: dt.date, *, today: dt.date) -> str:
 def hand_over(session, *, points: int, as_of: dt.date, today: dt.date) -> str:
     """Keep ``points`` counted on ``as_of`` for the check; return the point date they fill."""
     date = point_date_for(as_of, today=today)
-    kept = dict(session.get(SESSION_KEY) or {})
-    kept[date] = {"points": int(points), "as_of": as_of.isoformat()}
-    session[SESSION_KEY] = kept
+    keep(session, when=date, points=points, as_of=as_of)
     return date
-
-
-def handed_over(session) -> dict[str, dict]:
-    """Return the points handed over, by point date, newest first (bad entries are skipped)."""
-    kept = session.get(SESSION_KEY)
-    if not isinstance(kept, dict):
-        return {}
-    result = {}
-    for date in POINT_DATES:
-        entry = kept.get(date)
-        try:
-            result[date] = {
-                "points": int(entry["points"]),
-                "as_of": dt.date.fromisoformat(entry["as_of"]),
-            }
-        except (TypeError, KeyError, ValueError):
-            continue
-    return result
 
 
 def sources_initial(session) -> dict:
@@ -87,16 +65,16 @@ def forget(session) -> None:
 @never_cache
 @require_http_methods(["POST"])
 def use_in_check(request):
-    """Carry the points of the posted HSP profile into a new run of the check, by the session.
+    """Keep the points of the posted HSP profile for the check, and show the calculator again.
 
     The calculator's "Use these points in the permanent residence check" posts its form here:
-    the points are counted again, and only they and their day are kept.
+    the points are counted again, and only they and their day are kept. The page comes back
+    with the profile still filled in and the days kept listed, so that another day can be
+    counted by changing the day of the calculation, before going on to the check.
     """
     today = timezone.localdate()
     form = HspProfileForm(request.POST)
     result = points_from_form(form, today)
-    if result is None:
-        context = {"form": form, "error_summary": form.error_summary()}
-        return render(request, CALCULATOR_TEMPLATE, context)
-    hand_over(request.session, points=counted_points(result), as_of=result.as_of, today=today)
-    return redirect("assessments:check")
+    if result is not None:
+        hand_over(request.session, points=counted_points(result), as_of=result.as_of, today=today)
+    return calculator_page(request, form, result)

@@ -173,10 +173,12 @@ def whatif_evaluate(*, form: WhatIfForm, stored: dict, today: dt.date) -> WhatIf
         for path, errors in sorted(exc.errors.items()):
             for code, params in errors:
                 field = field_for(path, code, landed, changes)
-                form.add_error(field if field in form.fields else None, error_message(code, params))
+                message = error_message(code, params, written_dates=True)
+                form.add_error(field if field in form.fields else None, message)
         return WhatIf(result=None)
     except MissingThreshold:
         date = data.get("application_date")
-        form.add_error("application_date", error_message("no_thresholds", {"date": date}))
+        message = error_message("no_thresholds", {"date": date}, written_dates=True)
+        form.add_error("application_date", message)
         return WhatIf(result=None)
     return WhatIf(result=result.to_json())

@@ -113,6 +113,17 @@ def count_field(label, help_text, *, required=True) -> forms.IntegerField:
     )
 
 
+def anchor_id(bound_field) -> str:
+    """Return the id an error link should focus: the first option of a group, else the input.
+
+    Radios and checkboxes sit in a fieldset whose first option is ``<id>_0``; Django gives no
+    label id for a group of checkboxes, so the group's own id is never used.
+    """
+    if bound_field.field.widget.use_fieldset:
+        return f"{bound_field.auto_id}_0"
+    return bound_field.id_for_label
+
+
 def limit_dates(form: forms.Form, limit: dt.date | None) -> None:
     if limit is None:
         return

@@ -50,6 +50,9 @@ MESSAGES = {
     ),
     "more_than_dependents": _("More dependants abroad than dependants in total (%(dependents)s)."),
     # Errors about the request or the file as a whole, not one answer.
+    "no_thresholds": _(
+        "prcheck has no rules in force on %(date)s: choose a later application date."
+    ),
     "invalid_json": _("The input is not valid JSON."),
     "request_too_large": _("The request is too large (at most %(maximum)s bytes)."),
     "unsupported_media_type": _("Send the answers as JSON (Content-Type: application/json)."),
@@ -79,18 +82,24 @@ class _Params(dict):
         return ""
 
 
-def _display(value: Any, *, written_dates: bool = False) -> Any:
-    """Group the digits of large numbers (10000000000 -> 10,000,000,000) for reading.
-
-    With ``written_dates`` (pages for people), dates are written in the active language
-    (2026年11月29日 / 29 November 2026), not ISO; the API and the CLI keep ISO.
-    """
+def _display(value: Any, *, written_dates: bool) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
         return f"{value:,}"
     is_date = isinstance(value, dt.date) or (isinstance(value, str) and ISO_DATE.fullmatch(value))
     if written_dates and is_date:
         return longdate(value)
     return value
+
+
+def shown_params(params: Mapping[str, Any], *, written_dates: bool = False) -> dict:
+    """Return an error's params as a sentence shows them.
+
+    Large numbers have their digits grouped (10000000000 -> 10,000,000,000). With
+    ``written_dates`` (messages people read: pages and the APIs' ``message``), dates are
+    written in the active language (2026年11月29日 / 29 November 2026), not ISO; the
+    command line keeps ISO, and the APIs keep ISO in ``params``.
+    """
+    return {key: _display(value, written_dates=written_dates) for key, value in params.items()}
 
 
 def error_message(
@@ -106,15 +115,21 @@ def error_message(
         template = INVALID_TYPE_MESSAGES.get(params.get("expected"), FALLBACK_MESSAGE)
     else:
         template = MESSAGES.get(code, FALLBACK_MESSAGE)
-    shown = {key: _display(value, written_dates=written_dates) for key, value in params.items()}
-    return str(template) % _Params(shown)
+    return str(template) % _Params(shown_params(params, written_dates=written_dates))
 
 
 def errors_to_json(errors: Mapping[str, list[tuple[str, dict]]]) -> dict:
-    """Return ``{"field.path": [{"code", "params", "message"}]}`` for ``AnswersInvalid.errors``."""
+    """Return ``{"field.path": [{"code", "params", "message"}]}`` for ``AnswersInvalid.errors``.
+
+    ``params`` keep ISO dates for programs; ``message`` writes them as the pages do.
+    """
     return {
         path: [
-            {"code": code, "params": dict(params), "message": error_message(code, params)}
+            {
+                "code": code,
+                "params": dict(params),
+                "message": error_message(code, params, written_dates=True),
+            }
             for code, params in path_errors
         ]
         for path, path_errors in sorted(errors.items())

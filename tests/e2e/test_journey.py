@@ -175,8 +175,9 @@ def test_a_complete_check_works_without_javascript_and_the_pdf_downloads(new_pag
 def test_the_hsp_calculator_hands_its_points_to_the_check_and_the_income_page_shows_the_floor(
     new_page, site
 ):
-    """Count the points on the calculator, use them in the check: the HSP step shows them filled
-    in (from the session; the URLs carry only the run and the step). On the income page the
+    """Count the points on the calculator, use them in the check: the calculator lists the day
+    kept and leads on to the check, whose HSP step shows them filled in (from the session; the
+    URLs carry only the run and the step). On the income page the
     floor for the household described is shown before any result, with its source."""
     page = new_page(viewport=PHONE)
     page.goto(site.url("/en/hsp/"))
@@ -198,6 +199,10 @@ def test_the_hsp_calculator_hands_its_points_to_the_check_and_the_income_page_sh
     press(page, "button.button[type='submit']")
     points = int(page.locator("#result .hsp-total__number").inner_text())
     press(page, "button[formaction$='/hsp/use/']")
+    kept = page.locator("#kept")
+    expect(kept).to_contain_text(f"as your points on the application date: {points} points")
+    check_page(page, lang="en", label="handover-en-kept")
+    press(page, "#kept a.button")
     assert current_step(page) == "status"
     assert re.search(r"/en/check/[0-9a-f]{16}/status/$", page.url), "nothing else in the URL"
 

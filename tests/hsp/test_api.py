@@ -66,9 +66,12 @@ def test_invalid_profiles_return_400_with_field_errors_in_the_requested_language
 
 
 def test_a_day_before_the_table_existed_is_a_field_error(client):
-    response = post(client, {**PROFILE, "as_of": "2015-01-01"})
+    response = post(client, {**PROFILE, "as_of": "2015-01-01"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
-    assert response.json()["errors"]["as_of"][0]["code"] == "no_table"
+    (error,) = response.json()["errors"]["as_of"]
+    assert error["code"] == "no_table"
+    assert error["params"] == {"date": "2015-01-01"}, "ISO for programs"
+    assert "1 January 2015" in error["message"], "written out for people"
 
 
 @pytest.mark.parametrize(

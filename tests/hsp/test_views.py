@@ -5,9 +5,11 @@ import re
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from assessments.hsp.forms import HspProfileForm
 from tests.hsp.conftest import PROFILE_FIELDS
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +189,42 @@ odd_text = st.sampled_from(
 def test_no_form_input_gives_a_server_error(client, changes):
     data = {**ANSWERS, **{key: value.replace("\x00", "") for key, value in changes.items()}}
     assert client.post(url("en"), data).status_code == 200
+
+
+def test_each_summary_entry_is_the_message_shown_by_its_field(client):
+    bad = {**ANSWERS, "birth_date": "2027-01-01", "annual_salary": "a lot", "category": ""}
+    response = client.post(url("en"), bad)
+    form = response.context["form"]
+    shown = [(f"id_{name}", error) for name, errors in form.errors.items() for error in errors]
+    summary = [(anchor.removesuffix("_0"), message) for anchor, message in form.error_summary()]
+    assert sorted(summary) == sorted(shown)
+    html = response.content.decode()
+    for _anchor, message in summary:
+        assert html.count(escape(message)) == 2, "once in the summary, once by the field"
+
+
+def test_an_error_of_the_whole_profile_links_to_the_first_question():
+    form = HspProfileForm(data=ANSWERS)
+    form.is_valid()
+    form.add_profile_errors({"salary_bonus": [("unknown_field", {})]})
+    assert form.error_summary() == [
+        ("id_category_0", "This is not one of the profile fields prcheck knows.")
+    ]
+
+
+DATED_ERRORS = [
+    ("en", "birth_date", "This date is after the day of the calculation (1 December 2026)."),
+    ("ja", "birth_date", "2026年12月1日"),
+    ("en", "as_of", "prcheck has no points table in force on 1 January 2015"),
+    ("ja", "as_of", "2015年1月1日"),
+]
+
+
+@pytest.mark.parametrize(("language", "field", "words"), DATED_ERRORS)
+def test_dates_in_errors_are_written_in_the_language_of_the_page(client, language, field, words):
+    bad = {"birth_date": {"birth_date": "2027-01-01"}, "as_of": {"as_of": "2015-01-01"}}[field]
+    response = client.post(url(language), {**ANSWERS, **bad})
+    (message,) = response.context["form"].errors[field]
+    assert words in message
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", message)
+    assert (f"id_{field}", message) in response.context["error_summary"]

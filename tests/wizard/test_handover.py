@@ -35,9 +35,64 @@ def test_the_calculator_result_offers_to_use_the_points_in_the_check(client, db)
     assert "Use these points in the permanent residence check" in html
 
 
-def test_the_points_start_a_run_prefilled_through_the_session(client, db):
+def kept_panel(response) -> str:
+    html = response.content.decode()
+    if 'id="kept"' not in html:
+        return ""
+    start = html.index('id="kept"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_the_points_kept_are_listed_on_the_calculator_with_the_way_on(client, db):
     response = use_in_check(client, PROFILE)
-    assert response.status_code == 302 and response["Location"] == "/en/check/"
+    assert response.status_code == 200
+    panel = kept_panel(response)
+    assert "1 December 2026, as your points on the application date: 70 points" in panel
+    assert 'href="#id_as_of"' in panel, "another day is counted with the calculator's own field"
+    assert 'href="/en/check/"' in panel
+    assert response.context["form"]["birth_date"].value() == "1997-01-15", "still filled in"
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        (
+            "en",
+            [
+                "1 December 2026, as your points on the application date: 70 points",
+                "1 December 2025, as your points one year before the application date: 65 points",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "2026年12月1日（申請時点のポイントとして）：70点",
+                "2025年12月1日（申請日から1年前の時点のポイントとして）：65点",
+            ],
+        ),
+    ],
+)
+def test_after_two_hand_overs_the_calculator_lists_both_days(client, db, language, lines):
+    use_in_check(client, PROFILE, language)
+    year_before = {**PROFILE, "as_of": "2025-12-01", "experience_years": "2"}
+    response = use_in_check(client, year_before, language)
+    panel = kept_panel(response)
+    assert [line for line in lines if line in panel] == lines
+    assert panel.index(lines[0]) < panel.index(lines[1]), "the application date first"
+    assert kept_panel(client.get(f"/{language}/hsp/")) == panel, "listed while kept"
+
+
+def test_the_calculator_lists_nothing_kept_before_a_hand_over_or_after_the_check(client, db):
+    assert 'id="kept"' not in client.get("/en/hsp/").content.decode()
+    use_in_check(client, PROFILE)
+    driver = WizardDriver(client)
+    driver.answer_all(p.GENERAL)
+    driver.answer("summary")
+    assert 'id="kept"' not in client.get("/en/hsp/").content.decode()
+
+
+def test_the_points_start_a_run_prefilled_through_the_session(client, db):
+    use_in_check(client, PROFILE)
     assert client.session[handover.SESSION_KEY] == {"now": {"points": 70, "as_of": "2026-12-01"}}, (
         "the points and their day only, not the profile"
     )

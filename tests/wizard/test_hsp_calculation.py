@@ -371,6 +371,21 @@ def test_profile_errors_are_shown_in_the_language_of_the_page(
         assert f'id="{anchor}"' in html, f"the summary links to #{anchor}, which is on the page"
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "This date is after the day of the calculation (1 December 2025)."),
+        ("ja", "この日付は計算の基準日（2025年12月1日）より後になっています。"),
+    ],
+)
+def test_a_birth_date_after_the_profiles_day_names_that_day_in_words(driver, language, words):
+    reach_profile(driver, language)
+    driver.answer("hsp_now", **p.ENGINEER_NOW)
+    response = driver.answer("hsp_year_ago", **{**p.ENGINEER_YEAR_AGO, "birth_date": D(2026, 1, 1)})
+    assert driver.form.errors["birth_date"] == [words]
+    assert response.context["error_summary"] == [("id_hsp_year_ago-birth_date", words)]
+
+
 def test_each_profile_is_answered_as_of_its_anniversary(driver):
     reach_profile(driver)
     assert driver.get("hsp_now").context["as_of"] == ON

@@ -53,7 +53,7 @@ def test_every_step_posted_empty_names_each_question_and_links_to_its_field(
     assert {"status", "travel", "income", "taxes", "conduct", "guarantor"} <= set(checked)
 
 
-def test_a_missing_return_date_names_the_day_the_trip_began_in_words(driver):
+def test_a_missing_return_date_names_the_trip_and_the_day_it_began_in_words(driver):
     driver.answer_pages("status", **p.STATUS)
     driver.answer("residence", **p.RESIDENCE)
     response = driver.answer(
@@ -61,7 +61,7 @@ def test_a_missing_return_date_names_the_day_the_trip_began_in_words(driver):
     )
     row = response.context["form"].formsets["trips"].forms[0]
     assert row.errors["return_date"] == [
-        "Enter the date you came back (on or after 1 August 2024, the day you left)"
+        "Trip 1: enter the date you came back (on or after 1 August 2024, the day you left)"
     ]
 
 
@@ -74,7 +74,7 @@ def test_a_return_before_departure_says_what_to_enter_in_japanese(client, db):
     )
     row = response.context["form"].formsets["trips"].forms[0]
     assert row.errors["return_date"] == [
-        "帰国日（再入国日）を、出国日（2024年8月1日）以降の日付で入力してください"
+        "【出国 1】帰国日（再入国日）を、出国日（2024年8月1日）以降の日付で入力してください"
     ]
 
 

@@ -33,7 +33,7 @@ from assessments.questionnaire.forms.residence import (
     StayForm,
 )
 from assessments.questionnaire.forms.rows import Rows, RowsBlock
-from assessments.questionnaire.forms.step import StepForm, anchor_id
+from assessments.questionnaire.forms.step import StepForm
 from assessments.questionnaire.forms.travel import TravelForm, TripForm
 from assessments.web.fields import (
     WIDGET_RENDERER,
@@ -41,6 +41,7 @@ from assessments.web.fields import (
     MoneyField,
     PeriodOfStay,
     YesNo,
+    anchor_id,
     is_yes,
 )
 

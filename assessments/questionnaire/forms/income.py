@@ -55,7 +55,7 @@ class IncomeForm(StepForm):
     def clean(self):
         if not self.income_years:
             raise forms.ValidationError(
-                error_message("no_thresholds", {"date": self.application_date.isoformat()})
+                error_message("no_thresholds", {"date": self.application_date}, written_dates=True)
             )
         cleaned = self.cleaned_data
         if all(name in cleaned for name in self.year_fields()):

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assessments.templatetags.prcheck import longdate
+from assessments.web.fields import MoneyField
 
 #: {form prefix without the row number: {field: the "required" message}}
 QUESTION_ERRORS = {
@@ -123,15 +125,29 @@ _ROW_NUMBER = re.compile(r"-\d+$")
 
 
 def name_the_questions(form) -> None:
-    """Give each listed field of ``form`` the "required" message that names its question."""
+    """Give each listed field of ``form`` the message that names its question.
+
+    It replaces "required" and, for dates and counts, "invalid" too ("Enter a valid date." does
+    not say which date: the error summary shows the message without the question).
+    """
     messages = QUESTION_ERRORS.get(_ROW_NUMBER.sub("", form.prefix or ""), {})
     for name, message in messages.items():
         if name in form.fields:
-            form.fields[name].error_messages["required"] = message
+            field = form.fields[name]
+            field.error_messages["required"] = message
+            if _asks_a_date_or_count(field):
+                field.error_messages["invalid"] = message
     if "return_date" in form.fields and "departure" in form.fields and form.is_bound:
         departure = _posted_date(form, "departure")
         if departure is not None:
             form.fields["return_date"].error_messages["required"] = return_date_message(departure)
+
+
+def _asks_a_date_or_count(field: forms.Field) -> bool:
+    """Return whether ``field`` is a date or a count (yen have messages of their own)."""
+    if isinstance(field, MoneyField):
+        return False
+    return isinstance(field, forms.DateField | forms.IntegerField)
 
 
 def _return_date_message(departure: dt.date) -> str:

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import gettext
 
 from assessments.eligibility.answers import MAX_LIST_ITEMS
 from assessments.questionnaire.forms.questions import name_the_questions
@@ -16,21 +17,60 @@ from assessments.web.fields import WIDGET_RENDERER, YesNo, limit_dates
 
 
 class RowForm(forms.Form):
-    """One row of a repeating answer; date inputs may not pick days after the application."""
+    """One row of a repeating answer; date inputs may not pick days after the application.
+
+    Its messages name the row ("Trip 3: enter the date you came back"): several rows share
+    their questions, and the error summary at the top shows each message as it is.
+    """
 
     #: False where a row may lie after the application date (a planned trip).
     dates_until_application = True
 
-    def __init__(self, *args, application_date: dt.date | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        application_date: dt.date | None = None,
+        row_label: str = "",
+        row_number: int | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.row_name = row_label % {"number": row_number} if row_label and row_number else ""
         if self.dates_until_application:
             limit_dates(self, application_date)
         name_the_questions(self)
+
+    def add_error(self, field, error):
+        """Add ``error`` worded with the row's name (Django's own checks come through here too)."""
+        if self.row_name and not isinstance(error, dict):
+            error = [
+                forms.ValidationError(name_the_row(self.row_name, message), code=each.code)
+                for each in forms.ValidationError(error).error_list
+                for message in each
+            ]
+        super().add_error(field, error)
+
+
+def name_the_row(row_name: str, message) -> str:
+    """Return ``message`` led by the row's name: "Trip 3: enter the date you came back"."""
+    message = str(message)
+    if message[1:2].islower():
+        message = message[:1].lower() + message[1:]  # "Enter …" reads on after the colon
+    return gettext("%(row)s: %(message)s") % {"row": row_name, "message": message}
+
+
+class RowFormSet(forms.BaseFormSet):
+    """Rows that know their number (from 1), so that their messages can name them."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        return {**kwargs, "row_number": None if index is None else index + 1}
 
 
 def row_formset(form_class: type[RowForm]) -> type[forms.BaseFormSet]:
     return forms.formset_factory(
         form_class,
+        formset=RowFormSet,
         extra=1,
         max_num=MAX_LIST_ITEMS,
         absolute_max=MAX_LIST_ITEMS,

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from assessments.questionnaire.forms.questions import name_the_questions
 from assessments.questionnaire.forms.rows import Rows, RowsBlock, raw_answer
 from assessments.questionnaire.mapping import step_errors
-from assessments.web.fields import WIDGET_RENDERER, limit_dates
+from assessments.web.fields import WIDGET_RENDERER, anchor_id, limit_dates
 from assessments.web.messages import error_message
 
 
@@ -53,7 +52,11 @@ class StepForm(forms.Form):
             data=self.data if posted else None,
             prefix=prefix,
             initial=initial_rows or None,
-            form_kwargs={"empty_permitted": True, "application_date": self.application_date},
+            form_kwargs={
+                "empty_permitted": True,
+                "application_date": self.application_date,
+                "row_label": spec.row_label,
+            },
         )
         if not posted:
             formset.extra = 0 if initial_rows else 1
@@ -134,28 +137,33 @@ class StepForm(forms.Form):
         )
 
     def error_summary(self) -> list[tuple[str, str]]:
-        """Return (element id, message) for every error shown on the step, in page order."""
-        items = [(f"{self.prefix}-form", error) for error in self.non_field_errors()]
+        """Return (element id, message) for every error shown on the step, in page order.
+
+        Each entry is the very message shown by its field (GOV.UK's error summary): messages
+        name their question, and those of a row name the row ("Trip 3: …"). Errors of the form
+        as a whole link to its first field.
+        """
+        items = [(self.first_field_id(), error) for error in self.non_field_errors()]
         for kind, item in self.layout():
             if kind == "field":
-                items += [(anchor_id(item), _labelled(item.label, e)) for e in item.errors]
+                items += [(anchor_id(item), error) for error in item.errors]
             elif item.active:
                 items += self._row_errors(item.name)
         return items
 
+    def first_field_id(self) -> str:
+        """Return the id of the first field on the step ("" when it has none)."""
+        first = next(iter(self), None)
+        return anchor_id(first) if first is not None else ""
+
     def _row_errors(self, name: str) -> list[tuple[str, str]]:
-        formset, spec = self.formsets[name], self.rows[name]
+        formset = self.formsets[name]
         items = [(f"{formset.prefix}-rows", e) for e in formset.non_form_errors()]
-        for number, row_form in enumerate(formset.forms, start=1):
-            row = spec.row_label % {"number": number}
-            items += [
-                (f"{row_form.prefix}-row", _labelled(row, e)) for e in row_form.non_field_errors()
-            ]
+        for row_form in formset.forms:
+            first = anchor_id(next(iter(row_form)))
+            items += [(first, error) for error in row_form.non_field_errors()]
             for bound_field in row_form:
-                items += [
-                    (anchor_id(bound_field), _labelled(f"{row} – {bound_field.label}", e))
-                    for e in bound_field.errors
-                ]
+                items += [(anchor_id(bound_field), error) for error in bound_field.errors]
         return items
 
 
@@ -175,15 +183,3 @@ def say_what_to_do_when_required(field: forms.Field) -> None:
             field.error_messages["required"] = message
             return
     field.error_messages["required"] = gettext_lazy("Answer this question.")
-
-
-def _labelled(label, message) -> str:
-    """Word an error for the summary at the top, where the field is out of sight."""
-    return _("%(label)s — %(message)s") % {"label": label, "message": message}
-
-
-def anchor_id(bound_field) -> str:
-    """Return the id an error link should focus: the first radio of a group, else the input."""
-    if isinstance(bound_field.field.widget, forms.RadioSelect):
-        return f"{bound_field.auto_id}_0"
-    return bound_field.id_for_label
