@@ -60,7 +60,7 @@ def has_grant_date(wizard) -> bool:
 
 
 def asks_hsp_route(wizard) -> bool:
-    """Ask whether to check the HSP routes only of holders of other statuses."""
+    """Ask whether to check the HSP routes (on the residence step) only of other statuses."""
     return _answers(wizard, "status").get("status") != ResidenceStatus.HSP
 
 
@@ -68,7 +68,7 @@ def uses_hsp_route(wizard) -> bool:
     """Ask for HSP points from HSP holders and from anyone who wants to try those routes."""
     if _answers(wizard, "status").get("status") == ResidenceStatus.HSP:
         return True
-    return bool(_answers(wizard, "hsp_route").get("hsp_route"))
+    return bool(_answers(wizard, "residence").get("hsp_route"))
 
 
 def _calculates(wizard, date: str) -> bool:
@@ -186,7 +186,6 @@ def checks_naturalization(wizard) -> bool:
 STEPS = [
     ("status", forms.StatusForm),
     ("stay", forms.StayForm),
-    ("hsp_route", forms.HspRouteForm),
     ("residence", forms.ResidenceForm),
     ("marriage", forms.MarriageForm),
     ("grant", forms.GrantForm),
@@ -207,7 +206,6 @@ STEPS = [
 ]
 
 CONDITIONS = {
-    "hsp_route": asks_hsp_route,
     "marriage": is_spouse,
     "grant": has_grant_date,
     "hsp": uses_hsp_route,
@@ -230,7 +228,6 @@ TEMPLATES = dict.fromkeys(PROFILE_STEPS.values(), "hsp_profile")
 TITLES = {
     "status": _("Your status of residence"),
     "stay": _("Your period of stay"),
-    "hsp_route": _("Highly Skilled Professional routes"),
     "residence": _("Your residence in Japan"),
     "marriage": _("Your marriage"),
     "grant": _("When your status was granted"),

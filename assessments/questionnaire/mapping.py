@@ -155,8 +155,8 @@ def _naturalization(d: Mapping) -> dict:
     }
 
 
-#: Each step's share of the contract. Steps not listed (the summary, the choice to check
-#: the HSP routes, which only steers the questions) add nothing.
+#: Each step's share of the contract. Steps not listed (the summary) add nothing; the
+#: residence step's choice to check the HSP routes only steers the questions.
 FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
     "stay": _stay,

@@ -55,7 +55,6 @@ class Profile:
 #: Which page asks each answer of the status questions and of the income questions.
 PAGES = {
     "stay": ("period_of_stay", "status_expiry_date", "meets_landing_standards"),
-    "hsp_route": ("hsp_route",),
     "household": ("dependents", "dependents_abroad", "assets", "public_assistance"),
     "hsp_typed": (
         "hsp_points_now",
@@ -121,18 +120,17 @@ GENERAL = Profile(
             "period_of_stay": "3",
             "status_expiry_date": years_ago(-2),
             "meets_landing_standards": "yes",
-            "hsp_route": "no",
         },
         residence={
             "residence_start_date": years_ago(12),
             "qualifying_status_start_date": years_ago(11),
             "contribution_to_japan": "no",
+            "hsp_route": "no",
         },
     ),
     expected_steps=(
         "status",
         "stay",
-        "hsp_route",
         "residence",
         "travel",
         "household",
@@ -153,19 +151,18 @@ SPOUSE = Profile(
             "period_of_stay": "3",
             "status_expiry_date": years_ago(-1),
             "meets_landing_standards": "yes",
-            "hsp_route": "no",
         },
         residence={
             "residence_start_date": years_ago(5),
             "qualifying_status_start_date": years_ago(5),
             "contribution_to_japan": "no",
+            "hsp_route": "no",
         },
         marriage={"marriage_date": years_ago(6)},
     ),
     expected_steps=(
         "status",
         "stay",
-        "hsp_route",
         "residence",
         "marriage",
         "travel",
@@ -186,7 +183,6 @@ HSP = Profile(
             "status": "hsp",
             "period_of_stay": "5",
             "meets_landing_standards": "yes",
-            "hsp_route": "yes",
         },
         residence={
             "residence_start_date": years_ago(3),

@@ -77,10 +77,11 @@ class Walk:
 
 
 def walk_to_travel(walk: Walk) -> None:
-    """The ALT's status, period of stay, HSP route and residence: one thing at a time.
+    """The ALT's status, period of stay, and residence with the HSP routes: one thing at a time.
 
-    Since the steps split (issue 16 item 3), the status page asks only the status; the period
-    of stay and the HSP routes have pages of their own.
+    Since the steps split (issue 16 item 3), the status page asks only the status and the
+    period of stay has a page of its own; whether to check the HSP routes is asked on the
+    residence page, after the contribution (both decide how many years are needed).
     """
     page = walk.page
     assert current_step(page) == "status"
@@ -91,13 +92,11 @@ def walk_to_travel(walk: Walk) -> None:
     walk.fill("stay-status_expiry_date", years_ago(-2))
     walk.choose("stay-meets_landing_standards", "yes")
     walk.press(CONTINUE)
-    assert current_step(page) == "hsp_route", page.locator(".error-summary").all_inner_texts()
-    walk.choose("hsp_route-hsp_route", "no")
-    walk.press(CONTINUE)
     assert current_step(page) == "residence", page.locator(".error-summary").all_inner_texts()
     walk.fill("residence-residence_start_date", years_ago(12))
     walk.fill("residence-qualifying_status_start_date", years_ago(12))
     walk.choose("residence-contribution_to_japan", "no")
+    walk.choose("residence-hsp_route", "no")
     walk.press(CONTINUE)
     assert current_step(page) == "travel", page.locator(".error-summary").all_inner_texts()
 

@@ -25,12 +25,12 @@ STATUS = {
     "period_of_stay": "5",
     "status_expiry_date": D(2029, 5, 1),
     "meets_landing_standards": True,
-    "hsp_route": False,
 }
 RESIDENCE = {
     "residence_start_date": D(2014, 4, 1),
     "qualifying_status_start_date": D(2016, 4, 1),
     "contribution_to_japan": False,
+    "hsp_route": False,
 }
 TRAVEL = {"has_trips": True, "trips": [{"departure": D(2023, 8, 1), "return_date": D(2023, 8, 20)}]}
 INCOME = dict(
@@ -120,10 +120,10 @@ CONTRIBUTION = with_(
 )
 HSP_70 = with_(
     GENERAL,
-    status={"hsp_route": True},
     residence={
         "residence_start_date": D(2022, 4, 1),
         "qualifying_status_start_date": D(2022, 4, 1),
+        "hsp_route": True,
     },
     hsp={
         **KNOWN_POINTS,
@@ -206,10 +206,10 @@ MANAGER_NOW = {
 
 HSP_80_CALCULATED = with_(
     GENERAL,
-    status={"hsp_route": True},
     residence={
         "residence_start_date": D(2025, 4, 1),
         "qualifying_status_start_date": D(2025, 4, 1),
+        "hsp_route": True,
     },
     hsp={**CALCULATE_POINTS, "hsp_points_three_years_ago_source": "known"},
     hsp_now=ENGINEER_NOW,
@@ -218,7 +218,7 @@ HSP_80_CALCULATED = with_(
 )
 HSP_TOO_LOW_CALCULATED = with_(
     GENERAL,
-    status={"hsp_route": True},
+    residence={"hsp_route": True},
     hsp=CALCULATE_POINTS,
     hsp_now=JUNIOR_NOW,
     hsp_points={},

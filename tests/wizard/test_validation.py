@@ -90,21 +90,21 @@ CASES = [
     (
         "negative HSP points",
         "hsp_typed",
-        {"hsp_route": True},
+        {},
         {"hsp_points_now": -5},
         "hsp_points_now",
     ),
     (
         "absurd HSP points",
         "hsp_typed",
-        {"hsp_route": True},
+        {},
         {"hsp_points_now": 1000},
         "hsp_points_now",
     ),
     (
         "text in HSP points",
         "hsp_typed",
-        {"hsp_route": True},
+        {},
         {"hsp_points_now": "eighty"},
         "hsp_points_now",
     ),
@@ -266,6 +266,7 @@ def test_bad_input_is_refused_on_its_field(driver, step, status, answers, field)
     group = GROUP_OF.get(step, step)
     base = status_answers if group == "status" else DEFAULTS[group]
     if step == "hsp_typed":
+        driver.answer("residence", **{**DEFAULTS["residence"], "hsp_route": True})
         driver.answer("hsp", **DEFAULTS["hsp"])
     response = driver.answer(step, **{**base, **answers})
     assert response.status_code == 200

@@ -31,11 +31,11 @@ CLEANED = {
         "status_expiry_date": None,
         "meets_landing_standards": True,
     },
-    "hsp_route": {"hsp_route": False},
     "residence": {
         "residence_start_date": D(2020, 1, 1),
         "qualifying_status_start_date": None,
         "contribution_to_japan": False,
+        "hsp_route": False,
     },
     "marriage": {"marriage_date": D(2019, 5, 1)},
     "travel": {

@@ -26,7 +26,6 @@ from assessments.questionnaire.forms.naturalization import NaturalizationForm
 from assessments.questionnaire.forms.residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
-    HspRouteForm,
     MarriageForm,
     ResidenceForm,
     StatusForm,
@@ -55,7 +54,6 @@ __all__ = [
     "GuarantorForm",
     "HspForm",
     "HspPointsForm",
-    "HspRouteForm",
     "HspTypedForm",
     "HouseholdForm",
     "IncomeForm",

@@ -30,15 +30,13 @@ QUESTION_ERRORS = {
             "Select yes if your current work or activity meets the standards of your status"
         ),
     },
-    "hsp_route": {
-        "hsp_route": _("Select yes if you want the Highly Skilled Professional routes checked"),
-    },
     "residence": {
         "residence_start_date": _("Enter the date your current continuous residence began"),
         "qualifying_status_start_date": _(
             "Enter the date you began living in Japan with a work or residence status"
         ),
         "contribution_to_japan": _("Select yes if your contribution to Japan has been recognised"),
+        "hsp_route": _("Select yes if you want the Highly Skilled Professional routes checked"),
     },
     "marriage": {"marriage_date": _("Enter the date you married")},
     "grant": {
