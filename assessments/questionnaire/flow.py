@@ -200,7 +200,6 @@ STEPS = [
     ("income", forms.IncomeForm),
     ("taxes", forms.TaxesForm),
     ("conduct", forms.ConductForm),
-    ("guarantor", forms.GuarantorForm),
     ("naturalization", forms.NaturalizationForm),
     ("summary", forms.SummaryForm),
 ]
@@ -241,8 +240,7 @@ TITLES = {
     "household": _("Your household"),
     "income": _("Your income"),
     "taxes": _("Taxes, pension and health insurance"),
-    "conduct": _("Conduct"),
-    "guarantor": _("Your guarantor"),
+    "conduct": _("Conduct and guarantor"),
     "naturalization": _("Naturalization (帰化)"),
     "summary": _("Check your answers"),
 }

@@ -137,11 +137,8 @@ def _conduct(d: Mapping) -> dict:
         ],
         "unauthorized_work": d["unauthorized_work"],
         "public_health_risk": d["public_health_risk"],
+        "guarantor": d["guarantor"],
     }
-
-
-def _guarantor(d: Mapping) -> dict:
-    return {"guarantor": d["guarantor"]}
 
 
 def _naturalization(d: Mapping) -> dict:
@@ -170,7 +167,6 @@ FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "income": _income,
     "taxes": _taxes,
     "conduct": _conduct,
-    "guarantor": _guarantor,
     "naturalization": _naturalization,
 }
 
@@ -294,7 +290,7 @@ SCALAR_FIELDS = {
     "health_insurance_enrolled": ("taxes", "health_insurance_enrolled"),
     "unauthorized_work": ("conduct", "unauthorized_work"),
     "public_health_risk": ("conduct", "public_health_risk"),
-    "guarantor": ("guarantor", "guarantor"),
+    "guarantor": ("conduct", "guarantor"),
     **{
         key: ("naturalization", key)
         for key in (

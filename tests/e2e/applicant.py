@@ -104,8 +104,8 @@ def _common(status: dict, **extra) -> dict:
             "has_traffic_violations": "no",
             "unauthorized_work": "no",
             "public_health_risk": "no",
+            "guarantor": "japanese",
         },
-        "guarantor": {"guarantor": "japanese"},
         "summary": {},
         **extra,
     }
@@ -137,7 +137,6 @@ GENERAL = Profile(
         "income",
         "taxes",
         "conduct",
-        "guarantor",
         "summary",
     ),
 )
@@ -170,7 +169,6 @@ SPOUSE = Profile(
         "income",
         "taxes",
         "conduct",
-        "guarantor",
         "summary",
     ),
 )
@@ -213,7 +211,6 @@ HSP = Profile(
         "income",
         "taxes",
         "conduct",
-        "guarantor",
         "summary",
     ),
 )
@@ -265,7 +262,6 @@ HSP_CALCULATED = Profile(
         "income",
         "taxes",
         "conduct",
-        "guarantor",
         "summary",
     ),
 )

@@ -141,8 +141,7 @@ def alt_walk(walk: Walk, *, lang: str, on_page=None) -> None:
     for name in ("has_criminal_records", "has_traffic_violations", "unauthorized_work"):
         walk.choose(f"conduct-{name}", "no")
     walk.choose("conduct-public_health_risk", "no")
-    walk.press(CONTINUE)
-    walk.choose("guarantor-guarantor", "japanese")
+    walk.choose("conduct-guarantor", "japanese")  # the guarantor vouches for the conduct
     walk.press(CONTINUE)
     assert current_step(page) == "summary"
     on_page(f"faster-{lang}-summary")
@@ -292,8 +291,7 @@ def test_resume_link_copy_and_delete_confirmation_pages(new_page, site, lang):
     for name in ("has_criminal_records", "has_traffic_violations", "unauthorized_work"):
         walk.choose(f"conduct-{name}", "no")
     walk.choose("conduct-public_health_risk", "no")
-    walk.press(CONTINUE)
-    walk.choose("guarantor-guarantor", "japanese")
+    walk.choose("conduct-guarantor", "japanese")
     walk.press(CONTINUE)
     walk.press(CONTINUE)
     result_url = page.url

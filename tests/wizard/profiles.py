@@ -53,8 +53,8 @@ CONDUCT = {
     "has_traffic_violations": False,
     "unauthorized_work": False,
     "public_health_risk": False,
+    "guarantor": "japanese",
 }
-GUARANTOR = {"guarantor": "japanese"}
 #: The HSP step: every point date typed from the calculation sheet.
 KNOWN_POINTS = {
     "hsp_points_now_source": "known",
@@ -69,7 +69,6 @@ GENERAL = {
     "income": INCOME,
     "taxes": TAXES,
     "conduct": CONDUCT,
-    "guarantor": GUARANTOR,
 }
 
 

@@ -71,7 +71,6 @@ def test_summary_lists_every_step_of_the_route_with_a_change_link(driver):
         "income",
         "taxes",
         "conduct",
-        "guarantor",
     ]
     assert all(s.complete and s.answers for s in sections)
     html = response.content.decode()
@@ -82,7 +81,7 @@ def test_summary_lists_every_step_of_the_route_with_a_change_link(driver):
 
 def test_a_change_from_the_summary_returns_to_the_summary(driver):
     driver.answer_all(p.GENERAL)
-    driver.answer("guarantor", guarantor="permanent_resident", returning=True)
+    driver.answer("conduct", **{**p.CONDUCT, "guarantor": "permanent_resident"}, returning=True)
     assert driver.next_step == "summary"
     driver.answer("residence", **{**p.RESIDENCE, "contribution_to_japan": True}, returning=True)
     assert driver.next_step == "summary"
@@ -103,7 +102,7 @@ def test_a_change_that_adds_questions_asks_them_on_the_way_back_to_the_summary(d
 def test_a_summary_with_a_missing_step_sends_the_applicant_to_it(driver):
     for group in ("status", "income"):
         driver.answer_pages(group, **p.GENERAL[group])
-    for step in ("residence", "taxes", "conduct", "guarantor"):
+    for step in ("residence", "taxes", "conduct"):
         driver.answer(step, **p.GENERAL[step])
     sections = {s.step: s for s in driver.get("summary").context["sections"]}
     assert not sections["travel"].complete

@@ -50,7 +50,7 @@ def test_every_step_posted_empty_names_each_question_and_links_to_its_field(
         checked.append(step)
         driver.answer(step, **answers[GROUP_OF.get(step, step)])
         step = driver.next_step
-    assert {"status", "travel", "income", "taxes", "conduct", "guarantor"} <= set(checked)
+    assert {"status", "travel", "income", "taxes", "conduct"} <= set(checked)
 
 
 def test_a_missing_return_date_names_the_day_the_trip_began_in_words(driver):

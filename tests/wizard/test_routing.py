@@ -126,8 +126,7 @@ def test_hsp_step_goes_on_to_travel(driver):
         ("household", "income"),
         ("income", "taxes"),
         ("taxes", "conduct"),
-        ("conduct", "guarantor"),
-        ("guarantor", "summary"),
+        ("conduct", "summary"),
     ],
 )
 def test_the_common_steps_follow_in_order(driver, step, next_step):
@@ -139,19 +138,19 @@ def test_the_common_steps_follow_in_order(driver, step, next_step):
 @pytest.mark.parametrize(
     ("status", "page", "steps", "number"),
     [
-        pytest.param({}, "residence", 10, 3, id="the general route has 10 pages"),
+        pytest.param({}, "residence", 9, 3, id="the general route has 9 pages"),
         pytest.param(
-            {"status": "spouse_of_japanese"}, "residence", 11, 3, id="a spouse has 11 (marriage)"
+            {"status": "spouse_of_japanese"}, "residence", 10, 3, id="a spouse has 10 (marriage)"
         ),
         pytest.param(
-            {"status": "hsp"}, "residence", 12, 3, id="an HSP holder has 12 (grant, points)"
+            {"status": "hsp"}, "residence", 11, 3, id="an HSP holder has 11 (grant, points)"
         ),
         pytest.param(
             {"status": "spouse_of_japanese", "hsp_route": True},
             "marriage",
-            12,
+            11,
             4,
-            id="a spouse trying HSP has 12 (marriage, points)",
+            id="a spouse trying HSP has 11 (marriage, points)",
         ),
     ],
 )

@@ -102,7 +102,7 @@ def test_the_step_counter_goes_up_by_one_on_every_page_of_every_route(driver, ro
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "Step 1 of about 10"), ("ja", "ステップ 1 / 約10")],
+    [("en", "Step 1 of about 9"), ("ja", "ステップ 1 / 約9")],
 )
 def test_the_step_counter_says_about_before_the_route_is_known(client, db, language, words):
     from tests.wizard.driver import WizardDriver
@@ -113,10 +113,10 @@ def test_the_step_counter_says_about_before_the_route_is_known(client, db, langu
 
 def test_a_spouse_sees_the_total_grow_by_the_marriage_page_and_the_number_go_on(driver):
     first = driver.get("stay").context
-    assert (first["step_number"], first["step_total"]) == (2, 10)
+    assert (first["step_number"], first["step_total"]) == (2, 9)
     driver.answer("status", **{**p.STATUS, "status": "spouse_of_japanese"})
     second = driver.get("stay").context
-    assert (second["step_number"], second["step_total"]) == (2, 11)
+    assert (second["step_number"], second["step_total"]) == (2, 10)
 
 
 # Back and Change keep answers ----------------------------------------------------------------

@@ -239,7 +239,7 @@ CASES = [
         },
         "traffic_violations[0].kind",
     ),
-    ("no guarantor answer", "guarantor", {}, {"guarantor": ""}, "guarantor"),
+    ("no guarantor answer", "conduct", {}, {"guarantor": ""}, "guarantor"),
 ]
 
 

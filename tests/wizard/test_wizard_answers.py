@@ -63,8 +63,8 @@ CLEANED = {
         "traffic_violations": [{"date": D(2025, 3, 1), "kind": "minor"}],
         "unauthorized_work": False,
         "public_health_risk": False,
+        "guarantor": "japanese",
     },
-    "guarantor": {"guarantor": "japanese"},
 }
 
 

@@ -13,7 +13,7 @@ from assessments.questionnaire.forms.conduct import (
     TrafficViolationForm,
 )
 from assessments.questionnaire.forms.duties import NotificationForm, PaymentForm, TaxesForm
-from assessments.questionnaire.forms.final import GuarantorForm, SummaryForm
+from assessments.questionnaire.forms.final import SummaryForm
 from assessments.questionnaire.forms.hsp import (
     POINT_DATES,
     HspForm,
@@ -51,7 +51,6 @@ __all__ = [
     "CriminalRecordForm",
     "DateInput",
     "GrantForm",
-    "GuarantorForm",
     "HspForm",
     "HspPointsForm",
     "HspTypedForm",

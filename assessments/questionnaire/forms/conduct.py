@@ -1,10 +1,13 @@
-"""Conduct: sentences, traffic violations, work outside permission, public health."""
+"""Conduct: sentences, traffic violations, work outside permission, public health, guarantor.
+
+The guarantor vouches for the applicant's conduct, so that question ends the conduct page.
+"""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import CriminalRecordKind, TrafficViolationKind
+from assessments.eligibility.choices import CriminalRecordKind, Guarantor, TrafficViolationKind
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
 from assessments.web.fields import choice, date_field, yes_no
@@ -44,6 +47,11 @@ class ConductForm(StepForm):
     public_health_risk = yes_no(
         _("Do you have a condition that could harm public health, such as drug addiction?"),
         _("The permanent residence guideline asks this of everyone. Most applicants answer No."),
+    )
+    guarantor = choice(
+        _("Who will be your guarantor (身元保証人)?"),
+        _("The person who will sign your letter of guarantee."),
+        Guarantor.choices,
     )
     rows = {
         "criminal_records": Rows(

@@ -104,6 +104,7 @@ QUESTION_ERRORS = {
         "public_health_risk": _(
             "Select yes if you have a condition that may be a public health concern"
         ),
+        "guarantor": _("Select who your guarantor is"),
     },
     "conduct-criminal_records": {
         "kind": _("Select the sentence"),
@@ -115,7 +116,6 @@ QUESTION_ERRORS = {
         "date": _("Enter the date of the violation"),
         "kind": _("Select the kind of violation"),
     },
-    "guarantor": {"guarantor": _("Select who your guarantor is")},
 }
 _ROW_NUMBER = re.compile(r"-\d+$")
 
