@@ -7,11 +7,11 @@ What is stored is bounded whatever is posted (``own_fields``): only the step's o
 its rows' fields (at most ``MAX_LIST_ITEMS`` rows per repeating answer), one value per field
 (a multiple choice: at most one per choice), each cut to its field's own limit: ``max_length``,
 the longest choice, or ``MAX_TYPED_LENGTH`` for dates and numbers. So one POST stores at most
-one step's draft (the largest, conduct with both row sets full, is about 55 KB of JSON; it was
+one step's draft (the largest, the list of late payments full, is about 36 KB of JSON; it was
 unbounded, ~190 KB per POST), and a whole session, every step at those limits and every
 repeating answer at the contract's 200 rows of incompressible text, stays under
 ``SESSION_BOUND_BYTES`` (about 130 KB of JSON, 175 KB as the signed session row). Hostile
-POSTs on every step of a run (tests/wizard/test_draft_bounds.py) leave a row of about 58 KB.
+POSTs on every step of a run (tests/wizard/test_draft_bounds.py) stay under it.
 """
 
 from __future__ import annotations

@@ -177,6 +177,32 @@ def claims_jskip(wizard) -> bool:
     return bool(_answers(wizard, "hsp_typed").get("jskip_eligible"))
 
 
+def has_late_or_unpaid_payments(wizard) -> bool:
+    """List the payments when the taxes page says some are unpaid or were paid late."""
+    taxes = _answers(wizard, "taxes")
+    return taxes.get("taxes_paid") is False or taxes.get("paid_on_time") is False
+
+
+def says_all_paid(wizard) -> bool | None:
+    """Return the taxes page's "all paid" answer, which the payments listed must agree with."""
+    return _answers(wizard, "taxes").get("taxes_paid")
+
+
+def has_missed_notifications(wizard) -> bool:
+    """List the notifications when the taxes page says some were late or never filed."""
+    return bool(_answers(wizard, "taxes").get("has_missed_notifications"))
+
+
+def has_sentences(wizard) -> bool:
+    """List the sentences when the conduct page says there are some."""
+    return bool(_answers(wizard, "conduct").get("has_criminal_records"))
+
+
+def has_traffic_violations(wizard) -> bool:
+    """List the traffic violations when the conduct page says there are some."""
+    return bool(_answers(wizard, "conduct").get("has_traffic_violations"))
+
+
 def checks_naturalization(wizard) -> bool:
     """The naturalization questions, when the applicant asked for that check too."""
     return bool(_answers(wizard, "status").get("naturalization"))
@@ -199,7 +225,11 @@ STEPS = [
     ("household", forms.HouseholdForm),
     ("income", forms.IncomeForm),
     ("taxes", forms.TaxesForm),
+    ("payments", forms.PaymentsForm),
+    ("notifications", forms.NotificationsForm),
     ("conduct", forms.ConductForm),
+    ("sentences", forms.SentencesForm),
+    ("traffic_violations", forms.TrafficViolationsForm),
     ("naturalization", forms.NaturalizationForm),
     ("summary", forms.SummaryForm),
 ]
@@ -213,6 +243,10 @@ CONDITIONS = {
     "hsp_year_ago": calculates_points_one_year_ago,
     "hsp_three_years_ago": calculates_points_three_years_ago,
     "hsp_points": shows_calculated_points,
+    "payments": has_late_or_unpaid_payments,
+    "notifications": has_missed_notifications,
+    "sentences": has_sentences,
+    "traffic_violations": has_traffic_violations,
     "naturalization": checks_naturalization,
 }
 
@@ -240,7 +274,11 @@ TITLES = {
     "household": _("Your household"),
     "income": _("Your income"),
     "taxes": _("Taxes, pension and health insurance"),
+    "payments": _("Late or unpaid payments"),
+    "notifications": _("Late or missed notifications"),
     "conduct": _("Conduct and guarantor"),
+    "sentences": _("Sentences in Japan"),
+    "traffic_violations": _("Traffic violations"),
     "naturalization": _("Naturalization (帰化)"),
     "summary": _("Check your answers"),
 }

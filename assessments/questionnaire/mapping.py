@@ -111,6 +111,13 @@ def _household(d: Mapping) -> dict:
 
 def _taxes(d: Mapping) -> dict:
     return {
+        "pension_enrolled": d["pension_enrolled"],
+        "health_insurance_enrolled": d["health_insurance_enrolled"],
+    }
+
+
+def _payments(d: Mapping) -> dict:
+    return {
         "payments": [
             {
                 "kind": row["kind"],
@@ -118,26 +125,37 @@ def _taxes(d: Mapping) -> dict:
                 "paid_date": _iso(row.get("paid_date")),
             }
             for row in d.get("payments", ())
-        ],
-        "pension_enrolled": d["pension_enrolled"],
-        "health_insurance_enrolled": d["health_insurance_enrolled"],
-        "missed_notifications": [_iso(row["due_date"]) for row in d.get("notifications", ())],
+        ]
     }
+
+
+def _notifications(d: Mapping) -> dict:
+    return {"missed_notifications": [_iso(row["due_date"]) for row in d.get("notifications", ())]}
 
 
 def _conduct(d: Mapping) -> dict:
     return {
-        "criminal_records": [
-            {"kind": row["kind"], "completed_on": _iso(row["completed_on"])}
-            for row in d.get("criminal_records", ())
-        ],
-        "traffic_violations": [
-            {"date": _iso(row["date"]), "kind": row["kind"]}
-            for row in d.get("traffic_violations", ())
-        ],
         "unauthorized_work": d["unauthorized_work"],
         "public_health_risk": d["public_health_risk"],
         "guarantor": d["guarantor"],
+    }
+
+
+def _sentences(d: Mapping) -> dict:
+    return {
+        "criminal_records": [
+            {"kind": row["kind"], "completed_on": _iso(row["completed_on"])}
+            for row in d.get("criminal_records", ())
+        ]
+    }
+
+
+def _traffic_violations(d: Mapping) -> dict:
+    return {
+        "traffic_violations": [
+            {"date": _iso(row["date"]), "kind": row["kind"]}
+            for row in d.get("traffic_violations", ())
+        ]
     }
 
 
@@ -153,7 +171,9 @@ def _naturalization(d: Mapping) -> dict:
 
 
 #: Each step's share of the contract. Steps not listed (the summary) add nothing; the
-#: residence step's choice to check the HSP routes only steers the questions.
+#: residence step's choice to check the HSP routes only steers the questions. A list asked
+#: on a page of its own (payments, sentences) is absent when not asked: the contract's
+#: default, no items, as when its question is answered No.
 FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
     "stay": _stay,
@@ -166,7 +186,11 @@ FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "household": _household,
     "income": _income,
     "taxes": _taxes,
+    "payments": _payments,
+    "notifications": _notifications,
     "conduct": _conduct,
+    "sentences": _sentences,
+    "traffic_violations": _traffic_violations,
     "naturalization": _naturalization,
 }
 
@@ -308,17 +332,21 @@ SCALAR_FIELDS = {
 ROW_FIELDS = {
     "trips": ("travel", "trips", {"departure": "departure", "return": "return_date"}),
     "payments": (
-        "taxes",
+        "payments",
         "payments",
         {"kind": "kind", "due_date": "due_date", "paid_date": "paid_date"},
     ),
-    "missed_notifications": ("taxes", "notifications", {"": "due_date"}),
+    "missed_notifications": ("notifications", "notifications", {"": "due_date"}),
     "criminal_records": (
-        "conduct",
+        "sentences",
         "criminal_records",
         {"kind": "kind", "completed_on": "completed_on"},
     ),
-    "traffic_violations": ("conduct", "traffic_violations", {"date": "date", "kind": "kind"}),
+    "traffic_violations": (
+        "traffic_violations",
+        "traffic_violations",
+        {"date": "date", "kind": "kind"},
+    ),
 }
 
 _ROW_PATH = re.compile(r"^(?P<key>[a-z_]+)\[(?P<row>\d+)\](?:\.(?P<sub>[a-z_]+))?$")

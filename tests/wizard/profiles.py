@@ -80,6 +80,29 @@ def with_(base: dict, **steps) -> dict:
     return merged
 
 
+#: Late taxes and notifications, a fine and a traffic ticket: every list page is asked.
+WITH_LISTS = with_(
+    GENERAL,
+    taxes={"paid_on_time": False, "has_missed_notifications": True},
+    payments={
+        "payments": [
+            {"kind": "pension", "due_date": D(2024, 5, 31), "paid_date": D(2024, 7, 10)},
+            {"kind": "resident_tax", "due_date": D(2025, 6, 30), "paid_date": D(2025, 8, 1)},
+        ]
+    },
+    notifications={"notifications": [{"due_date": D(2023, 4, 14)}]},
+    conduct={"has_criminal_records": True, "has_traffic_violations": True},
+    sentences={"criminal_records": [{"kind": "fine", "completed_on": D(2019, 3, 1)}]},
+    traffic_violations={"traffic_violations": [{"date": D(2025, 3, 1), "kind": "minor"}]},
+)
+#: The step each list page follows, whose answer asks for it.
+LIST_PARENTS = {
+    "payments": "taxes",
+    "notifications": "taxes",
+    "sentences": "conduct",
+    "traffic_violations": "conduct",
+}
+
 SPOUSE = with_(
     GENERAL,
     status={"status": "spouse_of_japanese", "period_of_stay": "3"},

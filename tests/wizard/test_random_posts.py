@@ -14,11 +14,10 @@ from tests.wizard.driver import WizardDriver, step_data
 STEPS = [step for step, _form in flow.STEPS]
 ROWS = {
     "travel": {"trips": ["departure", "return_date"]},
-    "taxes": {"payments": ["kind", "due_date", "paid_date"], "notifications": ["due_date"]},
-    "conduct": {
-        "criminal_records": ["kind", "completed_on"],
-        "traffic_violations": ["date", "kind"],
-    },
+    "payments": {"payments": ["kind", "due_date", "paid_date"]},
+    "notifications": {"notifications": ["due_date"]},
+    "sentences": {"criminal_records": ["kind", "completed_on"]},
+    "traffic_violations": {"traffic_violations": ["date", "kind"]},
 }
 FIELDS = sorted(
     {name for _step, form in flow.STEPS for name in form.base_fields}

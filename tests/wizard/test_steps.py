@@ -83,9 +83,9 @@ def counter(html: str) -> str:
     return re.search(r'<p class="progress">(.*?)\s*<progress', html, re.S)[1].strip()
 
 
-@pytest.mark.parametrize("route", p.ROUTES)
+@pytest.mark.parametrize("route", [*p.ROUTES, "with_lists"])
 def test_the_step_counter_goes_up_by_one_on_every_page_of_every_route(driver, route):
-    steps = p.ROUTES[route]
+    steps = p.WITH_LISTS if route == "with_lists" else p.ROUTES[route]
     seen, step = [], "status"
     while True:
         response = driver.get(step)

@@ -10,9 +10,17 @@ records) are formsets that work without JavaScript; see ``StepForm``.
 from assessments.questionnaire.forms.conduct import (
     ConductForm,
     CriminalRecordForm,
+    SentencesForm,
     TrafficViolationForm,
+    TrafficViolationsForm,
 )
-from assessments.questionnaire.forms.duties import NotificationForm, PaymentForm, TaxesForm
+from assessments.questionnaire.forms.duties import (
+    NotificationForm,
+    NotificationsForm,
+    PaymentForm,
+    PaymentsForm,
+    TaxesForm,
+)
 from assessments.questionnaire.forms.final import SummaryForm
 from assessments.questionnaire.forms.hsp import (
     POINT_DATES,
@@ -60,7 +68,9 @@ __all__ = [
     "MoneyField",
     "NaturalizationForm",
     "NotificationForm",
+    "NotificationsForm",
     "PaymentForm",
+    "PaymentsForm",
     "PeriodOfStay",
     "PointsSource",
     "ResidenceForm",
@@ -68,10 +78,12 @@ __all__ = [
     "RowsBlock",
     "StatusForm",
     "StayForm",
+    "SentencesForm",
     "StepForm",
     "SummaryForm",
     "TaxesForm",
     "TrafficViolationForm",
+    "TrafficViolationsForm",
     "TravelForm",
     "TripForm",
     "YesNo",

@@ -90,11 +90,11 @@ QUESTION_ERRORS = {
             "Select yes if you were ever late with a notification to immigration, or missed one"
         ),
     },
-    "taxes-payments": {
+    "payments-payments": {
         "kind": _("Select what the payment was for"),
         "due_date": _("Enter the date the payment was due"),
     },
-    "taxes-notifications": {"due_date": _("Enter the date the notification was due")},
+    "notifications-notifications": {"due_date": _("Enter the date the notification was due")},
     "conduct": {
         "has_criminal_records": _("Select yes if you have received a criminal penalty in Japan"),
         "has_traffic_violations": _(
@@ -106,13 +106,13 @@ QUESTION_ERRORS = {
         ),
         "guarantor": _("Select who your guarantor is"),
     },
-    "conduct-criminal_records": {
+    "sentences-criminal_records": {
         "kind": _("Select the sentence"),
         "completed_on": _(
             "Enter the date the sentence was served, the suspension ended or the fine was paid"
         ),
     },
-    "conduct-traffic_violations": {
+    "traffic_violations-traffic_violations": {
         "date": _("Enter the date of the violation"),
         "kind": _("Select the kind of violation"),
     },
