@@ -224,6 +224,46 @@ def with_steps(profile: Profile, **changes: dict) -> Profile:
     return dataclasses.replace(profile, steps=steps)
 
 
+#: The general route with something on every list page: late pension contributions, a late
+#: notification, a fine long ago and a blue ticket (each list a page of its own).
+WITH_LISTS = dataclasses.replace(
+    with_steps(
+        GENERAL,
+        taxes={"paid_on_time": "no", "has_missed_notifications": "yes"},
+        payments={
+            "payments": [
+                {
+                    "kind": "pension",
+                    "due_date": years_ago(3),
+                    "paid_date": years_ago(3, days=-20),
+                }
+            ]
+        },
+        notifications={"notifications": [{"due_date": years_ago(4)}]},
+        conduct={"has_criminal_records": "yes", "has_traffic_violations": "yes"},
+        sentences={"criminal_records": [{"kind": "fine", "completed_on": years_ago(8)}]},
+        traffic_violations={"traffic_violations": [{"date": years_ago(1), "kind": "minor"}]},
+    ),
+    name="with-lists",
+    expected_steps=(
+        *GENERAL.expected_steps[: GENERAL.expected_steps.index("conduct")],
+        "payments",
+        "notifications",
+        "conduct",
+        "sentences",
+        "traffic_violations",
+        "summary",
+    ),
+)
+#: The pages that each ask one list, after the page whose answer asks for it.
+LIST_PAGES = {
+    "payments": "payments",
+    "notifications": "notifications",
+    "sentences": "criminal_records",
+    "traffic_violations": "traffic_violations",
+}
+
+
 def _hsp_profile(*, experience: str = "7") -> dict:
     """An HSP profile (technical work) as asked on the wizard's calculation steps: 80+ points."""
     return {

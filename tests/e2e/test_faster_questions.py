@@ -1,8 +1,8 @@
 """Faster, kinder questions in a real browser (issue 16): many trips, money as typed, errors.
 
 The measures of the issue, counted here:
-- the ALT walk (an English teacher, 11 trips) takes at most 13 page loads (10 before the
-  one-thing-at-a-time split of item 3, see ``MAX_PAGE_LOADS``) and 45 fields touched;
+- the ALT walk (an English teacher, 11 trips) takes at most 10 page loads with JavaScript and
+  11 without (``MAX_PAGE_LOADS``, ``NO_SCRIPT_PREVIEW_LOADS``) and 45 fields touched;
 - every new page is checked at 390 px wide (no sideways scroll, no serious axe violation), in
   Japanese and English;
 - bad input: the error summary links to the field, and the message names the question.
@@ -23,11 +23,14 @@ from tests.e2e.applicant import (
 )
 from tests.e2e.checks import LOCALES, PHONE, check_page, screenshot
 
-#: Issue 16 asked for at most 10 page loads, measured when the status page also asked the period
-#: of stay and the HSP routes, and the income page the household. The one-thing-at-a-time split
-#: of issue 16 item 3 gave those questions pages of their own (stay, hsp_route, household): three
-#: more page loads for the same answers, so the ALT walk now measures 13 (fields unchanged).
-MAX_PAGE_LOADS = 13
+#: Issue 16 asks for at most 10 page loads. The one-thing-at-a-time split of its item 3 gave the
+#: period of stay and the household pages of their own; the HSP routes question is asked on the
+#: residence page and the guarantor on the conduct page (each with what it belongs to), and with
+#: JavaScript the trips preview shows in place: the ALT walk with JavaScript takes 10 loads.
+MAX_PAGE_LOADS = 10
+#: Without JavaScript the trips preview is a form post answered by a page of its own (the script
+#: shows it in place), so the walk without JavaScript may take exactly this one load more.
+NO_SCRIPT_PREVIEW_LOADS = 1
 MAX_FIELDS_TOUCHED = 45
 ADD_ROW = "button[name='wizard_add_row'][value='trips']"
 PREVIEW = "button[name='wizard_preview_trips']"
@@ -168,7 +171,8 @@ def test_the_alt_walk_with_eleven_trips_takes_few_pages_and_fields(
     alt_walk(walk, lang=lang, on_page=on_page)
 
     print(f"ALT walk ({lang}, JS {java_script}): {walk.loads} page loads, {walk.fields} fields")
-    assert walk.loads <= MAX_PAGE_LOADS, f"{walk.loads} page loads"
+    allowed = MAX_PAGE_LOADS + (0 if java_script else NO_SCRIPT_PREVIEW_LOADS)
+    assert walk.loads <= allowed, f"{walk.loads} page loads"
     assert walk.fields <= MAX_FIELDS_TOUCHED, f"{walk.fields} fields touched"
     answers = Assessment.objects.get(token=result_token(page)).answers
     assert len(answers["trips"]) == 11
