@@ -7,13 +7,12 @@ What is stored is bounded whatever is posted (``own_fields``): only the step's o
 its rows' fields (at most ``MAX_LIST_ITEMS`` rows per repeating answer), one value per field
 (a multiple choice: at most one per choice), each cut to its field's own limit: ``max_length``,
 the longest choice, or ``MAX_TYPED_LENGTH`` for dates and numbers. So one POST stores at most
-one step's draft (the largest, conduct with both row sets full, is about 55 KB of JSON; it was
+one step's draft (the largest, the list of late payments full, is about 36 KB of JSON; it was
 unbounded, ~190 KB per POST), and a whole session, every step at those limits, every
 repeating answer at the contract's 200 rows of incompressible text and the travel step's box
-of pasted trips full (``trip_import.MAX_PASTE_CHARS``), stays under ``SESSION_BOUND_BYTES``
-(about 160 KB of JSON, 215 KB as the signed session row). Hostile POSTs on every step of a run
-(tests/wizard/test_draft_bounds.py), with a full box of random kanji, leave a row of about
-170 KB (58 KB without the box).
+of pasted trips full (``trip_import.MAX_PASTE_CHARS``), stays under ``SESSION_BOUND_BYTES``.
+Hostile POSTs on every step of a run (tests/wizard/test_draft_bounds.py), with a full box of
+random kanji, stay under it.
 """
 
 from __future__ import annotations

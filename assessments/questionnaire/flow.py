@@ -60,7 +60,7 @@ def has_grant_date(wizard) -> bool:
 
 
 def asks_hsp_route(wizard) -> bool:
-    """Ask whether to check the HSP routes only of holders of other statuses."""
+    """Ask whether to check the HSP routes (on the residence step) only of other statuses."""
     return _answers(wizard, "status").get("status") != ResidenceStatus.HSP
 
 
@@ -68,7 +68,7 @@ def uses_hsp_route(wizard) -> bool:
     """Ask for HSP points from HSP holders and from anyone who wants to try those routes."""
     if _answers(wizard, "status").get("status") == ResidenceStatus.HSP:
         return True
-    return bool(_answers(wizard, "hsp_route").get("hsp_route"))
+    return bool(_answers(wizard, "residence").get("hsp_route"))
 
 
 def _calculates(wizard, date: str) -> bool:
@@ -177,6 +177,32 @@ def claims_jskip(wizard) -> bool:
     return bool(_answers(wizard, "hsp_typed").get("jskip_eligible"))
 
 
+def has_late_or_unpaid_payments(wizard) -> bool:
+    """List the payments when the taxes page says some are unpaid or were paid late."""
+    taxes = _answers(wizard, "taxes")
+    return taxes.get("taxes_paid") is False or taxes.get("paid_on_time") is False
+
+
+def says_all_paid(wizard) -> bool | None:
+    """Return the taxes page's "all paid" answer, which the payments listed must agree with."""
+    return _answers(wizard, "taxes").get("taxes_paid")
+
+
+def has_missed_notifications(wizard) -> bool:
+    """List the notifications when the taxes page says some were late or never filed."""
+    return bool(_answers(wizard, "taxes").get("has_missed_notifications"))
+
+
+def has_sentences(wizard) -> bool:
+    """List the sentences when the conduct page says there are some."""
+    return bool(_answers(wizard, "conduct").get("has_criminal_records"))
+
+
+def has_traffic_violations(wizard) -> bool:
+    """List the traffic violations when the conduct page says there are some."""
+    return bool(_answers(wizard, "conduct").get("has_traffic_violations"))
+
+
 def checks_naturalization(wizard) -> bool:
     """The naturalization questions, when the applicant asked for that check too."""
     return bool(_answers(wizard, "status").get("naturalization"))
@@ -186,7 +212,6 @@ def checks_naturalization(wizard) -> bool:
 STEPS = [
     ("status", forms.StatusForm),
     ("stay", forms.StayForm),
-    ("hsp_route", forms.HspRouteForm),
     ("residence", forms.ResidenceForm),
     ("marriage", forms.MarriageForm),
     ("grant", forms.GrantForm),
@@ -200,14 +225,16 @@ STEPS = [
     ("household", forms.HouseholdForm),
     ("income", forms.IncomeForm),
     ("taxes", forms.TaxesForm),
+    ("payments", forms.PaymentsForm),
+    ("notifications", forms.NotificationsForm),
     ("conduct", forms.ConductForm),
-    ("guarantor", forms.GuarantorForm),
+    ("sentences", forms.SentencesForm),
+    ("traffic_violations", forms.TrafficViolationsForm),
     ("naturalization", forms.NaturalizationForm),
     ("summary", forms.SummaryForm),
 ]
 
 CONDITIONS = {
-    "hsp_route": asks_hsp_route,
     "marriage": is_spouse,
     "grant": has_grant_date,
     "hsp": uses_hsp_route,
@@ -216,6 +243,10 @@ CONDITIONS = {
     "hsp_year_ago": calculates_points_one_year_ago,
     "hsp_three_years_ago": calculates_points_three_years_ago,
     "hsp_points": shows_calculated_points,
+    "payments": has_late_or_unpaid_payments,
+    "notifications": has_missed_notifications,
+    "sentences": has_sentences,
+    "traffic_violations": has_traffic_violations,
     "naturalization": checks_naturalization,
 }
 
@@ -230,7 +261,6 @@ TEMPLATES = dict.fromkeys(PROFILE_STEPS.values(), "hsp_profile")
 TITLES = {
     "status": _("Your status of residence"),
     "stay": _("Your period of stay"),
-    "hsp_route": _("Highly Skilled Professional routes"),
     "residence": _("Your residence in Japan"),
     "marriage": _("Your marriage"),
     "grant": _("When your status was granted"),
@@ -244,8 +274,11 @@ TITLES = {
     "household": _("Your household"),
     "income": _("Your income"),
     "taxes": _("Taxes, pension and health insurance"),
-    "conduct": _("Conduct"),
-    "guarantor": _("Your guarantor"),
+    "payments": _("Late or unpaid payments"),
+    "notifications": _("Late or missed notifications"),
+    "conduct": _("Conduct and guarantor"),
+    "sentences": _("Sentences in Japan"),
+    "traffic_violations": _("Traffic violations"),
     "naturalization": _("Naturalization (帰化)"),
     "summary": _("Check your answers"),
 }

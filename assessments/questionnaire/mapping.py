@@ -111,6 +111,13 @@ def _household(d: Mapping) -> dict:
 
 def _taxes(d: Mapping) -> dict:
     return {
+        "pension_enrolled": d["pension_enrolled"],
+        "health_insurance_enrolled": d["health_insurance_enrolled"],
+    }
+
+
+def _payments(d: Mapping) -> dict:
+    return {
         "payments": [
             {
                 "kind": row["kind"],
@@ -118,30 +125,38 @@ def _taxes(d: Mapping) -> dict:
                 "paid_date": _iso(row.get("paid_date")),
             }
             for row in d.get("payments", ())
-        ],
-        "pension_enrolled": d["pension_enrolled"],
-        "health_insurance_enrolled": d["health_insurance_enrolled"],
-        "missed_notifications": [_iso(row["due_date"]) for row in d.get("notifications", ())],
+        ]
     }
+
+
+def _notifications(d: Mapping) -> dict:
+    return {"missed_notifications": [_iso(row["due_date"]) for row in d.get("notifications", ())]}
 
 
 def _conduct(d: Mapping) -> dict:
     return {
-        "criminal_records": [
-            {"kind": row["kind"], "completed_on": _iso(row["completed_on"])}
-            for row in d.get("criminal_records", ())
-        ],
-        "traffic_violations": [
-            {"date": _iso(row["date"]), "kind": row["kind"]}
-            for row in d.get("traffic_violations", ())
-        ],
         "unauthorized_work": d["unauthorized_work"],
         "public_health_risk": d["public_health_risk"],
+        "guarantor": d["guarantor"],
     }
 
 
-def _guarantor(d: Mapping) -> dict:
-    return {"guarantor": d["guarantor"]}
+def _sentences(d: Mapping) -> dict:
+    return {
+        "criminal_records": [
+            {"kind": row["kind"], "completed_on": _iso(row["completed_on"])}
+            for row in d.get("criminal_records", ())
+        ]
+    }
+
+
+def _traffic_violations(d: Mapping) -> dict:
+    return {
+        "traffic_violations": [
+            {"date": _iso(row["date"]), "kind": row["kind"]}
+            for row in d.get("traffic_violations", ())
+        ]
+    }
 
 
 def _naturalization(d: Mapping) -> dict:
@@ -155,8 +170,10 @@ def _naturalization(d: Mapping) -> dict:
     }
 
 
-#: Each step's share of the contract. Steps not listed (the summary, the choice to check
-#: the HSP routes, which only steers the questions) add nothing.
+#: Each step's share of the contract. Steps not listed (the summary) add nothing; the
+#: residence step's choice to check the HSP routes only steers the questions. A list asked
+#: on a page of its own (payments, sentences) is absent when not asked: the contract's
+#: default, no items, as when its question is answered No.
 FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
     "stay": _stay,
@@ -169,8 +186,11 @@ FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "household": _household,
     "income": _income,
     "taxes": _taxes,
+    "payments": _payments,
+    "notifications": _notifications,
     "conduct": _conduct,
-    "guarantor": _guarantor,
+    "sentences": _sentences,
+    "traffic_violations": _traffic_violations,
     "naturalization": _naturalization,
 }
 
@@ -294,7 +314,7 @@ SCALAR_FIELDS = {
     "health_insurance_enrolled": ("taxes", "health_insurance_enrolled"),
     "unauthorized_work": ("conduct", "unauthorized_work"),
     "public_health_risk": ("conduct", "public_health_risk"),
-    "guarantor": ("guarantor", "guarantor"),
+    "guarantor": ("conduct", "guarantor"),
     **{
         key: ("naturalization", key)
         for key in (
@@ -312,17 +332,21 @@ SCALAR_FIELDS = {
 ROW_FIELDS = {
     "trips": ("travel", "trips", {"departure": "departure", "return": "return_date"}),
     "payments": (
-        "taxes",
+        "payments",
         "payments",
         {"kind": "kind", "due_date": "due_date", "paid_date": "paid_date"},
     ),
-    "missed_notifications": ("taxes", "notifications", {"": "due_date"}),
+    "missed_notifications": ("notifications", "notifications", {"": "due_date"}),
     "criminal_records": (
-        "conduct",
+        "sentences",
         "criminal_records",
         {"kind": "kind", "completed_on": "completed_on"},
     ),
-    "traffic_violations": ("conduct", "traffic_violations", {"date": "date", "kind": "kind"}),
+    "traffic_violations": (
+        "traffic_violations",
+        "traffic_violations",
+        {"date": "date", "kind": "kind"},
+    ),
 }
 
 _ROW_PATH = re.compile(r"^(?P<key>[a-z_]+)\[(?P<row>\d+)\](?:\.(?P<sub>[a-z_]+))?$")

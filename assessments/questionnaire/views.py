@@ -118,7 +118,7 @@ class AssessmentWizard(
             return handover.sources_initial(self.request.session)
         if step == "hsp_typed":
             return handover.typed_initial(self.request.session)
-        if step == "hsp_route":
+        if step == "residence":
             return handover.hsp_route_initial(self.request.session)
         return {}
 
@@ -126,6 +126,10 @@ class AssessmentWizard(
         kwargs = {"today": self.today}
         if step != "status":
             kwargs["application_date"] = self.application_date()
+        if step == "residence":
+            kwargs["asks_hsp_route"] = flow.asks_hsp_route(self)
+        if step == "payments":
+            kwargs["taxes_paid"] = flow.says_all_paid(self)
         if step == "hsp_typed":
             kwargs["known_dates"] = flow.known_point_dates(self)
         if step == "income":

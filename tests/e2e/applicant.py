@@ -55,7 +55,6 @@ class Profile:
 #: Which page asks each answer of the status questions and of the income questions.
 PAGES = {
     "stay": ("period_of_stay", "status_expiry_date", "meets_landing_standards"),
-    "hsp_route": ("hsp_route",),
     "household": ("dependents", "dependents_abroad", "assets", "public_assistance"),
     "hsp_typed": (
         "hsp_points_now",
@@ -105,8 +104,8 @@ def _common(status: dict, **extra) -> dict:
             "has_traffic_violations": "no",
             "unauthorized_work": "no",
             "public_health_risk": "no",
+            "guarantor": "japanese",
         },
-        "guarantor": {"guarantor": "japanese"},
         "summary": {},
         **extra,
     }
@@ -121,25 +120,23 @@ GENERAL = Profile(
             "period_of_stay": "3",
             "status_expiry_date": years_ago(-2),
             "meets_landing_standards": "yes",
-            "hsp_route": "no",
         },
         residence={
             "residence_start_date": years_ago(12),
             "qualifying_status_start_date": years_ago(11),
             "contribution_to_japan": "no",
+            "hsp_route": "no",
         },
     ),
     expected_steps=(
         "status",
         "stay",
-        "hsp_route",
         "residence",
         "travel",
         "household",
         "income",
         "taxes",
         "conduct",
-        "guarantor",
         "summary",
     ),
 )
@@ -153,19 +150,18 @@ SPOUSE = Profile(
             "period_of_stay": "3",
             "status_expiry_date": years_ago(-1),
             "meets_landing_standards": "yes",
-            "hsp_route": "no",
         },
         residence={
             "residence_start_date": years_ago(5),
             "qualifying_status_start_date": years_ago(5),
             "contribution_to_japan": "no",
+            "hsp_route": "no",
         },
         marriage={"marriage_date": years_ago(6)},
     ),
     expected_steps=(
         "status",
         "stay",
-        "hsp_route",
         "residence",
         "marriage",
         "travel",
@@ -173,7 +169,6 @@ SPOUSE = Profile(
         "income",
         "taxes",
         "conduct",
-        "guarantor",
         "summary",
     ),
 )
@@ -186,7 +181,6 @@ HSP = Profile(
             "status": "hsp",
             "period_of_stay": "5",
             "meets_landing_standards": "yes",
-            "hsp_route": "yes",
         },
         residence={
             "residence_start_date": years_ago(3),
@@ -217,7 +211,6 @@ HSP = Profile(
         "income",
         "taxes",
         "conduct",
-        "guarantor",
         "summary",
     ),
 )
@@ -229,6 +222,46 @@ def with_steps(profile: Profile, **changes: dict) -> Profile:
     for step, answers in changes.items():
         steps[step] = {**steps.get(step, {}), **answers}
     return dataclasses.replace(profile, steps=steps)
+
+
+#: The general route with something on every list page: late pension contributions, a late
+#: notification, a fine long ago and a blue ticket (each list a page of its own).
+WITH_LISTS = dataclasses.replace(
+    with_steps(
+        GENERAL,
+        taxes={"paid_on_time": "no", "has_missed_notifications": "yes"},
+        payments={
+            "payments": [
+                {
+                    "kind": "pension",
+                    "due_date": years_ago(3),
+                    "paid_date": years_ago(3, days=-20),
+                }
+            ]
+        },
+        notifications={"notifications": [{"due_date": years_ago(4)}]},
+        conduct={"has_criminal_records": "yes", "has_traffic_violations": "yes"},
+        sentences={"criminal_records": [{"kind": "fine", "completed_on": years_ago(8)}]},
+        traffic_violations={"traffic_violations": [{"date": years_ago(1), "kind": "minor"}]},
+    ),
+    name="with-lists",
+    expected_steps=(
+        *GENERAL.expected_steps[: GENERAL.expected_steps.index("conduct")],
+        "payments",
+        "notifications",
+        "conduct",
+        "sentences",
+        "traffic_violations",
+        "summary",
+    ),
+)
+#: The pages that each ask one list, after the page whose answer asks for it.
+LIST_PAGES = {
+    "payments": "payments",
+    "notifications": "notifications",
+    "sentences": "criminal_records",
+    "traffic_violations": "traffic_violations",
+}
 
 
 def _hsp_profile(*, experience: str = "7") -> dict:
@@ -269,7 +302,6 @@ HSP_CALCULATED = Profile(
         "income",
         "taxes",
         "conduct",
-        "guarantor",
         "summary",
     ),
 )

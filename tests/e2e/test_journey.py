@@ -206,9 +206,9 @@ def test_the_hsp_calculator_hands_its_points_to_the_check_and_the_income_page_sh
     assert current_step(page) == "status"
     assert re.search(r"/en/check/[0-9a-f]{16}/status/$", page.url), "nothing else in the URL"
 
-    profile = with_steps(GENERAL, hsp_route={"hsp_route": "yes"}, household={"dependents": "2"})
-    walk(page, profile, stop_at="hsp_route")
-    assert _checked(page, "hsp_route-hsp_route") == "yes", "prefilled from the handover"
+    profile = with_steps(GENERAL, residence={"hsp_route": "yes"}, household={"dependents": "2"})
+    walk(page, profile, stop_at="residence")
+    assert _checked(page, "residence-hsp_route") == "yes", "prefilled from the handover"
     walk(page, profile, stop_at="hsp")
     expect(page.locator(".notice").first).to_contain_text("Filled in from the points calculator")
     check_page(page, lang="en", label="handover-en-hsp")

@@ -46,7 +46,8 @@ STEPS = with_(
     },
     travel={"has_trips": True, "trips": TRIPS},
     income={"assets": None},
-    taxes={"taxes_paid": True, "paid_on_time": False, "payments": PAYMENTS},
+    taxes={"taxes_paid": True, "paid_on_time": False},
+    payments={"payments": PAYMENTS},
 )
 
 

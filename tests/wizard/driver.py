@@ -18,7 +18,7 @@ from assessments.questionnaire.runs import WIZARD_PREFIX
 
 #: Pages that ask one group of answers, one thing at a time (profiles keep the group together).
 PAGES = {
-    "status": ("status", "stay", "hsp_route"),
+    "status": ("status", "stay"),
     "income": ("household", "income"),
     "hsp": ("hsp", "hsp_typed"),
 }

@@ -25,12 +25,12 @@ STATUS = {
     "period_of_stay": "5",
     "status_expiry_date": D(2029, 5, 1),
     "meets_landing_standards": True,
-    "hsp_route": False,
 }
 RESIDENCE = {
     "residence_start_date": D(2014, 4, 1),
     "qualifying_status_start_date": D(2016, 4, 1),
     "contribution_to_japan": False,
+    "hsp_route": False,
 }
 TRAVEL = {"has_trips": True, "trips": [{"departure": D(2023, 8, 1), "return_date": D(2023, 8, 20)}]}
 INCOME = dict(
@@ -53,8 +53,8 @@ CONDUCT = {
     "has_traffic_violations": False,
     "unauthorized_work": False,
     "public_health_risk": False,
+    "guarantor": "japanese",
 }
-GUARANTOR = {"guarantor": "japanese"}
 #: The HSP step: every point date typed from the calculation sheet.
 KNOWN_POINTS = {
     "hsp_points_now_source": "known",
@@ -69,7 +69,6 @@ GENERAL = {
     "income": INCOME,
     "taxes": TAXES,
     "conduct": CONDUCT,
-    "guarantor": GUARANTOR,
 }
 
 
@@ -80,6 +79,29 @@ def with_(base: dict, **steps) -> dict:
         merged[step] = {**merged.get(step, {}), **fields}
     return merged
 
+
+#: Late taxes and notifications, a fine and a traffic ticket: every list page is asked.
+WITH_LISTS = with_(
+    GENERAL,
+    taxes={"paid_on_time": False, "has_missed_notifications": True},
+    payments={
+        "payments": [
+            {"kind": "pension", "due_date": D(2024, 5, 31), "paid_date": D(2024, 7, 10)},
+            {"kind": "resident_tax", "due_date": D(2025, 6, 30), "paid_date": D(2025, 8, 1)},
+        ]
+    },
+    notifications={"notifications": [{"due_date": D(2023, 4, 14)}]},
+    conduct={"has_criminal_records": True, "has_traffic_violations": True},
+    sentences={"criminal_records": [{"kind": "fine", "completed_on": D(2019, 3, 1)}]},
+    traffic_violations={"traffic_violations": [{"date": D(2025, 3, 1), "kind": "minor"}]},
+)
+#: The step each list page follows, whose answer asks for it.
+LIST_PARENTS = {
+    "payments": "taxes",
+    "notifications": "taxes",
+    "sentences": "conduct",
+    "traffic_violations": "conduct",
+}
 
 SPOUSE = with_(
     GENERAL,
@@ -120,10 +142,10 @@ CONTRIBUTION = with_(
 )
 HSP_70 = with_(
     GENERAL,
-    status={"hsp_route": True},
     residence={
         "residence_start_date": D(2022, 4, 1),
         "qualifying_status_start_date": D(2022, 4, 1),
+        "hsp_route": True,
     },
     hsp={
         **KNOWN_POINTS,
@@ -206,10 +228,10 @@ MANAGER_NOW = {
 
 HSP_80_CALCULATED = with_(
     GENERAL,
-    status={"hsp_route": True},
     residence={
         "residence_start_date": D(2025, 4, 1),
         "qualifying_status_start_date": D(2025, 4, 1),
+        "hsp_route": True,
     },
     hsp={**CALCULATE_POINTS, "hsp_points_three_years_ago_source": "known"},
     hsp_now=ENGINEER_NOW,
@@ -218,7 +240,7 @@ HSP_80_CALCULATED = with_(
 )
 HSP_TOO_LOW_CALCULATED = with_(
     GENERAL,
-    status={"hsp_route": True},
+    residence={"hsp_route": True},
     hsp=CALCULATE_POINTS,
     hsp_now=JUNIOR_NOW,
     hsp_points={},

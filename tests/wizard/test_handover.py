@@ -101,9 +101,8 @@ def test_the_points_start_a_run_prefilled_through_the_session(client, db):
     assert re.fullmatch(r"/en/check/[0-9a-f]{16}/status/", location), "nothing personal"
     driver.answer("status", **p.STATUS)
     driver.answer("stay", **p.STATUS)
-    assert driver.get("hsp_route").context["form"]["hsp_route"].value() == "yes"
-    driver.answer("hsp_route", hsp_route=True)
-    driver.answer("residence", **p.RESIDENCE)
+    assert driver.get("residence").context["form"]["hsp_route"].value() == "yes"
+    driver.answer("residence", **{**p.RESIDENCE, "hsp_route": True})
     assert driver.next_step == "hsp"
     response = driver.get("hsp")
     assert response.context["form"]["hsp_points_now_source"].value() == "known"
@@ -143,8 +142,8 @@ def test_finishing_the_check_forgets_the_handed_over_points(client, db):
 
 
 def test_a_run_without_handed_over_points_is_not_prefilled(driver):
-    driver.answer_pages("status", **{**p.STATUS, "hsp_route": True})
-    driver.answer("residence", **p.RESIDENCE)
+    driver.answer_pages("status", **p.STATUS)
+    driver.answer("residence", **{**p.RESIDENCE, "hsp_route": True})
     assert "Filled in from the points calculator" not in driver.get("hsp").content.decode()
     driver.answer("hsp", **p.KNOWN_POINTS, hsp_points_maintained=True)
     assert driver.get("hsp_typed").context["form"]["hsp_points_now"].value() is None

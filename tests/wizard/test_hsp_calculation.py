@@ -35,10 +35,9 @@ def visited(driver, steps: dict) -> list[str]:
 
 def test_points_calculated_in_the_wizard_lead_to_the_80_point_route(driver):
     order = visited(driver, p.HSP_80_CALCULATED)
-    assert order[:11] == [
+    assert order[:10] == [
         "status",
         "stay",
-        "hsp_route",
         "residence",
         "hsp",
         "hsp_typed",
@@ -98,7 +97,11 @@ def test_points_below_the_salary_floor_count_as_none(driver):
 
 # Routing: which profile steps are asked --------------------------------------------------------
 
-START = {**p.STATUS, "hsp_route": True}
+
+def start(driver, **status):
+    """Answer the status pages, then the residence step choosing to check the HSP routes."""
+    driver.answer_pages("status", **{**p.STATUS, **status})
+    driver.answer("residence", **{**p.RESIDENCE, "hsp_route": True})
 
 
 def sources(now="known", year="known", three="known", **points):
@@ -155,7 +158,7 @@ def sources(now="known", year="known", three="known", **points):
     ],
 )
 def test_hsp_step(driver, status, hsp, next_step):
-    driver.answer_pages("status", **{**START, **status})
+    start(driver, **status)
     if status:
         driver.answer("grant", status_grant_date=D(2025, 4, 1))
     assert driver.answer_pages("hsp", **hsp).status_code == 302, driver.form.errors
@@ -163,7 +166,7 @@ def test_hsp_step(driver, status, hsp, next_step):
 
 
 def test_a_calculate_choice_the_holder_route_skips_is_explained_on_the_hsp_step_and_after(driver):
-    driver.answer_pages("status", **{**START, "status": "hsp"})
+    start(driver, status="hsp")
     driver.answer("grant", status_grant_date=D(2025, 4, 1))
     page = driver.get("hsp").content.decode()
     assert "One year before the application date: you have held Highly Skilled" in page
@@ -213,7 +216,7 @@ def test_a_calculate_choice_the_holder_route_skips_is_explained_on_the_hsp_step_
     ],
 )
 def test_hsp_now_step(driver, hsp, profile, next_step):
-    driver.answer_pages("status", **START)
+    start(driver)
     driver.answer_pages("hsp", **hsp)
     assert driver.answer("hsp_now", **profile).status_code == 302, driver.form.errors
     assert driver.next_step == next_step
@@ -226,7 +229,7 @@ def test_hsp_now_step(driver, hsp, profile, next_step):
     ],
 )
 def test_hsp_year_ago_step(driver, year_ago, next_step):
-    driver.answer_pages("status", **START)
+    start(driver)
     driver.answer_pages("hsp", **sources("calculate", "calculate", "calculate"))
     driver.answer("hsp_now", **p.ENGINEER_NOW)
     driver.answer("hsp_year_ago", **year_ago)
@@ -238,7 +241,7 @@ def test_hsp_year_ago_step(driver, year_ago, next_step):
 
 
 def test_typed_points_show_no_profile_and_no_points_step(driver):
-    driver.answer_pages("status", **START)
+    start(driver)
     driver.answer_pages("hsp", **sources(hsp_points_now=80, hsp_points_one_year_ago=80))
     assert driver.next_step == "travel"
     for step in ("hsp_now", "hsp_year_ago", "hsp_three_years_ago", "hsp_points"):
@@ -265,13 +268,13 @@ def test_typed_points_show_no_profile_and_no_points_step(driver):
     ],
 )
 def test_the_hsp_step_refuses(driver, hsp, field):
-    driver.answer_pages("status", **START)
+    start(driver)
     assert driver.answer_pages("hsp", **hsp).status_code == 200
     assert field in driver.form.errors
 
 
 def test_j_skip_is_not_asked_when_both_days_are_calculated(driver):
-    driver.answer_pages("status", **START)
+    start(driver)
     driver.answer("hsp", **sources("calculate", "calculate"))
     assert driver.next_step == "hsp_typed", "the points three years before are typed"
     form = driver.get("hsp_typed").context["form"]
@@ -304,14 +307,14 @@ def test_j_skip_is_not_asked_when_both_days_are_calculated(driver):
     ],
 )
 def test_the_page_of_typed_points_asks_only_the_days_typed(driver, hsp, fields):
-    driver.answer_pages("status", **START)
+    start(driver)
     driver.answer("hsp", **hsp)
     assert driver.next_step == "hsp_typed"
     assert list(driver.get("hsp_typed").context["form"].fields) == fields
 
 
 def test_nothing_typed_skips_the_page_of_typed_points(driver):
-    driver.answer_pages("status", **START)
+    start(driver)
     driver.answer("hsp", **sources("calculate", "calculate", "calculate"))
     assert driver.next_step == "hsp_now"
 
@@ -321,7 +324,7 @@ def test_nothing_typed_skips_the_page_of_typed_points(driver):
 
 def reach_profile(driver, language="en"):
     driver.language = language
-    driver.answer_pages("status", **START)
+    start(driver)
     driver.answer_pages("hsp", **sources("calculate", "calculate", "calculate"))
 
 

@@ -25,7 +25,7 @@ def _finish(driver) -> Assessment:
 
 
 @pytest.mark.parametrize("opt_in", [False, None])
-def test_without_the_request_the_guarantor_leads_to_the_summary(driver, opt_in):
+def test_without_the_request_the_conduct_page_leads_to_the_summary(driver, opt_in):
     steps = p.with_(p.GENERAL, status={"naturalization": opt_in})
     driver.answer_all(steps)
     assert driver.next_step == "summary"
@@ -33,11 +33,11 @@ def test_without_the_request_the_guarantor_leads_to_the_summary(driver, opt_in):
     assert answers["japanese_level"] is None and answers["monthly_take_home"] is None
 
 
-def test_on_request_the_guarantor_leads_to_the_naturalization_step(driver):
+def test_on_request_the_conduct_page_leads_to_the_naturalization_step(driver):
     steps = p.with_(p.GENERAL, status={"naturalization": True})
-    for step in ("status", "residence", "travel", "income", "taxes", "conduct"):
+    for step in ("status", "residence", "travel", "income", "taxes"):
         driver.answer(step, **steps[step])
-    assert driver.answer("guarantor", **steps["guarantor"])["Location"].endswith("/naturalization/")
+    assert driver.answer("conduct", **steps["conduct"])["Location"].endswith("/naturalization/")
 
 
 def test_the_naturalization_answers_reach_the_result(driver):

@@ -23,11 +23,13 @@ GENERIC = {
 }
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 #: (route, the steps it asks in order before the summary)
-ROUTES = [p.GENERAL, p.SPOUSE, p.LONG_TERM_RESIDENT]
+ROUTES = [p.GENERAL, p.SPOUSE, p.LONG_TERM_RESIDENT, p.WITH_LISTS]
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-@pytest.mark.parametrize("answers", ROUTES, ids=["general", "spouse", "long_term_resident"])
+@pytest.mark.parametrize(
+    "answers", ROUTES, ids=["general", "spouse", "long_term_resident", "with_lists"]
+)
 def test_every_step_posted_empty_names_each_question_and_links_to_its_field(
     client, db, language, answers
 ):
@@ -50,7 +52,9 @@ def test_every_step_posted_empty_names_each_question_and_links_to_its_field(
         checked.append(step)
         driver.answer(step, **answers[GROUP_OF.get(step, step)])
         step = driver.next_step
-    assert {"status", "travel", "income", "taxes", "conduct", "guarantor"} <= set(checked)
+    assert {"status", "travel", "income", "taxes", "conduct"} <= set(checked)
+    if answers is p.WITH_LISTS:
+        assert set(p.LIST_PARENTS) <= set(checked), "every list page is checked too"
 
 
 def test_a_missing_return_date_names_the_trip_and_the_day_it_began_in_words(driver):

@@ -21,19 +21,25 @@ D = dt.date
 # Routing of the new pages ------------------------------------------------------------------
 
 
+HSP_QUESTION = "Do you want to check the Highly Skilled Professional routes"
+
+
 @pytest.mark.parametrize(
-    ("status", "after_stay"),
+    ("status", "asked"),
     [
-        pytest.param("work", "hsp_route", id="a worker is asked whether to check the HSP routes"),
-        pytest.param("spouse_of_japanese", "hsp_route", id="so is a spouse"),
-        pytest.param("hsp", "residence", id="an HSP holder is not asked: the points are asked"),
+        pytest.param("work", True, id="a worker is asked whether to check the HSP routes"),
+        pytest.param("spouse_of_japanese", True, id="so is a spouse"),
+        pytest.param("hsp", False, id="an HSP holder is not asked: the points are asked"),
     ],
 )
-def test_the_hsp_choice_is_asked_only_of_holders_of_other_statuses(driver, status, after_stay):
-    driver.answer("status", **{**p.STATUS, "status": status})
-    assert driver.next_step == "stay"
-    driver.answer("stay", **p.STATUS)
-    assert driver.next_step == after_stay
+def test_the_hsp_choice_is_asked_on_the_residence_page_only_of_other_statuses(
+    driver, status, asked
+):
+    driver.answer_pages("status", **{**p.STATUS, "status": status})
+    assert driver.next_step == "residence"
+    response = driver.get("residence")
+    assert ("hsp_route" in response.context["form"].fields) is asked
+    assert (HSP_QUESTION in response.content.decode()) is asked, "left out, not hidden"
 
 
 @pytest.mark.parametrize(
@@ -44,9 +50,8 @@ def test_the_hsp_choice_is_asked_only_of_holders_of_other_statuses(driver, statu
     ],
 )
 def test_the_hsp_choice_decides_whether_the_points_are_asked(driver, hsp_route, after_residence):
-    driver.answer_pages("status", **{**p.STATUS, "hsp_route": hsp_route})
-    assert driver.next_step == "residence"
-    driver.answer("residence", **p.RESIDENCE)
+    driver.answer_pages("status", **p.STATUS)
+    driver.answer("residence", **{**p.RESIDENCE, "hsp_route": hsp_route})
     assert driver.next_step == after_residence
 
 
@@ -62,8 +67,12 @@ def test_the_household_comes_before_the_income_so_the_income_page_knows_its_floo
 def test_an_hsp_holder_changing_to_another_status_is_then_asked_the_hsp_choice(driver):
     driver.answer_all(p.HSP_80)
     driver.answer("status", returning=True, **{**p.STATUS, "status": "work"})
-    assert driver.next_step == "hsp_route", "a question the change made necessary comes first"
-    driver.answer("hsp_route", returning=True, hsp_route=False)
+    assert driver.next_step == "residence", "a question the change made necessary comes first"
+    assert driver.response["Location"].endswith("?return=summary")
+    form = driver.get("residence", returning=True).context["form"]
+    assert form["residence_start_date"].value() == "2025-04-01", "the other answers are kept"
+    assert form["hsp_route"].value() is None
+    driver.answer("residence", returning=True, **{**p.HSP_80["residence"], "hsp_route": False})
     assert driver.next_step == "summary"
 
 
@@ -74,9 +83,9 @@ def counter(html: str) -> str:
     return re.search(r'<p class="progress">(.*?)\s*<progress', html, re.S)[1].strip()
 
 
-@pytest.mark.parametrize("route", p.ROUTES)
+@pytest.mark.parametrize("route", [*p.ROUTES, "with_lists"])
 def test_the_step_counter_goes_up_by_one_on_every_page_of_every_route(driver, route):
-    steps = p.ROUTES[route]
+    steps = p.WITH_LISTS if route == "with_lists" else p.ROUTES[route]
     seen, step = [], "status"
     while True:
         response = driver.get(step)
@@ -93,7 +102,7 @@ def test_the_step_counter_goes_up_by_one_on_every_page_of_every_route(driver, ro
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "Step 1 of about 11"), ("ja", "ステップ 1 / 約11")],
+    [("en", "Step 1 of about 9"), ("ja", "ステップ 1 / 約9")],
 )
 def test_the_step_counter_says_about_before_the_route_is_known(client, db, language, words):
     from tests.wizard.driver import WizardDriver
@@ -104,10 +113,10 @@ def test_the_step_counter_says_about_before_the_route_is_known(client, db, langu
 
 def test_a_spouse_sees_the_total_grow_by_the_marriage_page_and_the_number_go_on(driver):
     first = driver.get("stay").context
-    assert (first["step_number"], first["step_total"]) == (2, 11)
+    assert (first["step_number"], first["step_total"]) == (2, 9)
     driver.answer("status", **{**p.STATUS, "status": "spouse_of_japanese"})
     second = driver.get("stay").context
-    assert (second["step_number"], second["step_total"]) == (2, 12)
+    assert (second["step_number"], second["step_total"]) == (2, 10)
 
 
 # Back and Change keep answers ----------------------------------------------------------------

@@ -31,11 +31,11 @@ CLEANED = {
         "status_expiry_date": None,
         "meets_landing_standards": True,
     },
-    "hsp_route": {"hsp_route": False},
     "residence": {
         "residence_start_date": D(2020, 1, 1),
         "qualifying_status_start_date": None,
         "contribution_to_japan": False,
+        "hsp_route": False,
     },
     "marriage": {"marriage_date": D(2019, 5, 1)},
     "travel": {
@@ -52,19 +52,17 @@ CLEANED = {
         "employment": "regular",
         "income": [{"year": 2025, "applicant": 4_000_000, "household": 6_000_000}],
     },
-    "taxes": {
+    "taxes": {"pension_enrolled": True, "health_insurance_enrolled": True},
+    "payments": {
         "payments": [{"kind": "pension", "due_date": D(2024, 5, 31), "paid_date": None}],
-        "pension_enrolled": True,
-        "health_insurance_enrolled": True,
-        "notifications": [{"due_date": D(2023, 4, 14)}],
     },
+    "notifications": {"notifications": [{"due_date": D(2023, 4, 14)}]},
+    "traffic_violations": {"traffic_violations": [{"date": D(2025, 3, 1), "kind": "minor"}]},
     "conduct": {
-        "criminal_records": [],
-        "traffic_violations": [{"date": D(2025, 3, 1), "kind": "minor"}],
         "unauthorized_work": False,
         "public_health_risk": False,
+        "guarantor": "japanese",
     },
-    "guarantor": {"guarantor": "japanese"},
 }
 
 
@@ -78,6 +76,8 @@ def test_cleaned_steps_become_the_contract_and_survive_a_round_trip():
     assert data["assets"] is None, "blank savings stay not answered, never 0"
     assert data["payments"] == [{"kind": "pension", "due_date": "2024-05-31", "paid_date": None}]
     assert data["missed_notifications"] == ["2023-04-14"]
+    assert data["traffic_violations"] == [{"date": "2025-03-01", "kind": "minor"}]
+    assert data["criminal_records"] == [], "a list page that was not asked: no items"
     assert data["hsp_points"] is None, "a step that was not asked takes the contract default"
 
 
@@ -95,8 +95,20 @@ def test_a_step_that_was_not_asked_adds_nothing():
         ("hsp_points.three_years_ago", Location("hsp_typed", "hsp_points_three_years_ago")),
         ("hsp_points_maintained", Location("hsp", "hsp_points_maintained")),
         ("trips[2].return", Location("travel", "return_date", rows="trips", row=2)),
-        ("missed_notifications[0]", Location("taxes", "due_date", rows="notifications", row=0)),
-        ("payments[1].paid_date", Location("taxes", "paid_date", rows="payments", row=1)),
+        (
+            "missed_notifications[0]",
+            Location("notifications", "due_date", rows="notifications", row=0),
+        ),
+        ("payments[1].paid_date", Location("payments", "paid_date", rows="payments", row=1)),
+        (
+            "criminal_records[0].completed_on",
+            Location("sentences", "completed_on", rows="criminal_records", row=0),
+        ),
+        (
+            "traffic_violations[2].kind",
+            Location("traffic_violations", "kind", rows="traffic_violations", row=2),
+        ),
+        ("guarantor", Location("conduct", "guarantor")),
         ("income[0].household", Location("income", "household_2025")),
         ("income[0].applicant", Location("income", "applicant_2025")),
         ("income[5].applicant", Location("income")),

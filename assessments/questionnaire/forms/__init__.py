@@ -10,10 +10,18 @@ records) are formsets that work without JavaScript; see ``StepForm``.
 from assessments.questionnaire.forms.conduct import (
     ConductForm,
     CriminalRecordForm,
+    SentencesForm,
     TrafficViolationForm,
+    TrafficViolationsForm,
 )
-from assessments.questionnaire.forms.duties import NotificationForm, PaymentForm, TaxesForm
-from assessments.questionnaire.forms.final import GuarantorForm, SummaryForm
+from assessments.questionnaire.forms.duties import (
+    NotificationForm,
+    NotificationsForm,
+    PaymentForm,
+    PaymentsForm,
+    TaxesForm,
+)
+from assessments.questionnaire.forms.final import SummaryForm
 from assessments.questionnaire.forms.hsp import (
     POINT_DATES,
     HspForm,
@@ -26,7 +34,6 @@ from assessments.questionnaire.forms.naturalization import NaturalizationForm
 from assessments.questionnaire.forms.residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
-    HspRouteForm,
     MarriageForm,
     ResidenceForm,
     StatusForm,
@@ -53,10 +60,8 @@ __all__ = [
     "CriminalRecordForm",
     "DateInput",
     "GrantForm",
-    "GuarantorForm",
     "HspForm",
     "HspPointsForm",
-    "HspRouteForm",
     "HspTypedForm",
     "HouseholdForm",
     "IncomeForm",
@@ -64,7 +69,9 @@ __all__ = [
     "MoneyField",
     "NaturalizationForm",
     "NotificationForm",
+    "NotificationsForm",
     "PaymentForm",
+    "PaymentsForm",
     "PeriodOfStay",
     "PointsSource",
     "ResidenceForm",
@@ -72,10 +79,12 @@ __all__ = [
     "RowsBlock",
     "StatusForm",
     "StayForm",
+    "SentencesForm",
     "StepForm",
     "SummaryForm",
     "TaxesForm",
     "TrafficViolationForm",
+    "TrafficViolationsForm",
     "TravelForm",
     "TripForm",
     "YesNo",

@@ -1,10 +1,15 @@
-"""Conduct: sentences, traffic violations, work outside permission, public health."""
+"""Conduct: sentences, traffic violations, work outside permission, public health, guarantor.
+
+The conduct page asks yes/no questions and ends with the guarantor, who vouches for the
+applicant's conduct. The sentences and the traffic violations are each listed on a page of
+their own, asked only when the conduct page says so (``flow.py``).
+"""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import CriminalRecordKind, TrafficViolationKind
+from assessments.eligibility.choices import CriminalRecordKind, Guarantor, TrafficViolationKind
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
 from assessments.web.fields import choice, date_field, yes_no
@@ -31,7 +36,10 @@ class ConductForm(StepForm):
     step = "conduct"
     has_criminal_records = yes_no(
         _("Have you ever been sentenced in Japan (imprisonment, suspended sentence or fine)?"),
-        _("Traffic penalty notices (反則金, blue tickets) are not sentences; list them below."),
+        _(
+            "Traffic penalty notices (反則金, blue tickets) are not sentences: the next question "
+            "asks about them."
+        ),
     )
     has_traffic_violations = yes_no(
         _("Have you had any traffic violations in Japan?"),
@@ -45,21 +53,43 @@ class ConductForm(StepForm):
         _("Do you have a condition that could harm public health, such as drug addiction?"),
         _("The permanent residence guideline asks this of everyone. Most applicants answer No."),
     )
+    guarantor = choice(
+        _("Who will be your guarantor (身元保証人)?"),
+        _("The person who will sign your letter of guarantee."),
+        Guarantor.choices,
+    )
+
+
+class SentencesForm(StepForm):
+    """The sentences received in Japan, asked when the conduct page says there are some."""
+
+    step = "sentences"
     rows = {
         "criminal_records": Rows(
-            formset=row_formset(CriminalRecordForm),
-            toggle="has_criminal_records",
-            legend=_("Your sentences"),
+            formset=row_formset(CriminalRecordForm, at_least_one=True),
+            legend=_("Which sentences have you received in Japan?"),
+            hint=_(
+                "Imprisonment, suspended sentences and fines. Traffic penalty notices (blue "
+                "tickets) are asked separately."
+            ),
             add_label=_("Add another sentence"),
             row_label=_("Sentence %(number)s"),
-            required_message=_("Enter at least one sentence, or answer No."),
+            required_message=_("Enter at least one sentence."),
         ),
+    }
+
+
+class TrafficViolationsForm(StepForm):
+    """The traffic violations in Japan, asked when the conduct page says there are some."""
+
+    step = "traffic_violations"
+    rows = {
         "traffic_violations": Rows(
-            formset=row_formset(TrafficViolationForm),
-            toggle="has_traffic_violations",
-            legend=_("Your traffic violations"),
+            formset=row_formset(TrafficViolationForm, at_least_one=True),
+            legend=_("Which traffic violations have you had in Japan?"),
+            hint=_("Penalty notices (blue tickets) and criminal offences (red tickets)."),
             add_label=_("Add another violation"),
             row_label=_("Violation %(number)s"),
-            required_message=_("Enter at least one violation, or answer No."),
+            required_message=_("Enter at least one traffic violation."),
         ),
     }

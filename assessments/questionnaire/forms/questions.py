@@ -32,15 +32,13 @@ QUESTION_ERRORS = {
             "Select yes if your current work or activity meets the standards of your status"
         ),
     },
-    "hsp_route": {
-        "hsp_route": _("Select yes if you want the Highly Skilled Professional routes checked"),
-    },
     "residence": {
         "residence_start_date": _("Enter the date your current continuous residence began"),
         "qualifying_status_start_date": _(
             "Enter the date you began living in Japan with a work or residence status"
         ),
         "contribution_to_japan": _("Select yes if your contribution to Japan has been recognised"),
+        "hsp_route": _("Select yes if you want the Highly Skilled Professional routes checked"),
     },
     "marriage": {"marriage_date": _("Enter the date you married")},
     "grant": {
@@ -94,11 +92,11 @@ QUESTION_ERRORS = {
             "Select yes if you were ever late with a notification to immigration, or missed one"
         ),
     },
-    "taxes-payments": {
+    "payments-payments": {
         "kind": _("Select what the payment was for"),
         "due_date": _("Enter the date the payment was due"),
     },
-    "taxes-notifications": {"due_date": _("Enter the date the notification was due")},
+    "notifications-notifications": {"due_date": _("Enter the date the notification was due")},
     "conduct": {
         "has_criminal_records": _("Select yes if you have received a criminal penalty in Japan"),
         "has_traffic_violations": _(
@@ -108,18 +106,18 @@ QUESTION_ERRORS = {
         "public_health_risk": _(
             "Select yes if you have a condition that may be a public health concern"
         ),
+        "guarantor": _("Select who your guarantor is"),
     },
-    "conduct-criminal_records": {
+    "sentences-criminal_records": {
         "kind": _("Select the sentence"),
         "completed_on": _(
             "Enter the date the sentence was served, the suspension ended or the fine was paid"
         ),
     },
-    "conduct-traffic_violations": {
+    "traffic_violations-traffic_violations": {
         "date": _("Enter the date of the violation"),
         "kind": _("Select the kind of violation"),
     },
-    "guarantor": {"guarantor": _("Select who your guarantor is")},
 }
 _ROW_NUMBER = re.compile(r"-\d+$")
 

@@ -91,20 +91,14 @@ class StayForm(StepForm):
     )
 
 
-class HspRouteForm(StepForm):
-    """Asked of holders of other statuses: whether to check the HSP routes as well."""
-
-    step = "hsp_route"
-    hsp_route = yes_no(
-        _("Do you want to check the Highly Skilled Professional routes (points or J-Skip)?"),
-        _(
-            "Anyone can qualify sooner with enough points on the official HSP points table, or "
-            "by meeting the J-Skip criteria. Holders of HSP status are asked in any case."
-        ),
-    )
-
-
 class ResidenceForm(StepForm):
+    """Since when the applicant has lived here, and what may shorten the years needed.
+
+    The contribution and the HSP routes both decide how many years are needed, so they are
+    asked here. Holders of HSP status are on the HSP routes in any case: the wizard says so
+    (``asks_hsp_route``) and the question is then left out, not hidden.
+    """
+
     step = "residence"
     residence_start_date = date_field(
         _("When did your current continuous residence in Japan start?"),
@@ -130,6 +124,18 @@ class ResidenceForm(StepForm):
             "Most applicants answer No."
         ),
     )
+    hsp_route = yes_no(
+        _("Do you want to check the Highly Skilled Professional routes (points or J-Skip)?"),
+        _(
+            "Anyone can qualify sooner with enough points on the official HSP points table, or "
+            "by meeting the J-Skip criteria. Holders of HSP status are asked in any case."
+        ),
+    )
+
+    def __init__(self, *args, asks_hsp_route: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not asks_hsp_route:
+            del self.fields["hsp_route"]
 
     def clean(self):
         cleaned = super().clean()

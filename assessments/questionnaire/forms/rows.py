@@ -1,6 +1,8 @@
 """Repeating answers (trips, payments, records) as formsets that work without JavaScript.
 
-An "add another" button re-renders the step with one more row; blank rows are ignored.
+An "add another" button re-renders the step with one more row; blank rows are ignored. A
+list asked on a page of its own (the late payments, the sentences) is the page's question:
+it always shows a row, and at least one is required (``StepForm``).
 """
 
 from __future__ import annotations
@@ -67,11 +69,13 @@ class RowFormSet(forms.BaseFormSet):
         return {**kwargs, "row_number": None if index is None else index + 1}
 
 
-def row_formset(form_class: type[RowForm]) -> type[forms.BaseFormSet]:
+def row_formset(form_class: type[RowForm], *, at_least_one=False) -> type[forms.BaseFormSet]:
+    """Return the formset of ``form_class`` rows; ``at_least_one`` always shows one row."""
     return forms.formset_factory(
         form_class,
         formset=RowFormSet,
-        extra=1,
+        extra=0 if at_least_one else 1,
+        min_num=1 if at_least_one else 0,
         max_num=MAX_LIST_ITEMS,
         absolute_max=MAX_LIST_ITEMS,
         validate_max=True,
@@ -83,19 +87,26 @@ def row_formset(form_class: type[RowForm]) -> type[forms.BaseFormSet]:
 class Rows:
     """A repeating answer of a step: its formset, the question that asks for it, wording.
 
-    The rows are asked when any (field, raw value) pair of ``shown_when`` matches; by
-    default when ``toggle`` is answered yes. Errors about the rows as a whole go on ``toggle``.
+    With a ``toggle`` (a question on the same step), the rows are asked when any (field, raw
+    value) pair of ``shown_when`` matches, by default when ``toggle`` is answered yes, and
+    errors about the rows as a whole go on ``toggle``. Without one, the rows are the step's
+    own question (a list on a page of its own, whose condition is in ``flow.py``): always
+    asked, with ``hint`` saying what to list; ``required_message`` refuses an empty list.
     """
 
     formset: type[forms.BaseFormSet]
-    toggle: str
     legend: str
     add_label: str
     row_label: str  # with %(number)s
     required_message: str
+    toggle: str | None = None
     shown_when: tuple[tuple[str, str], ...] = ()
+    hint: str = ""
 
     def conditions(self) -> tuple[tuple[str, str], ...]:
+        """Return the (field, raw value) pairs that ask the rows; none for a list step."""
+        if self.toggle is None:
+            return ()
         return self.shown_when or ((self.toggle, YesNo.YES.value),)
 
 
@@ -119,6 +130,7 @@ class RowsBlock:
     @property
     def shown_when(self) -> str:
         """Say, for the reveal script, which answers show the rows: "name=value ..."."""
+        # A list step's rows are always shown: the empty string leaves them to the page.
         return " ".join(f"{self.prefix}-{field}={value}" for field, value in self.spec.conditions())
 
 

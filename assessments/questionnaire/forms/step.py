@@ -19,7 +19,8 @@ class StepForm(forms.Form):
     The view passes ``application_date`` (dates after it are refused) and ``today``. Rows are
     formsets with their own prefix (``travel-trips-0-departure``); blank rows are ignored, so
     an "add another" button can simply re-render the step with one more row. ``cleaned_data``
-    holds each repeating answer as a list of row dicts, or ``[]`` when its toggle says no.
+    holds each repeating answer as a list of row dicts, or ``[]`` when its toggle says no. A
+    step whose rows have no toggle is a list asked on a page of its own (``Rows``).
     """
 
     default_renderer = WIDGET_RENDERER
@@ -59,11 +60,13 @@ class StepForm(forms.Form):
             },
         )
         if not posted:
-            formset.extra = 0 if initial_rows else 1
+            formset.extra = 0 if initial_rows or formset.min_num else 1
         return formset
 
     def rows_active(self, name: str) -> bool:
-        """Return whether the answers on this step ask for these rows."""
+        """Return whether the answers on this step ask for these rows (a list step always)."""
+        if self.rows[name].toggle is None:
+            return True
         return any(
             raw_answer(self[field].value()) == value
             for field, value in self.rows[name].conditions()
@@ -93,12 +96,24 @@ class StepForm(forms.Form):
             self.row_forms[name] = [i for i, _row in filled]
             cleaned[name] = [row for _i, row in filled]
             if not filled and spec.toggle not in self.errors:
-                self.add_error(spec.toggle, spec.required_message)
+                self._require_rows(name)
         if complete and not self.errors and self.step:
             self.add_contract_errors(
                 step_errors(self.step, cleaned, application_date=self.application_date)
             )
         return cleaned
+
+    def _require_rows(self, name: str) -> None:
+        """Say a row is needed: on the toggle, or on a list step on its first row's first field.
+
+        There the message is announced with the field it is about, as other errors are.
+        """
+        spec, formset = self.rows[name], self.formsets[name]
+        if spec.toggle is None and formset.is_bound and formset.forms:
+            first = formset.forms[0]
+            first.add_error(next(iter(first.fields)), spec.required_message)
+        else:
+            self.add_error(spec.toggle, spec.required_message)
 
     def add_contract_errors(self, errors) -> None:
         """Attach contract errors (location, code, params) to their fields or rows."""
@@ -120,8 +135,14 @@ class StepForm(forms.Form):
         return True
 
     def layout(self):
-        """Yield ("field", bound field) and ("rows", RowsBlock) in reading order."""
-        after = {spec.toggle: name for name, spec in self.rows.items()}
+        """Yield ("field", bound field) and ("rows", RowsBlock) in reading order.
+
+        Rows come after their toggle; a list step's rows (no toggle) come first.
+        """
+        after = {spec.toggle: name for name, spec in self.rows.items() if spec.toggle}
+        for name, spec in self.rows.items():
+            if spec.toggle is None:
+                yield "rows", self.rows_block(name)
         for bound_field in self:
             yield "field", bound_field
             if bound_field.name in after:
@@ -152,8 +173,15 @@ class StepForm(forms.Form):
         return items
 
     def first_field_id(self) -> str:
-        """Return the id of the first field on the step ("" when it has none)."""
+        """Return the id of the first field on the step: its own, else its first row's.
+
+        A list page (late payments, say) has no field of its own, only rows; "" when the step
+        has neither.
+        """
         first = next(iter(self), None)
+        if first is None:
+            rows = next((f.forms[0] for f in self.formsets.values() if f.forms), None)
+            first = next(iter(rows), None) if rows is not None else None
         return anchor_id(first) if first is not None else ""
 
     def _row_errors(self, name: str) -> list[tuple[str, str]]:
