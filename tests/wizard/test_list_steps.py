@@ -175,7 +175,9 @@ def test_every_payment_paid_when_something_is_said_unpaid_is_refused_on_the_list
         "You said not everything is paid: leave the paid date empty for what is still unpaid, "
         "or change your answer on the previous page."
     ]
-    assert response.context["error_summary"][0][0] == "id_payments-payments-0-kind_0", "its first row"
+    assert response.context["error_summary"][0][0] == "id_payments-payments-0-kind_0", (
+        "its first row"
+    )
     assert driver.answer("payments", payments=[PAID_LATE, UNPAID]).status_code == 302
 
 
