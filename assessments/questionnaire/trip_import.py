@@ -23,7 +23,7 @@ from assessments.questionnaire.drafts import row_total
 from assessments.questionnaire.forms import YesNo
 from assessments.questionnaire.runs import PASTED_TRIPS
 from assessments.questionnaire.trip_parsing import TripImport, parse_trip_csv, parse_trips
-from assessments.templatetags.prcheck import longdate
+from assessments.web.formats import shortdate
 
 STEP = "travel"
 ROWS = "trips"
@@ -168,8 +168,9 @@ def trip_preview(parsed: TripImport) -> dict:
         {
             "number": line.number,
             "text": line.text,
-            "departure": longdate(line.departure) if line.departure else "",
-            "return": longdate(line.return_date) if line.return_date else "",
+            # A table of dates on a phone: written briefly, so that each fits on one line.
+            "departure": shortdate(line.departure) if line.departure else "",
+            "return": shortdate(line.return_date) if line.return_date else "",
             "days": line.days,
             "error": str(LINE_MESSAGES[line.error]) % line.params if line.error else "",
         }

@@ -47,6 +47,16 @@ MONTHS = (
 )
 
 
+def shortdate(value):
+    """Write a date briefly, for a column of dates on a phone: 2026/12/1 / 1 Dec 2026."""
+    day = as_date(value)
+    if day is None:
+        return value
+    if is_japanese():
+        return f"{day.year}/{day.month}/{day.day}"
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
 def longdate(value):
     """Write a date (or ISO string) in full: 1 December 2026 / 2026年12月1日."""
     day = as_date(value)

@@ -12,6 +12,7 @@ from django.utils import translation
 from assessments.eligibility.choices import LABELLED
 from assessments.results.requirements import Requirement
 from assessments.templatetags import prcheck as f
+from assessments.web import formats
 
 YEN = [
     (3_000_000, "¥3,000,000", "300万円"),
@@ -52,6 +53,22 @@ def test_longdate_writes_the_day_month_and_year_in_each_language(value, english,
         assert f.longdate(value) == english
     with translation.override("ja"):
         assert f.longdate(value) == japanese
+
+
+SHORT_DATES = [
+    (dt.date(2026, 12, 1), "1 Dec 2026", "2026/12/1"),
+    ("2023-09-30", "30 Sep 2023", "2023/9/30"),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "japanese"), SHORT_DATES, ids=[str(r[0]) for r in SHORT_DATES]
+)
+def test_shortdate_writes_a_date_briefly_for_a_column_in_each_language(value, english, japanese):
+    with translation.override("en"):
+        assert formats.shortdate(value) == english
+    with translation.override("ja"):
+        assert formats.shortdate(value) == japanese
 
 
 PERIODS = [
