@@ -42,9 +42,13 @@ class RowForm(forms.Form):
             limit_dates(self, application_date)
         name_the_questions(self)
 
-    def add_error(self, field, error):
-        """Add ``error`` worded with the row's name (Django's own checks come through here too)."""
-        if self.row_name and not isinstance(error, dict):
+    def add_error(self, field, error, *, named: bool = True):
+        """Add ``error`` worded with the row's name (Django's own checks come through here too).
+
+        ``named=False`` for a message about the whole list shown on its first row ("Enter at
+        least one payment"), which is not about that row.
+        """
+        if named and self.row_name and not isinstance(error, dict):
             error = [
                 forms.ValidationError(name_the_row(self.row_name, message), code=each.code)
                 for each in forms.ValidationError(error).error_list

@@ -111,7 +111,7 @@ class StepForm(forms.Form):
         spec, formset = self.rows[name], self.formsets[name]
         if spec.toggle is None and formset.is_bound and formset.forms:
             first = formset.forms[0]
-            first.add_error(next(iter(first.fields)), spec.required_message)
+            first.add_error(next(iter(first.fields)), spec.required_message, named=False)
         else:
             self.add_error(spec.toggle, spec.required_message)
 
