@@ -14,8 +14,13 @@ class TripForm(RowForm):
     #: Trips still to come may be listed too: they count from the day they begin.
     dates_until_application = False
 
-    departure = date_field(_("Left Japan on"), _("The day you departed."))
-    return_date = date_field(_("Came back on"), _("The day you re-entered Japan."))
+    # Worded for trips taken and trips planned alike.
+    departure = date_field(
+        _("Departure from Japan"), _("The day you left Japan, or will leave for a planned trip.")
+    )
+    return_date = date_field(
+        _("Return to Japan"), _("The day you re-entered Japan, or will re-enter it.")
+    )
 
     def clean(self):
         cleaned = super().clean()
