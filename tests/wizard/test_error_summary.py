@@ -119,3 +119,40 @@ def test_a_count_typed_in_words_is_named_by_its_question_in_the_summary(driver):
     assert response.context["error_summary"] == [
         ("id_household-dependents", "Enter how many dependants you claim for tax, or 0")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "residence", "qualifying"),
+    [
+        (
+            "en",
+            "Enter the date your current continuous residence began (on or before 1 December "
+            "2026, the application date)",
+            "Enter the date you began living in Japan with a work or residence status (on or "
+            "before 1 December 2026, the application date)",
+        ),
+        (
+            "ja",
+            "現在の継続した在留が始まった日を入力してください（申請日の2026年12月1日以前の日付）",
+            None,
+        ),
+    ],
+)
+def test_two_dates_after_the_application_date_each_name_their_question(
+    client, db, language, residence, qualifying
+):
+    driver = WizardDriver(client, language=language)
+    driver.answer_pages("status", **p.STATUS)
+    response = driver.answer(
+        "residence",
+        **{
+            **p.RESIDENCE,
+            "residence_start_date": D(2030, 1, 1),
+            "qualifying_status_start_date": D(2030, 2, 1),
+        },
+    )
+    summary = summary_messages(response)
+    assert summary[0] == residence
+    assert qualifying is None or summary[1] == qualifying
+    assert len(set(summary)) == len(summary), "no two entries read the same"
+    assert_summary_repeats_the_fields(response)

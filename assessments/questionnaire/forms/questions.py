@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.templatetags.prcheck import longdate
 from assessments.web.fields import MoneyField
+from assessments.web.messages import shown_params
 
 #: {form prefix without the row number: {field: the "required" message}}
 QUESTION_ERRORS = {
@@ -139,6 +140,30 @@ def name_the_questions(form) -> None:
         departure = _posted_date(form, "departure")
         if departure is not None:
             form.fields["return_date"].error_messages["required"] = return_date_message(departure)
+
+
+#: Dated limits the answers check, worded as the bracket after the question's own message, so
+#: that the error summary says which date: "Enter the date your current continuous residence
+#: began (on or before 1 December 2026, the application date)".
+DATE_LIMITS = {
+    "after_application_date": _("on or before %(limit)s, the application date"),
+    "not_after_application_date": _("after %(limit)s, the application date"),
+    "before_birth": _("on or after %(birth_date)s, your date of birth"),
+    "date_out_of_range": _("from %(earliest)s to %(latest)s"),
+}
+
+
+def question_with_limit(form, name: str, code: str, params) -> str | None:
+    """Return the question's message with the dated limit its answer broke, or None.
+
+    None when the field has no message of its own or the error is not about a dated limit:
+    the answers check's own sentence is shown then.
+    """
+    question = QUESTION_ERRORS.get(_ROW_NUMBER.sub("", form.prefix or ""), {}).get(name)
+    if question is None or code not in DATE_LIMITS:
+        return None
+    limit = str(DATE_LIMITS[code]) % shown_params(params or {}, written_dates=True)
+    return gettext("%(question)s (%(limit)s)") % {"question": question, "limit": limit}
 
 
 def _asks_a_date_or_count(field: forms.Field) -> bool:

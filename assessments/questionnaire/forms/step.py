@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from assessments.questionnaire.forms.questions import name_the_questions
+from assessments.questionnaire.forms.questions import name_the_questions, question_with_limit
 from assessments.questionnaire.forms.rows import Rows, RowsBlock, raw_answer
 from assessments.questionnaire.mapping import step_errors
 from assessments.web.fields import WIDGET_RENDERER, anchor_id, limit_dates
@@ -118,17 +118,16 @@ class StepForm(forms.Form):
     def add_contract_errors(self, errors) -> None:
         """Attach contract errors (location, code, params) to their fields or rows."""
         for location, code, params in errors:
-            message = error_message(code, params, written_dates=True)
+            form = self
             if location.rows in self.formsets and location.row is not None:
                 indexes = self.row_forms.get(location.rows, [])
                 if location.row < len(indexes):
-                    row_form = self.formsets[location.rows].forms[indexes[location.row]]
-                    row_form.add_error(
-                        location.field if location.field in row_form.fields else None, message
-                    )
-                    continue
-            field = location.field if location.field in self.fields else None
-            self.add_error(field, message)
+                    form = self.formsets[location.rows].forms[indexes[location.row]]
+            field = location.field if location.field in form.fields else None
+            message = (field and question_with_limit(form, field, code, params)) or error_message(
+                code, params, written_dates=True
+            )
+            form.add_error(field, message)
 
     def shows_in_summary(self, name: str) -> bool:
         """Return whether the summary lists this field (a step may leave out what it replaces)."""
