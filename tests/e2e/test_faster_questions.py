@@ -38,12 +38,15 @@ PREVIEW = "button[name='wizard_preview_trips']"
 IMPORT = "button[name='wizard_import_trips']"
 
 
-def eleven_trips() -> str:
-    """Eleven trips, one per line, in the mixed forms a person has them (oldest first)."""
+def pasted_trips(count: int = 11, *, every_days: int = 100) -> str:
+    """``count`` trips of 9 days, one per line, in the mixed forms a person has them.
+
+    The first leaves five years ago, each next one ``every_days`` later (oldest first).
+    """
     lines = []
-    for n in range(11):
-        start = years_ago(5, days=-100 * n)
-        end = years_ago(5, days=-100 * n - 9)
+    for n in range(count):
+        start = years_ago(5, days=-every_days * n)
+        end = years_ago(5, days=-every_days * n - 9)
         y, m, d = (int(part) for part in start.split("-"))
         if n % 3 == 0:
             lines.append(f"{y}/{m}/{d}-{end.replace('-', '/')}")
@@ -118,19 +121,22 @@ def answer_household(walk: Walk, *, assets: str | None = "¥1,500,000") -> None:
     walk.press(CONTINUE)
 
 
-def alt_walk(walk: Walk, *, lang: str, on_page=None, java_script: bool = True) -> None:
+def alt_walk(
+    walk: Walk, *, lang: str, on_page=None, java_script: bool = True, trips: str | None = None
+) -> None:
     """An English teacher (ALT) on a work visa for 8 years, 11 trips, the same pay each year."""
+    trips = trips or pasted_trips()
     page = walk.page
     on_page = on_page or (lambda label: None)
     walk_to_travel(walk)
     walk.choose("travel-has_trips", "yes")
-    walk.fill("trips_paste", eleven_trips())
+    walk.fill("trips_paste", trips)
     if java_script:  # previewed in place, without a page load (trip-preview.js)
         page.locator(PREVIEW).click()
         expect(page.locator(".trip-preview")).to_be_visible()
     else:
         walk.press(PREVIEW)
-    assert page.locator(".trip-preview tbody tr").count() == 11
+    assert page.locator(".trip-preview tbody tr").count() == len(trips.splitlines())
     assert page.locator(".trip-preview .error-message").count() == 0
     on_page(f"faster-{lang}-trip-preview")
     walk.press(IMPORT)
@@ -183,6 +189,25 @@ def test_the_alt_walk_with_eleven_trips_takes_few_pages_and_fields(
     assert len(answers["trips"]) == 11
     assert {year["applicant"] for year in answers["income"]} == {4_200_000}
     assert answers["assets"] == 1_500_000
+
+
+def test_thirty_trips_and_a_tax_certificate_finish_in_one_sitting_on_a_phone(new_page, site):
+    """The issue's "done when": a frequent traveller, in Japanese, on a phone."""
+    page = new_page(viewport=PHONE, locale=LOCALES["ja"])
+    walk = Walk(page)
+    page.goto(site.url("/ja/check/"))
+    thirty = pasted_trips(30, every_days=50)  # about seven trips a year, 63 days abroad
+
+    alt_walk(
+        walk,
+        lang="ja",
+        trips=thirty,
+        on_page=lambda label: check_page(page, lang="ja", label=label.replace("faster", "thirty")),
+    )
+
+    assert walk.loads <= MAX_PAGE_LOADS, f"{walk.loads} page loads"
+    assert walk.fields <= MAX_FIELDS_TOUCHED, f"{walk.fields} fields touched"
+    assert len(Assessment.objects.get(token=result_token(page)).answers["trips"]) == 30
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

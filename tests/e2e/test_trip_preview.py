@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.applicant import current_step, press
 from tests.e2e.checks import LOCALES, PHONE, check_page
-from tests.e2e.test_faster_questions import IMPORT, PREVIEW, Walk, eleven_trips, walk_to_travel
+from tests.e2e.test_faster_questions import IMPORT, PREVIEW, Walk, pasted_trips, walk_to_travel
 
 BAD_PASTE = "2024/8/1-2024/8/20\n1/8/2024 20/8/2024\n"
 CSV = "departure,return\n2024-08-01,2024-08-20\n2024-09-01,2024-09-10\n"
@@ -37,7 +37,7 @@ def focused(page, selector: str) -> bool:
 def test_the_preview_appears_without_a_page_load_and_is_announced(new_page, site, lang):
     walk = at_travel(new_page, site, lang)
     page = walk.page
-    walk.fill("trips_paste", eleven_trips())
+    walk.fill("trips_paste", pasted_trips())
     loads = walk.loads
     page.locator(PREVIEW).click()
     expect(page.locator(".trip-preview tbody tr")).to_have_count(11)
@@ -85,14 +85,14 @@ def test_a_corrected_paste_previewed_again_clears_the_error_summary(new_page, si
 def test_a_paste_previews_by_itself(new_page, site):
     walk = at_travel(new_page, site, "en", permissions=["clipboard-read", "clipboard-write"])
     page = walk.page
-    page.evaluate("text => navigator.clipboard.writeText(text)", eleven_trips())
+    page.evaluate("text => navigator.clipboard.writeText(text)", pasted_trips())
     loads = walk.loads
     page.locator("#id_trips_paste").focus()
     page.keyboard.press("ControlOrMeta+V")
     expect(page.locator(".trip-preview tbody tr")).to_have_count(11)
     assert walk.loads == loads, "no page load"
     assert focused(page, "#id_trips_paste"), "the applicant stays in the box"
-    assert page.locator("#id_trips_paste").input_value() == eleven_trips()
+    assert page.locator("#id_trips_paste").input_value() == pasted_trips()
 
 
 def test_a_csv_file_chosen_previews_by_itself(new_page, site):
@@ -116,7 +116,7 @@ def test_when_the_preview_cannot_be_fetched_the_form_is_submitted_as_usual(new_p
         "**/travel/",
         lambda route: route.abort() if route.request.resource_type == "fetch" else route.fallback(),
     )
-    walk.fill("trips_paste", eleven_trips())
+    walk.fill("trips_paste", pasted_trips())
     loads = walk.loads
     press(page, PREVIEW)  # a page load, as without JavaScript
     assert walk.loads == loads + 1
