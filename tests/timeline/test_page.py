@@ -92,6 +92,28 @@ def test_what_would_move_a_requirement_time_does_not_clear_is_said(client):
 @pytest.mark.parametrize(
     ("language", "sentence"),
     [
+        ("en", "5 years of marriage, from 1 June 2024, are complete that day"),
+        ("ja", "婚姻（2024年6月1日）から5年が経過し"),
+    ],
+)
+def test_why_not_earlier_names_the_years_of_marriage_asked_on_the_day_it_clears(
+    client, language, sentence
+):
+    """Three years are asked today, but the draft asks five from 2027-04-01, before they pass."""
+    spouse = engine_result(
+        status="spouse_of_japanese",
+        period_of_stay_years=3,
+        marriage_date="2024-06-01",
+        residence_start_date="2020-01-01",
+    )
+    section = _section(_page(client, spouse, language))
+    assert sentence in section
+    assert "2029" in section
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
         ("en", "Your HSP points fall to 67 points on 1 June 2027, below the 70 points"),
         ("ja", "2027年6月1日に高度専門職ポイントが67点となり"),
     ],
