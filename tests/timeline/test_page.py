@@ -131,6 +131,32 @@ def test_hsp_points_falling_before_the_waiting_period_is_said_with_the_date(
     assert sentence in _page(client, result, language)
 
 
+HSP_ELIGIBLE = engine_result(
+    status="hsp",
+    period_of_stay_years=5,
+    residence_start_date="2023-01-01",
+    status_grant_date="2025-06-01",
+    hsp_points={"now": 90, "one_year_ago": 85},
+)
+
+
+def test_nothing_in_the_way_shows_no_empty_when_each_requirement_clears_heading(client):
+    assert HSP_ELIGIBLE["overall"] == "likely_eligible"
+    html = _page(client, HSP_ELIGIBLE, "en")
+    assert 'id="timeline-heading"' in html
+    assert "why-heading" not in html and "When each requirement clears" not in html
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Income 2025<"), ("ja", "収入 2025年<")])
+def test_one_year_of_income_is_labelled_with_that_year_not_a_range_to_itself(
+    client, language, label
+):
+    assert HSP_ELIGIBLE["timeline"]["windows"], "the income window is drawn"
+    html = _page(client, HSP_ELIGIBLE, language)
+    assert label in html
+    assert "2025–2025" not in html and "2025年〜2025年" not in html
+
+
 def test_a_result_stored_before_the_timeline_shows_no_chart(client):
     html = _page(client, hand_result(), "en")
     assert "timeline-chart" not in html and "why-heading" not in html
