@@ -157,6 +157,22 @@ def test_one_year_of_income_is_labelled_with_that_year_not_a_range_to_itself(
     assert "2025–2025" not in html and "2025年〜2025年" not in html
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "If you pay the payment still unpaid (due on 30 June 2025) now, it counts as paid"),
+        ("ja", "未納の支払い（納期限2025年6月30日）を今納付しても遅延納付として扱われ"),
+    ],
+)
+def test_settling_one_unpaid_payment_is_said_of_that_one_payment(client, language, sentence):
+    unpaid = engine_result(
+        payments=[{"kind": "resident_tax", "due_date": "2025-06-30", "paid_date": None}]
+    )
+    html = _page(client, unpaid, language)
+    assert sentence in html
+    assert "the 1 payment" not in html
+
+
 def test_a_result_stored_before_the_timeline_shows_no_chart(client):
     html = _page(client, hand_result(), "en")
     assert "timeline-chart" not in html and "why-heading" not in html
