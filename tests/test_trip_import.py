@@ -78,6 +78,18 @@ def test_blank_lines_are_skipped_and_every_other_line_keeps_its_number():
     assert len(parsed.trips) == 2
 
 
+@pytest.mark.parametrize("heading", ["Departure\tReturn", "出国日\t帰国日", "出国日,帰国日"])
+def test_the_headings_copied_with_two_spreadsheet_columns_are_skipped_not_refused(heading):
+    parsed = parse_trips(f"{heading}\n2024/8/1\t2024/8/20\n")
+    assert parsed.ok, parsed
+    assert [(line.number, line.departure, line.return_date) for line in parsed.lines] == [(2, *AUG)]
+
+
+def test_a_first_line_that_is_not_a_heading_is_still_refused():
+    parsed = parse_trips("Trips\n2024/8/1\t2024/8/20\n")
+    assert [line.error for line in parsed.lines] == ["two_dates", ""]
+
+
 def test_all_good_lines_are_ok_and_give_trips_in_the_order_given():
     parsed = parse_trips("2024/9/1 2024/9/5\n2024/8/1 2024/8/20\n")
     assert parsed.ok

@@ -63,7 +63,8 @@ def step_answers(form: StepForm) -> list[Answer]:
 
 def _answer(form_field, label, value) -> Answer:
     if value is None or value == "" or value == []:
-        return Answer(label, None, EMPTY)
+        meaning = getattr(form_field, "empty_answer", None)
+        return Answer(label, meaning, TEXT) if meaning else Answer(label, None, EMPTY)
     if isinstance(form_field, django_forms.BooleanField) or (
         isinstance(form_field, django_forms.TypedChoiceField) and form_field.coerce is is_yes
     ):

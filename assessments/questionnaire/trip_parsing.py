@@ -112,12 +112,16 @@ class TripImport:
 
 
 def parse_trips(text: str, *, max_trips: int = MAX_LIST_ITEMS) -> TripImport:
-    """Read one trip per line of pasted text; blank lines are skipped, numbers kept."""
-    lines = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if raw.strip():
-            lines.append(read_line(number, raw.strip()))
-    return _bounded(lines, max_trips)
+    """Read one trip per line of pasted text; blank lines are skipped, numbers kept.
+
+    Two columns copied from a spreadsheet often bring their headings along (``出国日<tab>帰国日``,
+    ``Departure<tab>Return``): a first line that names the two columns, as a CSV header would,
+    is skipped rather than refused.
+    """
+    numbered = [(n, raw.strip()) for n, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
+    if numbered and _is_header(numbered[0][1]):
+        numbered = numbered[1:]
+    return _bounded([read_line(number, raw) for number, raw in numbered], max_trips)
 
 
 def parse_trip_csv(text: str, *, max_trips: int = MAX_LIST_ITEMS) -> TripImport:
@@ -210,6 +214,11 @@ def _csv_rows(text: str) -> list[list[str]]:
     except csv.Error:
         dialect = csv.excel_tab if "\t" in sample else csv.excel
     return list(csv.reader(text.splitlines(), dialect))
+
+
+def _is_header(line: str) -> bool:
+    """Return whether a pasted line is a heading: no date in it, and it names both columns."""
+    return not _DATE.search(_normal(line)) and _columns(re.split(r"\t|,", line)) is not None
 
 
 def _columns(header: list[str]) -> tuple[int, int] | None:

@@ -66,9 +66,11 @@ class MoneyField(forms.IntegerField):
 
     widget = MoneyInput
 
-    def __init__(self, *args, what=None, **kwargs):
+    def __init__(self, *args, what=None, empty_answer=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.what = what
+        #: What an optional amount left empty means, as the summary says it (see date_field).
+        self.empty_answer = empty_answer
         self.error_messages.update(money_messages(what, self.label))
 
     def to_python(self, value):
@@ -80,8 +82,15 @@ class MoneyField(forms.IntegerField):
         return super().to_python(value)
 
 
-def date_field(label, help_text, *, required=True) -> forms.DateField:
-    return forms.DateField(label=label, help_text=help_text, required=required, widget=DateInput)
+def date_field(label, help_text, *, required=True, empty_answer=None) -> forms.DateField:
+    """A date input; ``empty_answer`` says what an optional date left empty means.
+
+    The hint of an optional date often gives the blank a meaning ("leave empty if it is still
+    unpaid"), so the summary says that ("Not paid yet") rather than "Not answered".
+    """
+    field = forms.DateField(label=label, help_text=help_text, required=required, widget=DateInput)
+    field.empty_answer = empty_answer
+    return field
 
 
 def yes_no(label, help_text) -> forms.TypedChoiceField:

@@ -25,6 +25,7 @@ SAMPLE = {
     "route": "spouse",
     "years": 9.5,
     "required": 10,
+    "required_on_clear": 10,
     "start": "2017-06-01",
     "marriage_date": "2024-03-01",
     "opens_on": "2017-04-26",

@@ -92,6 +92,28 @@ def test_what_would_move_a_requirement_time_does_not_clear_is_said(client):
 @pytest.mark.parametrize(
     ("language", "sentence"),
     [
+        ("en", "5 years of marriage, from 1 June 2024, are complete that day"),
+        ("ja", "婚姻（2024年6月1日）から5年が経過し"),
+    ],
+)
+def test_why_not_earlier_names_the_years_of_marriage_asked_on_the_day_it_clears(
+    client, language, sentence
+):
+    """Three years are asked today, but the draft asks five from 2027-04-01, before they pass."""
+    spouse = engine_result(
+        status="spouse_of_japanese",
+        period_of_stay_years=3,
+        marriage_date="2024-06-01",
+        residence_start_date="2020-01-01",
+    )
+    section = _section(_page(client, spouse, language))
+    assert sentence in section
+    assert "2029" in section
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
         ("en", "Your HSP points fall to 67 points on 1 June 2027, below the 70 points"),
         ("ja", "2027年6月1日に高度専門職ポイントが67点となり"),
     ],
@@ -107,6 +129,48 @@ def test_hsp_points_falling_before_the_waiting_period_is_said_with_the_date(
         hsp_points_changes=[{"date": "2027-06-01", "points": 67}],
     )
     assert sentence in _page(client, result, language)
+
+
+HSP_ELIGIBLE = engine_result(
+    status="hsp",
+    period_of_stay_years=5,
+    residence_start_date="2023-01-01",
+    status_grant_date="2025-06-01",
+    hsp_points={"now": 90, "one_year_ago": 85},
+)
+
+
+def test_nothing_in_the_way_shows_no_empty_when_each_requirement_clears_heading(client):
+    assert HSP_ELIGIBLE["overall"] == "likely_eligible"
+    html = _page(client, HSP_ELIGIBLE, "en")
+    assert 'id="timeline-heading"' in html
+    assert "why-heading" not in html and "When each requirement clears" not in html
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Income 2025<"), ("ja", "収入 2025年<")])
+def test_one_year_of_income_is_labelled_with_that_year_not_a_range_to_itself(
+    client, language, label
+):
+    assert HSP_ELIGIBLE["timeline"]["windows"], "the income window is drawn"
+    html = _page(client, HSP_ELIGIBLE, language)
+    assert label in html
+    assert "2025–2025" not in html and "2025年〜2025年" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "If you pay the payment still unpaid (due on 30 June 2025) now, it counts as paid"),
+        ("ja", "未納の支払い（納期限2025年6月30日）を今納付しても遅延納付として扱われ"),
+    ],
+)
+def test_settling_one_unpaid_payment_is_said_of_that_one_payment(client, language, sentence):
+    unpaid = engine_result(
+        payments=[{"kind": "resident_tax", "due_date": "2025-06-30", "paid_date": None}]
+    )
+    html = _page(client, unpaid, language)
+    assert sentence in html
+    assert "the 1 payment" not in html
 
 
 def test_a_result_stored_before_the_timeline_shows_no_chart(client):

@@ -14,6 +14,7 @@ import pytest
 
 from assessments.results.models import Assessment
 from tests.wizard import profiles as p
+from tests.wizard.driver import WizardDriver
 
 D = dt.date
 TAXES_LATE = p.WITH_LISTS["taxes"]
@@ -244,6 +245,21 @@ def test_the_summary_shows_each_list_under_its_page_with_a_change_link(driver):
     )
     assert "Late or unpaid payments" in html and "1 July 2024" not in html
     assert "10 July 2024" in html, "the dates are written out"
+
+
+@pytest.mark.parametrize(
+    ("language", "unpaid", "own_only"),
+    [("en", "Not paid yet", "Only your own income"), ("ja", "未納", "ご本人の収入のみ")],
+)
+def test_the_summary_says_what_an_answer_left_empty_as_the_hint_asks_means(
+    client, db, language, unpaid, own_only
+):
+    """An unpaid payment has no payment date, and a household with no other income no figure."""
+    driver = WizardDriver(client, language=language)
+    driver.answer_all(WITH_UNPAID)
+    html = driver.get("summary").content.decode()
+    assert unpaid in html and own_only in html
+    assert ("Not answered" if language == "en" else "未回答") not in html
 
 
 def test_a_list_made_unnecessary_is_ignored_but_kept_and_comes_back_with_its_question(driver):

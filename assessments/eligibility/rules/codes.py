@@ -18,10 +18,16 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "status_eligible.status_expired": ("status", "expiry"),
     # residence_period — guideline 1(3)ア and 2(1)–(8), per route.
     "residence_period.met": ("route", "years", "required"),
-    "residence_period.too_short": ("route", "years", "required", "start"),
-    "residence_period.qualifying_too_short": ("years", "required", "start"),
+    # required_on_clear: the years asked on clears_on (a rule change may ask more than today).
+    "residence_period.too_short": ("route", "years", "required", "start", "required_on_clear"),
+    "residence_period.qualifying_too_short": ("years", "required", "start", "required_on_clear"),
     "residence_period.no_qualifying_status": ("status",),
-    "residence_period.marriage_too_short": ("years", "required", "marriage_date"),
+    "residence_period.marriage_too_short": (
+        "years",
+        "required",
+        "marriage_date",
+        "required_on_clear",
+    ),
     "residence_period.marriage_date_missing": (),
     "residence_period.grant_date_missing": ("route",),
     "residence_period.hsp_points_low": ("when", "points", "required"),

@@ -96,7 +96,7 @@ def _period(a: Answers, t: Thresholds, route: str, *, key: str, start: dt.date |
         "residence_period",
         NOT_MET,
         "residence_period.too_short",
-        {**params, "start": start},
+        {**params, "start": start, "required_on_clear": _required_on(t, key, due)},
         clears_on=due,
         **cited(t, key),
     )
@@ -115,6 +115,15 @@ def _not_open(a: Answers, t: Thresholds, route: str, key: str, *, clears_on) -> 
         clears_on=clears_on,
         **cited(t, key),
     )
+
+
+def _required_on(t: Thresholds, key: str, day: dt.date | None) -> int | None:
+    """Return the years ``key`` asks on ``day``: a rule change before it may ask more than today.
+
+    The day a period clears is found under the values in force then (``first_day_satisfied``),
+    so what is said of that day names those years, not the years asked on the application date.
+    """
+    return None if day is None else t.at(day)[key]
 
 
 def _general(a: Answers, t: Thresholds, route: str) -> Finding:
@@ -142,6 +151,7 @@ def _general(a: Answers, t: Thresholds, route: str) -> Finding:
                 "years": qualifying.params["years"],
                 "required": qualifying.params["required"],
                 "start": q_start,
+                "required_on_clear": qualifying.params["required_on_clear"],
             },
             clears_on=qualifying.clears_on,
             **cited(t, qualifying_key),
@@ -181,6 +191,7 @@ def _spouse(a: Answers, t: Thresholds, route: str) -> Finding:
             "years": marriage.params["years"],
             "required": marriage.params["required"],
             "marriage_date": a.marriage_date,
+            "required_on_clear": _required_on(t, marriage_key, clears_on),
         },
         clears_on=clears_on,
         **cited(t, marriage_key),

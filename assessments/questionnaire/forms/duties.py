@@ -18,7 +18,12 @@ from assessments.web.fields import choice, date_field, yes_no
 class PaymentForm(RowForm):
     kind = choice(_("What was it?"), _("The kind of payment."), PaymentKind.choices)
     due_date = date_field(_("Due date"), _("The deadline on the payment slip or notice."))
-    paid_date = date_field(_("Paid on"), _("Leave empty if it is still unpaid."), required=False)
+    paid_date = date_field(
+        _("Paid on"),
+        _("Leave empty if it is still unpaid."),
+        required=False,
+        empty_answer=_("Not paid yet"),
+    )
 
 
 class NotificationForm(RowForm):

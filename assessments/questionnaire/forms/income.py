@@ -44,6 +44,7 @@ class IncomeForm(StepForm):
                     ),
                     required=False,
                     what=_("the household income in %(year)s") % {"year": year},
+                    empty_answer=_("Only your own income"),
                 )
         self.order_fields(["employment", *self.year_fields()])
         offer_same_income(self)

@@ -47,6 +47,8 @@ class StatusForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.latest_application_date = years_later(self.today, MAX_APPLICATION_YEARS_AHEAD)
+        # Optional: left empty, naturalization is not checked, which the summary says as "No".
+        self.fields["naturalization"].empty_answer = YesNo.NO.label
         self.fields["application_date"].widget.attrs.update(
             min=self.today.isoformat(), max=self.latest_application_date.isoformat()
         )
