@@ -94,7 +94,7 @@ def test_the_trip_count_and_its_window_agree_on_the_result_and_the_pdf(pages):
         "You reported 3 trips abroad; 2 trips in the period checked (from 1 December 2016)"
     )
     assert said in pages["result"] and said in pages["pdf"]
-    assert pages["summary"].count("LeftJapanon") == len(TRIPS), "the summary lists each trip"
+    assert pages["summary"].count("DeparturefromJapan") == len(TRIPS), "the summary lists each trip"
 
 
 def test_a_late_payment_before_the_window_is_named_with_the_window_not_denied(pages):
