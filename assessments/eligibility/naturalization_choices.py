@@ -30,7 +30,9 @@ class NaturalizationPath(StrEnum):
     CHILD = "child"  # child of a Japanese national with domicile in Japan: no period (Art. 8(i))
     FORMER_JAPANESE_CHILD = "former_japanese_child"  # parent once Japanese: 3 years (Art. 6(i))
     BORN_IN_JAPAN = "born_in_japan"  # born in Japan: 3 years (Art. 6(ii))
-    BORN_IN_JAPAN_PARENT = "born_in_japan_parent"  # born in Japan to a parent born there (Art. 6(ii))
+    BORN_IN_JAPAN_PARENT = (
+        "born_in_japan_parent"  # born in Japan to a parent born there (Art. 6(ii))
+    )
     ADOPTEE = "adoptee"  # adopted as a minor by a Japanese national: 1 year (Art. 8(ii))
     FORMER_JAPANESE = "former_japanese"  # once a Japanese national: no period (Art. 8(iii))
     STATELESS_BORN = "stateless_born"  # born in Japan, stateless since: 3 years (Art. 8(iv))

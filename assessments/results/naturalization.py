@@ -30,7 +30,9 @@ ROUTE_NAMES = {
     "spouse": _("the spouse of a Japanese national (Nationality Act Art. 7)"),
     "spouse_marriage": _("the spouse of a Japanese national (Nationality Act Art. 7)"),
     "child": _("the child of a Japanese national living in Japan (Nationality Act Art. 8(i))"),
-    "former_japanese_child": _("the child of a former Japanese national (Nationality Act Art. 6(i))"),
+    "former_japanese_child": _(
+        "the child of a former Japanese national (Nationality Act Art. 6(i))"
+    ),
     "born_in_japan": _("someone born in Japan (Nationality Act Art. 6(ii))"),
     "born_in_japan_parent": _(
         "someone born in Japan whose father or mother was also born in Japan (Nationality Act Art. 6(ii))"

@@ -183,7 +183,11 @@ def _special(a: Answers, t: Thresholds, route: Route) -> Finding:
     path = str(route.path.value)
     if not route.periods:
         return Finding(
-            ID, EXEMPT, "naturalization.residence.exempt", {"path": path}, NO_PERIOD_REFERENCES[route.path]
+            ID,
+            EXEMPT,
+            "naturalization.residence.exempt",
+            {"path": path},
+            NO_PERIOD_REFERENCES[route.path],
         )
     key = route.periods[0][1]
     params = {
