@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from assessments.eligibility.naturalization_choices import NaturalizationPath
+from assessments.results.naturalization import ROUTE_NAMES
 from tests.presentation.conftest import engine_result, hand_result
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +131,8 @@ def test_the_card_names_the_simplified_route_and_its_waivers(
     assert findings["age"]["reference"].startswith("国籍法 8条")
     html = client.get(result_url(result, language=language)).content.decode()
     assert route in html and waiver in html
+
+
+def test_every_simplified_route_has_a_name_for_the_wording():
+    general_paths = {"general", "long", "family"}
+    assert set(ROUTE_NAMES) == {str(path.value) for path in NaturalizationPath} - general_paths
