@@ -33,7 +33,7 @@ class NaturalizationForm(StepForm):
     birth_date = date_field(
         _("Your date of birth"),
         _(
-            "Naturalization requires you to be 18 or older (spouses and children of Japanese nationals excepted)."
+            "Naturalization requires you to be 18 or older (spouses and children of Japanese nationals, and a few others, excepted)."
         ),
         required=False,
     )
