@@ -42,6 +42,16 @@ NOT_BEFORE_BIRTH = (
     "marriage_date",
     "status_grant_date",
 )
+#: Yes/no facts that place an applicant on a simplified naturalization route (Arts. 6 and 8);
+#: each optional, None = not answered (then the route is simply not offered).
+NATURALIZATION_ROUTE_FACTS = (
+    "born_in_japan",
+    "parent_born_in_japan",
+    "parent_former_japanese",
+    "former_japanese_national",
+    "adopted_by_japanese_as_minor",
+    "stateless_since_birth",
+)
 #: The guideline the engine models dates from 2006-03-31; an application before it cannot be judged.
 EARLIEST_APPLICATION_DATE = dt.date(2006, 3, 31)
 
@@ -146,6 +156,13 @@ class Answers:
     family_arrears: bool = False
     nationality_renounceable: bool | None = None
     japanese_level: str | None = None
+    # The simplified routes of Nationality Act Arts. 6 and 8 (see ``NATURALIZATION_ROUTE_FACTS``).
+    born_in_japan: bool | None = None
+    parent_born_in_japan: bool | None = None
+    parent_former_japanese: bool | None = None
+    former_japanese_national: bool | None = None
+    adopted_by_japanese_as_minor: bool | None = None
+    stateless_since_birth: bool | None = None
 
 
 class AnswersInvalid(ValueError):
@@ -291,6 +308,7 @@ KNOWN_KEYS = frozenset(
         "family_arrears",
         "nationality_renounceable",
         "japanese_level",
+        *NATURALIZATION_ROUTE_FACTS,
     }
 )
 
@@ -401,6 +419,7 @@ def _naturalization(r: _Reader, data: dict) -> dict:
         "japanese_level": r.choice(
             data.get("japanese_level"), "japanese_level", JapaneseLevel, required=False
         ),
+        **{key: r.boolean(data.get(key), key, None) for key in NATURALIZATION_ROUTE_FACTS},
     }
 
 

@@ -27,6 +27,15 @@ class NaturalizationPath(StrEnum):
     SPOUSE = "spouse"  # spouse of a Japanese national: 3 years in Japan (Art. 7)
     SPOUSE_MARRIAGE = "spouse_marriage"  # 3 years married, 1 year in Japan (Art. 7)
     FAMILY = "family"  # Dependent status: 5 years, no working years of one's own (practice)
+    CHILD = "child"  # child of a Japanese national with domicile in Japan: no period (Art. 8(i))
+    FORMER_JAPANESE_CHILD = "former_japanese_child"  # parent once Japanese: 3 years (Art. 6(i))
+    BORN_IN_JAPAN = "born_in_japan"  # born in Japan: 3 years (Art. 6(ii))
+    BORN_IN_JAPAN_PARENT = (
+        "born_in_japan_parent"  # born in Japan to a parent born there (Art. 6(ii))
+    )
+    ADOPTEE = "adoptee"  # adopted as a minor by a Japanese national: 1 year (Art. 8(ii))
+    FORMER_JAPANESE = "former_japanese"  # once a Japanese national: no period (Art. 8(iii))
+    STATELESS_BORN = "stateless_born"  # born in Japan, stateless since: 3 years (Art. 8(iv))
 
 
 #: The requirement ids of the ``naturalization`` result, always all of them, in this order.

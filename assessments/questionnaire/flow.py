@@ -208,6 +208,11 @@ def checks_naturalization(wizard) -> bool:
     return bool(_answers(wizard, "status").get("naturalization"))
 
 
+def born_in_japan(wizard) -> bool:
+    """Ask the follow-up questions of Art. 6(ii) and 8(iv) of someone born in Japan."""
+    return bool(_answers(wizard, "naturalization").get("born_in_japan"))
+
+
 #: The steps in order; the step name matches its form (``status`` -> ``StatusForm``).
 STEPS = [
     ("status", forms.StatusForm),
@@ -231,6 +236,7 @@ STEPS = [
     ("sentences", forms.SentencesForm),
     ("traffic_violations", forms.TrafficViolationsForm),
     ("naturalization", forms.NaturalizationForm),
+    ("naturalization_birth", forms.NaturalizationBirthForm),
     ("summary", forms.SummaryForm),
 ]
 
@@ -248,6 +254,7 @@ CONDITIONS = {
     "sentences": has_sentences,
     "traffic_violations": has_traffic_violations,
     "naturalization": checks_naturalization,
+    "naturalization_birth": born_in_japan,
 }
 
 #: The profile step that calculates the points of each point date (``hsp_points.<date>``).
@@ -280,6 +287,7 @@ TITLES = {
     "sentences": _("Sentences in Japan"),
     "traffic_violations": _("Traffic violations"),
     "naturalization": _("Naturalization (帰化)"),
+    "naturalization_birth": _("Born in Japan"),
     "summary": _("Check your answers"),
 }
 

@@ -21,6 +21,13 @@ from assessments.hsp.result import HspPointsResult, counted_points
 
 #: ``forms.PointsSource.CALCULATE`` (the forms import this module, so not the other way).
 CALCULATE = "calculate"
+#: The ties to Japan asked on the naturalization page (the contract's keys, Arts. 6 and 8).
+NATURALIZATION_TIES = (
+    "born_in_japan",
+    "parent_former_japanese",
+    "former_japanese_national",
+    "adopted_by_japanese_as_minor",
+)
 #: Period-of-stay choices of the status step -> the contract's ``period_of_stay_years``.
 PERIOD_OF_STAY_YEARS = {"0.25": 0.25, "0.5": 0.5, "1": 1, "3": 3, "5": 5, "unlimited": None}
 
@@ -167,7 +174,12 @@ def _naturalization(d: Mapping) -> dict:
         "monthly_take_home": d.get("monthly_take_home"),
         "last_job_change_date": _iso(d.get("last_job_change_date")),
         "family_arrears": bool(d.get("family_arrears")),
+        **{key: d.get(key) for key in NATURALIZATION_TIES},
     }
+
+
+def _naturalization_birth(d: Mapping) -> dict:
+    return {key: d.get(key) for key in ("parent_born_in_japan", "stateless_since_birth")}
 
 
 #: Each step's share of the contract. Steps not listed (the summary) add nothing; the
@@ -192,6 +204,7 @@ FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
     "sentences": _sentences,
     "traffic_violations": _traffic_violations,
     "naturalization": _naturalization,
+    "naturalization_birth": _naturalization_birth,
 }
 
 
@@ -324,8 +337,11 @@ SCALAR_FIELDS = {
             "monthly_take_home",
             "last_job_change_date",
             "family_arrears",
+            *NATURALIZATION_TIES,
         )
     },
+    "parent_born_in_japan": ("naturalization_birth", "parent_born_in_japan"),
+    "stateless_since_birth": ("naturalization_birth", "stateless_since_birth"),
 }
 
 #: Contract list -> (step, formset name, {item key: row field}); "" is a list of bare values.

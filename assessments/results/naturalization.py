@@ -25,6 +25,26 @@ NATURALIZATION_NAMES = {
     "constitution": _("Respect for the Constitution"),
     "japanese": _("Japanese ability"),
 }
+#: Each simplified route as "as …" completes it, with its article (``NaturalizationPath``).
+ROUTE_NAMES = {
+    "spouse": _("the spouse of a Japanese national (Nationality Act Art. 7)"),
+    "spouse_marriage": _("the spouse of a Japanese national (Nationality Act Art. 7)"),
+    "child": _("the child of a Japanese national living in Japan (Nationality Act Art. 8(i))"),
+    "former_japanese_child": _(
+        "the child of a former Japanese national (Nationality Act Art. 6(i))"
+    ),
+    "born_in_japan": _("someone born in Japan (Nationality Act Art. 6(ii))"),
+    "born_in_japan_parent": _(
+        "someone born in Japan whose father or mother was also born in Japan (Nationality Act Art. 6(ii))"
+    ),
+    "adoptee": _(
+        "someone adopted by a Japanese national while a minor (Nationality Act Art. 8(ii))"
+    ),
+    "former_japanese": _("a former Japanese national (Nationality Act Art. 8(iii))"),
+    "stateless_born": _(
+        "someone born in Japan and stateless since birth (Nationality Act Art. 8(iv))"
+    ),
+}
 #: Wording, not a rule: from this day permanent residence can be revoked for deliberate
 #: non-payment of taxes and social insurance (入管法 22条の4第1項8号, 令和6年改正).
 PR_REVOCATION_FROM = dt.date(2027, 4, 1)

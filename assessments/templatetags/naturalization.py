@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.choices import CriminalRecordKind
 from assessments.eligibility.naturalization_choices import JapaneseLevel
-from assessments.results.naturalization import NATURALIZATION_NAMES
+from assessments.results.naturalization import NATURALIZATION_NAMES, ROUTE_NAMES
 
 register = template.Library()
 
@@ -42,3 +42,9 @@ def japanese_level_label(value):
 def naturalization_requirement_name(value):
     """Name a naturalization requirement id in plain words."""
     return _lookup(NATURALIZATION_NAMES, value)
+
+
+@register.filter
+def naturalization_route(value):
+    """Name a simplified route of naturalization, with its article (adoptee -> someone adopted …)."""
+    return _lookup(ROUTE_NAMES, value)

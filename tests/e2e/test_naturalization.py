@@ -33,3 +33,29 @@ def test_the_second_card_shows_naturalization_beside_permanent_residence(new_pag
     expect(card.locator("article.naturalization-card")).to_have_count(8)
     expect(card.get_by_text(COMPARISON[lang])).to_be_visible()
     check_page(page, lang=lang, label=f"result-naturalization-{lang}")
+
+
+BORN_IN_JAPAN = with_steps(
+    NATURALIZATION,
+    naturalization={"born_in_japan": "yes"},
+    naturalization_birth={"parent_born_in_japan": "yes", "stateless_since_birth": "no"},
+)
+ROUTE = {
+    "en": "someone born in Japan whose father or mother was also born in Japan",
+    "ja": "日本で生まれ、父又は母も日本で生まれた方",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_someone_born_in_japan_gets_the_birth_page_and_the_route_on_the_card(new_page, site, lang):
+    page = new_page()
+    page.goto(site.url(f"/{lang}/check/"))
+
+    def check_birth_page(page, step):
+        if step == "naturalization_birth":
+            check_page(page, lang=lang, label=f"naturalization-birth-{lang}")
+
+    steps = walk(page, BORN_IN_JAPAN, on_step=check_birth_page)
+    assert steps[-3:] == ["naturalization", "naturalization_birth", "summary"]
+    residence = page.locator("#naturalization-residence")
+    expect(residence).to_contain_text(ROUTE[lang])

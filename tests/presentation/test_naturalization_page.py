@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from assessments.eligibility.naturalization_choices import NaturalizationPath
+from assessments.results.naturalization import ROUTE_NAMES
 from tests.presentation.conftest import engine_result, hand_result
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +102,37 @@ def test_a_dependent_is_told_that_no_working_years_of_their_own_are_asked(
     assert residence["params"]["path"] == "family"
     html = client.get(result_url(result, language=language)).content.decode()
     assert expected in html
+
+
+@pytest.mark.parametrize(
+    ("language", "route", "waiver"),
+    [
+        (
+            "en",
+            "as someone adopted by a Japanese national while a minor (Nationality Act Art. 8(ii)), you need 1 year",
+            "you may be naturalized without meeting the age and capacity requirement",
+        ),
+        (
+            "ja",
+            "本国法上の未成年のときに日本国民の養子となった方（国籍法8条2号）の場合、必要な期間は1年です",
+            "年齢及び能力の要件（国籍法5条1項2号）を満たさなくても帰化が許可され得ます",
+        ),
+    ],
+)
+def test_the_card_names_the_simplified_route_and_its_waivers(
+    client, result_url, language, route, waiver
+):
+    result = engine_result(
+        adopted_by_japanese_as_minor=True,
+        residence_start_date="2025-06-01",
+        birth_date="2010-01-01",
+    )
+    findings = {f["id"]: f for f in result["naturalization"]["requirements"]}
+    assert findings["age"]["reference"].startswith("国籍法 8条")
+    html = client.get(result_url(result, language=language)).content.decode()
+    assert route in html and waiver in html
+
+
+def test_every_simplified_route_has_a_name_for_the_wording():
+    general_paths = {"general", "long", "family"}
+    assert set(ROUTE_NAMES) == {str(path.value) for path in NaturalizationPath} - general_paths

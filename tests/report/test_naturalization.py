@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
-from assessments.reports.pdf import report_render_html
+from assessments.reports.pdf import report_render_html, report_render_pdf
 from assessments.thresholds.snapshot import thresholds_from_defaults
 from tests.report.support import (
     APPLICATION_DATE,
@@ -47,3 +47,18 @@ def test_the_naturalization_answers_are_printed_for_the_scrivener():
     for text in ("帰化に関する回答", "日本語能力試験N2程度", "About JLPT N2", "23万円", "¥230,000"):
         assert text in html
     assert "未回答" in html and "Not answered" in html  # the nationality question was left blank
+
+
+def test_the_pdf_names_the_simplified_route_and_prints_the_ties_to_japan():
+    answers = {**TYPICAL, "residence_start_date": "2026-06-01", "former_japanese_national": True}
+    html = report_render_html(
+        result=evaluate(answers, thresholds=thresholds_from_defaults(on=APPLICATION_DATE)),
+        answers=answers,
+        reference=REFERENCE,
+        generated_at=GENERATED_AT,
+    )
+    text = squeeze(pdf_text(report_render_pdf(html=html)))
+    assert "aformerJapanesenational(NationalityActArt.8(iii))" in text
+    assert "かつて日本国籍を有していた方（国籍法8条3号）" in text
+    assert "WereyoueveraJapanesenationalyourself?" in text
+    assert "Wereyoubornin" not in text  # a tie left blank is not printed

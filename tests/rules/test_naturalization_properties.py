@@ -1,6 +1,7 @@
 """Properties of the naturalization engine over generated answers (the PR engine's, and more):
 it never raises; every requirement, in order, with catalogued codes and params; the verdict
-exactly as the contract defines it; and a finding that clears with time is cleared on its date.
+exactly as the contract defines it; a finding that clears with time is cleared on its date;
+and a tie to Japan (a simplified route of Arts. 6–8) never makes the verdict worse than a blank.
 """
 
 import datetime as dt
@@ -12,7 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import assessments.eligibility.rules.naturalization as naturalization_package
-from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
+from assessments.eligibility.answers import (
+    NATURALIZATION_ROUTE_FACTS,
+    AnswersInvalid,
+    answers_from_dict,
+)
 from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS, JapaneseLevel
 from assessments.eligibility.rules.codes import FINDING_CODES
 from assessments.eligibility.rules.naturalization import evaluate_naturalization
@@ -28,8 +33,11 @@ naturalization_data = st.fixed_dictionaries(
         "family_arrears": st.booleans(),
         "nationality_renounceable": st.one_of(st.none(), st.booleans()),
         "japanese_level": st.one_of(st.none(), st.sampled_from(JapaneseLevel.values)),
+        **dict.fromkeys(NATURALIZATION_ROUTE_FACTS, st.one_of(st.none(), st.booleans())),
     },
 )
+#: The verdicts from the best to the worst.
+VERDICT_ORDER = ("likely_eligible", "eligible_with_risks", "not_yet_eligible", "not_eligible")
 all_answers = st.tuples(answers_data, naturalization_data).map(lambda pair: {**pair[0], **pair[1]})
 
 
@@ -82,6 +90,31 @@ def test_a_finding_that_clears_with_time_is_cleared_on_its_date(data):
         again = next(f for f in result.requirements if f.id == finding.id)
         assert again.status != "not_met", (finding.code, finding.clears_on, again.code)
         assert again.code != finding.code, (finding.code, finding.clears_on)
+
+
+def _verdict_rank(result) -> tuple:
+    """Order verdicts from the best; between two "not yet", the earlier date is better."""
+    return (VERDICT_ORDER.index(result.overall), result.earliest_date or dt.date.max)
+
+
+def _finding_rank(finding) -> tuple:
+    """Order findings from the best: met or exempt, at risk, then the earliest to clear."""
+    order = {"met": 0, "exempt": 0, "at_risk": 1}.get(finding.status, 2)
+    return (order, finding.clears_on or dt.date.max)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(all_answers, st.sets(st.sampled_from(NATURALIZATION_ROUTE_FACTS), min_size=1))
+def test_a_tie_to_japan_answered_yes_never_makes_the_verdict_worse_than_a_blank(data, ties):
+    blank = _answers({**data, **dict.fromkeys(NATURALIZATION_ROUTE_FACTS)})
+    if blank is None:
+        return
+    tied = _answers({**data, **dict.fromkeys(ties, True)})
+    without = evaluate_naturalization(blank, THRESHOLDS)
+    with_ties = evaluate_naturalization(tied, THRESHOLDS)
+    assert _verdict_rank(with_ties) <= _verdict_rank(without), (sorted(ties), with_ties, without)
+    for better, worse in zip(with_ties.requirements, without.requirements, strict=True):
+        assert _finding_rank(better) <= _finding_rank(worse), (sorted(ties), better, worse)
 
 
 def test_naturalization_rule_modules_stay_pure():

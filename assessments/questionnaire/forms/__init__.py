@@ -30,7 +30,10 @@ from assessments.questionnaire.forms.hsp import (
     PointsSource,
 )
 from assessments.questionnaire.forms.income import HouseholdForm, IncomeForm
-from assessments.questionnaire.forms.naturalization import NaturalizationForm
+from assessments.questionnaire.forms.naturalization import (
+    NaturalizationBirthForm,
+    NaturalizationForm,
+)
 from assessments.questionnaire.forms.residence import (
     MAX_APPLICATION_YEARS_AHEAD,
     GrantForm,
@@ -67,6 +70,7 @@ __all__ = [
     "IncomeForm",
     "MarriageForm",
     "MoneyField",
+    "NaturalizationBirthForm",
     "NaturalizationForm",
     "NotificationForm",
     "NotificationsForm",

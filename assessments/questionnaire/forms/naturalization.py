@@ -1,7 +1,9 @@
-"""Naturalization (帰化): the few questions only that check needs, all optional.
+"""Naturalization (帰化): the few questions only that check needs.
 
-Asked only when the applicant opts in on the status step; a question left blank is shown on
-the result as something to find out, never as a failure.
+Asked only when the applicant opts in on the status step. On the main page every question is
+optional: a question left blank is shown on the result as something to find out, never as a
+failure, and a blank tie to Japan simply opens no shorter route (Nationality Act Arts. 6, 8).
+Someone born in Japan is then asked two short follow-up questions on a page of their own.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.naturalization_choices import JapaneseLevel
 from assessments.questionnaire.forms.step import StepForm
-from assessments.web.fields import MoneyField, YesNo, date_field, is_yes
+from assessments.web.fields import MoneyField, YesNo, date_field, is_yes, yes_no
 
 
 def optional_yes_no(label, help_text) -> forms.TypedChoiceField:
@@ -31,9 +33,28 @@ class NaturalizationForm(StepForm):
     birth_date = date_field(
         _("Your date of birth"),
         _(
-            "Naturalization requires you to be 18 or older (spouses and children of Japanese nationals excepted)."
+            "Naturalization requires you to be 18 or older (spouses and children of Japanese nationals, and a few others, excepted)."
         ),
         required=False,
+    )
+    # Ties to Japan that open a shorter route (Nationality Act Arts. 6 and 8).
+    born_in_japan = optional_yes_no(
+        _("Were you born in Japan?"),
+        _("People born in Japan can apply after 3 years here instead of 5."),
+    )
+    parent_former_japanese = optional_yes_no(
+        _("Was your father or mother ever a Japanese national?"),
+        _(
+            "Your birth parents only, not adoptive parents. For example, a parent who gave up Japanese nationality."
+        ),
+    )
+    former_japanese_national = optional_yes_no(
+        _("Were you ever a Japanese national yourself?"),
+        _("Answer no if you became Japanese by naturalization and later lost it."),
+    )
+    adopted_by_japanese_as_minor = optional_yes_no(
+        _("Were you adopted by a Japanese national while you were under age?"),
+        _("Under age by the law of your home country on the day of the adoption."),
     )
     japanese_level = forms.ChoiceField(
         label=_("Your level of Japanese"),
@@ -66,4 +87,18 @@ class NaturalizationForm(StepForm):
     family_arrears = optional_yes_no(
         _("Does anyone in your household have taxes or social insurance overdue?"),
         _("For naturalization the family's payments are checked as well as yours."),
+    )
+
+
+class NaturalizationBirthForm(StepForm):
+    """Asked of someone born in Japan: two facts that shorten the route further."""
+
+    step = "naturalization_birth"
+    parent_born_in_japan = yes_no(
+        _("Was your father or mother also born in Japan?"),
+        _("Your birth parents only, not adoptive parents."),
+    )
+    stateless_since_birth = yes_no(
+        _("Have you had no nationality at all since you were born?"),
+        _("Answer no if you have, or ever had, the nationality of any country."),
     )

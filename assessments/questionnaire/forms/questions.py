@@ -119,6 +119,12 @@ QUESTION_ERRORS = {
         "date": _("Enter the date of the violation"),
         "kind": _("Select the kind of violation"),
     },
+    "naturalization_birth": {
+        "parent_born_in_japan": _("Select yes if your father or mother was born in Japan"),
+        "stateless_since_birth": _(
+            "Select yes if you have had no nationality at all since you were born"
+        ),
+    },
 }
 _ROW_NUMBER = re.compile(r"-\d+$")
 

@@ -5,7 +5,8 @@ Codes are stable names (template names and msgids): never rename one. Each is wo
 """
 
 NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
-    # residence — Nationality Act Arts. 5(1)(i), 7, 8; practice (working years, 2026 policy).
+    # residence — Nationality Act Arts. 5(1)(i), 6, 7, 8; practice (working years, 2026 policy).
+    # ``path``: a ``NaturalizationPath``; absent from ``exempt`` in results stored before Art. 6.
     "naturalization.residence.met": ("path", "years", "required", "work_years", "required_work"),
     "naturalization.residence.too_short": (
         "path",
@@ -19,7 +20,7 @@ NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
     "naturalization.residence.policy_ten_years": ("years", "required", "policy_date"),
     "naturalization.residence.spouse_too_short": ("years", "required", "marriage_date"),
     "naturalization.residence.marriage_date_missing": ("years", "required"),
-    "naturalization.residence.exempt": (),
+    "naturalization.residence.exempt": ("path",),
     # absences — "引き続き": long trips and heavy years (practice).
     "naturalization.absences.ok": ("trips", "longest_days", "max_year_days", "window_years"),
     "naturalization.absences.too_long": (
@@ -29,11 +30,11 @@ NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
         "year_limit",
         "window_years",
     ),
-    # age — Art. 5(1)(ii); exempt under Arts. 7 and 8.
+    # age — Art. 5(1)(ii); exempt under Arts. 7 and 8 (``path``: the route that waives it).
     "naturalization.age.ok": ("age", "required"),
     "naturalization.age.too_young": ("age", "required"),
     "naturalization.age.birth_date_missing": ("required",),
-    "naturalization.age.exempt": (),
+    "naturalization.age.exempt": ("path",),
     # conduct — Art. 5(1)(iii): sentences, traffic, taxes and contributions (with family).
     "naturalization.conduct.ok": (),
     "naturalization.conduct.sentence": ("kind", "completed_on", "wait_years"),
@@ -50,15 +51,16 @@ NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
     "naturalization.conduct.late": ("count", "latest_due", "lookback_years"),
     "naturalization.conduct.not_enrolled": ("pension", "health_insurance"),
     "naturalization.conduct.family_arrears": (),
-    # livelihood — Art. 5(1)(iv); exempt under Art. 8.
+    # livelihood — Art. 5(1)(iv); exempt under Art. 8 (``path``: the route that waives it).
     "naturalization.livelihood.ok": ("income", "required"),
     "naturalization.livelihood.income_below": ("income", "required"),
     "naturalization.livelihood.income_missing": ("required",),
     "naturalization.livelihood.public_assistance": (),
     "naturalization.livelihood.job_changed": ("date", "wait_years"),
-    "naturalization.livelihood.exempt": (),
+    "naturalization.livelihood.exempt": ("path",),
     # nationality — Art. 5(1)(v).
     "naturalization.nationality.ok": (),
+    "naturalization.nationality.stateless": (),
     "naturalization.nationality.not_renounceable": (),
     "naturalization.nationality.renounceable_missing": (),
     # constitution — Art. 5(1)(vi).

@@ -30,7 +30,11 @@ JAPANESE_CODES = {
 
 
 def nationality(a: Answers, t: Thresholds) -> Finding:
-    """Check that the current nationality can be given up."""
+    """Check that the current nationality can be given up (a stateless person has none)."""
+    if a.stateless_since_birth:
+        return Finding(
+            "nationality", MET, "naturalization.nationality.stateless", {}, NATIONALITY_REFERENCE
+        )
     if a.nationality_renounceable is None:
         return Finding(
             "nationality",

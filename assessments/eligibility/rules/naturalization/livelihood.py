@@ -3,29 +3,32 @@
 The applicant must be able to live on their own or their household's assets or skills
 (生計を一にする配偶者その他の親族). No amount is published: practitioners treat about 180,000
 yen a month take-home for the household as stable, and advise a year in the current job
-before applying. Public assistance fails. Children of Japanese nationals are exempt (Art. 8).
+before applying. Public assistance fails. Every route of Art. 8 waives it (``routes.waived``),
+from the day the route's period has run.
 Sources: https://laws.e-gov.go.jp/law/325AC0000000147; practitioners (see the thresholds).
 """
 
 from __future__ import annotations
 
 from assessments.eligibility.answers import Answers
-from assessments.eligibility.choices import ResidenceStatus as S
-from assessments.eligibility.rules.base import AT_RISK, EXEMPT, MET, NOT_MET, Finding, cited
+from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
 from assessments.eligibility.rules.dates import add_years, first_day_satisfied
+from assessments.eligibility.rules.naturalization.routes import waived
 from assessments.thresholds.snapshot import Thresholds
 
 ID = "livelihood"
 INCOME_KEY = "naturalization.livelihood.min_monthly_take_home"
 JOB_KEY = "naturalization.livelihood.job_change_wait_years"
 REFERENCE = "国籍法 5条1項4号（自己又は生計を一にする配偶者その他の親族の資産又は技能によつて生計を営むことができること）"
-EXEMPT_REFERENCE = "国籍法 8条（5条1項4号の条件を備えないときでも帰化を許可できる）"
 
 
 def livelihood(a: Answers, t: Thresholds) -> Finding:
+    """Check the household's livelihood, unless a route of Art. 8 waives it."""
+    return waived(_household_livelihood(a, t), a, t)
+
+
+def _household_livelihood(a: Answers, t: Thresholds) -> Finding:
     """Check public assistance, the household's take-home pay, and a recent job change."""
-    if a.status == S.CHILD_OF_JAPANESE:
-        return Finding(ID, EXEMPT, "naturalization.livelihood.exempt", {}, EXEMPT_REFERENCE)
     if a.public_assistance:
         return Finding(ID, NOT_MET, "naturalization.livelihood.public_assistance", {}, REFERENCE)
     required = t[INCOME_KEY]

@@ -2,17 +2,23 @@
 
 The Act asks five years' continuous domicile; practice adds that about three of them are spent
 working (or ten years with one working); a family member on Dependent status applies with the
-household and needs no working years of their own. A spouse of a Japanese national needs three years in
-Japan, or three years of marriage and one year in Japan (Art. 7); a child of a Japanese
-national living in Japan needs no period (Art. 8(1)). The other routes of Arts. 6 and 8 (born
-in Japan, former Japanese nationals, adoptees) are not modelled.
+household and needs no working years of their own. The simplified routes (``routes.py``) ask
+less: a spouse of a Japanese national three years in Japan, or three years of marriage and one
+in Japan (Art. 7); a child of a former Japanese national, or someone born in Japan, three years
+(Art. 6(i), (ii)); someone born in Japan to a parent born in Japan, a child of a Japanese
+national, or a former Japanese national, no period (Arts. 6(ii), 8(i), (iii)); a minor adopted by
+a Japanese national one year, and someone born in Japan and stateless since, three years from
+birth (Art. 8(ii), (iv)). Every route the answers open is checked and the most favourable wins:
+exempt or met, then at risk, then the failure that clears first. Art. 6(iii) (ten years'
+residence) is not a route of its own here: practice's ten-year path already asks ten years.
 
 The 2026-01-23 government policy would require ten years in principle through examination
 practice, not by amending the Act. Its implementation is unverified, so it never decides the
 verdict on its own: someone who meets the statute's five years but not the policy's ten gets
 an ``at_risk`` finding (basis ``draft``) that clears on the tenth anniversary, and the
-verdict stays "eligible, with risks" instead of "not eligible".
-Source: https://laws.e-gov.go.jp/law/325AC0000000147 (国籍法 5条, 7条, 8条).
+verdict stays "eligible, with risks" instead of "not eligible". The policy concerns Art.
+5(1)(i), which the simplified routes waive, so it is not applied to them.
+Source: https://laws.e-gov.go.jp/law/325AC0000000147 (国籍法 5条, 6条, 7条, 8条).
 """
 
 from __future__ import annotations
@@ -23,12 +29,20 @@ from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import ResidenceStatus as S
 from assessments.eligibility.naturalization_choices import NaturalizationPath as P
 from assessments.eligibility.rules.base import AT_RISK, EXEMPT, MET, NOT_MET, Finding, cited
-from assessments.eligibility.rules.dates import add_years, first_day_satisfied, years_between
+from assessments.eligibility.rules.dates import years_between
+from assessments.eligibility.rules.naturalization.routes import (
+    NO_PERIOD_REFERENCES,
+    Route,
+    opens_on,
+    special_routes,
+    spouse_routes,
+)
 from assessments.eligibility.rules.routes import QUALIFYING_STATUSES
 from assessments.thresholds.snapshot import Thresholds
 
 ID = "residence"
-ART_8_REFERENCE = "国籍法 8条1号（日本国民の子で日本に住所を有するもの）"
+#: How favourable each status is, when several routes are open (then the earliest date).
+FAVOUR = {EXEMPT: 0, MET: 1, AT_RISK: 2}
 #: Practice: a family member on Dependent status applies with the household it depends on.
 FAMILY_REFERENCE = "行政書士の解説: 家族滞在から帰化は可能、在留年数と世帯の生計で判断（visasupportnavi.net/news/9037）"
 #: Statuses on which a person works lawfully: time on them counts as working years.
@@ -53,13 +67,6 @@ def work_start(a: Answers) -> dt.date | None:
     return a.qualifying_status_start_date or a.residence_start_date
 
 
-def _due(t: Thresholds, on: dt.date, starts_and_keys) -> dt.date | None:
-    """Return the first day on which every (start, years key) period has run."""
-    return first_day_satisfied(
-        t, on, lambda s: max(add_years(start, s[key]) for start, key in starts_and_keys)
-    )
-
-
 def _general(a: Answers, t: Thresholds) -> Finding:
     """Five years with three working, or ten with one (practice); the earlier one counts."""
     years = years_between(a.residence_start_date, a.application_date)
@@ -73,7 +80,7 @@ def _general(a: Answers, t: Thresholds) -> Finding:
             **cited(t, "naturalization.residence.work_min_years"),
         )
     dues = [
-        (_due(t, a.application_date, ((a.residence_start_date, k), (w_start, wk))), p, k, wk)
+        (opens_on(t, a.application_date, ((a.residence_start_date, k), (w_start, wk))), p, k, wk)
         for p, k, wk in GENERAL_PATHS
     ]
     due, path, key, work_key = min(dues, key=lambda item: item[0] or dt.date.max)
@@ -108,7 +115,7 @@ def _too_short(a: Answers, t: Thresholds, *, due, params: dict, key: str) -> Fin
 def _family(a: Answers, t: Thresholds) -> Finding:
     """Dependent status: five years, with no working years of one's own (the household's count)."""
     key = "naturalization.residence.min_years"
-    due = _due(t, a.application_date, ((a.residence_start_date, key),))
+    due = opens_on(t, a.application_date, ((a.residence_start_date, key),))
     years = years_between(a.residence_start_date, a.application_date)
     params = {"path": str(P.FAMILY.value), "years": years, "required": t[key]}
     if short := _too_short(a, t, due=due, params=params, key=key):
@@ -123,7 +130,7 @@ def _policy(a: Answers, t: Thresholds) -> Finding | None:
     key = "naturalization.residence.policy_min_years"
     if t[key] is None:
         return None
-    due = _due(t, a.application_date, ((a.residence_start_date, key),))
+    due = opens_on(t, a.application_date, ((a.residence_start_date, key),))
     if due is not None and due <= a.application_date:
         return None
     return Finding(
@@ -145,17 +152,12 @@ def _spouse(a: Answers, t: Thresholds) -> Finding:
     in_japan_key = "naturalization.spouse.in_japan_min_years"
     marriage_key = "naturalization.spouse.marriage_min_years"
     start, on = a.residence_start_date, a.application_date
-    dues = [(_due(t, on, ((start, in_japan_key),)), P.SPOUSE, in_japan_key)]
-    if a.marriage_date is not None:
-        pair = (
-            (a.marriage_date, marriage_key),
-            (start, "naturalization.spouse.marriage_in_japan_min_years"),
-        )
-        dues.append((_due(t, on, pair), P.SPOUSE_MARRIAGE, marriage_key))
-    due, path, key = min(dues, key=lambda item: item[0] or dt.date.max)
+    dues = [(opens_on(t, on, route.periods), route) for route in spouse_routes(a)]
+    day, route = min(dues, key=lambda item: item[0] or dt.date.max)
+    key = route.periods[0][1]
     years = years_between(start, on)
-    if due is not None and due <= on:
-        params = {"path": str(path.value), "years": years, "required": t[key]}
+    if day is not None and day <= on:
+        params = {"path": str(route.path.value), "years": years, "required": t[key]}
         return Finding(ID, MET, "naturalization.residence.met", params, **cited(t, key))
     if a.marriage_date is None:
         return Finding(
@@ -163,7 +165,7 @@ def _spouse(a: Answers, t: Thresholds) -> Finding:
             AT_RISK,
             "naturalization.residence.marriage_date_missing",
             {"years": years, "required": t[in_japan_key]},
-            clears_on=due,
+            clears_on=day,
             **cited(t, marriage_key),
         )
     return Finding(
@@ -171,17 +173,47 @@ def _spouse(a: Answers, t: Thresholds) -> Finding:
         NOT_MET,
         "naturalization.residence.spouse_too_short",
         {"years": years, "required": t[in_japan_key], "marriage_date": a.marriage_date},
-        clears_on=due,
+        clears_on=day,
         **cited(t, key),
     )
 
 
+def _special(a: Answers, t: Thresholds, route: Route) -> Finding:
+    """A route of Art. 6 or 8: exempt if it asks no period, else met or too short."""
+    path = str(route.path.value)
+    if not route.periods:
+        return Finding(
+            ID,
+            EXEMPT,
+            "naturalization.residence.exempt",
+            {"path": path},
+            NO_PERIOD_REFERENCES[route.path],
+        )
+    key = route.periods[0][1]
+    params = {
+        "path": path,
+        "years": years_between(a.residence_start_date, a.application_date),
+        "required": t[key],
+    }
+    day = opens_on(t, a.application_date, route.periods)
+    return _too_short(a, t, due=day, params=params, key=key) or Finding(
+        ID, MET, "naturalization.residence.met", params, **cited(t, key)
+    )
+
+
+def _favour(finding: Finding):
+    """Order findings from the most favourable: exempt, met, at risk, the earliest to clear."""
+    return (FAVOUR.get(finding.status, 3), finding.clears_on or dt.date.max)
+
+
 def residence(a: Answers, t: Thresholds) -> Finding:
     """Check the residence period of the most favourable naturalization route."""
-    if a.status == S.CHILD_OF_JAPANESE:
-        return Finding(ID, EXEMPT, "naturalization.residence.exempt", {}, ART_8_REFERENCE)
     if a.status == S.SPOUSE_OF_JAPANESE:
-        return _spouse(a, t)
-    if a.status == S.DEPENDENT:
-        return _family(a, t)
-    return _general(a, t)
+        by_status = _spouse(a, t)
+    elif a.status == S.DEPENDENT:
+        by_status = _family(a, t)
+    else:
+        by_status = _general(a, t)
+    special = [_special(a, t, route) for route in special_routes(a)]
+    # On a tie the status's own route is named (``min`` keeps the first).
+    return min([by_status, *special], key=_favour)
