@@ -16,14 +16,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from assessments.eligibility.answers import Answers
+from assessments.eligibility.answers import Answers, IncomeYear
 from assessments.eligibility.choices import ResidenceStatus
-from assessments.eligibility.rules.base import MET, Finding
+from assessments.eligibility.rules.base import MET, NOT_MET, Finding
 from assessments.eligibility.rules.dates import add_years, certifiable_years, first_day_satisfied
-from assessments.eligibility.rules.livelihood import required_income
+from assessments.eligibility.rules.livelihood import livelihood, required_income
 from assessments.eligibility.rules.obligations import INSURANCE_KINDS, TAX_KINDS
 from assessments.eligibility.rules.period_of_stay import renewal_opens
 from assessments.eligibility.rules.residence import residence_period
+from assessments.eligibility.rules.routes import NOT_ACCEPTED_STATUSES
 from assessments.thresholds.snapshot import Thresholds
 
 #: Every action code with the params it carries (the ``would_clear[]`` items of the contract).
@@ -55,11 +56,18 @@ def _renew_first(a: Answers, t: Thresholds, route: str, finding: Finding) -> dic
     Permanent residence is a change of status (入管法 22条): renewed in time (the filing opens
     ``renewal.filing_opens_months`` before the end), the status is current on the application
     date. Once it has ended, this is no longer the applicant's to fix: the template says so.
+    From a status PR is not granted from, renewing it is not enough: the change of status is
+    the action.
     """
+    if a.status in NOT_ACCEPTED_STATUSES:
+        return _leave_status(a, t, route, finding)
     expiry = a.status_expiry_date
     return {
         "code": "status_eligible.renew_first",
-        "params": {"expiry": expiry, "filing_opens": renewal_opens(a.status_expiry_date, a.period_of_stay_years, t)},
+        "params": {
+            "expiry": expiry,
+            "filing_opens": renewal_opens(a.status_expiry_date, a.period_of_stay_years, t),
+        },
         "clears_on": a.application_date,
     }
 
@@ -121,17 +129,35 @@ def _at_renewal(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict
     }
 
 
-def _income_from(a: Answers, t: Thresholds, route: str, after_year: int) -> tuple[int, dt.date]:
-    """Return the last income year to earn and the day every year looked back on is after
-    ``after_year``: year Y is certified from 1 June of Y+1, with the look-back then in force."""
+def _income_from(
+    a: Answers, t: Thresholds, route: str, *, after_year: int, from_year: int, required: int
+) -> tuple[int, dt.date]:
+    """Return the last income year to earn and the day livelihood is then met.
+
+    Every year looked back on must come after ``after_year``: year Y is certified from 1 June
+    of Y+1, with the look-back then in force. Income at ``required`` from ``from_year`` on is
+    then judged by the rule itself, which may still wait for an earlier year to become
+    certifiable (one before residence began): its own date is then the later one.
+    """
     key, month = f"lookback.tax_years.{route}", "lookback.certificate_month"
-    clears_on = first_day_satisfied(
+    day = first_day_satisfied(
         t,
         a.application_date,
         lambda s: dt.date(after_year + int(s[key]) + 1, int(s[month]), 1),
     )
-    then = t.at(clears_on)
-    return certifiable_years(clears_on, then[key], then[month])[0], clears_on
+    while True:
+        to_year = certifiable_years(day, t.at(day)[key], t.at(day)[month])[0]
+        rows = {row.year: row for row in a.income}
+        rows.update(
+            {y: IncomeYear(year=y, applicant=required) for y in range(from_year, to_year + 1)}
+        )
+        earned = replace(
+            a, income=tuple(rows.values()), public_assistance=False, application_date=day
+        )
+        then = livelihood(earned, t.at(day), route)
+        if then.status != NOT_MET or then.clears_on is None or then.clears_on <= day:
+            return to_year, day
+        day = then.clears_on
 
 
 def _raise_income(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict:
@@ -139,14 +165,13 @@ def _raise_income(a: Answers, t: Thresholds, route: str, finding: Finding) -> di
     years = t[f"lookback.tax_years.{route}"]
     newest = certifiable_years(a.application_date, years, t["lookback.certificate_month"])[0]
     below = finding.params.get("years_below") or [finding.params.get("year", newest)]
-    to_year, clears_on = _income_from(a, t, route, max(below))
+    required = finding.params.get("required")
+    to_year, clears_on = _income_from(
+        a, t, route, after_year=max(below), from_year=newest + 1, required=required
+    )
     return {
         "code": "livelihood.raise_income",
-        "params": {
-            "required": finding.params.get("required"),
-            "from_year": newest + 1,
-            "to_year": to_year,
-        },
+        "params": {"required": required, "from_year": newest + 1, "to_year": to_year},
         "clears_on": clears_on,
     }
 
@@ -157,14 +182,13 @@ def _stop_assistance(a: Answers, t: Thresholds, route: str, finding: Finding) ->
     Assistance received in the application year makes that year one of dependence (guideline
     1(2): 公共の負担にならず), so, conservatively, every year looked back on must follow it.
     """
-    to_year, clears_on = _income_from(a, t, route, a.application_date.year)
+    year, required = a.application_date.year, required_income(a, t)
+    to_year, clears_on = _income_from(
+        a, t, route, after_year=year, from_year=year + 1, required=required
+    )
     return {
         "code": "livelihood.stop_assistance",
-        "params": {
-            "required": required_income(a, t),
-            "from_year": a.application_date.year + 1,
-            "to_year": to_year,
-        },
+        "params": {"required": required, "from_year": year + 1, "to_year": to_year},
         "clears_on": clears_on,
     }
 
