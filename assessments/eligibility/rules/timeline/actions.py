@@ -66,7 +66,7 @@ def _renew_first(a: Answers, t: Thresholds, route: str, finding: Finding) -> dic
         "code": "status_eligible.renew_first",
         "params": {
             "expiry": expiry,
-            "filing_opens": renewal_opens(a.status_expiry_date, a.period_of_stay_years, t),
+            "filing_opens": renewal_opens(expiry, a.period_of_stay_years, t),
         },
         "clears_on": a.application_date,
     }
@@ -121,7 +121,7 @@ def _at_renewal(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict
         "code": "period_of_stay.at_renewal",
         "params": {
             "expiry": expiry,
-            "filing_opens": renewal_opens(a.status_expiry_date, a.period_of_stay_years, t),
+            "filing_opens": renewal_opens(expiry, a.period_of_stay_years, t),
             "renewed_from": renewed_from,
             "required": t.at(clears_on)["period_of_stay.min_years"],
         },
