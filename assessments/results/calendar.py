@@ -16,7 +16,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
 from assessments.eligibility.choices import Route
-from assessments.eligibility.rules.dates import add_months
+from assessments.eligibility.rules.period_of_stay import renewal_opens
 from assessments.eligibility.rules.planned import CAN_APPLY
 from assessments.results.requirements import REQUIREMENT_NAMES, stored_date
 from assessments.thresholds.snapshot import Thresholds
@@ -73,10 +73,9 @@ def _stay_events(answers: dict, thresholds: Thresholds) -> list[CalendarEvent]:
     if expiry is None:
         return []
     events = [CalendarEvent("status_expiry", expiry)]
-    period = answers.get("period_of_stay_years")
-    if isinstance(period, int | float) and period * 12 >= thresholds["renewal.min_period_months"]:
+    opens = renewal_opens(expiry, answers.get("period_of_stay_years"), thresholds)
+    if opens is not None:
         months = thresholds["renewal.filing_opens_months"]
-        opens = add_months(expiry, -months)
         events.append(CalendarEvent("renewal_opens", opens, {"months": months}))
     return events
 

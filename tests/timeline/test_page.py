@@ -160,8 +160,8 @@ def test_one_year_of_income_is_labelled_with_that_year_not_a_range_to_itself(
 @pytest.mark.parametrize(
     ("language", "sentence"),
     [
-        ("en", "If you pay the payment still unpaid (due on 30 June 2025) now, it counts as paid"),
-        ("ja", "未納の支払い（納期限2025年6月30日）を今納付しても遅延納付として扱われ"),
+        ("en", "If you pay the payment still unpaid now, it counts as paid late."),
+        ("ja", "未納の支払いを今納付しても遅延納付として扱われます。"),
     ],
 )
 def test_settling_one_unpaid_payment_is_said_of_that_one_payment(client, language, sentence):

@@ -10,6 +10,8 @@ Source: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
 from assessments.eligibility.rules.dates import add_months, add_years
@@ -70,6 +72,20 @@ def _transition(a: Answers, t: Thresholds) -> Finding:
         {"years": _whole(a.period_of_stay_years), "required": t["period_of_stay.min_years"]},
         **cite,
     )
+
+
+def renewal_opens(expiry: dt.date | None, period_years, t: Thresholds) -> dt.date | None:
+    """Return the first day a renewal of the current period of stay can be filed, if known.
+
+    For a period of at least ``renewal.min_period_months`` the filing opens
+    ``renewal.filing_opens_months`` before it ends; a shorter one may be renewed at any time
+    before it ends (None), as may one whose end or length is not known.
+    """
+    if not isinstance(period_years, int | float) or isinstance(period_years, bool):
+        return None
+    if expiry is None or period_years * 12 < t["renewal.min_period_months"]:
+        return None
+    return add_months(expiry, -int(t["renewal.filing_opens_months"]))
 
 
 def _whole(years: float) -> float | int:

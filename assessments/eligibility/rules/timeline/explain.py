@@ -2,8 +2,9 @@
 
 ``clears`` lists every requirement still in the way with its own date; ``would_clear`` says,
 for a requirement that time alone does not clear, the earliest day an action would clear it
-(income raised from the next year, an unpaid payment settled now); ``hsp_outlook`` says when
-known changes of the points (an age band, from the HSP calculator) cross the route's mark.
+(``actions``: income raised from the next year, an unpaid payment settled now, a renewal, a
+guarantor found, …); ``hsp_outlook`` says when known changes of the points (an age band, from
+the HSP calculator) cross the route's mark.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import datetime as dt
 
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules.base import AT_RISK, NOT_MET, RouteResult
-from assessments.eligibility.rules.dates import add_years, certifiable_years
-from assessments.eligibility.rules.obligations import INSURANCE_KINDS, TAX_KINDS
+from assessments.eligibility.rules.dates import add_years
 from assessments.eligibility.rules.residence import HSP_ROUTES
+from assessments.eligibility.rules.timeline.actions import action_for
 from assessments.thresholds.snapshot import Thresholds
 
 
@@ -42,59 +43,12 @@ def would_clear(a: Answers, t: Thresholds, best: RouteResult) -> dict:
     ``earliest`` is None unless every such requirement has an action here.
     """
     stuck = [f for f in best.requirements if f.status == NOT_MET and f.clears_on is None]
-    items = [item for f in stuck if (item := _action(a, t, best.route, f)) is not None]
+    items = [item for f in stuck if (item := action_for(a, t, best.route, f)) is not None]
     earliest = None
     if stuck and len(items) == len(stuck):
         timed = [f.clears_on for f in best.requirements if f.status == NOT_MET and f.clears_on]
         earliest = max([*timed, *(item["clears_on"] for item in items)])
     return {"items": items, "earliest": earliest}
-
-
-def _action(a: Answers, t: Thresholds, route: str, finding) -> dict | None:
-    if finding.code == "livelihood.income_below":
-        return _raise_income(a, t, route, finding)
-    if finding.code in ("taxes.unpaid", "social_insurance.unpaid"):
-        return _settle(a, t, route, finding)
-    return None
-
-
-def _raise_income(a: Answers, t: Thresholds, route: str, finding) -> dict:
-    """Income at the mark in every year after the last one below, until it fills the look-back.
-
-    Year Y is certified from 1 June of Y+1, so the last of those years sets the date.
-    """
-    years = t[f"lookback.tax_years.{route}"]
-    month = t["lookback.certificate_month"]
-    newest = certifiable_years(a.application_date, years, month)[0]
-    below = finding.params.get("years_below") or [finding.params.get("year", newest)]
-    to_year = max(below) + int(years)
-    return {
-        "requirement": finding.id,
-        "code": "livelihood.raise_income",
-        "params": {
-            "required": finding.params.get("required"),
-            "from_year": newest + 1,
-            "to_year": to_year,
-        },
-        "clears_on": dt.date(to_year + 1, month, 1),
-    }
-
-
-def _settle(a: Answers, t: Thresholds, route: str, finding) -> dict:
-    """An unpaid payment settled on the application date is late: it counts until it leaves."""
-    rule = finding.id
-    kinds, key = {
-        "taxes": (TAX_KINDS, f"lookback.tax_years.{route}"),
-        "social_insurance": (INSURANCE_KINDS, f"lookback.social_insurance_years.{route}"),
-    }[rule]
-    unpaid = [p.due_date for p in a.payments if p.kind in kinds and p.paid_date is None]
-    latest = max(unpaid)
-    return {
-        "requirement": rule,
-        "code": f"{rule}.settle_now",
-        "params": {"count": len(unpaid), "latest_due": latest, "lookback_years": t[key]},
-        "clears_on": max(add_years(latest, t[key]), a.application_date),
-    }
 
 
 def hsp_outlook(a: Answers, t: Thresholds, considered) -> list[dict]:
