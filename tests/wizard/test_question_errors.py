@@ -78,7 +78,7 @@ def test_a_return_before_departure_says_what_to_enter_in_japanese(client, db):
     )
     row = response.context["form"].formsets["trips"].forms[0]
     assert row.errors["return_date"] == [
-        "【出国 1】帰国日（再入国日）を、出国日（2024年8月1日）以降の日付で入力してください"
+        "【渡航 1】帰国日（再入国日）を、出国日（2024年8月1日）以降の日付で入力してください"
     ]
 
 
