@@ -89,7 +89,7 @@ def test_a_row_error_from_the_answers_check_names_its_row_in_japanese(client, db
     response = driver.answer("travel", has_trips=True, trips=trips)
     assert_summary_repeats_the_fields(response)
     messages = summary_messages(response)
-    assert messages and all(m.startswith("【出国 ") for m in messages), messages
+    assert messages and all(m.startswith("【渡航 ") for m in messages), messages
 
 
 def test_the_summary_of_the_household_step_repeats_each_message(driver):
