@@ -52,6 +52,15 @@ NATURALIZATION_ROUTE_FACTS = (
     "adopted_by_japanese_as_minor",
     "stateless_since_birth",
 )
+#: Answers asked only on the naturalization page (opt-in): what the applicant told that check.
+NATURALIZATION_ANSWERS = (
+    "monthly_take_home",
+    "last_job_change_date",
+    "family_arrears",
+    "nationality_renounceable",
+    "japanese_level",
+    *NATURALIZATION_ROUTE_FACTS,
+)
 #: The guideline the engine models dates from 2006-03-31; an application before it cannot be judged.
 EARLIEST_APPLICATION_DATE = dt.date(2006, 3, 31)
 
@@ -163,6 +172,15 @@ class Answers:
     former_japanese_national: bool | None = None
     adopted_by_japanese_as_minor: bool | None = None
     stateless_since_birth: bool | None = None
+
+
+def answered_naturalization(a: Answers) -> bool:
+    """Return whether any naturalization question was answered.
+
+    Each is None when blank, except ``family_arrears``, which is False unless said yes.
+    """
+    blank = dict.fromkeys(NATURALIZATION_ANSWERS) | {"family_arrears": False}
+    return any(getattr(a, key) != value for key, value in blank.items())
 
 
 class AnswersInvalid(ValueError):
@@ -303,12 +321,7 @@ KNOWN_KEYS = frozenset(
         "guarantor",
         "meets_landing_standards",
         "public_health_risk",
-        "monthly_take_home",
-        "last_job_change_date",
-        "family_arrears",
-        "nationality_renounceable",
-        "japanese_level",
-        *NATURALIZATION_ROUTE_FACTS,
+        *NATURALIZATION_ANSWERS,
     }
 )
 

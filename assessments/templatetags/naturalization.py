@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from assessments.eligibility.answers import answered_naturalization
 from assessments.eligibility.choices import CriminalRecordKind
 from assessments.eligibility.naturalization_choices import JapaneseLevel
 from assessments.results.naturalization import NATURALIZATION_NAMES, ROUTE_NAMES
@@ -24,6 +25,9 @@ SENTENCE_KINDS = {
 def _lookup(table, value):
     label = table.get(value) if isinstance(value, str) else None
     return str(label) if label is not None else value
+
+
+register.filter("answered_naturalization", answered_naturalization)
 
 
 @register.filter

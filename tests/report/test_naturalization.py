@@ -62,3 +62,13 @@ def test_the_pdf_names_the_simplified_route_and_prints_the_ties_to_japan():
     assert "かつて日本国籍を有していた方（国籍法8条3号）" in text
     assert "WereyoueveraJapanesenationalyourself?" in text
     assert "Wereyoubornin" not in text  # a tie left blank is not printed
+
+
+def test_without_the_naturalization_questions_the_report_says_so_instead_of_blank_answers(
+    typical_html,
+):
+    assert "帰化に関する回答" not in typical_html and "Your answers for naturalization" not in (
+        typical_html
+    )
+    assert "The naturalization questions were not asked" in typical_html
+    assert "帰化に関する質問にはお答えいただいていないため" in typical_html
