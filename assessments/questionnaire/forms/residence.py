@@ -36,7 +36,10 @@ class StatusForm(StepForm):
 
     naturalization = forms.TypedChoiceField(
         label=_("Do you also want to check naturalization (帰化)?"),
-        help_text=_("One more page of optional questions; the result then shows both paths."),
+        help_text=_(
+            "A few more questions at the end, most of them optional; the result then shows both "
+            "paths."
+        ),
         choices=YesNo.choices,
         coerce=is_yes,
         empty_value=None,
