@@ -24,7 +24,10 @@ YEARS_BEFORE = {"now": 0, "one_year_ago": 1, "three_years_ago": 3}
 class PointsSource(models.TextChoices):
     KNOWN = (
         "known",
-        _("I know my points (from my calculation sheet or 高度専門職ポイント計算結果通知書)"),
+        _(
+            "I know my points (from my calculation sheet, 高度専門職ポイント計算結果通知書 or "
+            "the points calculator)"
+        ),
     )
     CALCULATE = "calculate", _("Calculate them here, from my answers about that day")
 
@@ -86,17 +89,20 @@ class HspTypedForm(StepForm):
 
     step = "hsp_typed"
     hsp_points_now = count_field(
-        _("Your points on the application date, from the sheet"),
-        _("Calculated with the official points table (高度専門職ポイント計算表)."),
+        _("Your points on the application date"),
+        _(
+            "As counted on the official points table (高度専門職ポイント計算表): on your "
+            "calculation sheet, or by the points calculator."
+        ),
         required=False,
     )
     hsp_points_one_year_ago = count_field(
-        _("Your points one year before, from the sheet"),
+        _("Your points one year before"),
         _("Leave empty if you do not know them."),
         required=False,
     )
     hsp_points_three_years_ago = count_field(
-        _("Your points three years before, from the sheet"),
+        _("Your points three years before"),
         _("Leave empty if you do not know them."),
         required=False,
     )
