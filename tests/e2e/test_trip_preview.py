@@ -46,6 +46,8 @@ def test_the_preview_appears_without_a_page_load_and_is_announced(new_page, site
     ready = page.locator("[data-preview-result]").inner_text()
     expect(page.get_by_role("status")).to_have_text(ready)
     assert focused(page, ".table-scroll"), "the focus moves to the table read"
+    box = page.locator(".table-scroll")
+    assert box.evaluate("e => e.scrollWidth <= e.clientWidth"), "every column shows on a phone"
     check_page(page, lang=lang, label=f"trip-preview-{lang}-in-place")
     press(page, IMPORT)
     assert current_step(page) == "household", page.locator(".error-summary").all_inner_texts()
