@@ -51,8 +51,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from tests.wizard.driver import GROUP_OF, step_data  # noqa: E402
-from tests.wizard.profiles import GENERAL  # noqa: E402
+from tests.questionnaire.driver import GROUP_OF, step_data  # noqa: E402
+from tests.questionnaire.profiles import GENERAL  # noqa: E402
 
 MAX_SECONDS = 60
 #: With --compare-reports, applicants wait for their report as a person would: allow longer.

@@ -43,7 +43,7 @@ from django.utils import translation  # noqa: E402
 
 from assessments.reports.pdf import report_render_html, report_render_pdf  # noqa: E402
 from assessments.thresholds.snapshot import thresholds_from_defaults  # noqa: E402
-from tests.report.support import (  # noqa: E402
+from tests.reports.support import (  # noqa: E402
     APPLICATION_DATE,
     TYPICAL,
     evaluate,

@@ -1,7 +1,7 @@
 """Wizard step page against Django's bare form page, rendered in one process, in one run.
 
 Run with ``.venv/bin/python bench/wizard.py`` (``--rounds N``). The script makes a test
-database, walks one applicant (``tests/wizard/profiles.py``) to the steps below and then, in
+database, walks one applicant (``tests/questionnaire/profiles.py``) to the steps below and then, in
 interleaved rounds, GETs each step page and Django's own ``/admin/login/`` (a page with one
 small form, every template Django's) through the test client. It prints the p50 of each and
 the ratio step / bare form page (target <= 2x, issue 14). Every middleware and template runs;
@@ -32,8 +32,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from tests.wizard import profiles  # noqa: E402
-from tests.wizard.driver import WizardDriver  # noqa: E402
+from tests.questionnaire import profiles  # noqa: E402
+from tests.questionnaire.driver import WizardDriver  # noqa: E402
 
 #: The steps timed, with the answers given before reaching them (radio questions, dates,
 #: a formset of trips, the income table).

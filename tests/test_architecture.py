@@ -50,3 +50,13 @@ def test_the_rendered_picture_is_the_dot_file_drawn():
     svg = (ROOT / "docs" / "architecture.svg").read_text(encoding="utf-8")
     for name in contract_layers():
         assert f">{name}" in svg, name
+
+
+#: Test folders that are not one box: what crosses every box (security, a real browser).
+CROSS_CUTTING_TESTS = {"security", "e2e"}
+
+
+def test_the_test_folders_mirror_the_boxes():
+    """tests/<box>/ holds the tests of assessments/<box>/, so the design shows in tests/ too."""
+    folders = {path.parent.name for path in (ROOT / "tests").glob("*/__init__.py")}
+    assert folders - CROSS_CUTTING_TESTS == set(contract_layers())

@@ -11,7 +11,7 @@ one step's draft (the largest, the list of late payments full, is about 36 KB of
 unbounded, ~190 KB per POST), and a whole session, every step at those limits, every
 repeating answer at the contract's 200 rows of incompressible text and the travel step's box
 of pasted trips full (``trip_import.MAX_PASTE_CHARS``), stays under ``SESSION_BOUND_BYTES``.
-Hostile POSTs on every step of a run (tests/wizard/test_draft_bounds.py), with a full box of
+Hostile POSTs on every step of a run (tests/questionnaire/test_draft_bounds.py), with a full box of
 random kanji, stay under it.
 """
 
@@ -26,7 +26,7 @@ from assessments.eligibility.answers import MAX_LIST_ITEMS
 #: The longest value kept for a field without a limit of its own (a date, an amount of yen):
 #: longer than anything a person types into it ("¥1,000,000,000,000", "September 25, 2026").
 MAX_TYPED_LENGTH = 24
-#: The most a session row can hold with today's forms (checked by tests/wizard/test_draft_bounds.py).
+#: The most a session row can hold with today's forms (checked by tests/questionnaire/test_draft_bounds.py).
 SESSION_BOUND_BYTES = 256 * 1024
 
 

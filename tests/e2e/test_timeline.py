@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.checks import DESKTOP, LOCALES, PHONE, check_page
-from tests.presentation.conftest import engine_result, store
+from tests.results.conftest import engine_result, store
 
 RESULT = engine_result(
     residence_start_date="2017-12-01",

@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from assessments.results.models import Assessment
 from tests.e2e.checks import DESKTOP, PHONE, check_page, screenshot
-from tests.presentation.test_what_if import UNPAID, stored
+from tests.results.test_what_if import UNPAID, stored
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.hsp.test_api import PROFILE
-from tests.test_api import ANSWERS
+from tests.results.test_api import ANSWERS
 
 pytestmark = pytest.mark.django_db
 

@@ -19,9 +19,9 @@ from django.urls import reverse
 
 from assessments.questionnaire.models import SavedProgress
 from assessments.web.log_filters import RedactPersonalData, install_on_all_handlers, redact
+from tests.questionnaire.driver import WizardDriver
+from tests.questionnaire.profiles import FIVE_YEARS, GENERAL, income, with_
 from tests.security.conftest import APPLICANT, personal_values, store_assessment
-from tests.wizard.driver import WizardDriver
-from tests.wizard.profiles import FIVE_YEARS, GENERAL, income, with_
 
 TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd"
 

@@ -230,7 +230,7 @@ def test_a_nul_character_in_form_data_is_a_bad_request_before_anything_stores_it
 
 
 def test_a_wizard_draft_with_a_nul_character_is_refused_not_stored(client):
-    from tests.wizard.driver import WizardDriver
+    from tests.questionnaire.driver import WizardDriver
 
     driver = WizardDriver(client)
     response = driver.press("status", "wizard_save", status="work\x00")
