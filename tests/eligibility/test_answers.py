@@ -465,7 +465,10 @@ def test_the_json_message_writes_the_date_out_while_its_params_keep_iso():
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "prcheck has no rules in force on 1 January 2010"), ("ja", "2010年1月1日 に適用")],
+    [
+        ("en", "prcheck has no rules in force on 1 January 2010"),
+        ("ja", "prcheckには2010年1月1日に適用"),
+    ],
 )
 def test_a_day_without_rules_is_named_in_words_on_pages(language, words):
     with translation.override(language):

@@ -133,7 +133,7 @@ def test_a_count_typed_in_words_is_named_by_its_question_in_the_summary(driver):
         ),
         (
             "ja",
-            "現在の継続した在留が始まった日を入力してください（申請日の2026年12月1日以前の日付）",
+            "現在の継続した在留が始まった日を入力してください（申請予定日である2026年12月1日以前の日付）",
             None,
         ),
     ],

@@ -71,4 +71,4 @@ def test_without_the_naturalization_questions_the_report_says_so_instead_of_blan
         typical_html
     )
     assert "The naturalization questions were not asked" in typical_html
-    assert "帰化に関する質問にはお答えいただいていないため" in typical_html
+    assert "帰化に関する質問はしていないため" in typical_html

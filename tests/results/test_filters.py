@@ -157,7 +157,7 @@ LABELS = [
     ("ThresholdKind", "practice", "Practitioners' rule of thumb", "実務上の目安"),
     ("Route", "general", "General route (10 years)", "原則ルート（10年以上在留）"),
     ("Overall", "not_eligible", "Not eligible now", "現時点では要件を満たさない"),
-    ("HspWhen", "now", "on the application date", "申請時点"),
+    ("HspWhen", "now", "on the application date", "申請予定日時点"),
 ]
 
 

@@ -161,7 +161,7 @@ def test_one_year_of_income_is_labelled_with_that_year_not_a_range_to_itself(
     ("language", "sentence"),
     [
         ("en", "If you pay the payment still unpaid now, it counts as paid late."),
-        ("ja", "未納の支払いを今納付しても遅延納付として扱われます。"),
+        ("ja", "未納分は、今納付しても遅延納付として扱われます。"),
     ],
 )
 def test_settling_one_unpaid_payment_is_said_of_that_one_payment(client, language, sentence):
