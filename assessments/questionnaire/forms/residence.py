@@ -132,8 +132,8 @@ class ResidenceForm(StepForm):
     hsp_route = yes_no(
         _("Do you want to check the Highly Skilled Professional routes (points or J-Skip)?"),
         _(
-            "Anyone can qualify sooner with enough points on the official HSP points table, or "
-            "by meeting the J-Skip criteria. Holders of HSP status are asked in any case."
+            "Whatever your status, you may be able to apply sooner with enough points on the "
+            "official HSP points table, or by meeting the J-Skip criteria."
         ),
     )
 
