@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.web.messages import error_message, shown_params
+from assessments.web.messages import error_message, errors_to_json, errors_to_lines, shown_params
 
 MESSAGES = {
     "after_as_of": _("This date is after the day of the calculation (%(limit)s)."),
@@ -50,23 +50,9 @@ def hsp_error_message(
 
 def hsp_errors_to_json(errors: Mapping[str, list[tuple[str, dict]]]) -> dict:
     """Return ``{"field": [{"code", "params", "message"}]}`` for ``HspProfileInvalid.errors``."""
-    return {
-        path: [
-            {
-                "code": code,
-                "params": dict(params),
-                "message": hsp_error_message(code, params, written_dates=True),
-            }
-            for code, params in path_errors
-        ]
-        for path, path_errors in sorted(errors.items())
-    }
+    return errors_to_json(errors, word=hsp_error_message)
 
 
 def hsp_errors_to_lines(errors: Mapping[str, list[tuple[str, dict]]]) -> list[str]:
     """Return one ``"field: message"`` line per error, for the command line."""
-    return [
-        f"{path or '(profile)'}: {hsp_error_message(code, params)}"
-        for path, path_errors in sorted(errors.items())
-        for code, params in path_errors
-    ]
+    return errors_to_lines(errors, word=hsp_error_message, whole="(profile)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -118,17 +118,20 @@ def error_message(
     return str(template) % _Params(shown_params(params, written_dates=written_dates))
 
 
-def errors_to_json(errors: Mapping[str, list[tuple[str, dict]]]) -> dict:
+def errors_to_json(
+    errors: Mapping[str, list[tuple[str, dict]]], *, word: Callable[..., str] = error_message
+) -> dict:
     """Return ``{"field.path": [{"code", "params", "message"}]}`` for ``AnswersInvalid.errors``.
 
-    ``params`` keep ISO dates for programs; ``message`` writes them as the pages do.
+    ``params`` keep ISO dates for programs; ``message`` writes them as the pages do. ``word``
+    words one error (the HSP calculator passes its own, which falls back on this module's).
     """
     return {
         path: [
             {
                 "code": code,
                 "params": dict(params),
-                "message": error_message(code, params, written_dates=True),
+                "message": word(code, params, written_dates=True),
             }
             for code, params in path_errors
         ]
@@ -136,10 +139,18 @@ def errors_to_json(errors: Mapping[str, list[tuple[str, dict]]]) -> dict:
     }
 
 
-def errors_to_lines(errors: Mapping[str, list[tuple[str, dict]]]) -> list[str]:
-    """Return one ``"field.path: message"`` line per error, for the command line."""
+def errors_to_lines(
+    errors: Mapping[str, list[tuple[str, dict]]],
+    *,
+    word: Callable[..., str] = error_message,
+    whole: str = "(answers)",
+) -> list[str]:
+    """Return one ``"field.path: message"`` line per error, for the command line.
+
+    ``whole`` names the input in a line about it as a whole (no field path).
+    """
     return [
-        f"{path or '(answers)'}: {error_message(code, params)}"
+        f"{path or whole}: {word(code, params)}"
         for path, path_errors in sorted(errors.items())
         for code, params in path_errors
     ]
