@@ -15,6 +15,7 @@ from assessments.reports import views as report_views
 from assessments.results import api as results_api
 from assessments.results import views as results_views
 from assessments.results import whatif_views
+from assessments.results.handoff_views import handoff
 
 register_converter(runs.RunConverter, "run")
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path("result/<str:token>/", results_views.result, name="result"),
     path("result/<str:token>/delete/", results_views.delete, name="delete"),
     path("result/<str:token>/report.pdf", report_views.report, name="report"),
+    path("result/<str:token>/handoff.zip", handoff, name="handoff"),
     path("result/<str:token>/what-if/", whatif_views.what_if, name="what_if"),
     path("result/<str:token>/calendar.ics", whatif_views.calendar, name="calendar"),
     path("result/<str:token>/what-if/", whatif_views.what_if, name="what_if"),
