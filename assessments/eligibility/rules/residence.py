@@ -12,7 +12,15 @@ import datetime as dt
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import ResidenceStatus as S
 from assessments.eligibility.choices import Route
-from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
+from assessments.eligibility.rules.base import (
+    AT_RISK,
+    MET,
+    NOT_MET,
+    Finding,
+    cited,
+    draft_from,
+    with_draft,
+)
 from assessments.eligibility.rules.dates import add_years, first_day_satisfied, years_between
 from assessments.eligibility.rules.routes import (
     NOT_ACCEPTED_STATUSES,
@@ -164,7 +172,7 @@ def _general(a: Answers, t: Thresholds, route: str) -> Finding:
 
 
 def _spouse(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Three years of marriage and one year in Japan (draft: five and three from 2027-04-01)."""
+    """Three years of marriage and one year in Japan (the draft's five and three: ``with_draft``)."""
     marriage_key = "residence.spouse.marriage_min_years"
     in_japan = _period(
         a, t, route, key="residence.spouse.in_japan_min_years", start=a.residence_start_date
@@ -301,8 +309,27 @@ def _seriousness(finding: Finding):
     return (0 if finding.status == MET else 1, dt.date.min)
 
 
+#: A code that states a period in force, and its twin that says what a draft would need.
+DRAFT_CODES = {
+    "residence_period.too_short": "residence_period.draft_too_short",
+    "residence_period.marriage_too_short": "residence_period.draft_marriage_too_short",
+}
+
+
 def residence_period(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Check the residence period the route requires (guideline 1(3)ア, 2(1)–(8))."""
+    """Check the residence period the route requires (guideline 1(3)ア, 2(1)–(8)).
+
+    The verdict is the rules in force; a pending draft that would ask more (the 2026-08-04
+    draft's spouse and child periods) is said as a risk beside it, never as the verdict.
+    """
+    law = _in_force(a, t, route)
+    drafted = _in_force(a, t.with_drafts(), route)
+    keys = tuple(version.key for version in t.timeline if version.key.startswith("residence."))
+    return with_draft(law, drafted, codes=DRAFT_CODES, draft_on=draft_from(t, keys))
+
+
+def _in_force(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Check the residence period with the values of ``t`` (in force, or as if adopted)."""
     if route == Route.GENERAL:
         return _general(a, t, route)
     if route == Route.SPOUSE:

@@ -126,11 +126,15 @@ def _family(a: Answers, t: Thresholds) -> Finding:
 
 
 def _policy(a: Answers, t: Thresholds) -> Finding | None:
-    """Flag, as a risk only, the unverified 2026 policy of ten years in principle."""
+    """Flag, as a risk only, the unverified 2026 policy of ten years in principle.
+
+    The policy is a draft (never in force): it is read as if adopted (``with_drafts``).
+    """
     key = "naturalization.residence.policy_min_years"
-    if t[key] is None:
+    drafted = t.with_drafts()
+    if drafted[key] is None:
         return None
-    due = opens_on(t, a.application_date, ((a.residence_start_date, key),))
+    due = opens_on(drafted, a.application_date, ((a.residence_start_date, key),))
     if due is not None and due <= a.application_date:
         return None
     return Finding(
@@ -139,11 +143,11 @@ def _policy(a: Answers, t: Thresholds) -> Finding | None:
         "naturalization.residence.policy_ten_years",
         {
             "years": years_between(a.residence_start_date, a.application_date),
-            "required": t[key],
-            "policy_date": t.entry(key).valid_from,
+            "required": drafted[key],
+            "policy_date": drafted.entry(key).valid_from,
         },
         clears_on=due,
-        **cited(t, key),
+        **cited(drafted, key),
     )
 
 
