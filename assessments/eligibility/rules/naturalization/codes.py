@@ -18,18 +18,27 @@ NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
     ),
     "naturalization.residence.no_work_status": ("status", "years"),
     "naturalization.residence.policy_ten_years": ("years", "required", "policy_date"),
-    "naturalization.residence.spouse_too_short": ("years", "required", "marriage_date"),
-    "naturalization.residence.marriage_date_missing": ("years", "required"),
+    "naturalization.residence.spouse_too_short": ("years", "required", "marriage_date", "path"),
+    "naturalization.residence.marriage_date_missing": ("years", "required", "path"),
     "naturalization.residence.exempt": ("path",),
-    # absences — "引き続き": long trips and heavy years (practice).
-    "naturalization.absences.ok": ("trips", "longest_days", "max_year_days", "window_years"),
+    # absences — "引き続き": long trips and heavy years (practice), over the period of the route
+    # the residence finding is judged on (``path``); a route with no period has nothing to reset.
+    "naturalization.absences.ok": (
+        "trips",
+        "longest_days",
+        "max_year_days",
+        "window_years",
+        "path",
+    ),
     "naturalization.absences.too_long": (
         "long_trips",
         "heavy_years",
         "limit_months",
         "year_limit",
         "window_years",
+        "path",
     ),
+    "naturalization.absences.no_period": ("path",),
     # age — Art. 5(1)(ii); exempt under Arts. 7 and 8 (``path``: the route that waives it).
     "naturalization.age.ok": ("age", "required"),
     "naturalization.age.too_young": ("age", "required"),
