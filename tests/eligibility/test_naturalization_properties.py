@@ -131,7 +131,7 @@ def test_absences_are_judged_on_the_route_the_residence_card_names(data, ties):
     """Issue 22, item 1: the absences card reads the residence card's route; a route that asks
     no period (residence exempt) has no count to start again (absences exempt), and a route
     with a period is never exempt from absences."""
-    answers = _answers({**data, **{tie: True for tie in ties}})
+    answers = _answers({**data, **dict.fromkeys(ties, True)})
     if answers is None:
         return
     found = {f.id: f for f in evaluate_naturalization(answers, THRESHOLDS).requirements}
