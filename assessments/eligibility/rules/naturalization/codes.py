@@ -57,13 +57,34 @@ NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
     ),
     "naturalization.conduct.traffic_caution": ("count", "tolerance", "window_years"),
     "naturalization.conduct.unpaid": ("count", "kinds"),
-    "naturalization.conduct.late": ("count", "latest_due", "lookback_years"),
+    "naturalization.conduct.late": ("count", "kinds", "latest_due", "lookback_years"),
+    # A late pension or health-insurance payment older than the year but within two (a risk).
+    "naturalization.conduct.late_earlier": (
+        "count",
+        "kinds",
+        "latest_due",
+        "lookback_years",
+        "caution_years",
+    ),
     "naturalization.conduct.not_enrolled": ("pension", "health_insurance"),
     "naturalization.conduct.family_arrears": (),
     # livelihood — Art. 5(1)(iv); exempt under Art. 8 (``path``: the route that waives it).
-    "naturalization.livelihood.ok": ("income", "required"),
-    "naturalization.livelihood.income_below": ("income", "required"),
-    "naturalization.livelihood.income_missing": ("required",),
+    # required: the figure for the household (household_size: the applicant and the dependants).
+    "naturalization.livelihood.ok": ("income", "required", "household_size"),
+    "naturalization.livelihood.income_below": (
+        "income",
+        "required",
+        "household_size",
+        "required_household",
+    ),
+    "naturalization.livelihood.household_below": (
+        "income",
+        "required",
+        "household_size",
+        "required_single",
+        "per_person",
+    ),
+    "naturalization.livelihood.income_missing": ("required", "household_size"),
     "naturalization.livelihood.public_assistance": (),
     "naturalization.livelihood.job_changed": ("date", "wait_years"),
     "naturalization.livelihood.exempt": ("path",),
