@@ -487,3 +487,28 @@ def test_a_draft_version_never_makes_a_finding_not_met(data):
             ), (found, law)
             if "draft" in found.params:
                 event(f"{found.code}: carries the draft")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_day_answers())
+@_example(status="hsp", status_grant_date="2026-01-16", hsp_points={"now": 85})
+@_example(status="hsp", status_grant_date="2024-06-01", hsp_points={"now": 75, "one_year_ago": 75})
+def test_a_risk_from_a_blank_that_time_settles_is_met_on_its_clears_on(data):
+    """Issue 22, item 5: an HSP route at risk only for a blank past calculation says the day
+    the holder's own period (route ア) clears it; on that day, with the same answers, it is met."""
+    answers = _valid(data)
+    if answers is None:
+        return
+    for route in evaluate(answers, THRESHOLDS.at(answers.application_date)).considered:
+        for finding in route.requirements:
+            if finding.code != "residence_period.hsp_points_missing" or not finding.clears_on:
+                continue
+            event("a blank HSP calculation settled by time")
+            later = dataclasses.replace(answers, application_date=finding.clears_on)
+            t = THRESHOLDS.at(finding.clears_on)
+            (now,) = [
+                f
+                for f in evaluate_route(later, t, route.route).requirements
+                if f.id == "residence_period"
+            ]
+            assert now.status == "met", (route.route, finding, now)

@@ -8,6 +8,7 @@ practice for statuses on which PR is not granted.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import ResidenceStatus as S
@@ -251,14 +252,35 @@ def _hsp(a: Answers, t: Thresholds, route: str) -> Finding:
 
 
 def _hsp_best(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Return the better of the two alternatives ア and イ, under the marks of ``t``."""
+    """Return the better of the two alternatives ア and イ, under the marks of ``t``.
+
+    A blank past calculation makes イ at risk today; when ア (the holder's own period) is met
+    by time alone with the answers given, that risk clears on that day: ``clears_on`` says so.
+    """
     _, _, past = HSP_ROUTES[route]
     holder = a.status == S.HSP and a.status_grant_date is not None
-    variants = []
+    kinds = []
     if holder:
-        variants.append(_hsp_variant(a, t, route, start=a.status_grant_date, needed=("now",)))
-    variants.append(_hsp_variant(a, t, route, start=a.residence_start_date, needed=("now", past)))
-    return min(variants, key=_seriousness)
+        kinds.append({"start": a.status_grant_date, "needed": ("now",)})
+    kinds.append({"start": a.residence_start_date, "needed": ("now", past)})
+    variants = [_hsp_variant(a, t, route, **kind) for kind in kinds]
+    best = min(variants, key=_seriousness)
+    if best.status != AT_RISK or best.clears_on is not None:
+        return best
+    settled = [
+        variant.clears_on
+        for variant, kind in zip(variants, kinds, strict=True)
+        if variant.status == NOT_MET
+        and variant.clears_on is not None
+        and _hsp_variant(
+            replace(a, application_date=variant.clears_on),
+            t.at(variant.clears_on),
+            route,
+            **kind,
+        ).status
+        == MET
+    ]
+    return replace(best, clears_on=min(settled)) if settled else best
 
 
 def _hsp_variant(a: Answers, t: Thresholds, route: str, *, start, needed) -> Finding:
