@@ -157,7 +157,13 @@ def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
         best=best,
         considered=considered,
         thresholds=thresholds.to_json(),
-        threshold_ids=tuple(sorted(e.pk for e in thresholds.entries.values() if e.pk is not None)),
+        threshold_ids=tuple(
+            sorted(
+                e.pk
+                for e in (*thresholds.entries.values(), *thresholds.drafts.values())
+                if e.pk is not None
+            )
+        ),
         planned_trips=planned,
         timeline=timeline_of(answers, thresholds, best, considered),
     )
