@@ -38,7 +38,7 @@ def absences_over(
     ``years_key`` None: the route asks no period, so nothing can start again (exempt).
     """
     if years_key is None:
-        return Finding(ID, EXEMPT, "naturalization.absences.no_period", {"path": path}, reference)
+        return Finding(ID, EXEMPT, "naturalization.absences.exempt", {"path": path}, reference)
     window = t[years_key]
     window_start = add_years(a.application_date, -int(window))
     trips = [trip for trip in a.trips if trip.return_date > window_start]

@@ -38,7 +38,7 @@ NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
         "window_years",
         "path",
     ),
-    "naturalization.absences.no_period": ("path",),
+    "naturalization.absences.exempt": ("path",),
     # age — Art. 5(1)(ii); exempt under Arts. 7 and 8 (``path``: the route that waives it).
     "naturalization.age.ok": ("age", "required"),
     "naturalization.age.too_young": ("age", "required"),
