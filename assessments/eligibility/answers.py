@@ -363,6 +363,18 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         dates[key] = r.date(data.get(key), key)
         r.not_after(dates[key], key, app)
     status_expiry = r.date(data.get("status_expiry_date"), "status_expiry_date")
+    grant = dates["status_grant_date"]
+    if status_expiry is not None and grant is not None and status_expiry < grant:
+        # A period of stay cannot end before it was granted.
+        r.error("status_expiry_date", "expiry_before_grant", grant_date=grant.isoformat())
+    qualifying = dates["qualifying_status_start_date"]
+    if qualifying is not None and residence_start is not None and qualifying < residence_start:
+        # Residence on a qualifying status is part of the continuous residence, not before it.
+        r.error(
+            "qualifying_status_start_date",
+            "before_residence_start",
+            residence_start_date=residence_start.isoformat(),
+        )
     birth = dates["birth_date"]
     for key in NOT_BEFORE_BIRTH:
         value = residence_start if key == "residence_start_date" else dates[key]

@@ -294,6 +294,12 @@ def _render_finding(finding, part: str) -> str:
         name,
         {"p": params if isinstance(params, dict) else {}, "finding": finding, "part": part},
     )
+    draft = params.get("draft") if isinstance(params, dict) else None
+    if part == "text" and isinstance(draft, dict):
+        rendered += render_to_string(
+            "assessments/finding_draft_note.html",
+            {"draft": draft, "draft_text": _render_finding(draft, "text")},
+        )
     return mark_safe(rendered.strip())  # our own template's output, already escaped
 
 
