@@ -32,6 +32,7 @@ urlpatterns = [
     path("result/<str:token>/delete/", results_views.delete, name="delete"),
     path("result/<str:token>/report.pdf", report_views.report, name="report"),
     path("result/<str:token>/handoff.zip", handoff, name="handoff"),
+    path("result/<str:token>/report-status", report_views.report_status, name="report_status"),
     path("result/<str:token>/what-if/", whatif_views.what_if, name="what_if"),
     path("result/<str:token>/calendar.ics", whatif_views.calendar, name="calendar"),
     path("result/<str:token>/what-if/", whatif_views.what_if, name="what_if"),

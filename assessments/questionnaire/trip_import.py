@@ -50,6 +50,9 @@ LINE_MESSAGES = {
     ),
     "no_departure": gettext_lazy("Enter the day you left in the departure column."),
     "no_return": gettext_lazy("Enter the day you came back in the return column."),
+    "unreadable_line": gettext_lazy(
+        "This line cannot be read: put one date in each cell, and close every quotation mark."
+    ),
 }
 INPUT_MESSAGES = {
     "empty": gettext_lazy(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import html
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 
 from assessments.questionnaire.models import SavedProgress
 from assessments.questionnaire.runs import PASTED_TRIPS, run_session_key
-from assessments.questionnaire.trip_import import MAX_PASTE_CHARS
+from assessments.questionnaire.trip_import import LINE_MESSAGES, MAX_PASTE_CHARS
 from tests.questionnaire import profiles as p
 from tests.questionnaire.driver import WizardDriver, step_data
 
@@ -228,3 +231,24 @@ def test_a_csv_files_trips_are_kept_as_the_box_shows_them(driver):
     upload = SimpleUploadedFile("trips.csv", b"departure,return\n2024-08-01,2024-08-20\n")
     post_travel(driver, {"has_trips": True}, trips_csv=upload, wizard_preview_trips="1")
     assert kept_paste(driver) == "2024-08-01 2024-08-20"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_csv_cell_too_long_for_the_reader_is_a_message_on_its_line_not_an_error_page(
+    client, db, language
+):
+    driver = WizardDriver(client, language=language)
+    at_travel(driver)
+    huge = "x" * (csv.field_size_limit() + 1)
+    content = f"departure,return\n{huge},2024/8/20\n2024/9/1,2024/9/10\n".encode()
+    upload = SimpleUploadedFile("trips.csv", content, content_type="text/csv")
+    response = post_travel(driver, {"has_trips": True}, trips_csv=upload, wizard_preview_trips="1")
+    assert response.status_code == 200
+    rows = response.context["trip_preview"]["rows"]
+    assert [(row["number"], bool(row["error"])) for row in rows] == [(2, True), (3, False)]
+    with translation.override(language):
+        expected = str(LINE_MESSAGES["unreadable_line"])
+    assert rows[0]["error"] == expected
+    assert language == "en" or not expected.startswith("This"), "worded in Japanese"
+    assert html.escape(expected) in response.content.decode()
+    assert huge not in response.content.decode()
