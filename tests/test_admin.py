@@ -29,7 +29,15 @@ GOOD = {
     "kind": "practice",
     "source_title": "行政書士 rule of thumb",
     "source_url": "https://example.org/income",
+    "change_note": "Practitioners now expect 3.2 million yen (office survey, 2026-11).",
 }
+#: Tests of the add form run on this day (what is "in the past" depends on it).
+TODAY = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(time_machine):
+    time_machine.move_to(TODAY, tick=False)
 
 
 @pytest.fixture
@@ -58,11 +66,50 @@ def threshold_form(superuser, data):
     return form_class(data=data)
 
 
+#: A key for which "no such limit" means something (after its latest version, 2027-04-01).
+NO_LIMIT_KEY = {
+    "key": "absence.single_trip_max_months",
+    "unit": "months",
+    "valid_from": "2027-06-01",
+}
+
 # (sentence, changes to GOOD, field expected to carry an error, or None when valid)
 FORM_CASES = [
     ("a complete new version is valid", {}, None),
     ("an empty unit is taken from the key", {"unit": ""}, None),
-    ("an empty value (no limit from that date) is valid", {"value": ""}, None),
+    ("an empty income floor is refused", {"value": ""}, "value"),
+    ("text in the yen field is refused", {"value": "three million"}, "value"),
+    ("an income floor cannot tick “no such limit”", {"no_limit": "on"}, "no_limit"),
+    ("an amount written 320万 is read as yen", {"value": "320万"}, None),
+    ("an amount written ¥3,200,000 is read as yen", {"value": "¥3,200,000"}, None),
+    ("an amount written in full-width digits is read", {"value": "３２０万"}, None),
+    ("an amount of yen with a decimal part is refused", {"value": "3200000.5"}, "value"),
+    ("a version without a reason is refused", {"change_note": ""}, "change_note"),
+    (
+        "a key that may have none saves with the box ticked",
+        {**NO_LIMIT_KEY, "value": "", "no_limit": "on"},
+        None,
+    ),
+    (
+        "a key that may have none still needs a value or the box",
+        {**NO_LIMIT_KEY, "value": ""},
+        "value",
+    ),
+    (
+        "a value and the “no such limit” box together are refused",
+        {**NO_LIMIT_KEY, "value": "6", "no_limit": "on"},
+        "value",
+    ),
+    (
+        "a number of years written in yen is refused",
+        {"key": "residence.general.min_years", "unit": "years", "value": "10万"},
+        "value",
+    ),
+    (
+        "a number of years with a decimal part is read",
+        {"key": "residence.general.min_years", "unit": "years", "value": "１．５"},
+        None,
+    ),
     ("a key that is not in the registry is refused", {"key": "livelihood.minimum"}, "key"),
     ("a unit that does not fit the key is refused", {"unit": "days"}, "unit"),
     ("a version without a source URL is refused", {"source_url": ""}, "source_url"),
@@ -75,7 +122,7 @@ FORM_CASES = [
     ("a table on a number threshold is refused", {"table_value": "[1, 2]"}, "table_value"),
     (
         "a second version of a key on the same date is refused",
-        {"valid_from": "2006-03-31"},
+        {"valid_from": "2006-03-31", "past_date_confirmed": "on", "backdate_reason": "Typo."},
         "__all__",
     ),
     (
@@ -100,6 +147,40 @@ FORM_CASES = [
             "unit": "date",
             "value": "",
             "date_value": "2028-03-31",
+        },
+        None,
+    ),
+    (
+        "a version dated before today is refused without a confirmation",
+        {"valid_from": "2026-12-01"},
+        "past_date_confirmed",
+    ),
+    (
+        "a version dated before today is refused without a reason for the past date",
+        {"valid_from": "2026-12-01", "past_date_confirmed": "on"},
+        "backdate_reason",
+    ),
+    (
+        "a version dated before today saves with the confirmation and a reason",
+        {
+            "valid_from": "2026-12-01",
+            "past_date_confirmed": "on",
+            "backdate_reason": "The survey applies from December.",
+        },
+        None,
+    ),
+    (
+        "a future version dated before the latest version of its key needs a confirmation",
+        {"key": "residence.spouse.marriage_min_years", "unit": "years", "value": "4"},
+        "past_date_confirmed",
+    ),
+    (
+        "a future version dated after the latest version of its key needs none",
+        {
+            "key": "residence.spouse.marriage_min_years",
+            "unit": "years",
+            "value": "4",
+            "valid_from": "2027-05-01",
         },
         None,
     ),
@@ -384,7 +465,11 @@ STALE_SOURCE_CASES = [
     ),
     (
         "the first version of a key is compared with nothing",
-        {"valid_from": "2006-03-30"},
+        {
+            "valid_from": "2006-03-30",
+            "past_date_confirmed": "on",
+            "backdate_reason": "Recorded late: the guideline applied from this day.",
+        },
         set(),
     ),
     (
