@@ -15,6 +15,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.contrib import admin
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -99,8 +100,14 @@ class CheckedThresholdForm(ThresholdForm):
         return data
 
     def _check_trial(self, data: dict, spec) -> None:
-        """Refuse a version that makes the engine raise for any built-in persona."""
-        candidate = candidate_from_form(data, spec)
+        """Refuse a version that makes the engine raise for any built-in persona.
+
+        A version that the model refuses anyway (``Threshold.clean``) is not tried.
+        """
+        try:
+            candidate = candidate_from_form(data, spec)
+        except ValidationError:
+            return
         failed = trial_errors(threshold_trial(candidate=candidate))
         if not failed:
             return
@@ -124,7 +131,10 @@ def _shown_day(day: dt.date) -> str:
 
 
 def candidate_from_form(data: dict, spec) -> ThresholdValue:
-    """Return the rules' view of the version the form would save."""
+    """Return the rules' view of the version the form would save.
+
+    Raise ``ValidationError`` if the model refuses its value (``Threshold.clean``).
+    """
     row = Threshold(
         key=spec.key,
         unit=spec.unit,
@@ -133,7 +143,9 @@ def candidate_from_form(data: dict, spec) -> ThresholdValue:
         table_value=data.get("table_value"),
         valid_from=data["valid_from"],
         kind=data.get("kind") or "",
+        source_url=data.get("source_url") or "",
     )
+    row.clean()
     return ThresholdValue(
         key=spec.key,
         value=row.typed_value(),

@@ -79,7 +79,7 @@ def threshold_trial(
                 answers = persona.answers(on=day)
             except AnswersInvalid:
                 continue
-            before, before_error = _outcome(answers, before_timeline, day)
+            before, before_error = _before(persona, answers, before_timeline, day)
             after, error = _outcome(answers, after_timeline, day)
             trials.append(
                 PersonaTrial(
@@ -115,6 +115,24 @@ def trial_days(candidate: ThresholdValue, persona: Persona) -> tuple[dt.date, ..
     """The persona's own date, the day before the candidate applies and its first day."""
     start = candidate.valid_from
     return tuple(sorted({persona.on, start - dt.timedelta(days=1), start}))
+
+
+#: The "before" outcomes of the last timeline tried (the same stored versions, until one is
+#: added): an admin correcting a refused form does not pay for them again.
+_before_memo: tuple[tuple, dict] | None = None
+
+
+def _before(persona: Persona, answers, timeline: tuple, day: dt.date):
+    global _before_memo
+    if _before_memo is None or _before_memo[0] is not timeline:
+        _before_memo = (timeline, {})
+        memo = _before_memo[1]
+    else:
+        memo = _before_memo[1]
+    key = (persona.name, persona.on, day)
+    if key not in memo:
+        memo[key] = _outcome(answers, timeline, day)
+    return memo[key]
 
 
 def _outcome(answers, timeline, day: dt.date) -> tuple[Outcome | None, str | None]:

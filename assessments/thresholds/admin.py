@@ -18,7 +18,11 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import BooleanField, Case, OuterRef, Subquery, Value, When
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
@@ -27,7 +31,12 @@ from django.utils.translation import ngettext
 
 from assessments.thresholds.choices import ThresholdKind, ThresholdUnit
 from assessments.thresholds.models import Threshold
-from assessments.thresholds.services import ApprovalRefused, threshold_approve
+from assessments.thresholds.services import (
+    APPROVE_PERMISSION,
+    ApprovalRefused,
+    check_can_approve,
+    threshold_approve,
+)
 from assessments.thresholds.snapshot import THRESHOLD_KEYS
 
 
@@ -272,6 +281,11 @@ class ThresholdForm(forms.ModelForm):
             self.add_error("table_value", _("Only table thresholds take a table value."))
         if spec and unit not in (ThresholdUnit.DATE, ThresholdUnit.TABLE):
             self._check_value_or_no_limit(data, spec)
+        elif data.get("no_limit"):
+            self.add_error(
+                "no_limit",
+                _("This threshold always has a value: enter it instead of ticking this box."),
+            )
         self._check_past_date(data)
         self._check_source_is_not_stale(data)
         return data
@@ -342,6 +356,21 @@ class ThresholdForm(forms.ModelForm):
         for name in same:
             self.add_error(name, message)
         self.add_error("source_confirmed", _("Confirm the source, or change it."))
+
+
+def _last_versions(objs) -> list[str]:
+    """Say which keys would be left without any version (every check needs each key)."""
+    chosen: dict[str, set[int]] = {}
+    for threshold in objs:
+        chosen.setdefault(threshold.key, set()).add(threshold.pk)
+    lines = []
+    for key, pks in sorted(chosen.items()):
+        if not Threshold.objects.filter(key=key).exclude(pk__in=pks).exists():
+            lines.append(
+                _("%(key)s — its last version: add the corrected version first, then delete")
+                % {"key": key}
+            )
+    return lines
 
 
 class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
@@ -488,6 +517,7 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
     def get_deleted_objects(self, objs, request):
         """Refuse (as "protected") to delete any version that stored assessments used."""
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected.extend(_last_versions(objs))
         for threshold in objs:
             used = threshold.assessments.count()
             if used:
@@ -502,7 +532,10 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
         if obj is None or obj.pk is None:
             return ""
         if obj.awaiting_approval:
-            return _("Awaiting approval")
+            url = reverse("admin:assessments_threshold_approve", args=[obj.pk])
+            return format_html(
+                '{} <a href="{}">{}</a>', _("Awaiting approval"), url, _("Approve")
+            )
         if obj.approved_by_id:
             return _("Approved")
         return ""
@@ -524,6 +557,7 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
             except ApprovalRefused as refusal:
                 refused.append(f"{threshold.key} ({threshold.valid_from}): {refusal.message}")
             else:
+                self.log_change(request, threshold, [{"changed": {"fields": ["approval"]}}])
                 approved += 1
         if approved:
             self.message_user(
@@ -540,4 +574,44 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
             self.message_user(request, line, messages.ERROR)
 
     def has_approve_permission(self, request):
-        return request.user.has_perm("assessments.approve_threshold")
+        return request.user.has_perm(APPROVE_PERMISSION)
+
+    def get_urls(self):
+        approve = path(
+            "<int:object_id>/approve/",
+            self.admin_site.admin_view(self.approve_view),
+            name="assessments_threshold_approve",
+        )
+        return [approve, *super().get_urls()]
+
+    def approve_view(self, request, object_id):
+        """Confirm, then approve one version awaiting approval (never one's own)."""
+        threshold = get_object_or_404(Threshold, pk=object_id)
+        if not self.has_view_permission(request, threshold):
+            raise PermissionDenied
+        refusal = None
+        try:
+            if request.method == "POST":
+                threshold_approve(threshold=threshold, user=request.user)
+                self.log_change(request, threshold, [{"changed": {"fields": ["approval"]}}])
+                self.message_user(
+                    request,
+                    _("Version approved: it applies from %(date)s.")
+                    % {"date": date_format(threshold.valid_from, "DATE_FORMAT")},
+                    messages.SUCCESS,
+                )
+                return redirect("admin:assessments_threshold_change", threshold.pk)
+            check_can_approve(threshold=threshold, user=request.user)
+        except ApprovalRefused as error:
+            refusal = error.message
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": threshold,
+            "refusal": refusal,
+            "none_shown": NONE_SHOWN,
+            "title": _("Approve a new version"),
+        }
+        return TemplateResponse(
+            request, "admin/assessments/threshold/approve.html", context, status=200
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assessments.thresholds.snapshot import Thresholds, ThresholdValue, resolve
+from assessments.thresholds.snapshot import THRESHOLD_KEYS, Thresholds, ThresholdValue, resolve
 
 
 def thresholds_at(*, on: dt.date | None = None) -> Thresholds:
@@ -51,9 +51,20 @@ def stored_versions() -> tuple[ThresholdValue, ...]:
     if memo is not None and memo[0] == stamp:
         return memo[1]
     rows = Threshold.objects.filter(awaiting_approval=False).order_by("key", "valid_from")  # the whole timeline: a few hundred rows
-    versions = tuple(threshold_value_from_row(row) for row in rows)
+    versions = tuple(threshold_value_from_row(row) for row in rows if applies(row))
     _stored_memo = (stamp, versions)
     return versions
+
+
+def applies(row) -> bool:
+    """Whether a stored row can apply: not an empty value for a key that always has one.
+
+    The admin refuses such a row (``Threshold.clean``); one saved before that check existed
+    is left out, so that the version before it still applies and no check breaks on it.
+    """
+    spec = THRESHOLD_KEYS.get(row.key)
+    numeric = row.unit not in ("date", "table")
+    return not (numeric and row.value is None and spec is not None and not spec.no_limit)
 
 
 def threshold_value_from_row(row) -> ThresholdValue:

@@ -23,6 +23,16 @@ def threshold_approve(*, threshold, user) -> None:
     Raise ``ApprovalRefused`` otherwise.
     """
     from django.utils import timezone
+
+    check_can_approve(threshold=threshold, user=user)
+    threshold.awaiting_approval = False
+    threshold.approved_by = user
+    threshold.approved_at = timezone.now()
+    threshold.save(update_fields=["awaiting_approval", "approved_by", "approved_at"])
+
+
+def check_can_approve(*, threshold, user) -> None:
+    """Raise ``ApprovalRefused`` unless ``user`` may approve ``threshold`` now."""
     from django.utils.translation import gettext_lazy as _
 
     if not threshold.awaiting_approval:
@@ -33,10 +43,6 @@ def threshold_approve(*, threshold, user) -> None:
         raise ApprovalRefused(
             _("You added this version: another administrator must approve it.")
         )
-    threshold.awaiting_approval = False
-    threshold.approved_by = user
-    threshold.approved_at = timezone.now()
-    threshold.save(update_fields=["awaiting_approval", "approved_by", "approved_at"])
 
 
 def load_default_thresholds(threshold_model) -> int:
