@@ -5,9 +5,9 @@ from types import MappingProxyType
 
 import pytest
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Permission, User
+from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.urls import reverse
 

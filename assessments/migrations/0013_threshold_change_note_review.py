@@ -6,45 +6,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0012_natz_route_thresholds'),
+        ("assessments", "0012_natz_route_thresholds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='threshold',
-            options={'ordering': ['key', '-valid_from'], 'permissions': [('approve_threshold', "Can approve another administrator's version")], 'verbose_name': 'threshold', 'verbose_name_plural': 'thresholds'},
+            name="threshold",
+            options={
+                "ordering": ["key", "-valid_from"],
+                "permissions": [
+                    ("approve_threshold", "Can approve another administrator's version")
+                ],
+                "verbose_name": "threshold",
+                "verbose_name_plural": "thresholds",
+            },
         ),
         migrations.AddField(
-            model_name='threshold',
-            name='approved_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='approved at'),
+            model_name="threshold",
+            name="approved_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="approved at"),
         ),
         migrations.AddField(
-            model_name='threshold',
-            name='approved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by'),
+            model_name="threshold",
+            name="approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="approved by",
+            ),
         ),
         migrations.AddField(
-            model_name='threshold',
-            name='awaiting_approval',
-            field=models.BooleanField(default=False, help_text='Set while a second administrator has not approved this version yet.', verbose_name='awaiting approval'),
+            model_name="threshold",
+            name="awaiting_approval",
+            field=models.BooleanField(
+                default=False,
+                help_text="Set while a second administrator has not approved this version yet.",
+                verbose_name="awaiting approval",
+            ),
         ),
         migrations.AddField(
-            model_name='threshold',
-            name='backdate_reason',
-            field=models.TextField(blank=True, help_text='Needed only when this version applies from a day before today or before the version it follows: why the past must change.', verbose_name='reason for the past date'),
+            model_name="threshold",
+            name="backdate_reason",
+            field=models.TextField(
+                blank=True,
+                help_text="Needed only when this version applies from a day before today or before the version it follows: why the past must change.",
+                verbose_name="reason for the past date",
+            ),
         ),
         migrations.AddField(
-            model_name='threshold',
-            name='change_note',
-            field=models.TextField(default='', help_text='Why this version is added: what changed, and who decided it.', verbose_name='reason for this version'),
+            model_name="threshold",
+            name="change_note",
+            field=models.TextField(
+                default="",
+                help_text="Why this version is added: what changed, and who decided it.",
+                verbose_name="reason for this version",
+            ),
         ),
         migrations.AlterField(
-            model_name='threshold',
-            name='value',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text='For a key that may have none, tick “No such limit from this date” instead of leaving this empty.', max_digits=14, null=True, verbose_name='value'),
+            model_name="threshold",
+            name="value",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=2,
+                help_text="For a key that may have none, tick “No such limit from this date” instead of leaving this empty.",
+                max_digits=14,
+                null=True,
+                verbose_name="value",
+            ),
         ),
     ]

@@ -15,8 +15,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -77,9 +77,7 @@ def writes_yen(text) -> bool:
 class CheckedThresholdForm(ThresholdForm):
     """The add form, with amounts read as ``300万`` and the persona trial before a save."""
 
-    value = ThresholdNumberField(
-        label=_("value"), required=False, max_digits=14, decimal_places=2
-    )
+    value = ThresholdNumberField(label=_("value"), required=False, max_digits=14, decimal_places=2)
 
     def clean(self):
         data = super().clean()

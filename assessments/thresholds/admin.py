@@ -17,13 +17,13 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import BooleanField, Case, OuterRef, Subquery, Value, When
 from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, Case, OuterRef, Subquery, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -435,7 +435,13 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
             (_("Source"), {"fields": shown(self.source_fields)}),
         ]
         if obj is not None:
-            recorded = ("created_at", "created_by", "approval_display", "approved_at", "approved_by")
+            recorded = (
+                "created_at",
+                "created_by",
+                "approval_display",
+                "approved_at",
+                "approved_by",
+            )
             fieldsets.append((_("Recorded"), {"fields": recorded}))
         return fieldsets
 
@@ -533,9 +539,7 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
             return ""
         if obj.awaiting_approval:
             url = reverse("admin:assessments_threshold_approve", args=[obj.pk])
-            return format_html(
-                '{} <a href="{}">{}</a>', _("Awaiting approval"), url, _("Approve")
-            )
+            return format_html('{} <a href="{}">{}</a>', _("Awaiting approval"), url, _("Approve"))
         if obj.approved_by_id:
             return _("Approved")
         return ""

@@ -116,8 +116,10 @@ class Threshold(models.Model):
             errors["table_value"] = _("Only table thresholds take a table value.")
         elif self.value is not None and self.value < 0:
             errors["value"] = _("The value cannot be negative.")
-        elif unit == ThresholdUnit.MONTH_OF_YEAR and self.value is not None and (
-            self.value not in range(1, 13)
+        elif (
+            unit == ThresholdUnit.MONTH_OF_YEAR
+            and self.value is not None
+            and (self.value not in range(1, 13))
         ):
             errors["value"] = _("Enter a month of the year, from 1 to 12.")
         elif self.value is None and spec is not None and not spec.no_limit:

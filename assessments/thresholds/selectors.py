@@ -50,7 +50,9 @@ def stored_versions() -> tuple[ThresholdValue, ...]:
     memo = _stored_memo
     if memo is not None and memo[0] == stamp:
         return memo[1]
-    rows = Threshold.objects.filter(awaiting_approval=False).order_by("key", "valid_from")  # the whole timeline: a few hundred rows
+    rows = Threshold.objects.filter(awaiting_approval=False).order_by(
+        "key", "valid_from"
+    )  # the whole timeline: a few hundred rows
     versions = tuple(threshold_value_from_row(row) for row in rows if applies(row))
     _stored_memo = (stamp, versions)
     return versions

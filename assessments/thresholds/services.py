@@ -40,9 +40,7 @@ def check_can_approve(*, threshold, user) -> None:
     if not user.has_perm(APPROVE_PERMISSION):
         raise ApprovalRefused(_("You do not have the permission to approve versions."))
     if threshold.created_by_id is not None and threshold.created_by_id == user.pk:
-        raise ApprovalRefused(
-            _("You added this version: another administrator must approve it.")
-        )
+        raise ApprovalRefused(_("You added this version: another administrator must approve it."))
 
 
 def load_default_thresholds(threshold_model) -> int:
