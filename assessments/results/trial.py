@@ -118,7 +118,8 @@ def trial_days(candidate: ThresholdValue, persona: Persona) -> tuple[dt.date, ..
 
 
 #: The "before" outcomes of the last timeline tried (the same stored versions, until one is
-#: added): an admin correcting a refused form does not pay for them again.
+#: added): an admin correcting a refused form does not pay for them again. Only outcomes are
+#: kept, never errors, which are tried again each time.
 _before_memo: tuple[tuple, dict] | None = None
 
 
@@ -130,9 +131,12 @@ def _before(persona: Persona, answers, timeline: tuple, day: dt.date):
     else:
         memo = _before_memo[1]
     key = (persona.name, persona.on, day)
-    if key not in memo:
-        memo[key] = _outcome(answers, timeline, day)
-    return memo[key]
+    if key in memo:
+        return memo[key], None
+    outcome, error = _outcome(answers, timeline, day)
+    if error is None:
+        memo[key] = outcome
+    return outcome, error
 
 
 def _outcome(answers, timeline, day: dt.date) -> tuple[Outcome | None, str | None]:
