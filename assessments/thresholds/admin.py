@@ -246,7 +246,6 @@ class ThresholdForm(forms.ModelForm):
             "change_note",
             "backdate_reason",
         )
-        widgets = {"value": AmountInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
