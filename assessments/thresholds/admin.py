@@ -16,27 +16,17 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db.models import BooleanField, Case, OuterRef, Subquery, Value, When
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from assessments.thresholds.choices import ThresholdKind, ThresholdUnit
+from assessments.thresholds.approval import ApprovalAdminMixin
+from assessments.thresholds.choices import NONE_SHOWN, ThresholdKind, ThresholdUnit
 from assessments.thresholds.models import Threshold
-from assessments.thresholds.services import (
-    APPROVE_PERMISSION,
-    ApprovalRefused,
-    check_can_approve,
-    threshold_approve,
-)
 from assessments.thresholds.snapshot import THRESHOLD_KEYS
 
 
@@ -170,10 +160,6 @@ def _value_of(data) -> tuple:
 
 def _shown(value) -> str:
     return str(NONE_SHOWN) if value is None else str(value)
-
-
-#: How an empty value (``no_limit`` keys only) is shown: no such limit or rule from that date.
-NONE_SHOWN = _("(none from this date)")
 
 
 class AmountInput(forms.TextInput):
@@ -372,7 +358,7 @@ def _last_versions(objs) -> list[str]:
     return lines
 
 
-class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
+class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, admin.ModelAdmin):
     """The versions of every threshold: listed, added as new versions, approved, never edited.
 
     Registered by ``results.threshold_admin``, which adds what needs the engine (the persona
@@ -394,7 +380,6 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
     search_fields = ("key", "source_title", "source_url", "note", "change_note")
     list_per_page = 100
     save_as = False
-    actions = ["approve_selected"]
     readonly_fields = (
         "new_version_link",
         "in_force_today",
@@ -532,89 +517,9 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
                 )
         return deleted, counts, perms_needed, protected
 
-    @admin.display(description=_("approval"))
-    def approval_display(self, obj):
-        if obj is None or obj.pk is None:
-            return ""
-        if obj.awaiting_approval:
-            url = reverse("admin:assessments_threshold_approve", args=[obj.pk])
-            return format_html('{} <a href="{}">{}</a>', _("Awaiting approval"), url, _("Approve"))
-        if obj.approved_by_id:
-            return _("Approved")
-        return ""
-
     def save_model(self, request, obj, form, change):
         """Record who added the version; with four-eyes review on, hold it for approval."""
         if not change:
             obj.created_by = request.user
             obj.awaiting_approval = bool(settings.PRCHECK_THRESHOLD_REVIEW)
         super().save_model(request, obj, form, change)
-
-    @admin.action(description=_("Approve the selected versions"), permissions=["approve"])
-    def approve_selected(self, request, queryset):
-        """Approve versions that await it; never one's own (a second pair of eyes)."""
-        approved, refused = 0, []
-        for threshold in queryset:
-            try:
-                threshold_approve(threshold=threshold, user=request.user)
-            except ApprovalRefused as refusal:
-                refused.append(f"{threshold.key} ({threshold.valid_from}): {refusal.message}")
-            else:
-                self.log_change(request, threshold, [{"changed": {"fields": ["approval"]}}])
-                approved += 1
-        if approved:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d version approved: it applies from its date.",
-                    "%(count)d versions approved: they apply from their dates.",
-                    approved,
-                )
-                % {"count": approved},
-                messages.SUCCESS,
-            )
-        for line in refused:
-            self.message_user(request, line, messages.ERROR)
-
-    def has_approve_permission(self, request):
-        return request.user.has_perm(APPROVE_PERMISSION)
-
-    def get_urls(self):
-        approve = path(
-            "<int:object_id>/approve/",
-            self.admin_site.admin_view(self.approve_view),
-            name="assessments_threshold_approve",
-        )
-        return [approve, *super().get_urls()]
-
-    def approve_view(self, request, object_id):
-        """Confirm, then approve one version awaiting approval (never one's own)."""
-        threshold = get_object_or_404(Threshold, pk=object_id)
-        if not self.has_view_permission(request, threshold):
-            raise PermissionDenied
-        refusal = None
-        try:
-            if request.method == "POST":
-                threshold_approve(threshold=threshold, user=request.user)
-                self.log_change(request, threshold, [{"changed": {"fields": ["approval"]}}])
-                self.message_user(
-                    request,
-                    _("Version approved: it applies from %(date)s.")
-                    % {"date": date_format(threshold.valid_from, "DATE_FORMAT")},
-                    messages.SUCCESS,
-                )
-                return redirect("admin:assessments_threshold_change", threshold.pk)
-            check_can_approve(threshold=threshold, user=request.user)
-        except ApprovalRefused as error:
-            refusal = error.message
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "object": threshold,
-            "refusal": refusal,
-            "none_shown": NONE_SHOWN,
-            "title": _("Approve a new version"),
-        }
-        return TemplateResponse(
-            request, "admin/assessments/threshold/approve.html", context, status=200
-        )
