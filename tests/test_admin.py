@@ -854,3 +854,19 @@ def test_the_approve_action_approves_others_versions_only(client, superuser, set
     theirs.refresh_from_db()
     assert not mine.awaiting_approval
     assert theirs.awaiting_approval
+
+
+def test_a_second_administrator_sees_the_version_and_an_approve_button(client, superuser, settings):
+    settings.PRCHECK_THRESHOLD_REVIEW = True
+    pending = Threshold.objects.create(
+        **{**GOOD, "value": 3_200_000, "awaiting_approval": True}, created_by=superuser
+    )
+    client.force_login(reviewer_with("view_threshold", "approve_threshold"))
+    url = reverse("admin:assessments_threshold_approve", args=[pending.pk])
+    for language, button, reason in (
+        ("en", "Approve this version", "Practitioners now expect"),
+        ("ja", "この版を承認する", "Practitioners now expect"),
+    ):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert button in page
+        assert reason in page
