@@ -21,7 +21,9 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from assessments.thresholds.admin_pages import ThresholdPagesMixin
 from assessments.thresholds.choices import ThresholdUnit
+from assessments.thresholds.display import area_label, format_date, format_value, key_area
 from assessments.thresholds.models import Threshold
 from assessments.thresholds.snapshot import THRESHOLD_KEYS
 
@@ -50,18 +52,6 @@ def own_filter_parameters(list_filter) -> frozenset[str]:
     return frozenset(names)
 
 
-#: Readable names for the first part of a threshold key (``residence.general.min_years``).
-KEY_AREAS = {
-    "residence": _("Residence period"),
-    "hsp": _("Highly Skilled Professional points"),
-    "absence": _("Absences from Japan"),
-    "period_of_stay": _("Period of stay"),
-    "livelihood": _("Livelihood (income)"),
-    "lookback": _("Look-back periods"),
-    "conduct": _("Good conduct"),
-    "score": _("Readiness score weights"),
-}
-
 #: Fields copied from an existing version into the form for its next version.
 COPIED_FIELDS = (
     "key",
@@ -76,10 +66,6 @@ COPIED_FIELDS = (
 )
 
 
-def key_area(key: str) -> str:
-    return key.split(".", 1)[0]
-
-
 class KeyAreaFilter(admin.SimpleListFilter):
     """Filter by the area of the rules a key belongs to (its first dotted part)."""
 
@@ -88,7 +74,7 @@ class KeyAreaFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         areas = sorted({key_area(key) for key in THRESHOLD_KEYS})
-        return [(area, KEY_AREAS.get(area, area)) for area in areas]
+        return [(area, area_label(area)) for area in areas]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -132,10 +118,6 @@ def _previous_version(key: str, valid_from) -> Threshold | None:
 def _value_of(data) -> tuple:
     get = data.get if isinstance(data, dict) else lambda name: getattr(data, name)
     return (get("value"), get("date_value"), get("table_value"))
-
-
-def _shown(value) -> str:
-    return str(_("(no limit)")) if value is None else str(value)
 
 
 class ThresholdForm(forms.ModelForm):
@@ -220,36 +202,57 @@ class ThresholdForm(forms.ModelForm):
             "The value differs from the version this one follows (%(value)s from %(date)s), "
             "but this source is the same as that version's. Cite the source of the new value, "
             "or tick “The source above supports the new value”."
-        ) % {"value": _shown(previous.typed_value()), "date": previous.valid_from.isoformat()}
+        ) % {
+            "value": format_value(previous.typed_value(), previous.unit),
+            "date": format_date(previous.valid_from),
+        }
         for name in same:
             self.add_error(name, message)
         self.add_error("source_confirmed", _("Confirm the source, or change it."))
 
 
 @admin.register(Threshold)
-class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
+class ThresholdAdmin(OwnFiltersOnly, ThresholdPagesMixin, admin.ModelAdmin):
     form = ThresholdForm
     list_display = (
-        "key",
+        "in_force_today",
+        "key_display",
         "value_display",
         "unit",
         "valid_from",
         "kind",
-        "in_force_today",
+        "used_by_link",
+        "timeline_link",
         "new_version_link",
     )
+    list_display_links = ("key_display",)
     list_filter = (VersionFilter, "kind", KeyAreaFilter)
     search_fields = ("key", "source_title", "source_url", "note")
     list_per_page = 100
     save_as = False
-    readonly_fields = ("new_version_link", "in_force_today", "created_at", "created_by")
+    readonly_fields = (
+        "new_version_link",
+        "in_force_today",
+        "created_at",
+        "created_by",
+        "key_display",
+        "used_by_link",
+        "timeline_link",
+    )
     value_fields = ("key", "unit", "value", "date_value", "table_value", "valid_from", "kind")
     source_fields = ("source_title", "source_url", "other_sources", "note", "source_confirmed")
 
     def get_fieldsets(self, request, obj=None):
         value_fields = self.value_fields
         if obj is not None:
-            value_fields = ("new_version_link", *value_fields, "in_force_today")
+            value_fields = (
+                "new_version_link",
+                "key_display",
+                *value_fields,
+                "in_force_today",
+                "used_by_link",
+                "timeline_link",
+            )
         fieldsets = [
             (None, {"fields": value_fields}),
             (
@@ -281,15 +284,6 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
             )
         )
 
-    @admin.display(description=_("value"))
-    def value_display(self, obj):
-        value = obj.display_value
-        if value is None:
-            return _("(no limit)")
-        if obj.unit == ThresholdUnit.TABLE:
-            return _("(table)")
-        return value
-
     @admin.display(description=_("in force today"), boolean=True, ordering="in_force")
     def in_force_today(self, obj):
         return getattr(obj, "in_force", None)
@@ -317,23 +311,6 @@ class ThresholdAdmin(OwnFiltersOnly, admin.ModelAdmin):
         if obj is not None:
             return False
         return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.assessments.exists():
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def get_deleted_objects(self, objs, request):
-        """Refuse (as "protected") to delete any version that stored assessments used."""
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        for threshold in objs:
-            used = threshold.assessments.count()
-            if used:
-                protected.append(
-                    _("%(threshold)s — used by stored assessments (%(count)s)")
-                    % {"threshold": threshold, "count": used}
-                )
-        return deleted, counts, perms_needed, protected
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -57,7 +57,11 @@ class Threshold(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.key} = {self.display_value} ({self.valid_from})"
+        """Plain and language-free (the admin log keeps it after a deletion): no ``None``."""
+        value = self.typed_value()
+        if self.unit == ThresholdUnit.TABLE:
+            value = "(table)"
+        return f"{self.key} = {'(no limit)' if value is None else value} ({self.valid_from})"
 
     def clean(self):
         from assessments.thresholds.snapshot import THRESHOLD_KEYS
