@@ -5,6 +5,8 @@ Append-only (OpenFisca-style parameters): a change in the rules is a new row wit
 values it used.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -58,9 +60,11 @@ class Threshold(models.Model):
 
     def __str__(self):
         """Plain and language-free (the admin log keeps it after a deletion): no ``None``."""
-        value = self.typed_value()
+        value = self.display_value
         if self.unit == ThresholdUnit.TABLE:
             value = "(table)"
+        elif isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
         return f"{self.key} = {'(no limit)' if value is None else value} ({self.valid_from})"
 
     def clean(self):
