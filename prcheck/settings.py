@@ -164,6 +164,10 @@ PRCHECK_RETENTION_DAYS = int(os.environ.get("PRCHECK_RETENTION_DAYS", "30"))
 # follow PRCHECK_RETENTION_DAYS, so no answer outlives what the README promises.
 SESSION_COOKIE_AGE = PRCHECK_RETENTION_DAYS * 24 * 60 * 60
 PRCHECK_API_MAX_BYTES = int(os.environ.get("PRCHECK_API_MAX_BYTES", str(64 * 1024)))
+# Four-eyes review of thresholds: with PRCHECK_THRESHOLD_REVIEW=1 a new version added in the
+# admin applies only once a second administrator (with the approve_threshold permission)
+# approves it; off (the default), it applies from its date as soon as it is saved.
+PRCHECK_THRESHOLD_REVIEW = os.environ.get("PRCHECK_THRESHOLD_REVIEW", "0") == "1"
 
 # --- Security (issue 7). Production is HTTPS only; `make run` (debug) stays plain HTTP. ---
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -7,14 +7,16 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Permission, User
+from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.urls import reverse
 
 from assessments.eligibility.choices import Overall, Route
+from assessments.results import threshold_admin
 from assessments.results.models import Assessment
 from assessments.thresholds import snapshot as thresholds_module
 from assessments.thresholds.models import Threshold
-from assessments.thresholds.snapshot import KeySpec
+from assessments.thresholds.snapshot import THRESHOLD_KEYS, KeySpec
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +31,15 @@ GOOD = {
     "kind": "practice",
     "source_title": "行政書士 rule of thumb",
     "source_url": "https://example.org/income",
+    "change_note": "Practitioners now expect 3.2 million yen (office survey, 2026-11).",
 }
+#: Tests of the add form run on this day (what is "in the past" depends on it).
+TODAY = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(time_machine):
+    time_machine.move_to(TODAY, tick=False)
 
 
 @pytest.fixture
@@ -51,6 +61,12 @@ def with_table_key(monkeypatch):
     monkeypatch.setattr(thresholds_module, "threshold_keys", lambda: MappingProxyType(keys))
 
 
+@pytest.fixture
+def form_user():
+    """A superuser for building forms (not saved: no password to hash for each case)."""
+    return User(username="form-admin", is_staff=True, is_superuser=True, is_active=True)
+
+
 def threshold_form(superuser, data):
     request = RequestFactory().get(ADD_URL)
     request.user = superuser
@@ -58,11 +74,50 @@ def threshold_form(superuser, data):
     return form_class(data=data)
 
 
+#: A key for which "no such limit" means something (after its latest version, 2027-04-01).
+NO_LIMIT_KEY = {
+    "key": "absence.single_trip_max_months",
+    "unit": "months",
+    "valid_from": "2027-06-01",
+}
+
 # (sentence, changes to GOOD, field expected to carry an error, or None when valid)
 FORM_CASES = [
     ("a complete new version is valid", {}, None),
     ("an empty unit is taken from the key", {"unit": ""}, None),
-    ("an empty value (no limit from that date) is valid", {"value": ""}, None),
+    ("an empty income floor is refused", {"value": ""}, "value"),
+    ("text in the yen field is refused", {"value": "three million"}, "value"),
+    ("an income floor cannot tick “no such limit”", {"no_limit": "on"}, "no_limit"),
+    ("an amount written 320万 is read as yen", {"value": "320万"}, None),
+    ("an amount written ¥3,200,000 is read as yen", {"value": "¥3,200,000"}, None),
+    ("an amount written in full-width digits is read", {"value": "３２０万"}, None),
+    ("an amount of yen with a decimal part is refused", {"value": "3200000.5"}, "value"),
+    ("a version without a reason is refused", {"change_note": ""}, "change_note"),
+    (
+        "a key that may have none saves with the box ticked",
+        {**NO_LIMIT_KEY, "value": "", "no_limit": "on"},
+        None,
+    ),
+    (
+        "a key that may have none still needs a value or the box",
+        {**NO_LIMIT_KEY, "value": ""},
+        "value",
+    ),
+    (
+        "a value and the “no such limit” box together are refused",
+        {**NO_LIMIT_KEY, "value": "6", "no_limit": "on"},
+        "value",
+    ),
+    (
+        "a number of years written in yen is refused",
+        {"key": "residence.general.min_years", "unit": "years", "value": "10万"},
+        "value",
+    ),
+    (
+        "a number of years with a decimal part is read",
+        {"key": "residence.general.min_years", "unit": "years", "value": "１．５"},
+        None,
+    ),
     ("a key that is not in the registry is refused", {"key": "livelihood.minimum"}, "key"),
     ("a unit that does not fit the key is refused", {"unit": "days"}, "unit"),
     ("a version without a source URL is refused", {"source_url": ""}, "source_url"),
@@ -75,7 +130,7 @@ FORM_CASES = [
     ("a table on a number threshold is refused", {"table_value": "[1, 2]"}, "table_value"),
     (
         "a second version of a key on the same date is refused",
-        {"valid_from": "2006-03-31"},
+        {"valid_from": "2006-03-31", "past_date_confirmed": "on", "backdate_reason": "Typo."},
         "__all__",
     ),
     (
@@ -104,6 +159,40 @@ FORM_CASES = [
         None,
     ),
     (
+        "a version dated before today is refused without a confirmation",
+        {"valid_from": "2026-12-01"},
+        "past_date_confirmed",
+    ),
+    (
+        "a version dated before today is refused without a reason for the past date",
+        {"valid_from": "2026-12-01", "past_date_confirmed": "on"},
+        "backdate_reason",
+    ),
+    (
+        "a version dated before today saves with the confirmation and a reason",
+        {
+            "valid_from": "2026-12-01",
+            "past_date_confirmed": "on",
+            "backdate_reason": "The survey applies from December.",
+        },
+        None,
+    ),
+    (
+        "a future version dated before the latest version of its key needs a confirmation",
+        {"key": "residence.spouse.marriage_min_years", "unit": "years", "value": "4"},
+        "past_date_confirmed",
+    ),
+    (
+        "a future version dated after the latest version of its key needs none",
+        {
+            "key": "residence.spouse.marriage_min_years",
+            "unit": "years",
+            "value": "4",
+            "valid_from": "2027-05-01",
+        },
+        None,
+    ),
+    (
         "a table threshold without its table is refused",
         {"key": "test.table", "unit": "table", "value": ""},
         "table_value",
@@ -127,8 +216,8 @@ FORM_CASES = [
     [case[1:] for case in FORM_CASES],
     ids=[case[0] for case in FORM_CASES],
 )
-def test_the_threshold_form_validates_a_new_version(superuser, changes, error_field):
-    form = threshold_form(superuser, {**GOOD, **changes})
+def test_the_threshold_form_validates_a_new_version(form_user, changes, error_field):
+    form = threshold_form(form_user, {**GOOD, **changes})
     if error_field is None:
         assert form.is_valid(), form.errors
     else:
@@ -382,7 +471,11 @@ STALE_SOURCE_CASES = [
     ),
     (
         "the first version of a key is compared with nothing",
-        {"valid_from": "2006-03-30"},
+        {
+            "valid_from": "2006-03-30",
+            "past_date_confirmed": "on",
+            "backdate_reason": "Recorded late: the guideline applied from this day.",
+        },
         set(),
     ),
     (
@@ -405,8 +498,8 @@ STALE_SOURCE_CASES = [
     [case[1:] for case in STALE_SOURCE_CASES],
     ids=[case[0] for case in STALE_SOURCE_CASES],
 )
-def test_a_new_value_must_not_keep_a_stale_source(superuser, changes, error_fields):
-    form = threshold_form(superuser, {**COPIED, **changes})
+def test_a_new_value_must_not_keep_a_stale_source(form_user, changes, error_fields):
+    form = threshold_form(form_user, {**COPIED, **changes})
     if not error_fields:
         assert form.is_valid(), form.errors
         return
@@ -447,3 +540,99 @@ def test_a_confirmed_new_value_is_saved_with_the_copied_source(staff_client):
     assert response.status_code == 302
     added = Threshold.objects.get(key=GOOD["key"], valid_from=dt.date(2027, 1, 1))
     assert added.source_title == OLD_INCOME_TITLE
+
+
+# Every key: an empty, missing or wrongly typed value never saves ------------------------
+
+FAR_FUTURE = "2099-01-01"
+
+
+def new_version_of(key: str, **fields) -> dict:
+    """A new version of ``key`` after all its versions, with a source of its own."""
+    spec = THRESHOLD_KEYS[key]
+    return {
+        "key": key,
+        "unit": spec.unit,
+        "valid_from": FAR_FUTURE,
+        "kind": "official",
+        "source_title": "A source of the new value",
+        "source_url": "https://example.org/new-value",
+        "change_note": "Every key, every kind of bad value.",
+        **fields,
+    }
+
+
+def _value_fields(spec) -> dict:
+    if spec.unit == "date":
+        return {"date_value": "2099-06-30"}
+    if spec.unit == "table":
+        return {"table_value": "[]"}
+    return {"value": "1"}
+
+
+def _every_key_cases():
+    """(key, sentence, form data changes, field expected to carry an error or None)."""
+    for key, spec in sorted(THRESHOLD_KEYS.items()):
+        if spec.unit == "date":
+            yield key, "an empty date", {"date_value": ""}, "date_value"
+            yield key, "a number", {"date_value": "2099-06-30", "value": "5"}, "value"
+            yield (
+                key,
+                "the no-limit box",
+                {"date_value": "2099-06-30", "no_limit": "on"},
+                "no_limit",
+            )
+        elif spec.unit == "table":
+            yield key, "an empty table", {"table_value": ""}, "table_value"
+            yield key, "text for a table", {"table_value": "not json"}, "table_value"
+            yield key, "a number", {"table_value": "[]", "value": "5"}, "value"
+            yield key, "the no-limit box", {"table_value": "[]", "no_limit": "on"}, "no_limit"
+        else:
+            yield key, "an empty value", {"value": ""}, "value"
+            yield key, "text", {"value": "abc"}, "value"
+            yield key, "a date", {"value": "1", "date_value": "2099-06-30"}, "date_value"
+            yield (
+                key,
+                "the no-limit box",
+                {"value": "", "no_limit": "on"},
+                None if spec.no_limit else "no_limit",
+            )
+
+
+EVERY_KEY_CASES = list(_every_key_cases())
+
+
+@pytest.mark.parametrize(
+    ("key", "changes", "error_field"),
+    [(key, changes, field) for key, _sentence, changes, field in EVERY_KEY_CASES],
+    ids=[f"{key}: {sentence}" for key, sentence, _changes, _field in EVERY_KEY_CASES],
+)
+def test_every_key_refuses_an_empty_or_wrongly_typed_value(form_user, key, changes, error_field):
+    form = threshold_form(form_user, new_version_of(key, **changes))
+    if error_field is None:
+        assert form.is_valid(), form.errors
+    else:
+        assert not form.is_valid()
+        assert error_field in form.errors, form.errors
+
+
+@pytest.mark.parametrize("key", sorted(THRESHOLD_KEYS))
+def test_every_key_accepts_a_well_typed_value(form_user, key, monkeypatch):
+    """The refusals above are not the form refusing everything (the trial is tested apart)."""
+    monkeypatch.setattr(threshold_admin, "threshold_trial", lambda **kwargs: [])
+    spec = THRESHOLD_KEYS[key]
+    form = threshold_form(form_user, new_version_of(key, **_value_fields(spec)))
+    assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(
+    "key", sorted(k for k, s in THRESHOLD_KEYS.items() if s.unit not in ("date", "table"))
+)
+def test_every_key_stores_none_only_where_no_limit_means_something(key):
+    row = Threshold(**{**new_version_of(key), "valid_from": dt.date(2099, 1, 1), "value": None})
+    if THRESHOLD_KEYS[key].no_limit:
+        row.full_clean()
+    else:
+        with pytest.raises(ValidationError) as refused:
+            row.full_clean()
+        assert "value" in refused.value.message_dict

@@ -3,14 +3,16 @@ version, when, and why.
 
 Django's ``LogEntry`` already records each addition and deletion with its user; its "Recent
 actions" box shows only one's own. This reads the whole trail for the threshold model, for
-the audit page and its CSV export. The "why" of an addition is the version's note; of a
-deletion, the reason typed on the confirmation page (kept as the entry's message).
+the audit page and its CSV export. The "why" of an addition is the version's change note (and the reason for a past date); of a
+deletion, the reason typed on the confirmation page (kept as the entry's message); an
+approval (a change of the version's approval) is shown as such, with the version's reasons.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import dataclass
 
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
@@ -22,11 +24,14 @@ from assessments.thresholds.display import format_date, format_threshold, key_de
 from assessments.thresholds.models import Threshold
 
 ACTIONS = {
-    ADDITION: pgettext_lazy("audit action", "Added"),
-    CHANGE: pgettext_lazy("audit action", "Changed"),
-    DELETION: pgettext_lazy("audit action", "Deleted"),
+    "added": pgettext_lazy("audit action", "Added"),
+    "changed": pgettext_lazy("audit action", "Changed"),
+    "approved": pgettext_lazy("audit action", "Approved"),
+    "deleted": pgettext_lazy("audit action", "Deleted"),
 }
 ACTION_CODES = {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}
+#: The fields an approval records as changed (``ThresholdAdmin`` logs it so).
+APPROVAL_FIELD = "approval"
 
 
 @dataclass(frozen=True)
@@ -38,11 +43,23 @@ class AuditRow:
 
     @property
     def action(self) -> str:
-        return str(ACTIONS.get(self.entry.action_flag, self.entry.action_flag))
+        return str(ACTIONS.get(self.action_code, self.action_code))
 
     @property
     def action_code(self) -> str:
+        if self.entry.action_flag == CHANGE and self._is_approval():
+            return "approved"
         return ACTION_CODES.get(self.entry.action_flag, str(self.entry.action_flag))
+
+    def _is_approval(self) -> bool:
+        try:
+            parts = json.loads(self.entry.change_message or "[]")
+        except ValueError:
+            return False
+        return isinstance(parts, list) and any(
+            isinstance(part, dict) and APPROVAL_FIELD in part.get("changed", {}).get("fields", [])
+            for part in parts
+        )
 
     @property
     def who(self) -> str:
@@ -72,8 +89,17 @@ class AuditRow:
     def why(self) -> str:
         if self.entry.action_flag == DELETION:
             return self.entry.change_message
-        if self.entry.action_flag == ADDITION:
-            return self.threshold.note if self.threshold is not None else ""
+        if self.threshold is None:
+            return ""
+        if self.entry.action_flag == ADDITION or self.action_code == "approved":
+            return (
+                "\n".join(
+                    reason
+                    for reason in (self.threshold.change_note, self.threshold.backdate_reason)
+                    if reason
+                )
+                or self.threshold.note
+            )
         return self.entry.get_change_message()
 
 

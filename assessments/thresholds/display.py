@@ -86,7 +86,7 @@ def _is_japanese() -> bool:
 def format_value(value, unit: str) -> str:
     """Write a stored value as the admin reads it: ¥3,000,000, 3 years, 2028年3月31日."""
     if value is None:
-        return gettext("(no limit)")
+        return gettext("(none from this date)")
     if unit == ThresholdUnit.TABLE:
         return gettext("(table)")
     if unit == ThresholdUnit.DATE:

@@ -27,9 +27,18 @@ class MissingThreshold(LookupError):
 
 @dataclass(frozen=True)
 class KeySpec:
+    """One registered key: its unit, what it means, and whether it may be empty.
+
+    ``no_limit`` says that an empty value (``None``) means something for this key: "no such
+    limit or rule from this date" (no single-trip maximum, a route not yet open, an item that
+    scores no points). The rules read ``None`` that way for these keys only; for every other
+    key (an income floor, a number of years) an empty value is refused when it is saved.
+    """
+
     key: str
     unit: str
     description: str
+    no_limit: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,7 +146,12 @@ def threshold_keys() -> Mapping[str, KeySpec]:
     """Return the registry of known keys (from the seed file), each with its unit."""
     return MappingProxyType(
         {
-            key: KeySpec(key=key, unit=spec["unit"], description=spec["description"])
+            key: KeySpec(
+                key=key,
+                unit=spec["unit"],
+                description=spec["description"],
+                no_limit=bool(spec.get("no_limit", False)),
+            )
             for key, spec in _defaults_document().items()
         }
     )

@@ -33,7 +33,7 @@ def hanako_added_and_deleted():
         "created_by": hanako,
     }
     added = Threshold.objects.create(
-        **base, value=3_200_000, valid_from=dt.date(2027, 1, 1), note="E2E-NOTE: floor rose"
+        **base, value=3_200_000, valid_from=dt.date(2027, 1, 1), change_note="E2E-NOTE: floor rose"
     )
     LogEntry.objects.log_actions(hanako.pk, [added], ADDITION, '[{"added": {}}]')
     wrong = Threshold.objects.create(**base, value=32_000_000, valid_from=dt.date(2028, 1, 1))

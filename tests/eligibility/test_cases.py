@@ -11,14 +11,21 @@ import yaml
 from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.rules import evaluate, evaluate_route
 from assessments.eligibility.rules.naturalization import evaluate_naturalization
+from assessments.results.personas import (
+    FIRST_INCOME_YEAR,
+    PERSONAS_FILE,
+    case_answers_data,
+    case_on,
+)
 from assessments.thresholds.snapshot import thresholds_from_defaults
 
 CASES_DIR = Path(__file__).parent / "cases"
-FIRST_INCOME_YEAR = 2000
+#: The personas live in the app (the admin's threshold trial evaluates them too).
+CASE_FILES = sorted([*CASES_DIR.glob("*.yaml"), PERSONAS_FILE])
 
 
 def _load_cases():
-    for path in sorted(CASES_DIR.glob("*.yaml")):
+    for path in CASE_FILES:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in document["cases"]:
             yield pytest.param(
@@ -26,21 +33,13 @@ def _load_cases():
             )
 
 
-def _on(case: dict) -> dt.date:
-    # YAML 1.1 reads a bare `on:` key as the boolean True.
-    on = case["on"] if "on" in case else case[True]
-    return on if isinstance(on, dt.date) else dt.date.fromisoformat(on)
+_on = case_on
+__all__ = ["FIRST_INCOME_YEAR", "_answers", "_iso", "_on"]
 
 
 def _answers(defaults: dict, case: dict):
-    on = _on(case)
-    data = {**defaults, **case.get("answers", {}), "application_date": on.isoformat()}
-    every_year = data.pop("income_every_year", None)
-    if every_year is not None and "income" not in case.get("answers", {}):
-        data["income"] = [
-            {"year": year, "applicant": every_year} for year in range(FIRST_INCOME_YEAR, on.year)
-        ]
-    return answers_from_dict(_iso(data), today=on), on
+    on = case_on(case)
+    return answers_from_dict(case_answers_data(defaults, case, on=on), today=on), on
 
 
 def _iso(value):

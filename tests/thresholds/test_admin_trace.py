@@ -31,7 +31,7 @@ NEW_INCOME = {
     "kind": "practice",
     "source_title": "行政書士の目安: 年収320万円以上",
     "source_url": "https://example.org/income-2027",
-    "note": "AUDIT-NOTE: the common floor rose",
+    "change_note": "AUDIT-NOTE: the common floor rose",
 }
 
 
@@ -194,6 +194,7 @@ def test_staff_without_the_delete_permission_are_still_refused(client):
 def test_a_deletion_needs_a_reason(client):
     client.force_login(admin_user("admin"))
     version = Threshold.objects.create(**{**NEW_INCOME, "value": 3_200_000})
+    Threshold.objects.create(**{**NEW_INCOME, "value": 3_300_000, "valid_from": "2028-01-01"})
     page = client.get(delete_url(version), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
     assert 'name="reason"' in page
     response = client.post(
