@@ -4,8 +4,11 @@ written as the admin reads them, through ``assessments.thresholds.display``."""
 from __future__ import annotations
 
 from django import template
+from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from assessments.eligibility.choices import Overall, Route
 from assessments.thresholds.admin_pages import used_by_html
 from assessments.thresholds.choices import ThresholdUnit
 from assessments.thresholds.display import format_threshold
@@ -40,3 +43,23 @@ def changed_field_label(name) -> str:
 @register.filter
 def used_by_link(threshold):
     return used_by_html(threshold, getattr(threshold, "used_by", 0))
+
+
+@register.filter
+def outcome(value) -> str:
+    """Word a trial's outcome: verdict, route and earliest date, in the admin's language."""
+    if value is None:
+        return "—"
+    parts = [label_of(Overall, value.overall), label_of(Route, value.route)]
+    if value.earliest_date is not None:
+        parts.append(
+            gettext("earliest %(date)s") % {"date": formats.date_format(value.earliest_date)}
+        )
+    return " · ".join(parts)
+
+
+def label_of(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
