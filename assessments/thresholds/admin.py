@@ -31,7 +31,13 @@ from django.utils.translation import ngettext
 
 from assessments.thresholds.admin_pages import ThresholdPagesMixin
 from assessments.thresholds.choices import ThresholdKind, ThresholdUnit
-from assessments.thresholds.display import area_label, format_date, format_value, key_area
+from assessments.thresholds.display import (
+    area_label,
+    format_date,
+    format_value,
+    key_area,
+    key_description,
+)
 from assessments.thresholds.models import Threshold
 from assessments.thresholds.services import (
     APPROVE_PERMISSION,
@@ -232,8 +238,8 @@ class ThresholdForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["key"].choices = [("", "---------")] + [
-            (key, f"{key} — {spec.description}") for key, spec in sorted(THRESHOLD_KEYS.items())
+        self.fields["key"].choices = [("", _("- Select an option -"))] + [
+            (key, f"{key} — {key_description(key)}") for key in sorted(THRESHOLD_KEYS)
         ]
         if "unit" in self.fields:
             self.fields["unit"].required = False

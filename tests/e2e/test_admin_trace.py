@@ -97,3 +97,32 @@ def test_a_second_admin_reads_the_trail_searches_and_opens_a_timeline(new_page, 
             "link", name="CSVでダウンロード" if lang == "ja" else "Download as CSV"
         ).click()
     assert download.value.suggested_filename.startswith("threshold-audit-")
+
+
+PREVIEW_WORDS = {
+    "ja": ("プレビュー", "件の診断で判定が変わります"),
+    "en": ("Preview", "would change verdict"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_add_form_previews_a_new_version_before_saving(new_page, site, lang):
+    from assessments.thresholds.models import Threshold
+
+    page = log_in(new_page, site, lang)
+    source = Threshold.objects.filter(key="livelihood.min_income").first()
+    page.goto(site.url(f"/admin/assessments/threshold/add/?from={source.pk}"))
+    page.fill("#id_value", "900万")
+    page.fill("#id_valid_from", "2027-01-01")
+    page.fill("#id_source_title", "E2E: a much higher floor")
+    page.fill("#id_source_url", "https://example.org/e2e-floor")
+    page.fill("#id_change_note", "E2E: what would this change?")
+    button, counted = PREVIEW_WORDS[lang]
+    page.locator(f"input[name=_preview][value={button}]").click()
+    section = page.locator("#preview")
+    expect(section).to_be_visible()
+    expect(section.locator("#preview-counts")).to_contain_text(counted)
+    expect(section.locator("#preview-personas tbody tr").first).to_be_visible()
+    expect(page.locator("#id_source_title")).to_have_value("E2E: a much higher floor")
+    assert Threshold.objects.filter(source_title__startswith="E2E").count() == 0
+    check_page(page, lang=lang, label=f"admin-threshold-preview-{lang}")
