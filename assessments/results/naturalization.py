@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
-from assessments.results.requirements import Requirement, requirements_in_order, stored_date
+from assessments.results.requirements import (
+    Requirement,
+    requirements_in_order,
+    source_urls,
+    stored_date,
+)
 
 #: Human names of the naturalization requirement ids.
 NATURALIZATION_NAMES = {
@@ -66,5 +71,7 @@ def naturalization_page(*, result: dict) -> NaturalizationPage | None:
     return NaturalizationPage(
         overall=str(data.get("overall", "")),
         earliest_date=stored_date(data.get("earliest_date")),
-        requirements=requirements_in_order(data.get("requirements"), NATURALIZATION_IDS),
+        requirements=requirements_in_order(
+            data.get("requirements"), NATURALIZATION_IDS, urls=source_urls(result)
+        ),
     )

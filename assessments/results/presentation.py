@@ -21,6 +21,7 @@ from assessments.results.naturalization import NaturalizationPage, naturalizatio
 from assessments.results.requirements import (
     Requirement,
     requirements_in_order,
+    source_urls,
     stored_date,
 )
 from assessments.results.requirements import (
@@ -125,7 +126,9 @@ def _score(value) -> int | None:
 
 def _requirements(result: dict) -> tuple[Requirement, ...]:
     """Return the cards in the contract's order."""
-    return requirements_in_order(result.get("requirements"), REQUIREMENT_IDS)
+    return requirements_in_order(
+        result.get("requirements"), REQUIREMENT_IDS, urls=source_urls(result)
+    )
 
 
 def _other_routes(result: dict, best: str) -> tuple[RouteSummary, ...]:

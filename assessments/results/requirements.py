@@ -57,6 +57,8 @@ class Requirement:
     reference: str
     basis: str
     clears_on: dt.date | None
+    #: The cited source's address, from the thresholds the result used ("" if none names it).
+    url: str = ""
 
     @property
     def name(self):
@@ -67,7 +69,19 @@ class Requirement:
         return self.status in NEEDS_ACTION
 
 
-def _requirement(entry: dict) -> Requirement:
+def source_urls(result) -> dict[str, str]:
+    """Return the address of each source title that the result's thresholds cite."""
+    thresholds = result.get("thresholds") if isinstance(result, dict) else None
+    if not isinstance(thresholds, dict):
+        return {}
+    return {
+        str(entry["source_title"]): str(entry["source_url"])
+        for entry in thresholds.values()
+        if isinstance(entry, dict) and entry.get("source_title") and entry.get("source_url")
+    }
+
+
+def _requirement(entry: dict, urls: dict[str, str]) -> Requirement:
     return Requirement(
         id=str(entry.get("id", "")),
         status=str(entry.get("status", "")),
@@ -75,13 +89,14 @@ def _requirement(entry: dict) -> Requirement:
         reference=str(entry.get("reference") or ""),
         basis=str(entry.get("basis") or "official"),
         clears_on=stored_date(entry.get("clears_on")),
+        url=urls.get(str(entry.get("reference") or ""), ""),
     )
 
 
-def requirements_in_order(entries, ids) -> tuple[Requirement, ...]:
+def requirements_in_order(entries, ids, urls=None) -> tuple[Requirement, ...]:
     """Return the stored findings as cards in the order of ``ids``; unknown ids (newer engines)
     go last. Shared by the permanent residence cards and the naturalization card."""
     entries = [e for e in as_list(entries) if isinstance(e, dict)]
     order = {rid: index for index, rid in enumerate(ids)}
     entries.sort(key=lambda e: order.get(e.get("id"), len(order)))
-    return tuple(_requirement(e) for e in entries)
+    return tuple(_requirement(e, urls or {}) for e in entries)

@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from assessments.results.threshold_preview_admin import ThresholdPreviewMixin
 from assessments.results.trial import threshold_trial, trial_errors
 from assessments.thresholds.admin import AmountInput, ThresholdAdmin, ThresholdForm
 from assessments.thresholds.choices import ThresholdUnit
@@ -156,5 +157,5 @@ def candidate_from_form(data: dict, spec) -> ThresholdValue:
 
 
 @admin.register(Threshold)
-class CheckedThresholdAdmin(ThresholdAdmin):
+class CheckedThresholdAdmin(ThresholdPreviewMixin, ThresholdAdmin):
     form = CheckedThresholdForm

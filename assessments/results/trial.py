@@ -147,3 +147,9 @@ def _outcome(answers, timeline, day: dt.date) -> tuple[Outcome | None, str | Non
         return None, f"{type(error).__name__}: {error}"
     best = result.best
     return Outcome(overall=best.overall, route=best.route, earliest_date=best.earliest_date), None
+
+
+def outcome_on(answers, timeline, day: dt.date) -> tuple[Outcome | None, str | None]:
+    """Evaluate ``answers`` on ``day`` with ``timeline`` (the admin's preview re-evaluates
+    stored assessments with it): the outcome, or the error it raised."""
+    return _outcome(answers, timeline, day)

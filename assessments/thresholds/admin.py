@@ -25,7 +25,15 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from assessments.thresholds.approval import ApprovalAdminMixin
+from assessments.thresholds.admin_pages import ThresholdPagesMixin
 from assessments.thresholds.choices import NONE_SHOWN, ThresholdKind, ThresholdUnit
+from assessments.thresholds.display import (
+    area_label,
+    format_date,
+    format_value,
+    key_area,
+    key_description,
+)
 from assessments.thresholds.models import Threshold
 from assessments.thresholds.snapshot import THRESHOLD_KEYS
 
@@ -54,18 +62,6 @@ def own_filter_parameters(list_filter) -> frozenset[str]:
     return frozenset(names)
 
 
-#: Readable names for the first part of a threshold key (``residence.general.min_years``).
-KEY_AREAS = {
-    "residence": _("Residence period"),
-    "hsp": _("Highly Skilled Professional points"),
-    "absence": _("Absences from Japan"),
-    "period_of_stay": _("Period of stay"),
-    "livelihood": _("Livelihood (income)"),
-    "lookback": _("Look-back periods"),
-    "conduct": _("Good conduct"),
-    "score": _("Readiness score weights"),
-}
-
 #: Fields copied from an existing version into the form for its next version.
 COPIED_FIELDS = (
     "key",
@@ -80,10 +76,6 @@ COPIED_FIELDS = (
 )
 
 
-def key_area(key: str) -> str:
-    return key.split(".", 1)[0]
-
-
 class KeyAreaFilter(admin.SimpleListFilter):
     """Filter by the area of the rules a key belongs to (its first dotted part)."""
 
@@ -92,7 +84,7 @@ class KeyAreaFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         areas = sorted({key_area(key) for key in THRESHOLD_KEYS})
-        return [(area, KEY_AREAS.get(area, area)) for area in areas]
+        return [(area, area_label(area)) for area in areas]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -235,8 +227,8 @@ class ThresholdForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["key"].choices = [("", "---------")] + [
-            (key, f"{key} — {spec.description}") for key, spec in sorted(THRESHOLD_KEYS.items())
+        self.fields["key"].choices = [("", _("- Select an option -"))] + [
+            (key, f"{key} — {key_description(key)}") for key in sorted(THRESHOLD_KEYS)
         ]
         if "unit" in self.fields:
             self.fields["unit"].required = False
@@ -337,7 +329,10 @@ class ThresholdForm(forms.ModelForm):
             "The value differs from the version this one follows (%(value)s from %(date)s), "
             "but this source is the same as that version's. Cite the source of the new value, "
             "or tick “The source above supports the new value”."
-        ) % {"value": _shown(previous.typed_value()), "date": previous.valid_from.isoformat()}
+        ) % {
+            "value": format_value(previous.typed_value(), previous.unit),
+            "date": format_date(previous.valid_from),
+        }
         for name in same:
             self.add_error(name, message)
         self.add_error("source_confirmed", _("Confirm the source, or change it."))
@@ -358,7 +353,7 @@ def _last_versions(objs) -> list[str]:
     return lines
 
 
-class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, admin.ModelAdmin):
+class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, ThresholdPagesMixin, admin.ModelAdmin):
     """The versions of every threshold: listed, added as new versions, approved, never edited.
 
     Registered by ``results.threshold_admin``, which adds what needs the engine (the persona
@@ -367,15 +362,18 @@ class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, admin.ModelAdmin):
 
     form = ThresholdForm
     list_display = (
-        "key",
+        "in_force_today",
+        "key_display",
         "value_display",
         "unit",
         "valid_from",
         "kind",
-        "in_force_today",
+        "used_by_link",
+        "timeline_link",
         "new_version_link",
         "approval_display",
     )
+    list_display_links = ("key_display",)
     list_filter = (VersionFilter, "kind", KeyAreaFilter)
     search_fields = ("key", "source_title", "source_url", "note", "change_note")
     list_per_page = 100
@@ -388,6 +386,9 @@ class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, admin.ModelAdmin):
         "created_by",
         "approved_at",
         "approved_by",
+        "key_display",
+        "used_by_link",
+        "timeline_link",
     )
     value_fields = (
         "key",
@@ -412,7 +413,14 @@ class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, admin.ModelAdmin):
 
         value_fields = shown(self.value_fields)
         if obj is not None:
-            value_fields = ("new_version_link", *value_fields, "in_force_today")
+            value_fields = (
+                "new_version_link",
+                "key_display",
+                *value_fields,
+                "in_force_today",
+                "used_by_link",
+                "timeline_link",
+            )
         fieldsets = [
             (None, {"fields": value_fields}),
             (_("Why this version"), {"fields": shown(self.reason_fields)}),
@@ -462,15 +470,6 @@ class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, admin.ModelAdmin):
             )
         )
 
-    @admin.display(description=_("value"))
-    def value_display(self, obj):
-        value = obj.display_value
-        if value is None:
-            return NONE_SHOWN
-        if obj.unit == ThresholdUnit.TABLE:
-            return _("(table)")
-        return value
-
     @admin.display(description=_("in force today"), boolean=True, ordering="in_force")
     def in_force_today(self, obj):
         return getattr(obj, "in_force", None)
@@ -499,22 +498,14 @@ class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, admin.ModelAdmin):
             return False
         return super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.assessments.exists():
-            return False
-        return super().has_delete_permission(request, obj)
-
     def get_deleted_objects(self, objs, request):
-        """Refuse (as "protected") to delete any version that stored assessments used."""
+        """Refuse (as "protected") to delete the last version of a key.
+
+        A version that stored assessments used is refused before this, with its count and
+        the way to correct it (``ThresholdPagesMixin.delete_view``).
+        """
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         protected.extend(_last_versions(objs))
-        for threshold in objs:
-            used = threshold.assessments.count()
-            if used:
-                protected.append(
-                    _("%(threshold)s — used by stored assessments (%(count)s)")
-                    % {"threshold": threshold, "count": used}
-                )
         return deleted, counts, perms_needed, protected
 
     def save_model(self, request, obj, form, change):

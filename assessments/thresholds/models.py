@@ -5,6 +5,8 @@ Append-only (OpenFisca-style parameters): a change in the rules is a new row wit
 values it used.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -88,7 +90,13 @@ class Threshold(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.key} = {self.display_value} ({self.valid_from})"
+        """Plain and language-free (the admin log keeps it after a deletion): no ``None``."""
+        value = self.display_value
+        if self.unit == ThresholdUnit.TABLE:
+            value = "(table)"
+        elif isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        return f"{self.key} = {'(no limit)' if value is None else value} ({self.valid_from})"
 
     def clean(self):
         from assessments.thresholds.snapshot import THRESHOLD_KEYS
