@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0012_natz_route_thresholds"),
+        ("assessments", "0013_natz_household_and_payments"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
