@@ -24,8 +24,8 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from assessments.thresholds.approval import ApprovalAdminMixin
 from assessments.thresholds.admin_pages import ThresholdPagesMixin
+from assessments.thresholds.approval import ApprovalAdminMixin
 from assessments.thresholds.choices import NONE_SHOWN, ThresholdKind, ThresholdUnit
 from assessments.thresholds.display import (
     area_label,
