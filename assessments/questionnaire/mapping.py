@@ -319,6 +319,7 @@ SCALAR_FIELDS = {
     "hsp_points_maintained": ("hsp", "hsp_points_maintained"),
     "jskip_eligible": ("hsp_typed", "jskip_eligible"),
     "employment": ("income", "employment"),
+    "income": ("income", None),
     "dependents": ("household", "dependents"),
     "dependents_abroad": ("household", "dependents_abroad"),
     "assets": ("household", "assets"),

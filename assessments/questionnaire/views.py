@@ -44,6 +44,7 @@ from assessments.questionnaire.runs import (
     SAVED_TOKEN,
     WIZARD_PREFIX,
     remember_run,
+    reopen_completed,
     saved_copy,
 )
 from assessments.questionnaire.services import progress_save
@@ -85,6 +86,7 @@ class AssessmentWizard(
         self.today = timezone.localdate()
         self._thresholds = {}
         self.prefix = self.get_prefix(request, *args, **kwargs)
+        reopen_completed(request.session, self.run, today=self.today)
         self.storage = get_storage(self.storage_name, f"{self.prefix}_{self.run}", request)
         remember_run(request.session, self.run)
         self.steps = StepsHelper(self)
