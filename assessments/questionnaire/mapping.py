@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from assessments.eligibility.answers import SCHEMA, Answers, AnswersInvalid, Trip, answers_from_dict
 from assessments.eligibility.choices import Employment, Guarantor, ResidenceStatus
+from assessments.eligibility.rules.continuity import days_abroad_by_year
 from assessments.hsp.result import HspPointsResult, counted_points
 
 #: ``forms.PointsSource.CALCULATE`` (the forms import this module, so not the other way).
@@ -450,23 +451,16 @@ class TripTotals:
 
 
 def trip_totals(trips: Iterable[Mapping]) -> TripTotals:
-    """Sum the days abroad per calendar year, counting days as ``Trip.days`` does.
+    """Return the days abroad per calendar year and the longest trip, as the engine counts them.
 
-    The departure and return days count as days in Japan, as in the engine, so the totals
-    the applicant sees are the ones the rules use.
+    The departure and return days count as days in Japan (``Trip.days``,
+    ``rules.continuity.days_abroad_by_year``), so the totals the applicant sees are the ones
+    the rules use.
     """
-    per_year: dict[int, int] = {}
-    longest = count = 0
-    for row in trips:
-        trip = Trip(departure=row["departure"], return_date=row["return_date"])
-        count += 1
-        longest = max(longest, trip.days)
-        day = trip.departure + dt.timedelta(days=1)
-        while day < trip.return_date:
-            year_end = dt.date(day.year, 12, 31)
-            last = min(year_end, trip.return_date - dt.timedelta(days=1))
-            per_year[day.year] = per_year.get(day.year, 0) + (last - day).days + 1
-            day = last + dt.timedelta(days=1)
+    trips = tuple(Trip(departure=row["departure"], return_date=row["return_date"]) for row in trips)
+    per_year = days_abroad_by_year(trips)
     return TripTotals(
-        per_year=tuple(sorted(per_year.items(), reverse=True)), longest_days=longest, count=count
+        per_year=tuple(sorted(per_year.items(), reverse=True)),
+        longest_days=max((trip.days for trip in trips), default=0),
+        count=len(trips),
     )

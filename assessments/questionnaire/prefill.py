@@ -23,15 +23,13 @@ from collections.abc import Callable, Mapping
 
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
 
-from assessments.eligibility.answers import NATURALIZATION_ANSWERS
+from assessments.eligibility.answers import NATURALIZATION_ANSWERS, answered_naturalization_in
 from assessments.eligibility.choices import ResidenceStatus
 from assessments.questionnaire.mapping import PERIOD_OF_STAY_YEARS
 from assessments.web.fields import YesNo
 
 #: The contract's ``period_of_stay_years`` -> the stay page's choice.
 PERIOD_OF_STAY_CHOICES = {years: choice for choice, years in PERIOD_OF_STAY_YEARS.items()}
-#: The naturalization answers a blank question leaves at these values.
-NATURALIZATION_BLANKS = dict.fromkeys(NATURALIZATION_ANSWERS) | {"family_arrears": False}
 
 
 def raw(value) -> str:
@@ -46,9 +44,8 @@ def raw(value) -> str:
 
 
 def opted_in_naturalization(doc: Mapping) -> bool:
-    """Return whether the document answers anything only the naturalization check asks."""
-    asked = {**NATURALIZATION_BLANKS, "birth_date": None}
-    return any(doc.get(key, blank) != blank for key, blank in asked.items())
+    """Return whether the document answers anything only the naturalization page asks."""
+    return answered_naturalization_in(dict(doc)) or doc.get("birth_date") is not None
 
 
 def uses_hsp_points(doc: Mapping) -> bool:

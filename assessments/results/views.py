@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from assessments.eligibility.answers import answered_naturalization_in
 from assessments.results.changes import result_changes
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page
@@ -35,6 +36,8 @@ def result_context(assessment: Assessment) -> dict:
     token = assessment.token
     return {
         "page": result_page(result=assessment.result, answers=assessment.answers),
+        # The result JSON always carries naturalization; its card is for those who asked.
+        "naturalization_asked": answered_naturalization_in(assessment.answers),
         "planned": planned_view(assessment.result),
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),

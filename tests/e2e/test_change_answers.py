@@ -14,6 +14,7 @@ from assessments.results.models import Assessment
 from tests.e2e.applicant import (
     CONTINUE,
     GENERAL,
+    INCOME,
     current_step,
     fill_step,
     press,
@@ -73,6 +74,10 @@ def test_change_one_answer_after_the_result_without_retyping_the_rest(
             "qualifying_status_start_date": years_ago(11),
         },
     )
+    press(page, CONTINUE)
+    # Ten years here: the income page now asks the years before the old start too.
+    assert current_step(page) == "income"
+    fill_step(page, "income", {"applicant_*": INCOME})
     press(page, CONTINUE)
     assert current_step(page) == "summary"
     press(page, CONTINUE)

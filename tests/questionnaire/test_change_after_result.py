@@ -61,12 +61,18 @@ def test_changing_one_answer_shows_a_new_result_and_what_changed(client, db):
     result_page = client.get(f"/en/result/{earlier.token}/")
     assert f'href="/en/check/change/{earlier.token}/"' in result_page.content.decode()
     driver = change_run(client, earlier.token)
-    # Change the residence page only: ten years here now, not four.
+    # Change the residence page: ten years here now, not four. The income page, which asked
+    # no year before 2022, now asks 2021 too, on the way back; the other years are kept.
     response = driver.answer("residence", returning=True, **p.RESIDENCE)
+    assert response["Location"].endswith("/income/?return=summary")
+    income = driver.get("income").context["form"]
+    assert income.income_years == p.FIVE_YEARS
+    assert income["applicant_2022"].value() == "5000000" and not income["applicant_2021"].value()
+    response = driver.answer("income", returning=True, **p.INCOME)
     assert response["Location"].endswith("/summary/")
     response = driver.answer("summary")
     later = Assessment.objects.get(token=response["Location"].rstrip("/").rsplit("/", 1)[-1])
-    changed = {"residence_start_date", "qualifying_status_start_date"}
+    changed = {"residence_start_date", "qualifying_status_start_date", "income"}
     assert later.answers["residence_start_date"] == "2014-04-01"
     assert {k: v for k, v in later.answers.items() if k not in changed} == {
         k: v for k, v in earlier.answers.items() if k not in changed
@@ -78,6 +84,7 @@ def test_changing_one_answer_shows_a_new_result_and_what_changed(client, db):
     assert [str(name) for name in changes.answers] == [
         "When did your current continuous residence in Japan start?",
         "Since when have you lived in Japan on a work or residence-based status?",
+        "Your income",
     ]
     assert changes.overall.before == earlier.overall and changes.overall.after == later.overall
     assert "residence_period" in [r.id for r in changes.requirements]

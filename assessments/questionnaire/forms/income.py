@@ -13,7 +13,11 @@ from assessments.web.messages import error_message
 
 
 class IncomeForm(StepForm):
-    """Income for exactly the years the route looks back on (the view passes them)."""
+    """Income for exactly the years the route looks back on (the view passes them).
+
+    ``income_years`` None: no rules are in force on the application date, which the step says.
+    An empty list asks no year (every year looked back on is before residence began).
+    """
 
     step = "income"
     employment = choice(
@@ -24,7 +28,8 @@ class IncomeForm(StepForm):
 
     def __init__(self, *args, income_years=(), household=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.income_years = tuple(income_years)
+        self.no_rules = income_years is None
+        self.income_years = tuple(income_years or ())
         self.household = household
         for year in self.income_years:
             self.fields[f"applicant_{year}"] = MoneyField(
@@ -54,7 +59,7 @@ class IncomeForm(StepForm):
         return [f"{column}_{year}" for year in self.income_years for column in columns]
 
     def clean(self):
-        if not self.income_years:
+        if self.no_rules:
             raise forms.ValidationError(
                 error_message("no_thresholds", {"date": self.application_date}, written_dates=True)
             )
