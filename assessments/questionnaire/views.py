@@ -131,6 +131,7 @@ class AssessmentWizard(
             kwargs["taxes_paid"] = flow.says_all_paid(self)
         if step == "hsp_typed":
             kwargs["known_dates"] = flow.known_point_dates(self)
+            kwargs["jskip_answered"] = handover.jskip_answered(self.request.session)
         if step == "income":
             thresholds = self.thresholds()
             # No rules in force on that date: the income step then says so.

@@ -36,3 +36,12 @@ def test_an_hsp_holder_who_arrived_in_2025_is_asked_no_income_year_before_arriva
 def test_someone_here_all_five_years_is_asked_all_five(driver):
     driver.answer_all(p.GENERAL)
     assert driver.get("income").context["form"].income_years == p.FIVE_YEARS
+
+
+def test_the_income_hints_are_shown_once_not_per_year(driver):
+    driver.answer_all(p.GENERAL)
+    html = driver.get("income").content.decode()
+    assert html.count("from your tax certificate (課税証明書)") == 1
+    assert html.count("Yours plus the income of everyone sharing your household budget") == 1
+    form = driver.response.context["form"]
+    assert form.fields["applicant_2025"].help_text and not form.fields["applicant_2024"].help_text

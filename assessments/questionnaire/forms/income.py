@@ -31,13 +31,16 @@ class IncomeForm(StepForm):
         self.no_rules = income_years is None
         self.income_years = tuple(income_years or ())
         self.household = household
-        for year in self.income_years:
+        for index, year in enumerate(self.income_years):
+            first = index == 0  # the hints are the same every year: shown once, on the first
             self.fields[f"applicant_{year}"] = MoneyField(
                 label=_("Your gross income in %(year)s") % {"year": year},
                 help_text=_(
                     "In yen, from your tax certificate (課税証明書): the gross amount, 給与収入 "
                     "for a salary or 総収入額 otherwise, not 所得 (income after deductions)."
-                ),
+                )
+                if first
+                else "",
                 what=_("your income in %(year)s") % {"year": year},
             )
             if household:
@@ -46,7 +49,9 @@ class IncomeForm(StepForm):
                     help_text=_(
                         "Yours plus the income of everyone sharing your household budget. "
                         "Leave empty if nobody else in your household has an income."
-                    ),
+                    )
+                    if first
+                    else "",
                     required=False,
                     what=_("the household income in %(year)s") % {"year": year},
                     empty_answer=_("Only your own income"),
