@@ -23,9 +23,20 @@ from collections.abc import Callable, Mapping
 
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
 
-from assessments.eligibility.answers import NATURALIZATION_ANSWERS, answered_naturalization_in
+from assessments.eligibility.answers import answered_naturalization_in
 from assessments.eligibility.choices import ResidenceStatus
-from assessments.questionnaire.mapping import PERIOD_OF_STAY_YEARS
+from assessments.questionnaire.forms.hsp import (
+    POINT_DATES,
+    PointsSource,
+    points_field,
+    source_field,
+)
+from assessments.questionnaire.mapping import (
+    FRAGMENTS,
+    PERIOD_OF_STAY_YEARS,
+    PLAIN_ANSWERS,
+    ROW_FIELDS,
+)
 from assessments.web.fields import YesNo
 
 #: The contract's ``period_of_stay_years`` -> the stay page's choice.
@@ -54,69 +65,38 @@ def uses_hsp_points(doc: Mapping) -> bool:
     return points.get("now") is not None or doc.get("status") == ResidenceStatus.HSP
 
 
+def _combined(first, second):
+    if first is None:
+        return second
+    return lambda doc: {**first(doc), **second(doc)}
+
+
 def _status(doc: Mapping) -> dict:
-    return {
-        "application_date": doc.get("application_date"),
-        "status": doc.get("status"),
-        "naturalization": YesNo.YES if opted_in_naturalization(doc) else "",
-    }
+    return {"naturalization": YesNo.YES if opted_in_naturalization(doc) else ""}
 
 
 def _stay(doc: Mapping) -> dict:
-    return {
-        "period_of_stay": PERIOD_OF_STAY_CHOICES.get(doc.get("period_of_stay_years"), ""),
-        "status_expiry_date": doc.get("status_expiry_date"),
-        "meets_landing_standards": doc.get("meets_landing_standards", True),
-    }
+    return {"period_of_stay": PERIOD_OF_STAY_CHOICES.get(doc.get("period_of_stay_years"), "")}
 
 
 def _residence(doc: Mapping) -> dict:
-    return {
-        "residence_start_date": doc.get("residence_start_date"),
-        "qualifying_status_start_date": doc.get("qualifying_status_start_date"),
-        "contribution_to_japan": doc.get("contribution_to_japan", False),
-        "hsp_route": uses_hsp_points(doc),
-    }
+    return {"hsp_route": uses_hsp_points(doc)}
 
 
 def _hsp(doc: Mapping) -> dict:
-    return {
-        "hsp_points_now_source": "known",
-        "hsp_points_one_year_ago_source": "known",
-        "hsp_points_three_years_ago_source": "known",
-        "hsp_points_maintained": doc.get("hsp_points_maintained", True),
-    }
+    return {source_field(date): PointsSource.KNOWN for date in POINT_DATES}
 
 
 def _hsp_typed(doc: Mapping) -> dict:
     points = doc.get("hsp_points") or {}
     return {
-        "hsp_points_now": points.get("now"),
-        "hsp_points_one_year_ago": points.get("one_year_ago"),
-        "hsp_points_three_years_ago": points.get("three_years_ago"),
+        **{points_field(date): points.get(date) for date in POINT_DATES},
         "jskip_eligible": doc.get("jskip_eligible", False),
     }
 
 
-def _travel(doc: Mapping) -> dict:
-    trips = doc.get("trips") or []
-    return {
-        "has_trips": bool(trips),
-        "trips": [{"departure": t.get("departure"), "return_date": t.get("return")} for t in trips],
-    }
-
-
-def _household(doc: Mapping) -> dict:
-    return {
-        "dependents": doc.get("dependents", 0),
-        "dependents_abroad": doc.get("dependents_abroad", 0),
-        "assets": doc.get("assets"),
-        "public_assistance": doc.get("public_assistance", False),
-    }
-
-
 def _income(doc: Mapping) -> dict:
-    values = {"employment": doc.get("employment")}
+    values = {}
     for row in doc.get("income") or []:
         values[f"applicant_{row.get('year')}"] = row.get("applicant")
         values[f"household_{row.get('year')}"] = row.get("household")
@@ -124,75 +104,52 @@ def _income(doc: Mapping) -> dict:
 
 
 def _taxes(doc: Mapping) -> dict:
+    """The taxes page's yes/no questions, from the payments and notifications listed."""
     payments = doc.get("payments") or []
     return {
         "taxes_paid": all(p.get("paid_date") for p in payments),
         "paid_on_time": not payments,
-        "pension_enrolled": doc.get("pension_enrolled", True),
-        "health_insurance_enrolled": doc.get("health_insurance_enrolled", True),
         "has_missed_notifications": bool(doc.get("missed_notifications")),
     }
-
-
-def _payments(doc: Mapping) -> dict:
-    return {"payments": [dict(p) for p in doc.get("payments") or []]}
-
-
-def _notifications(doc: Mapping) -> dict:
-    return {"notifications": [{"due_date": d} for d in doc.get("missed_notifications") or []]}
 
 
 def _conduct(doc: Mapping) -> dict:
     return {
         "has_criminal_records": bool(doc.get("criminal_records")),
         "has_traffic_violations": bool(doc.get("traffic_violations")),
-        "unauthorized_work": doc.get("unauthorized_work", False),
-        "public_health_risk": doc.get("public_health_risk", False),
-        "guarantor": doc.get("guarantor"),
     }
 
 
-def _sentences(doc: Mapping) -> dict:
-    return {"criminal_records": [dict(r) for r in doc.get("criminal_records") or []]}
+def _travel(doc: Mapping) -> dict:
+    return {"has_trips": bool(doc.get("trips"))}
 
 
-def _traffic_violations(doc: Mapping) -> dict:
-    return {"traffic_violations": [dict(v) for v in doc.get("traffic_violations") or []]}
+def _rows(key: str, rows: str, fields: Mapping[str, str]) -> Callable[[Mapping], dict]:
+    """Read the contract's list ``key`` back into a page's rows (``mapping.ROW_FIELDS``)."""
+
+    def values(doc: Mapping) -> dict:
+        items = doc.get(key) or []
+        if "" in fields:
+            return {rows: [{fields[""]: item} for item in items]}
+        return {rows: [{fields[k]: item.get(k) for k in fields} for item in items]}
+
+    return values
 
 
-def _naturalization(doc: Mapping) -> dict:
-    keys = ("birth_date", *(k for k in NATURALIZATION_ANSWERS if k not in _BIRTH_PAGE))
-    return {key: doc.get(key) for key in keys}
-
-
-_BIRTH_PAGE = ("parent_born_in_japan", "stateless_since_birth")
-
-
-def _naturalization_birth(doc: Mapping) -> dict:
-    return {key: doc.get(key) for key in _BIRTH_PAGE}
-
-
-#: Each step's values read from the document (the inverse of ``mapping.FRAGMENTS``).
-VALUES: dict[str, Callable[[Mapping], dict]] = {
+#: What a page asks beside its plain answers (``mapping.PLAIN_ANSWERS``), read back.
+_CONVERTED: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
     "stay": _stay,
     "residence": _residence,
-    "marriage": lambda doc: {"marriage_date": doc.get("marriage_date")},
-    "grant": lambda doc: {"status_grant_date": doc.get("status_grant_date")},
     "hsp": _hsp,
     "hsp_typed": _hsp_typed,
     "travel": _travel,
-    "household": _household,
     "income": _income,
     "taxes": _taxes,
-    "payments": _payments,
-    "notifications": _notifications,
     "conduct": _conduct,
-    "sentences": _sentences,
-    "traffic_violations": _traffic_violations,
-    "naturalization": _naturalization,
-    "naturalization_birth": _naturalization_birth,
 }
+for _key, (_step, _rows_name, _fields) in ROW_FIELDS.items():
+    _CONVERTED[_step] = _combined(_CONVERTED.get(_step), _rows(_key, _rows_name, _fields))
 
 
 def step_data(step: str, values: Mapping) -> dict[str, list[str]]:
@@ -223,7 +180,15 @@ def steps_from_answers(doc: Mapping, *, today: dt.date) -> dict[str, dict[str, l
     doc = dict(doc)
     if str(doc.get("application_date") or "") < today.isoformat():
         doc["application_date"] = today.isoformat()
-    return {step: step_data(step, values(doc)) for step, values in VALUES.items()}
+    return {step: step_data(step, page_values(step, doc)) for step in FRAGMENTS}
+
+
+def page_values(step: str, doc: Mapping) -> dict:
+    """Return the values of ``step``'s fields read from the answers document ``doc``."""
+    values = {key: doc.get(key) for key in PLAIN_ANSWERS.get(step, ())}
+    if step in _CONVERTED:
+        values.update(_CONVERTED[step](doc))
+    return values
 
 
 def kept_answers(doc: Mapping) -> dict:
