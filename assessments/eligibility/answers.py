@@ -174,13 +174,23 @@ class Answers:
     stateless_since_birth: bool | None = None
 
 
+#: What each naturalization answer is when its question was left blank.
+NATURALIZATION_BLANKS = dict.fromkeys(NATURALIZATION_ANSWERS) | {"family_arrears": False}
+
+
 def answered_naturalization(a: Answers) -> bool:
     """Return whether any naturalization question was answered.
 
     Each is None when blank, except ``family_arrears``, which is False unless said yes.
     """
-    blank = dict.fromkeys(NATURALIZATION_ANSWERS) | {"family_arrears": False}
-    return any(getattr(a, key) != value for key, value in blank.items())
+    return any(getattr(a, key) != value for key, value in NATURALIZATION_BLANKS.items())
+
+
+def answered_naturalization_in(data: Any) -> bool:
+    """Return ``answered_naturalization`` of an answers document (a stored one, say)."""
+    if not isinstance(data, dict):
+        return False
+    return any(data.get(key, blank) != blank for key, blank in NATURALIZATION_BLANKS.items())
 
 
 class AnswersInvalid(ValueError):

@@ -31,9 +31,16 @@ def assessment_evaluate(*, answers: Answers, thresholds: Thresholds | None = Non
 
 
 @transaction.atomic
-def assessment_store(*, answers: Answers, result: Result, language: str) -> Assessment:
-    """Store a completed check under a fresh unguessable token, with the thresholds it used."""
+def assessment_store(
+    *, answers: Answers, result: Result, language: str, changed_from: Assessment | None = None
+) -> Assessment:
+    """Store a completed check under a fresh unguessable token, with the thresholds it used.
+
+    ``changed_from``: the earlier result whose answers the applicant changed to get this one
+    (its page then says what changed). The earlier one is kept as it was.
+    """
     assessment = Assessment.objects.create(
+        changed_from=changed_from,
         language=language,
         application_date=answers.application_date,
         route=result.route,
@@ -53,4 +60,16 @@ def assessment_delete(*, token: str) -> bool:
     Return whether there was one.
     """
     deleted, _ = Assessment.objects.filter(token=token).delete()
+    return bool(deleted)
+
+
+def assessment_delete_earlier(*, token: str) -> bool:
+    """Delete the earlier result the one behind ``token`` was changed from; return whether any.
+
+    The new result's page offers it, so the applicant never needs the earlier link.
+    """
+    assessment = Assessment.objects.filter(token=token).only("changed_from").first()
+    if assessment is None or assessment.changed_from_id is None:
+        return False
+    deleted, _ = Assessment.objects.filter(pk=assessment.changed_from_id).delete()
     return bool(deleted)
