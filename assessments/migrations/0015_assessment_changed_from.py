@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0012_natz_route_thresholds"),
+        ("assessments", "0014_threshold_change_note_review"),
     ]
 
     operations = [
