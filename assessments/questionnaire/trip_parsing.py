@@ -1,7 +1,7 @@
 """Trips abroad typed or pasted many at once, or uploaded as CSV: read, line by line.
 
 Pure (no Django, no clock): the wizard's travel step shows the result as a preview and adds
-the trips only when every line reads. One trip per line, the day of departure then the day of
+the trips that read (``TripImport.trips``), keeping the lines that do not to be corrected. One trip per line, the day of departure then the day of
 return, in the forms people have:
 
 - ``2024/8/1-2024/8/20``, ``2024-08-01 2024-08-20``, ``2024.8.1 〜 2024.8.20``, ``20240801``;
@@ -111,6 +111,12 @@ class TripImport:
     def ok(self) -> bool:
         """Return whether every line reads (then, and only then, the trips may be added)."""
         return bool(self.lines) and not self.error and not self.errors
+
+    @property
+    def partly_read(self) -> bool:
+        """Return whether some lines read and others do not: those that read may be added
+        alone, the others kept to be corrected."""
+        return not self.error and bool(self.errors) and len(self.errors) < len(self.lines)
 
 
 def parse_trips(text: str, *, max_trips: int = MAX_LIST_ITEMS) -> TripImport:

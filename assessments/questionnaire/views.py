@@ -47,7 +47,7 @@ from assessments.questionnaire.runs import (
     saved_copy,
 )
 from assessments.questionnaire.services import progress_save
-from assessments.questionnaire.summary import Section, step_answers
+from assessments.questionnaire.summary import Section, changed_answer, step_answers
 from assessments.questionnaire.trip_import import TripImportMixin
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
@@ -231,6 +231,7 @@ class AssessmentWizard(
 
     def submit(self, step, typed):
         form = self.get_form(step, data=self.request.POST)
+        before = self.storage.get_step_data(step)
         # What was typed is kept even when invalid, so leaving the page never loses it.
         self.storage.set_step_data(step, typed)
         self._clear_step_marks(step)
@@ -239,13 +240,15 @@ class AssessmentWizard(
             return self.render(form)
         if step == self.steps.last:
             return self.render_done(form)
-        return redirect(self.next_step_url(step))
+        changed = changed_answer(form, before, typed) if self.returning() else ""
+        return redirect(self.next_step_url(step, changed=changed))
 
-    def next_step_url(self, step) -> str:
+    def next_step_url(self, step, changed: str = "") -> str:
         """Return the next step's URL; after a change from the summary, go back to it.
 
         A change may have made new questions necessary (a new spouse is asked the marriage
-        date): those come first, still on the way back to the summary.
+        date): those come first, still on the way back to the summary. Back on the summary,
+        the page opens at ``changed`` (the row of the answer just changed).
         """
         target, returning = self.get_next_step(step), False
         if self.returning():
@@ -256,7 +259,9 @@ class AssessmentWizard(
             ]
             target, returning = (missing[0], True) if missing else (self.steps.last, False)
         self.storage.current_step = target
-        return self.get_step_url(target, returning=returning)
+        url = self.get_step_url(target, returning=returning)
+        back_on_summary = self.returning() and target == self.steps.last and changed
+        return f"{url}#{changed}" if back_on_summary else url
 
     def edit_rows(self, step, typed):
         """Add an empty row, or remove one, and show the step again (works without JS)."""
