@@ -768,7 +768,6 @@ def test_in_force_today_never_lists_a_draft(staff_client):
     assert not next(row for row in listed if row.pk == draft.pk).in_force
 
 
-@pytest.mark.xfail(strict=True, reason="engine-fixes branch makes drafts at-risk only")
 def test_a_draft_dated_in_the_past_does_not_change_todays_results(client):
     before = assess(client)
     draft_income_floor(dt.date(2026, 12, 1))
