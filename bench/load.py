@@ -522,8 +522,13 @@ def main() -> int:
             recorder, elapsed, completed = run_load(args, port, baselines)
         finally:
             for process in (server, *workers):
-                process.terminate()
-                process.wait(timeout=30)
+                process.terminate()  # a report worker first finishes the render in progress
+            for process in (server, *workers):
+                try:
+                    process.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
         ok = report(recorder, elapsed, completed, args, log_path.read_text())
         if args.compare_reports:
             ok = compare_reports(without[0], recorder) and ok
