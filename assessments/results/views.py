@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from assessments.results.file_by import filing_view
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page
 from assessments.results.selectors import assessment_exists, assessment_get
@@ -35,6 +36,7 @@ def result_context(assessment: Assessment) -> dict:
     return {
         "page": result_page(result=assessment.result, answers=assessment.answers),
         "planned": planned_view(assessment.result),
+        "filing": filing_view(assessment.result),
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),
         "report_url": reverse("assessments:report", kwargs={"token": token}),

@@ -86,7 +86,7 @@ def test_golden_case(defaults, case):
             assert _matches(got["params"].get(param), value), f"{requirement_id}.params.{param}"
     if "naturalization" in expected:
         _assert_naturalization(evaluate_naturalization(answers, thresholds), expected)
-    if "rule_changes" in expected or "file_by" in expected:
+    if {"rule_changes", "file_by", "fee_at_grant"} & set(expected):
         _assert_filing_plan(plan_filing(answers, thresholds).to_json(), expected)
 
 
@@ -94,6 +94,8 @@ def _assert_filing_plan(plan: dict, expected: dict) -> None:
     """Compare the planner's keys: ``file_by`` exactly, each rule change as a subset, in order."""
     if "file_by" in expected:
         assert plan["file_by"] == expected["file_by"], "file_by"
+    if "fee_at_grant" in expected:
+        assert _matches(plan["fee_at_grant"], expected["fee_at_grant"]), plan["fee_at_grant"]
     if "file_by_verdict" in expected:
         assert _matches(plan["file_by_verdict"], expected["file_by_verdict"]), "file_by_verdict"
     if "rule_changes" in expected:

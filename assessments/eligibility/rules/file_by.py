@@ -26,12 +26,15 @@ from dataclasses import dataclass, replace
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules import OVERALL_RANK, best_on
 from assessments.eligibility.rules.base import Finding, RouteResult, _worse
-from assessments.eligibility.rules.dates import add_years
+from assessments.eligibility.rules.dates import add_months, add_years
 from assessments.eligibility.rules.planned import CAN_APPLY
 from assessments.thresholds.snapshot import DRAFT, Thresholds, is_draft, resolve
 
 #: How far ahead the planner looks (issue 24): a product choice, not a legal threshold.
 HORIZON_YEARS = 2
+FEE_KEY = "fee.permanent_residence"
+#: The months a decision can be expected to take (a cited practice figure).
+PROCESSING_KEY = "period_of_stay.expected_processing_months"
 #: The basis of a day's versions in force when they mix kinds: the weaker one is named.
 PRACTICE = "practice"
 OFFICIAL = "official"
@@ -84,6 +87,44 @@ class RuleChange:
 
 
 @dataclass(frozen=True)
+class FeeAtGrant:
+    """The fee in force on the day a decision can be expected, since it is paid on the grant.
+
+    No transitional clause was found for the 2026-10-01 rise: the fee is the one in force on
+    the grant day, as the sources state it is paid then (the note of the threshold says so).
+    """
+
+    likely_grant_date: dt.date
+    yen: int | None
+    basis: str
+    processing_months: int
+    processing_basis: str
+
+    def to_json(self) -> dict:
+        return {
+            "likely_grant_date": self.likely_grant_date.isoformat(),
+            "yen": self.yen,
+            "basis": self.basis,
+            "processing_months": self.processing_months,
+            "processing_basis": self.processing_basis,
+        }
+
+
+def fee_at_grant(answers: Answers, thresholds: Thresholds) -> FeeAtGrant:
+    """Return the fee at the likely grant date of an application filed on its application date."""
+    months = thresholds[PROCESSING_KEY]
+    grant = add_months(answers.application_date, months)
+    then = thresholds.at(grant)
+    return FeeAtGrant(
+        likely_grant_date=grant,
+        yen=then[FEE_KEY],
+        basis=then.kind(FEE_KEY),
+        processing_months=months,
+        processing_basis=thresholds.kind(PROCESSING_KEY),
+    )
+
+
+@dataclass(frozen=True)
 class FilingPlan:
     """The ``rule_changes`` and ``file_by`` keys of the result."""
 
@@ -91,12 +132,14 @@ class FilingPlan:
     file_by: dt.date | None
     #: The verdict for an application filed on ``file_by`` (what filing by then gives).
     file_by_verdict: RouteResult | None = None
+    fee: FeeAtGrant | None = None
 
     def to_json(self) -> dict:
         return {
             "rule_changes": [change.to_json() for change in self.rule_changes],
             "file_by": self.file_by.isoformat() if self.file_by else None,
             "file_by_verdict": _verdict(self.file_by_verdict) if self.file_by_verdict else None,
+            "fee_at_grant": self.fee.to_json() if self.fee else None,
         }
 
 
@@ -201,5 +244,5 @@ def plan_filing(answers: Answers, thresholds: Thresholds) -> FilingPlan:
         eve = change.date - dt.timedelta(days=1)
         verdict = best_on(answers, eve, thresholds.at(eve))
         if verdict.overall in CAN_APPLY:
-            return FilingPlan(tuple(rule_changes), file_by=eve, file_by_verdict=verdict)
-    return FilingPlan(tuple(rule_changes), file_by=None)
+            return FilingPlan(tuple(rule_changes), eve, verdict, fee_at_grant(answers, thresholds))
+    return FilingPlan(tuple(rule_changes), None, None, fee_at_grant(answers, thresholds))
