@@ -112,3 +112,42 @@ def test_no_file_by_event_without_a_file_by(client):
         client.get(f"/en/result/{stored(NOT_YET).token}/calendar.ics").content
     )
     assert not [e for e in calendar.walk("VEVENT") if e.get("categories").cats == ["file_by"]]
+
+
+def test_a_change_in_force_is_worded_as_the_rules_from_that_day_not_as_a_draft():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    filing = filing_view(
+        {
+            "rule_changes": [
+                {
+                    "date": "2027-04-01",
+                    "basis": "official",
+                    "changes": [
+                        {
+                            "requirement": "period_of_stay",
+                            "before": {"status": "met", "clears_on": None},
+                            "after": {"status": "not_met", "clears_on": "2028-05-01"},
+                        }
+                    ],
+                }
+            ],
+            "file_by": "2027-03-31",
+            "file_by_verdict": {"overall": "eligible_with_risks"},
+        }
+    )
+    assert not filing.draft_ahead
+    texts = {}
+    for language in ("en", "ja"):
+        with translation.override(language):
+            html = render_to_string("assessments/includes/when_to_file.html", {"filing": filing})
+        texts[language] = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "From 1 April 2027 (rules in force from that day)" in texts["en"]
+    assert (
+        "Longest period of stay: “Met” before that day; “Not met” from it, until 1 May 2028."
+    ) in texts["en"]
+    assert "draft" not in texts["en"]
+    assert "2027年4月1日以降の申請（同日から適用される基準）" in texts["ja"]
+    assert "同日以降の申請では2028年5月1日まで「満たしていません」となります" in texts["ja"]
+    assert "改定案" not in texts["ja"]
