@@ -217,7 +217,7 @@ def rule_changes_on(answers: Answers, thresholds: Thresholds, day: dt.date) -> l
     after = best_on(answers, day, thresholds.at(day))
     has_draft = any(is_draft(v) and v.valid_from == day for v in thresholds.timeline)
     has_law = any(not is_draft(v) and v.valid_from == day for v in thresholds.timeline)
-    steps: list[tuple[str, RouteResult, RouteResult]] = []
+    steps: list[tuple[str, RouteResult, RouteResult]]
     if has_draft and has_law:
         middle = best_on(answers, day, _without(thresholds, day, drafts_only=True))
         steps = [(_in_force_basis(thresholds, day), before, middle), (DRAFT, middle, after)]
