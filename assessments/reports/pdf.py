@@ -31,6 +31,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from assessments.eligibility.answers import Answers, AnswersInvalid, answers_from_dict
+from assessments.results.file_by import filing_view
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page
 
@@ -99,6 +100,7 @@ def report_context(*, result: dict, answers: dict, reference: str, generated_at:
     page = result_page(result=result, answers=answers)
     return {
         "page": page,
+        "filing": filing_view(result),
         "answers": _stored_answers(answers, application_date=page.application_date),
         "sources": report_sources(result=result),
         "reference": reference,

@@ -13,6 +13,7 @@ from django.db import transaction
 from assessments.eligibility.answers import Answers, answers_to_dict
 from assessments.eligibility.rules import evaluate
 from assessments.eligibility.rules.base import Result
+from assessments.eligibility.rules.file_by import plan_filing
 from assessments.eligibility.rules.naturalization import evaluate_naturalization
 from assessments.results.models import Assessment
 from assessments.thresholds.selectors import thresholds_at
@@ -23,11 +24,17 @@ def assessment_evaluate(*, answers: Answers, thresholds: Thresholds | None = Non
     """Evaluate ``answers`` with the thresholds in force on their application date.
 
     The result carries both checks from the same answers: permanent residence, and beside it
-    naturalization (the ``naturalization`` key of the result JSON).
+    naturalization (the ``naturalization`` key of the result JSON), and the file-by planner:
+    what the dated changes of the next two years change for these answers (``rule_changes``,
+    ``file_by``).
     """
     thresholds = thresholds or thresholds_at(on=answers.application_date)
     result = evaluate(answers, thresholds)
-    return replace(result, naturalization=evaluate_naturalization(answers, thresholds))
+    return replace(
+        result,
+        naturalization=evaluate_naturalization(answers, thresholds),
+        filing_plan=plan_filing(answers, thresholds),
+    )
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ import yaml
 
 from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.rules import evaluate, evaluate_route
+from assessments.eligibility.rules.file_by import plan_filing
 from assessments.eligibility.rules.naturalization import evaluate_naturalization
 from assessments.results.personas import (
     FIRST_INCOME_YEAR,
@@ -84,6 +85,28 @@ def test_golden_case(defaults, case):
             assert _matches(got["params"].get(param), value), f"{requirement_id}.params.{param}"
     if "naturalization" in expected:
         _assert_naturalization(evaluate_naturalization(answers, thresholds), expected)
+    if {"rule_changes", "file_by", "fee_at_grant"} & set(expected):
+        _assert_filing_plan(plan_filing(answers, thresholds).to_json(), expected)
+
+
+def _assert_filing_plan(plan: dict, expected: dict) -> None:
+    """Compare the planner's keys: ``file_by`` exactly, each rule change as a subset, in order."""
+    if "file_by" in expected:
+        assert plan["file_by"] == expected["file_by"], "file_by"
+    if "fee_at_grant" in expected:
+        assert _matches(plan["fee_at_grant"], expected["fee_at_grant"]), plan["fee_at_grant"]
+    if "file_by_verdict" in expected:
+        assert _matches(plan["file_by_verdict"], expected["file_by_verdict"]), "file_by_verdict"
+    if "rule_changes" in expected:
+        want_all = expected["rule_changes"]
+        assert len(plan["rule_changes"]) == len(want_all), plan["rule_changes"]
+        for index, (got, want) in enumerate(zip(plan["rule_changes"], want_all, strict=True)):
+            changes = want.pop("changes", None)
+            assert _matches(got, want), f"rule_changes[{index}]"
+            if changes is not None:
+                assert len(got["changes"]) == len(changes), f"rule_changes[{index}].changes"
+                for change, wanted in zip(got["changes"], changes, strict=True):
+                    assert _matches(change, wanted), f"rule_changes[{index}].{change}"
 
 
 def _matches(got, want) -> bool:

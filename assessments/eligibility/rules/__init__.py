@@ -137,6 +137,15 @@ def _considered(answers: Answers, thresholds: Thresholds) -> tuple[RouteResult, 
     )
 
 
+def best_on(answers: Answers, day: dt.date, thresholds: Thresholds) -> RouteResult:
+    """Return the best route for the answers filed on ``day``, under ``thresholds``.
+
+    The verdict ``evaluate`` gives for that application date (without the planned-trips and
+    timeline extras): the file-by planner compares it across rule changes.
+    """
+    return _considered(answers_on(answers, day), thresholds)[0]
+
+
 def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
     """Evaluate every applicable route and return the one with the best outcome.
 

@@ -81,6 +81,8 @@ class Result:
     planned_trips: Any = None
     #: The ``timeline`` object (dates and codes, see ``rules.timeline``), or None.
     timeline: dict | None = None
+    #: ``file_by.FilingPlan`` (keys ``rule_changes`` and ``file_by``), when planned.
+    filing_plan: Any = None
 
     @property
     def route(self) -> str:
@@ -114,6 +116,7 @@ class Result:
             **({"naturalization": self.naturalization.to_json()} if self.naturalization else {}),
             **({"planned_trips": self.planned_trips.to_json()} if self.planned_trips else {}),
             **({"timeline": self.timeline} if self.timeline is not None else {}),
+            **(self.filing_plan.to_json() if self.filing_plan is not None else {}),
         }
 
 
