@@ -68,7 +68,9 @@ def threshold_preview(*, candidate: ThresholdValue, versions=None, assessments=N
     """
     before = tuple(stored_versions() if versions is None else versions)
     after = with_candidate(before, candidate)
-    trials = threshold_trial(candidate=candidate, versions=before)
+    # A list: the trial memoizes its "before" outcomes per timeline object, and a preview must
+    # not reuse outcomes computed before the key registry or the stored versions changed.
+    trials = threshold_trial(candidate=candidate, versions=list(before))
     changed = tuple(trial for trial in trials if trial.changed)
     if assessments is None:
         assessments = Assessment.objects.only("pk", "answers", "application_date").order_by(

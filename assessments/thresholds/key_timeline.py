@@ -22,7 +22,7 @@ class Period:
     version: object  # a Threshold row
     until: dt.date | None
     previous: object | None
-    state: str  # "replaced", "in_force" or "future"
+    state: str  # "replaced", "in_force", "future", "draft" (never applied) or "awaiting"
     used_by: int = 0
 
     @property
@@ -71,6 +71,11 @@ class KeyTimeline:
         return tuple(p for p in self.periods if p.state == "future")
 
 
+def applies(version) -> bool:
+    """Whether a version is applied as law: a draft never is, nor one awaiting approval."""
+    return version.kind != ThresholdKind.DRAFT and not getattr(version, "awaiting_approval", False)
+
+
 def key_timeline(key: str, versions, *, today: dt.date, used_by=None) -> KeyTimeline:
     """Return the timeline of ``key`` from its versions in any order.
 
@@ -78,15 +83,24 @@ def key_timeline(key: str, versions, *, today: dt.date, used_by=None) -> KeyTime
     """
     ordered = sorted(versions, key=lambda version: version.valid_from)
     used_by = used_by or {}
+    current = max(
+        (v for v in ordered if applies(v) and v.valid_from <= today),
+        key=lambda version: version.valid_from,
+        default=None,
+    )
     periods = []
     for index, version in enumerate(ordered):
         following = ordered[index + 1] if index + 1 < len(ordered) else None
-        if version.valid_from > today:
+        if getattr(version, "awaiting_approval", False):
+            state = "awaiting"
+        elif version.kind == ThresholdKind.DRAFT and version.valid_from <= today:
+            state = "draft"
+        elif version.valid_from > today:
             state = "future"
-        elif following is not None and following.valid_from <= today:
-            state = "replaced"
-        else:
+        elif version is current:
             state = "in_force"
+        else:
+            state = "replaced"
         periods.append(
             Period(
                 version=version,

@@ -224,3 +224,23 @@ def test_an_unknown_key_has_no_timeline(admin_client):
 def test_staff_without_the_view_permission_see_no_timeline(client):
     client.force_login(staff_with("view_assessment"))
     assert client.get(timeline_url("livelihood.min_income")).status_code == 403
+
+
+def test_a_past_draft_is_shown_as_a_draft_never_as_in_force(admin_client, time_machine):
+    time_machine.move_to(dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC))
+    official = Threshold.objects.get(key="livelihood.min_income", valid_from=dt.date(2006, 3, 31))
+    Threshold.objects.create(
+        key="livelihood.min_income",
+        unit="yen",
+        value=3_300_000,
+        valid_from=dt.date(2026, 12, 1),
+        kind="draft",
+        source_title="A draft",
+        source_url="https://example.org/draft",
+        change_note="A draft for comment.",
+    )
+    response = admin_client.get(timeline_url("livelihood.min_income"), HTTP_ACCEPT_LANGUAGE="en")
+    timeline = response.context["timeline"]
+    assert [p.state for p in timeline.periods] == ["in_force", "draft"]
+    assert timeline.in_force.version == official
+    assert "A draft: never applied as law" in response.content.decode()
