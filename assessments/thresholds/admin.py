@@ -248,6 +248,9 @@ class ThresholdForm(forms.ModelForm):
         self.fields["key"].choices = [("", _("- Select an option -"))] + [
             (key, f"{key} — {key_description(key)}") for key in sorted(THRESHOLD_KEYS)
         ]
+        if "checked_on" in self.fields:
+            # Empty means today: the admin entering a version has just read its source.
+            self.fields["checked_on"].required = False
         if "unit" in self.fields:
             self.fields["unit"].required = False
             self.fields["unit"].help_text = _("Leave empty to use the key's unit.")
@@ -264,6 +267,8 @@ class ThresholdForm(forms.ModelForm):
         this adds what only a form sees: an empty date or table, or a value of the wrong kind.
         """
         data = super().clean()
+        if "checked_on" in self.fields and data.get("checked_on") is None:
+            data["checked_on"] = timezone.localdate()
         spec = THRESHOLD_KEYS.get(data.get("key") or "")
         if spec and not data.get("unit"):
             data["unit"] = spec.unit
