@@ -15,6 +15,7 @@ class ResidenceStatus(models.TextChoices):
     HSP = "hsp", _("Highly Skilled Professional")
     WORK = "work", _("Working status (e.g. Engineer/Specialist in Humanities, Business Manager)")
     SPECIFIED_SKILLED_1 = "specified_skilled_1", _("Specified Skilled Worker (i)")
+    SPECIFIED_SKILLED_2 = "specified_skilled_2", _("Specified Skilled Worker (ii)")
     TECHNICAL_INTERN = "technical_intern", _("Technical Intern Training")
     SPOUSE_OF_JAPANESE = "spouse_of_japanese", _("Spouse of a Japanese national")
     SPOUSE_OF_PERMANENT_RESIDENT = (

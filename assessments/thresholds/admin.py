@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from assessments.thresholds.admin_pages import ThresholdPagesMixin
 from assessments.thresholds.approval import ApprovalAdminMixin
@@ -34,6 +35,7 @@ from assessments.thresholds.display import (
     key_area,
     key_description,
 )
+from assessments.thresholds.freshness import stale_before
 from assessments.thresholds.models import Threshold
 from assessments.thresholds.snapshot import THRESHOLD_KEYS
 
@@ -113,6 +115,21 @@ class VersionFilter(admin.SimpleListFilter):
             return queryset.filter(valid_from__gt=today)
         if self.value() == "past":
             return queryset.filter(in_force=False, valid_from__lte=today)
+        return queryset
+
+
+class CheckedFilter(admin.SimpleListFilter):
+    """Versions whose source nobody has read for ``STALE_AFTER_MONTHS`` (counted from today)."""
+
+    title = _("source last checked")
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Not checked for 6 months"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.filter(checked_on__lt=stale_before(timezone.localdate()))
         return queryset
 
 
@@ -221,6 +238,7 @@ class ThresholdForm(forms.ModelForm):
             "source_url",
             "other_sources",
             "note",
+            "checked_on",
             "change_note",
             "backdate_reason",
         )
@@ -230,6 +248,9 @@ class ThresholdForm(forms.ModelForm):
         self.fields["key"].choices = [("", _("- Select an option -"))] + [
             (key, f"{key} — {key_description(key)}") for key in sorted(THRESHOLD_KEYS)
         ]
+        if "checked_on" in self.fields:
+            # Empty means today: the admin entering a version has just read its source.
+            self.fields["checked_on"].required = False
         if "unit" in self.fields:
             self.fields["unit"].required = False
             self.fields["unit"].help_text = _("Leave empty to use the key's unit.")
@@ -246,6 +267,8 @@ class ThresholdForm(forms.ModelForm):
         this adds what only a form sees: an empty date or table, or a value of the wrong kind.
         """
         data = super().clean()
+        if "checked_on" in self.fields and data.get("checked_on") is None:
+            data["checked_on"] = timezone.localdate()
         spec = THRESHOLD_KEYS.get(data.get("key") or "")
         if spec and not data.get("unit"):
             data["unit"] = spec.unit
@@ -368,13 +391,15 @@ class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, ThresholdPagesMixin, ad
         "unit",
         "valid_from",
         "kind",
+        "checked_on",
         "used_by_link",
         "timeline_link",
         "new_version_link",
         "approval_display",
     )
     list_display_links = ("key_display",)
-    list_filter = (VersionFilter, "kind", KeyAreaFilter)
+    list_filter = (VersionFilter, "kind", KeyAreaFilter, CheckedFilter)
+    actions = (*ApprovalAdminMixin.actions, "mark_checked_today")
     search_fields = ("key", "source_title", "source_url", "note", "change_note")
     list_per_page = 100
     save_as = False
@@ -400,7 +425,14 @@ class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, ThresholdPagesMixin, ad
         "valid_from",
         "kind",
     )
-    source_fields = ("source_title", "source_url", "other_sources", "note", "source_confirmed")
+    source_fields = (
+        "source_title",
+        "source_url",
+        "other_sources",
+        "note",
+        "checked_on",
+        "source_confirmed",
+    )
     reason_fields = ("change_note", "past_date_confirmed", "backdate_reason")
     #: Form-only fields (checkboxes of the add form), left out of an existing version's page.
     form_only_fields = ("no_limit", "past_date_confirmed", "source_confirmed")
@@ -491,6 +523,30 @@ class ThresholdAdmin(ApprovalAdminMixin, OwnFiltersOnly, ThresholdPagesMixin, ad
                 initial.update({name: getattr(source, name) for name in COPIED_FIELDS})
         initial.pop("from", None)
         return initial
+
+    @admin.action(
+        description=_("Mark the selected sources as checked today"),
+        permissions=("add",),
+    )
+    def mark_checked_today(self, request, queryset):
+        """Record that the selected versions' sources were reread today and still hold.
+
+        Only the date of the check changes: the value, its date and its source stay as they
+        were (a changed value is a new version, added with "Add a new version").
+        """
+        versions = list(queryset)
+        count = queryset.update(checked_on=timezone.localdate())
+        for version in versions:
+            self.log_change(request, version, [{"changed": {"fields": ["checked_on"]}}])
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d version marked as checked today.",
+                "%(count)d versions marked as checked today.",
+                count,
+            )
+            % {"count": count},
+        )
 
     def has_change_permission(self, request, obj=None):
         """Show existing versions read-only: a change is a new version, never an edit."""

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.thresholds.choices import ThresholdKind, ThresholdUnit
@@ -43,6 +44,13 @@ class Threshold(models.Model):
         help_text=_("Where sources disagree, cite the others here, one per line."),
     )
     note = models.TextField(_("note"), blank=True)
+    checked_on = models.DateField(
+        _("source last checked"),
+        default=timezone.localdate,
+        help_text=_(
+            "The day someone last read the source above and found that it still states this value."
+        ),
+    )
     change_note = models.TextField(
         _("reason for this version"),
         default="",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assessments.thresholds.snapshot import default_threshold_values
+import datetime as dt
+
+from assessments.thresholds.snapshot import default_threshold_values, seed_versions_raw
 
 APPROVE_PERMISSION = "assessments.approve_threshold"
 
@@ -50,6 +52,9 @@ def load_default_thresholds(threshold_model) -> int:
     (key, valid_from) rows are left alone: what an admin entered is never overwritten.
     """
     existing = set(threshold_model.objects.values_list("key", "valid_from"))
+    # Migrations before ``checked_on`` existed load through a model without it.
+    has_checked_on = any(f.name == "checked_on" for f in threshold_model._meta.get_fields())
+    checked = seed_checked_on() if has_checked_on else {}
     new_rows = []
     for version in default_threshold_values():
         if (version.key, version.valid_from) in existing:
@@ -68,7 +73,30 @@ def load_default_thresholds(threshold_model) -> int:
                 source_url=version.source_url,
                 other_sources=version.other_sources,
                 note=version.note,
+                **_checked_on(checked.get((version.key, version.valid_from))),
             )
         )
     threshold_model.objects.bulk_create(new_rows)
     return len(new_rows)
+
+
+def _checked_on(day: dt.date | None) -> dict:
+    """The ``checked_on`` argument for a new row: the seed's date, else the model's default."""
+    return {} if day is None else {"checked_on": day}
+
+
+def seed_checked_on() -> dict[tuple[str, dt.date], dt.date]:
+    """Return ``(key, valid_from) -> checked_on`` for the seed versions that give the date.
+
+    A seed entry may say ``checked_on: 'YYYY-MM-DD'`` (the day its source was last read);
+    one that does not is dated the day its row is created.
+    """
+    return {
+        (key, valid_from): _as_date(item["checked_on"])
+        for key, valid_from, item in seed_versions_raw()
+        if item.get("checked_on") is not None
+    }
+
+
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

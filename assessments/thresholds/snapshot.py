@@ -255,6 +255,15 @@ def default_threshold_values() -> list[ThresholdValue]:
     return versions
 
 
+def seed_versions_raw() -> list[tuple[str, dt.date, dict]]:
+    """Return ``(key, valid_from, entry)`` for every version in the seed files, as written."""
+    return [
+        (key, _parse_date(item["valid_from"]), item)
+        for key, spec in _defaults_document().items()
+        for item in spec["values"]
+    ]
+
+
 def resolve(
     versions: Iterable[ThresholdValue], *, on: dt.date, drafts_as_law: bool = False
 ) -> Thresholds:

@@ -84,6 +84,8 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "period_of_stay.ok": ("years", "required"),
     "period_of_stay.unlimited": (),
     "period_of_stay.too_short": ("years", "required"),
+    # What a pending draft of a status's own longest period would need (at_risk, basis draft).
+    "period_of_stay.draft_too_short": ("years", "required", "draft_from"),
     "period_of_stay.three_year_grace": ("transition_date", "expiry"),
     "period_of_stay.three_year_ended": ("transition_date", "required"),
     "period_of_stay.missing_expiry": ("transition_date", "missing"),

@@ -6,6 +6,11 @@ period has been treated as the longest; note 1 of the 2026-02-24 revision ends t
 decision within that period. Decisions take months, so a 3-year holder applying now is
 decided under the transition, and needs the decision before the card expires.
 Source: https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html
+
+A status whose own longest period (施行規則別表第二) is not the general one has its own dated
+key (``STATUS_LONGEST_KEYS``): Specified Skilled Worker (ii) has 3 years at most, so its 3-year
+holders have the longest period whatever the general treatment of 3 years; a draft ordinance
+that would give it 5 years is a risk only, never the verdict (ADR 005).
 """
 
 from __future__ import annotations
@@ -13,9 +18,23 @@ from __future__ import annotations
 import datetime as dt
 
 from assessments.eligibility.answers import Answers
-from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
+from assessments.eligibility.choices import ResidenceStatus as S
+from assessments.eligibility.rules.base import (
+    AT_RISK,
+    MET,
+    NOT_MET,
+    Finding,
+    cited,
+    draft_from,
+    with_draft,
+)
 from assessments.eligibility.rules.dates import add_months, add_years
 from assessments.thresholds.snapshot import Thresholds
+
+#: Statuses whose longest period of stay is their own, each with its dated threshold key.
+STATUS_LONGEST_KEYS = {S.SPECIFIED_SKILLED_2: "period_of_stay.longest_years.specified_skilled_2"}
+#: A code that states the longest period in force, and its twin that says what a draft needs.
+DRAFT_CODES = {"period_of_stay.too_short": "period_of_stay.draft_too_short"}
 
 
 def period_of_stay(a: Answers, t: Thresholds, route: str) -> Finding:
@@ -23,10 +42,34 @@ def period_of_stay(a: Answers, t: Thresholds, route: str) -> Finding:
     key = "period_of_stay.min_years"
     if a.period_of_stay_years is None:
         return Finding("period_of_stay", MET, "period_of_stay.unlimited", {}, **cited(t, key))
+    status_key = longest_period_key(a.status, t)
+    if status_key != key:
+        law = _status_longest(a, t, status_key)
+        drafted = _status_longest(a, t.with_drafts(), status_key)
+        return with_draft(law, drafted, codes=DRAFT_CODES, draft_on=draft_from(t, [status_key]))
     years, required = _whole(a.period_of_stay_years), t[key]
     grace_years = t["period_of_stay.grace_period_years"]
     if years == grace_years and t["period_of_stay.transition_date"] is not None:
         return _transition(a, t)
+    params = {"years": years, "required": required}
+    if years >= required:
+        return Finding("period_of_stay", MET, "period_of_stay.ok", params, **cited(t, key))
+    return Finding("period_of_stay", NOT_MET, "period_of_stay.too_short", params, **cited(t, key))
+
+
+def longest_period_key(status: str, t: Thresholds) -> str:
+    """Return the threshold key of the period that counts as the longest for ``status``.
+
+    A status's own key applies once it has a value in force (Specified Skilled Worker (ii)
+    exists since 2019-04-01); before that, or for any other status, the general key does.
+    """
+    key = STATUS_LONGEST_KEYS.get(status)
+    return key if key is not None and t[key] is not None else "period_of_stay.min_years"
+
+
+def _status_longest(a: Answers, t: Thresholds, key: str) -> Finding:
+    """Check the period against the status's own longest period (in force, or as if adopted)."""
+    years, required = _whole(a.period_of_stay_years), t[key]
     params = {"years": years, "required": required}
     if years >= required:
         return Finding("period_of_stay", MET, "period_of_stay.ok", params, **cited(t, key))

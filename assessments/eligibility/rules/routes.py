@@ -15,7 +15,9 @@ CHILD_STATUSES = frozenset({S.CHILD_OF_JAPANESE, S.CHILD_OF_PERMANENT_RESIDENT})
 #: Work statuses (not Technical Intern Training, not Specified Skilled Worker (i)) and
 #: residence-based statuses: the 5 years of guideline 1(3)ア must be on one of these.
 QUALIFYING_STATUSES = frozenset(
-    {S.HSP, S.WORK, S.LONG_TERM_RESIDENT, S.REFUGEE} | SPOUSE_STATUSES | CHILD_STATUSES
+    {S.HSP, S.WORK, S.SPECIFIED_SKILLED_2, S.LONG_TERM_RESIDENT, S.REFUGEE}
+    | SPOUSE_STATUSES
+    | CHILD_STATUSES
 )
 #: Practice (審査要領): PR is not granted to applicants currently on these statuses.
 NOT_ACCEPTED_STATUSES = frozenset({S.STUDENT, S.TECHNICAL_INTERN})

@@ -22,8 +22,10 @@ from tests.eligibility.test_engine_properties import THRESHOLDS, _example, _vali
 
 #: Risks an action does not touch, which may still stand on its ``clears_on``: a status whose
 #: eligibility depends on its detail, no employment, a year the household's income carried, an
-#: income year left blank, and the 3-year period's grace under note 1 (a renewal before
-#: 2027-04-01 may grant 3 years, which count only under it).
+#: income year left blank, the 3-year period's grace under note 1 (a renewal before
+#: 2027-04-01 may grant 3 years, which count only under it), and a draft's longer period for
+#: Specified Skilled Worker (ii) (a renewal grants the 3 years in force, the draft's 5 may not
+#: exist yet).
 REMAINING_RISKS = frozenset(
     {
         "status_eligible.status_unusual",
@@ -31,6 +33,7 @@ REMAINING_RISKS = frozenset(
         "livelihood.household_income",
         "livelihood.income_missing",
         "period_of_stay.three_year_grace",
+        "period_of_stay.draft_too_short",
     }
 )
 

@@ -22,7 +22,7 @@ from assessments.eligibility.rules.base import MET, NOT_MET, Finding
 from assessments.eligibility.rules.dates import add_years, certifiable_years, first_day_satisfied
 from assessments.eligibility.rules.livelihood import livelihood, required_income
 from assessments.eligibility.rules.obligations import INSURANCE_KINDS, TAX_KINDS
-from assessments.eligibility.rules.period_of_stay import renewal_opens
+from assessments.eligibility.rules.period_of_stay import longest_period_key, renewal_opens
 from assessments.eligibility.rules.residence import residence_period
 from assessments.eligibility.rules.routes import NOT_ACCEPTED_STATUSES
 from assessments.thresholds.snapshot import Thresholds
@@ -110,7 +110,8 @@ def _at_renewal(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict
 
     A renewed period runs from the day after the current one ends, so that is the first day
     one holds it (the decision may come earlier, but its date cannot be known). The period
-    needed is the one in force that day: 3 years counts only until 2027-03-31 (note 1).
+    needed is the one in force that day: 3 years counts only until 2027-03-31 (note 1), except
+    for a status whose own longest period is shorter (Specified Skilled Worker (ii): 3 years).
     """
     expiry = a.status_expiry_date
     if expiry is None:
@@ -123,7 +124,7 @@ def _at_renewal(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict
             "expiry": expiry,
             "filing_opens": renewal_opens(expiry, a.period_of_stay_years, t),
             "renewed_from": renewed_from,
-            "required": t.at(clears_on)["period_of_stay.min_years"],
+            "required": t.at(clears_on)[longest_period_key(a.status, t.at(clears_on))],
         },
         "clears_on": clears_on,
     }

@@ -12,6 +12,7 @@ from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import (
     CriminalRecordKind,
     PaymentKind,
+    ResidenceStatus,
     Route,
     TrafficViolationKind,
 )
@@ -45,6 +46,7 @@ TRAFFIC_KEYS = {
     TrafficViolationKind.SERIOUS: "conduct.fine_wait_years",
 }
 ROUTES = frozenset(Route.values)
+STATUSES = frozenset(ResidenceStatus.values)
 #: Which requirement a threshold key belongs to, by prefix (for "the rules change on …").
 KEY_REQUIREMENTS = (
     ("residence.", "residence_period"),
@@ -260,7 +262,7 @@ def milestones(a: Answers, t: Thresholds, best: RouteResult) -> list[dict]:
     transition = t["period_of_stay.transition_date"]
     if transition is not None:
         found.append({"code": "three_year_period_last_day", "date": transition})
-    found += _rule_changes(t, best.route)
+    found += _rule_changes(t, best.route, a.status)
     found += [
         {"code": "hsp_points_change", "date": c.date, "points": c.points}
         for c in a.hsp_points_changes
@@ -268,15 +270,19 @@ def milestones(a: Answers, t: Thresholds, best: RouteResult) -> list[dict]:
     return sorted(found, key=lambda m: (m["date"], m["code"]))
 
 
-def _concerns(key: str, route: str) -> bool:
-    """Return whether threshold ``key`` applies to ``route`` (keys naming another route do not)."""
-    named = {part for part in key.split(".") if part in ROUTES} | (
-        {Route.HSP_70, Route.HSP_80} if key.startswith("hsp.") else set()
-    )
-    return not named or route in named
+def _concerns(key: str, route: str, status: str) -> bool:
+    """Return whether threshold ``key`` applies to ``route`` and ``status``.
+
+    Keys naming another route do not, nor keys naming another status (the longest period of
+    Specified Skilled Worker (ii) concerns its holders only).
+    """
+    parts = set(key.split("."))
+    named = (parts & ROUTES) | ({Route.HSP_70, Route.HSP_80} if key.startswith("hsp.") else set())
+    statuses = parts & STATUSES
+    return (not named or route in named) and (not statuses or status in statuses)
 
 
-def _rule_changes(t: Thresholds, route: str) -> list[dict]:
+def _rule_changes(t: Thresholds, route: str, status: str) -> list[dict]:
     """Return each later day on which a threshold of the route changes, with its requirements.
 
     ``rule_change`` lists only versions in force; a draft is never in force, so the days and
@@ -289,7 +295,7 @@ def _rule_changes(t: Thresholds, route: str) -> list[dict]:
         requirement = next(
             (rid for prefix, rid in KEY_REQUIREMENTS if version.key.startswith(prefix)), None
         )
-        if requirement and version.valid_from > first and _concerns(version.key, route):
+        if requirement and version.valid_from > first and _concerns(version.key, route, status):
             code = "draft_rule_change" if is_draft(version) else "rule_change"
             by_day.setdefault((code, version.valid_from), set()).add(requirement)
     return [
