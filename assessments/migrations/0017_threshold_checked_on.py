@@ -23,7 +23,7 @@ def fill_checked_on(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0014_threshold_change_note_review"),
+        ("assessments", "0016_pr_fee_thresholds"),
     ]
 
     operations = [

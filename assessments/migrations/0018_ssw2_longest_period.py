@@ -14,6 +14,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0015_threshold_checked_on")]
+    dependencies = [("assessments", "0017_threshold_checked_on")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
