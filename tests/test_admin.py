@@ -721,7 +721,7 @@ def test_the_last_version_of_a_key_cannot_be_deleted(staff_client):
     ).delete()
     row = Threshold.objects.get(key="livelihood.per_dependent")
     url = reverse("admin:assessments_threshold_delete", args=[row.pk])
-    response = staff_client.post(url, {"post": "yes"})
+    response = staff_client.post(url, {"post": "yes", "reason": "A typo"})
     assert response.status_code == 200
     assert response.context["protected"]
     assert Threshold.objects.filter(pk=row.pk).exists()
