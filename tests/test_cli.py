@@ -149,6 +149,7 @@ def test_a_threshold_version_added_in_the_admin_applies_from_its_date_only(clien
             "kind": "practice",
             "source_title": "Visa office practice, 2027",
             "source_url": "https://example.org/income-2027",
+            "change_note": "Visa offices now expect 3.2 million yen.",
         },
     )
     assert response.status_code == 302
