@@ -745,7 +745,7 @@ def test_the_add_form_offers_no_limit_as_a_box_and_never_calls_a_floor_unlimited
     response = staff_client.get(ADD_URL, HTTP_ACCEPT_LANGUAGE="ja")
     html = response.content.decode()
     assert 'type="checkbox" name="no_limit"' in html
-    assert "上限なし" not in html
+    assert "（上限なし）" not in html, "the empty value is never labelled unlimited"
 
 
 # Drafts and past dates -------------------------------------------------------------------

@@ -55,7 +55,7 @@ VALUE_CASES = [
     ("a weight", "1.5", "weight", "1.5", "1.5"),
     ("a month of the year", 6, "month_of_year", "June", "6月"),
     ("a date", dt.date(2027, 3, 31), "date", "March 31, 2027", "2027年3月31日"),
-    ("no limit", None, "years", "(none from this date)", "（この日から制限なし）"),
+    ("no limit", None, "years", "(none from this date)", "（この日以降は基準なし）"),
     ("a table", [{"a": 1}], "table", "(table)", "（表）"),
 ]
 
