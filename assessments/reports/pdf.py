@@ -29,9 +29,8 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from assessments.eligibility.answers import Answers, AnswersInvalid, answers_from_dict
 from assessments.results.models import Assessment
-from assessments.results.presentation import result_page
+from assessments.results.presentation import result_page, stored_answers
 
 TEMPLATE = "assessments/report/report.html"
 #: WeasyPrint needs an absolute base URL to resolve ``/static/…``; it names no real host, and
@@ -87,26 +86,14 @@ def report_context(*, result: dict, answers: dict, reference: str, generated_at:
     page = result_page(result=result, answers=answers)
     return {
         "page": page,
-        "answers": _stored_answers(answers, application_date=page.application_date),
-        "sources": report_sources(result=result),
+        "answers": stored_answers(answers, application_date=page.application_date),
+        "sources": report_sources(thresholds=page.thresholds),
         "reference": reference,
         "generated_on": timezone.localtime(generated_at).date(),
     }
 
 
-def _stored_answers(data: dict, *, application_date: dt.date | None) -> Answers | None:
-    """Parse stored answers back to ``Answers``; None if they no longer pass validation.
-
-    Answers were valid when stored, but a later, stricter check must not make an old report
-    fail: the report is then printed without the answers section, with a note.
-    """
-    try:
-        return answers_from_dict(data, today=application_date or timezone.localdate())
-    except AnswersInvalid:
-        return None
-
-
-def report_sources(*, result: dict) -> list[dict]:
+def report_sources(*, thresholds) -> list[dict]:
     """Return the documents behind the thresholds the result used: one entry per URL.
 
     Thresholds citing sections of one document (the guideline's 1(3)ア, 2(1), …) become one
@@ -114,8 +101,8 @@ def report_sources(*, result: dict) -> list[dict]:
     Official sources come first, then practitioners' rules of thumb, then drafts.
     """
     by_url: dict[str, dict] = {}
-    for key, entry in sorted((result.get("thresholds") or {}).items()):
-        if key.startswith(OWN_THRESHOLD_PREFIXES) or not isinstance(entry, dict):
+    for key, entry in sorted(thresholds.items()):
+        if key.startswith(OWN_THRESHOLD_PREFIXES) or not hasattr(entry, "get"):
             continue
         url, title = entry.get("source_url") or "", entry.get("source_title") or ""
         if not title:

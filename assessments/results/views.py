@@ -18,7 +18,7 @@ from assessments.results.presentation import result_page
 from assessments.results.selectors import assessment_exists, assessment_get
 from assessments.results.services import assessment_delete
 from assessments.results.whatif import WhatIfForm
-from assessments.results.whatif_page import payment_choices, planned_view
+from assessments.results.whatif_page import payment_choices
 
 
 def live_assessment(token: str) -> Assessment:
@@ -32,9 +32,10 @@ def live_assessment(token: str) -> Assessment:
 def result_context(assessment: Assessment) -> dict:
     """Return what the result page shows for a stored assessment (also under a what-if)."""
     token = assessment.token
+    page = result_page(result=assessment.result, answers=assessment.answers)
     return {
-        "page": result_page(result=assessment.result, answers=assessment.answers),
-        "planned": planned_view(assessment.result),
+        "page": page,
+        "planned": page.planned,
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),
         "report_url": reverse("assessments:report", kwargs={"token": token}),

@@ -78,9 +78,3 @@ def period_of_stay(value):
     if value < 1:
         return months(round(value * MONTHS_PER_YEAR))
     return years(value)
-
-
-@register.filter
-def yes_no(value):
-    """Word a yes/no answer."""
-    return gettext("Yes") if value else gettext("No")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assessments.eligibility.naturalization_choices import NaturalizationPath
-from assessments.results.naturalization import ROUTE_NAMES
+from assessments.results.wording import NATURALIZATION_ROUTE as ROUTE_NAMES
 from tests.results.conftest import engine_result, hand_result
 
 pytestmark = pytest.mark.django_db
