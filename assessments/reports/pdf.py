@@ -42,6 +42,10 @@ KIND_ORDER = {"official": 0, "practice": 1, "draft": 2}
 MIN_SHARED_TITLE = 8  # characters a document title must share to be written once
 SECTION_SEPARATOR = re.compile(r",\s+")  # "1(3)ウ, 注1", never the comma in "3,000,000"
 REFERENCE_LENGTH = 8  # hex digits of the token's hash shown on the report (32 bits: not a secret)
+#: WeasyPrint's documented options for every report: a tagged PDF (headings, lists, reading
+#: order and each block's language for screen readers; WeasyPrint then also asks viewers to
+#: show the document's title rather than its file name, ``/DisplayDocTitle``).
+PDF_OPTIONS = {"pdf_tags": True}
 
 
 def static_name(url: str) -> str | None:
@@ -160,7 +164,7 @@ def report_render_pdf(*, html: str) -> bytes:
     from assessments.reports.fetcher import StaticFilesURLFetcher  # imports WeasyPrint too
 
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesURLFetcher())
-    return document.write_pdf()
+    return document.write_pdf(**PDF_OPTIONS)
 
 
 def report_pdf(*, result: dict, answers: dict, reference: str) -> bytes:

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessments.eligibility.answers import Answers, answered_naturalization
+from assessments.eligibility.answers import Answers, Trip, answered_naturalization
 from assessments.eligibility.choices import REQUIREMENT_IDS, Overall, RequirementStatus
 from assessments.eligibility.documents import DocumentItem, Source, documents_for_route
 from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
@@ -261,7 +261,7 @@ class Action:
 class PlannedTrip:
     departure: dt.date | None
     return_date: dt.date | None
-    #: Days abroad, counted as the engine counts a trip (the days between the two dates).
+    #: Days abroad, counted by the engine's ``Trip.days``.
     days: int | None
     #: Longer than the practitioners' rule of thumb for a single trip (continuity).
     over_rule_of_thumb: bool
@@ -303,7 +303,8 @@ def _planned(block, thresholds: Mapping) -> Planned | None:
     trips = []
     for trip in _items(block.get("trips")):
         departure, back = _date(trip.get("departure")), _date(trip.get("return"))
-        days = (back - departure).days if departure and back else None
+        days = Trip(departure, back, planned=True).days if departure and back else None
+        # The same test as the continuity rule's (a trip of at least the warning days).
         over = limit is not None and days is not None and days >= limit
         trips.append(PlannedTrip(departure, back, days, over))
     return Planned(

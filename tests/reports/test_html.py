@@ -144,7 +144,7 @@ BILINGUAL_CASES = [
     (
         "a translated string is written in Japanese, then in English",
         '{% translate "Requirements" %}',
-        '<span class="ja">要件</span><span class="en">Requirements</span>',
+        '<span class="ja">要件</span><span class="en" lang="en">Requirements</span>',
     ),
     (
         "text that reads the same in both is written once",
@@ -154,7 +154,8 @@ BILINGUAL_CASES = [
     (
         "inline, a short label is one run of text, Japanese first",
         '{% bilingual inline %}{% translate "Requirements" %}{% endbilingual %}',
-        "要件 / Requirements",
+        # The English half carries its language (a tagged PDF reads it with an English voice).
+        '要件 / <span lang="en">Requirements</span>',
     ),
     (
         "inline, text that reads the same in both is written once",
