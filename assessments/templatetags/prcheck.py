@@ -243,6 +243,12 @@ def label(value, table):
 
 
 @register.filter
+def lang_ja(value):
+    """Escape ``value`` and mark its Japanese runs ``lang="ja"`` on a page not in Japanese."""
+    return wording.japanese_run(value)
+
+
+@register.filter
 def names(findings):
     """Name findings (``view.Finding``) in plain words, joined for the active language."""
     return listing([finding.name for finding in findings])
