@@ -116,7 +116,9 @@ class Finding:
 
     @property
     def name(self):
-        table = "requirement" if self.part == "permanent_residence" else "naturalization_requirement"
+        table = (
+            "requirement" if self.part == "permanent_residence" else "naturalization_requirement"
+        )
         return wording.label(self.id, table)
 
     @property
@@ -222,7 +224,9 @@ def clears_rows(verdict: Verdict, findings: tuple[Finding, ...]) -> tuple[Clears
     rows = [
         ClearsRow(
             finding=f,
-            sets_earliest=f.not_met and f.clears_on is not None and f.clears_on == verdict.earliest_date,
+            sets_earliest=f.not_met
+            and f.clears_on is not None
+            and f.clears_on == verdict.earliest_date,
         )
         for f in findings
         if f.needs_action
@@ -445,7 +449,9 @@ class ResultView:
         if schema != SCHEMA:
             raise UnsupportedResult(f"cannot read a result of schema {schema!r}")
         route = _text(data.get("route"))
-        requirements = _in_order(data.get("requirements"), REQUIREMENT_IDS, part="permanent_residence")
+        requirements = _in_order(
+            data.get("requirements"), REQUIREMENT_IDS, part="permanent_residence"
+        )
         thresholds = _mapping(data.get("thresholds"))
         timeline = data.get("timeline") if isinstance(data.get("timeline"), Mapping) else None
         timeline_data = _mapping(timeline)
@@ -467,7 +473,9 @@ class ResultView:
                 if r.get("route") != route
             ),
             thresholds=thresholds,
-            naturalization=_naturalization(data.get("naturalization"), _date(data.get("application_date"))),
+            naturalization=_naturalization(
+                data.get("naturalization"), _date(data.get("application_date"))
+            ),
             planned=_planned(data.get("planned_trips"), thresholds),
             timeline=timeline,
             would_clear=tuple(
@@ -490,7 +498,7 @@ class ResultView:
                 route=route,
                 thresholds=dict(thresholds),
                 answers=dict(_mapping(answers_json)),
-                findings=[f for f in _items(data.get("requirements"))],
+                findings=_items(data.get("requirements")),
             )
             if answers_json is not None
             else (),
