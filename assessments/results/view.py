@@ -377,6 +377,8 @@ class AnswersFacts:
     hsp_points: HspPoints | None = None
     stay_ends: StayEnds | None = None
     asked_naturalization: bool = False
+    #: The end of the current period of stay: a date after it needs a renewal first.
+    status_expiry: dt.date | None = None
 
 
 def _hsp_points(answers: Answers | None, findings: tuple[Finding, ...]) -> HspPoints | None:
@@ -493,6 +495,7 @@ class ResultView:
                 hsp_points=_hsp_points(answers, requirements),
                 stay_ends=_stay_ends(answers, thresholds),
                 asked_naturalization=answers is not None and answered_naturalization(answers),
+                status_expiry=answers.status_expiry_date if answers else None,
             ),
             documents=documents_for_route(
                 route=route,
@@ -545,6 +548,22 @@ class ResultView:
     def names_both(self) -> bool:
         """The applicant asked about naturalization too: the headline names both."""
         return self.naturalization is not None and self.facts.asked_naturalization
+
+    def needs_renewal_by(self, day: dt.date | None) -> bool:
+        """A plan dated ``day`` also needs the period of stay renewed: it ends before then."""
+        expiry = self.facts.status_expiry
+        return day is not None and expiry is not None and expiry < day
+
+    @property
+    def plans(self) -> tuple[tuple[Action, bool], ...]:
+        """Each action with whether its date also needs a renewal (the status ends before it)."""
+        return tuple(
+            (action, self.needs_renewal_by(action.clears_on)) for action in self.would_clear
+        )
+
+    @property
+    def earliest_needs_renewal(self) -> bool:
+        return self.needs_renewal_by(self.earliest_date)
 
     def finding(self, requirement_id: str) -> Finding | None:
         return next((f for f in self.requirements if f.id == requirement_id), None)

@@ -58,7 +58,9 @@ def _answers_json(defaults: dict, case: dict) -> dict:
 def _evaluate(data: dict) -> dict:
     on = dt.date.fromisoformat(data["application_date"])
     answers = answers_from_dict(data, today=on)
-    return assessment_evaluate(answers=answers, thresholds=thresholds_from_defaults(on=on)).to_json()
+    return assessment_evaluate(
+        answers=answers, thresholds=thresholds_from_defaults(on=on)
+    ).to_json()
 
 
 def render_page(result: dict, answers: dict, language: str = "en") -> str:
@@ -127,7 +129,9 @@ def _assert_page_agrees(result: dict, answers: dict, html: str) -> None:
     # The table lists exactly the requirements not met or at risk, with the cards' statuses
     # and dates; "not by time alone" only beside an unmet requirement without a date.
     table = _between(html, '<table class="timeline-table why-table">', "</table>")
-    rows = re.findall(r"<tr(?: class=\"sets-earliest\")? data-status=\"(\w+)\">(.*?)</tr>", table, re.S)
+    rows = re.findall(
+        r"<tr(?: class=\"sets-earliest\")? data-status=\"(\w+)\">(.*?)</tr>", table, re.S
+    )
     needing = [f for f in findings if f["status"] in ("not_met", "at_risk")]
     if result.get("timeline") is not None:
         assert sorted(status for status, _ in rows) == sorted(f["status"] for f in needing)
@@ -270,7 +274,9 @@ def test_the_pdf_says_what_the_page_says(name):
     }[name]
     with translation.override("en"):
         for finding in result["requirements"]:
-            assert squeeze(f"{_name(page, finding)} / ") in pdf or squeeze(_name(page, finding)) in pdf
+            assert (
+                squeeze(f"{_name(page, finding)} / ") in pdf or squeeze(_name(page, finding)) in pdf
+            )
         if result["earliest_date"]:
             assert squeeze(_date_text(result["earliest_date"])) in pdf
         if result["overall"] == "not_eligible":
