@@ -196,6 +196,9 @@ _JAPANESE = re.compile(
     r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e0-9０-９])?"
 )
 _TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
+#: Elements whose text cannot take a ``<span>`` (or must stay as typed).
+SKIPPED = frozenset({"svg", "script", "style", "textarea", "title", "option"})
 
 
 def japanese_run(text) -> SafeString:
@@ -210,23 +213,26 @@ def mark_japanese(html: str) -> SafeString:
     """Mark every Japanese run in already-safe ``html`` with ``lang="ja"`` (tags left alone).
 
     Used on English pages and English blocks of the report: the markup stays as it is, only
-    text between tags gains spans. An element already marked ``lang="ja"`` is not marked twice
-    (its text is left as it is).
+    text between tags gains spans. The text of an element already marked ``lang="ja"`` is left
+    as it is, and so is the text of elements that cannot hold a span (``SKIPPED``).
     """
     parts = _TAG.split(str(html))
     out = []
-    depth = 0  # inside an element already in Japanese
+    skipping: str | None = None  # the name of the element whose text is left alone
+    depth = 0  # elements of that name open inside it
     for part in parts:
         if part.startswith("<"):
-            if depth:
-                if part.startswith("</"):
-                    depth -= 1
-                elif not part.endswith("/>"):
-                    depth += 1
-            elif 'lang="ja"' in part and not part.endswith("/>"):
-                depth = 1
+            name = _TAG_NAME.match(part)
+            name = name.group(1).lower() if name else ""
+            if skipping is None:
+                if not part.endswith("/>") and (name in SKIPPED or 'lang="ja"' in part):
+                    skipping, depth = name, 1
+            elif name == skipping:
+                depth += -1 if part.startswith("</") else (0 if part.endswith("/>") else 1)
+                if depth == 0:
+                    skipping = None
             out.append(part)
-        elif depth or not part:
+        elif skipping is not None or not part:
             out.append(part)
         else:
             out.append(_JAPANESE.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', part))

@@ -242,6 +242,25 @@ def label(value, table):
     return wording.label(value, table)
 
 
+class JapaneseRunsNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html = self.nodelist.render(context)
+        return html if _is_japanese() else wording.mark_japanese(mark_safe(html))
+
+
+@register.tag
+def japanese_runs(parser, token):
+    """``{% japanese_runs %}…{% endjapanese_runs %}``: on a page not in Japanese, mark every
+    Japanese run of the enclosed HTML ``lang="ja"`` (citations, 行政書士, 特例期間), so that a
+    screen reader reads it with a Japanese voice."""
+    nodelist = parser.parse(("endjapanese_runs",))
+    parser.delete_first_token()
+    return JapaneseRunsNode(nodelist)
+
+
 @register.filter
 def lang_ja(value):
     """Escape ``value`` and mark its Japanese runs ``lang="ja"`` on a page not in Japanese."""
