@@ -411,7 +411,9 @@ def _stay_ends(answers: Answers | None, thresholds: Mapping) -> StayEnds | None:
     expiry, applied = answers.status_expiry_date, answers.application_date
     if not applied <= expiry <= add_months(applied, months):
         return None
-    return StayEnds(expiry=expiry, filing_opens=add_months(expiry, -months))
+    opens = add_months(expiry, -months)
+    # Already open on the application date: "before the expiry" says all there is to say.
+    return StayEnds(expiry=expiry, filing_opens=opens if opens > applied else None)
 
 
 @dataclass(frozen=True)
