@@ -381,8 +381,8 @@ class AnswersFacts:
     status_expiry: dt.date | None = None
 
 
-def _hsp_points(answers: Answers | None, findings: tuple[Finding, ...]) -> HspPoints | None:
-    """Return the points when the verdict rests on them (an HSP route or an HSP finding)."""
+def _hsp_points(answers: Answers | None) -> HspPoints | None:
+    """Return the HSP points the answers give: the HSP routes' findings rest on them."""
     if answers is None or answers.hsp_points is None:
         return None
     points = answers.hsp_points
@@ -494,7 +494,7 @@ class ResultView:
             earliest_if_moved=_date(timeline_data.get("earliest_if_moved")),
             hsp_outlook=tuple(_items(timeline_data.get("hsp_points"))),
             facts=AnswersFacts(
-                hsp_points=_hsp_points(answers, requirements),
+                hsp_points=_hsp_points(answers),
                 stay_ends=_stay_ends(answers, thresholds),
                 asked_naturalization=answers is not None and answered_naturalization(answers),
                 status_expiry=answers.status_expiry_date if answers else None,

@@ -50,6 +50,11 @@
       document.querySelector("[data-focus-on-load]");
     if (summary) {
       summary.focus();
+      // A page opened at a fragment (#what-if) scrolls to it once loaded, which takes the
+      // focus back to the page: focus again after that.
+      window.addEventListener("load", function () {
+        window.setTimeout(function () { summary.focus(); }, 0);
+      });
     }
   });
 })();

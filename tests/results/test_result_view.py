@@ -22,9 +22,7 @@ def _outcome(html: str) -> str:
 
 def test_the_what_if_table_and_the_planned_trip_sentence_give_the_same_first_day(client):
     # Not yet eligible until 1 June 2027; a trip under way that day moves it to the return.
-    response = post(
-        client, stored(NOT_YET), trip_departure="2027-05-10", trip_return="2027-06-20"
-    )
+    response = post(client, stored(NOT_YET), trip_departure="2027-05-10", trip_return="2027-06-20")
     comparison = response.context["what_if"]
     assert comparison.what_if_apply_from == comparison.planned.with_trips == dt.date(2027, 6, 20)
     outcome = _outcome(response.content.decode())
@@ -34,9 +32,7 @@ def test_the_what_if_table_and_the_planned_trip_sentence_give_the_same_first_day
 
 
 def test_a_planned_trip_over_the_rule_of_thumb_is_warned_about(client):
-    response = post(
-        client, stored(NOT_YET), trip_departure="2027-08-01", trip_return="2027-12-10"
-    )
+    response = post(client, stored(NOT_YET), trip_departure="2027-08-01", trip_return="2027-12-10")
     outcome = _outcome(response.content.decode())
     assert "A trip of 130 days reaches the 90 days that practitioners treat" in outcome
     short = post(client, stored(NOT_YET), trip_departure="2027-08-01", trip_return="2027-08-20")
