@@ -36,7 +36,7 @@ def natz_page(client, result_url):
 
 def test_the_card_shows_the_verdict_the_date_and_a_finding_per_requirement_in_english(natz_page):
     html = natz_page("en")
-    assert "Naturalization (帰化)" in html
+    assert 'Naturalization (<span lang="ja">帰化</span>)' in html
     assert "you can apply for naturalization from 1 March 2027" in html
     assert html.count('class="card naturalization-card card--') == 8
     assert "You changed jobs on 1 March 2026" in html
@@ -72,7 +72,7 @@ def test_the_comparison_gives_the_earliest_date_of_each_path(client, result_url)
 
 def test_a_result_stored_before_naturalization_existed_has_no_card(client, result_url):
     html = client.get(result_url(hand_result())).content.decode()
-    assert "Naturalization (帰化)" not in html
+    assert 'Naturalization (<span lang="ja">帰化</span>)' not in html
 
 
 @pytest.mark.parametrize(
