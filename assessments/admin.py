@@ -3,6 +3,6 @@ imports this module, which registers them by importing them.
 """
 
 from assessments.results.admin import AssessmentAdmin
-from assessments.thresholds.admin import ThresholdAdmin
+from assessments.results.threshold_admin import CheckedThresholdAdmin
 
-__all__ = ["AssessmentAdmin", "ThresholdAdmin"]
+__all__ = ["AssessmentAdmin", "CheckedThresholdAdmin"]

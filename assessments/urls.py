@@ -15,6 +15,7 @@ from assessments.reports import views as report_views
 from assessments.results import api as results_api
 from assessments.results import views as results_views
 from assessments.results import whatif_views
+from assessments.results.handoff_views import handoff
 
 register_converter(runs.RunConverter, "run")
 
@@ -25,11 +26,19 @@ urlpatterns = [
     # The HSP calculator's "Use these points in the permanent residence check" (its form posts here).
     path("hsp/use/", handover.use_in_check, name="use_hsp_points"),
     path("check/resume/<str:token>/", runs.check_resume, name="check_resume"),
+    path("check/change/<str:token>/", runs.check_change, name="check_change"),
     path("check/<run:run>/saved/", runs.check_saved, name="check_saved"),
     path("check/<run:run>/<slug:step>/", AssessmentWizard.as_view(), name="check_step"),
     path("result/<str:token>/", results_views.result, name="result"),
     path("result/<str:token>/delete/", results_views.delete, name="delete"),
+    path(
+        "result/<str:token>/delete-earlier/",
+        results_views.delete_earlier,
+        name="delete_earlier",
+    ),
     path("result/<str:token>/report.pdf", report_views.report, name="report"),
+    path("result/<str:token>/handoff.zip", handoff, name="handoff"),
+    path("result/<str:token>/report-status", report_views.report_status, name="report_status"),
     path("result/<str:token>/what-if/", whatif_views.what_if, name="what_if"),
     path("result/<str:token>/calendar.ics", whatif_views.calendar, name="calendar"),
     path("result/<str:token>/what-if/", whatif_views.what_if, name="what_if"),

@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "formtools",
     "axes",
-    "django_tasks_db",
     "assessments",
 ]
 
@@ -164,6 +163,10 @@ PRCHECK_RETENTION_DAYS = int(os.environ.get("PRCHECK_RETENTION_DAYS", "30"))
 # follow PRCHECK_RETENTION_DAYS, so no answer outlives what the README promises.
 SESSION_COOKIE_AGE = PRCHECK_RETENTION_DAYS * 24 * 60 * 60
 PRCHECK_API_MAX_BYTES = int(os.environ.get("PRCHECK_API_MAX_BYTES", str(64 * 1024)))
+# Four-eyes review of thresholds: with PRCHECK_THRESHOLD_REVIEW=1 a new version added in the
+# admin applies only once a second administrator (with the approve_threshold permission)
+# approves it; off (the default), it applies from its date as soon as it is saved.
+PRCHECK_THRESHOLD_REVIEW = os.environ.get("PRCHECK_THRESHOLD_REVIEW", "0") == "1"
 
 # --- Security (issue 7). Production is HTTPS only; `make run` (debug) stays plain HTTP. ---
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
@@ -238,9 +241,19 @@ if PRCHECK_TASKS_BACKEND not in _TASK_BACKENDS:
         f"PRCHECK_TASKS_BACKEND is immediate or db: {PRCHECK_TASKS_BACKEND!r}"
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[PRCHECK_TASKS_BACKEND]}}
+if PRCHECK_TASKS_BACKEND == "db":
+    # Installed only where its queue is used: importing it monkeypatches Django for type
+    # checkers (django_stubs_ext) in every process, `manage.py assess` included.
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("assessments"), "django_tasks_db")
 PRCHECK_REPORT_RENDER_ON_STORE = PRCHECK_TASKS_BACKEND != "immediate"
 # A result's report renders once; it is enqueued again only if none was stored this long after.
 PRCHECK_REPORT_RETRY_SECONDS = int(os.environ.get("PRCHECK_REPORT_RETRY_SECONDS", "60"))
+# A download of a report still being rendered waits this long for it (a web worker is held
+# meanwhile) before it answers with the "preparing your report" page.
+PRCHECK_REPORT_HOLD_SECONDS = float(os.environ.get("PRCHECK_REPORT_HOLD_SECONDS", "3"))
+# A report worker (`manage.py report_worker`) exits after this many renders, and its service
+# manager starts a fresh one: a render leaves some memory behind (about 20 MiB per 100).
+PRCHECK_REPORT_WORKER_MAX_TASKS = int(os.environ.get("PRCHECK_REPORT_WORKER_MAX_TASKS", "100"))
 # Rate-limit counters: rows of a table by default (one atomic UPDATE per counted request);
 # in a cache with an atomic incr when RATE_LIMIT_CACHE_URL (or REDIS_URL) is set.
 if _rate_limit_cache_url := os.environ.get("RATE_LIMIT_CACHE_URL") or os.environ.get("REDIS_URL"):

@@ -149,6 +149,7 @@ def test_a_threshold_version_added_in_the_admin_applies_from_its_date_only(clien
             "kind": "practice",
             "source_title": "Visa office practice, 2027",
             "source_url": "https://example.org/income-2027",
+            "change_note": "Visa offices now expect 3.2 million yen.",
         },
     )
     assert response.status_code == 302
@@ -169,10 +170,49 @@ def test_a_threshold_version_added_in_the_admin_applies_from_its_date_only(clien
         ("application_date", "9999-12-31", "application_date: 1900-01-01から2100-12-31まで"),
         ("application_date", "2014-W14-2", "application_date: 実在する日付を YYYY-MM-DD"),
         ("marriage_date", "1980-01-01", "marriage_date: この日付は生年月日（1985-06-01）より前"),
+        (
+            "status_expiry_date",
+            "2023-12-31",
+            "status_expiry_date: 在留期間の満了日が在留資格の許可日（2024-01-01）より前",
+        ),
+        (
+            "qualifying_status_start_date",
+            "2012-03-31",
+            "qualifying_status_start_date: この日付は継続した在留の開始日（2012-04-01）より前",
+        ),
     ],
 )
 def test_a_date_outside_the_contract_exits_2_naming_the_field(tmp_path, field, value, words):
-    answers = {**ANSWERS, "birth_date": "1985-06-01", field: value}
+    answers = {
+        **ANSWERS,
+        "birth_date": "1985-06-01",
+        "status_grant_date": "2024-01-01",
+        field: value,
+    }
     error = assess_error(write(tmp_path, answers), "--lang", "ja")
+    assert error.returncode == 2
+    assert words in str(error)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        (
+            "status_expiry_date",
+            "2023-12-31",
+            "status_expiry_date: The period of stay cannot end before the status was granted "
+            "(2024-01-01).",
+        ),
+        (
+            "qualifying_status_start_date",
+            "2012-03-31",
+            "qualifying_status_start_date: This date is before your continuous residence began "
+            "(2012-04-01)",
+        ),
+    ],
+)
+def test_dates_out_of_order_exit_2_naming_the_field_in_english(tmp_path, field, value, words):
+    answers = {**ANSWERS, "status_grant_date": "2024-01-01", field: value}
+    error = assess_error(write(tmp_path, answers))
     assert error.returncode == 2
     assert words in str(error)

@@ -174,13 +174,23 @@ class Answers:
     stateless_since_birth: bool | None = None
 
 
+#: What each naturalization answer is when its question was left blank.
+NATURALIZATION_BLANKS = dict.fromkeys(NATURALIZATION_ANSWERS) | {"family_arrears": False}
+
+
 def answered_naturalization(a: Answers) -> bool:
     """Return whether any naturalization question was answered.
 
     Each is None when blank, except ``family_arrears``, which is False unless said yes.
     """
-    blank = dict.fromkeys(NATURALIZATION_ANSWERS) | {"family_arrears": False}
-    return any(getattr(a, key) != value for key, value in blank.items())
+    return any(getattr(a, key) != value for key, value in NATURALIZATION_BLANKS.items())
+
+
+def answered_naturalization_in(data: Any) -> bool:
+    """Return ``answered_naturalization`` of an answers document (a stored one, say)."""
+    if not isinstance(data, dict):
+        return False
+    return any(data.get(key, blank) != blank for key, blank in NATURALIZATION_BLANKS.items())
 
 
 class AnswersInvalid(ValueError):
@@ -363,6 +373,18 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         dates[key] = r.date(data.get(key), key)
         r.not_after(dates[key], key, app)
     status_expiry = r.date(data.get("status_expiry_date"), "status_expiry_date")
+    grant = dates["status_grant_date"]
+    if status_expiry is not None and grant is not None and status_expiry < grant:
+        # A period of stay cannot end before it was granted.
+        r.error("status_expiry_date", "expiry_before_grant", grant_date=grant.isoformat())
+    qualifying = dates["qualifying_status_start_date"]
+    if qualifying is not None and residence_start is not None and qualifying < residence_start:
+        # Residence on a qualifying status is part of the continuous residence, not before it.
+        r.error(
+            "qualifying_status_start_date",
+            "before_residence_start",
+            residence_start_date=residence_start.isoformat(),
+        )
     birth = dates["birth_date"]
     for key in NOT_BEFORE_BIRTH:
         value = residence_start if key == "residence_start_date" else dates[key]

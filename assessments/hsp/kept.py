@@ -27,10 +27,15 @@ class KeptPoints:
     points: int
 
 
-def keep(session, *, when: str, points: int, as_of: dt.date) -> None:
-    """Keep ``points`` counted on ``as_of`` as the points of ``when`` (replacing earlier ones)."""
+def keep(session, *, when: str, points: int, as_of: dt.date, jskip: bool | None = None) -> None:
+    """Keep ``points`` counted on ``as_of`` as the points of ``when`` (replacing earlier ones).
+
+    ``jskip``: whether the same profile met the J-Skip criteria that day (None: not checked).
+    """
     kept = dict(session.get(SESSION_KEY) or {})
     kept[when] = {"points": int(points), "as_of": as_of.isoformat()}
+    if jskip is not None:
+        kept[when]["jskip"] = bool(jskip)
     session[SESSION_KEY] = kept
 
 
@@ -46,6 +51,7 @@ def handed_over(session) -> dict[str, dict]:
             result[when] = {
                 "points": int(entry["points"]),
                 "as_of": dt.date.fromisoformat(entry["as_of"]),
+                "jskip": entry["jskip"] if isinstance(entry.get("jskip"), bool) else None,
             }
         except (TypeError, KeyError, ValueError):
             continue

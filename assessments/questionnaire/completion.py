@@ -14,9 +14,18 @@ from django.utils import translation
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
 from assessments.questionnaire import handover
 from assessments.questionnaire.mapping import Location, contract_from_steps, locate
-from assessments.questionnaire.runs import PENDING_ERRORS, SAVED_TOKEN, run_session_key
+from assessments.questionnaire.prefill import with_kept_answers
+from assessments.questionnaire.runs import (
+    CHANGES_FROM,
+    KEPT_ANSWERS,
+    PENDING_ERRORS,
+    SAVED_TOKEN,
+    remember_completed,
+    run_session_key,
+)
 from assessments.questionnaire.services import progress_finish
 from assessments.reports.tasks import report_enqueue_on_commit
+from assessments.results.selectors import assessment_get
 from assessments.results.services import assessment_evaluate, assessment_store
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
@@ -53,8 +62,11 @@ class CompletionMixin:
 
     def done(self, form_list, form_dict, **kwargs):
         """Build ``Answers``, evaluate them, store the ``Assessment`` and show the result."""
-        contract = contract_from_steps(
-            {s: f.cleaned_data for s, f in form_dict.items()}, calculated=self.hsp_calculated()
+        contract = with_kept_answers(
+            contract_from_steps(
+                {s: f.cleaned_data for s, f in form_dict.items()}, calculated=self.hsp_calculated()
+            ),
+            self.storage.extra_data.get(KEPT_ANSWERS),
         )
         try:
             answers = answers_from_dict(contract, today=self.today)
@@ -66,8 +78,12 @@ class CompletionMixin:
             params = {"date": contract.get("application_date")}
             raise StepErrors("status", [(location, "no_thresholds", params)]) from exc
         result = assessment_evaluate(answers=answers, thresholds=thresholds)
+        earlier = self.storage.extra_data.get(CHANGES_FROM)
         assessment = assessment_store(
-            answers=answers, result=result, language=translation.get_language()
+            answers=answers,
+            result=result,
+            language=translation.get_language(),
+            changed_from=assessment_get(token=earlier) if earlier else None,
         )
         report_enqueue_on_commit(assessment_id=assessment.pk)
         self.completed_assessment = assessment
@@ -76,13 +92,16 @@ class CompletionMixin:
     def finish_run(self, assessment=None):
         """Forget the run: its answers now live only in the stored assessment.
 
-        A resume link given for this run ("continue later") now opens the result.
+        A resume link given for this run ("continue later") now opens the result; the run
+        itself, reached again with Back, is reopened from the result (``runs.reopen_completed``).
         """
         token = self.storage.extra_data.get(SAVED_TOKEN)
         if token and assessment is not None:
             progress_finish(token=token, assessment=assessment)
         self.storage.reset()
         self.request.session.pop(run_session_key(self.run), None)
+        if assessment is not None:
+            remember_completed(self.request.session, self.run, assessment.token)
         handover.forget(self.request.session)
 
 

@@ -8,13 +8,14 @@ step can never steer the route. What the answers *mean* is decided by ``rules/``
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import ResidenceStatus, Route
+from assessments.eligibility.choices import ResidenceStatus
+from assessments.eligibility.rules import routes
 from assessments.eligibility.rules.dates import add_years
+from assessments.eligibility.rules.livelihood import income_years_checked
 from assessments.hsp.result import counted_points
 from assessments.questionnaire import forms
 from assessments.questionnaire.forms import POINT_DATES, PointsSource
@@ -26,24 +27,6 @@ from assessments.questionnaire.forms.hsp_profile import (
 )
 from assessments.thresholds.snapshot import Thresholds
 
-SPOUSE_STATUSES = frozenset(
-    {ResidenceStatus.SPOUSE_OF_JAPANESE, ResidenceStatus.SPOUSE_OF_PERMANENT_RESIDENT}
-)
-CHILD_STATUSES = frozenset(
-    {ResidenceStatus.CHILD_OF_JAPANESE, ResidenceStatus.CHILD_OF_PERMANENT_RESIDENT}
-)
-#: Statuses whose route counts from the day the status (or recognition) was granted.
-GRANT_DATE_STATUSES = frozenset(
-    {ResidenceStatus.LONG_TERM_RESIDENT, ResidenceStatus.REFUGEE, ResidenceStatus.HSP}
-)
-#: The route a status leads to by itself; every other status is on the general route.
-STATUS_ROUTES = {
-    **dict.fromkeys(SPOUSE_STATUSES, Route.SPOUSE),
-    **dict.fromkeys(CHILD_STATUSES, Route.CHILD),
-    ResidenceStatus.LONG_TERM_RESIDENT: Route.LONG_TERM_RESIDENT,
-    ResidenceStatus.REFUGEE: Route.REFUGEE,
-}
-
 
 def _answers(wizard, step: str) -> dict:
     return wizard.get_cleaned_data_for_step(step) or {}
@@ -51,12 +34,12 @@ def _answers(wizard, step: str) -> dict:
 
 def is_spouse(wizard) -> bool:
     """Ask for the marriage date when the applicant holds a spouse status."""
-    return _answers(wizard, "status").get("status") in SPOUSE_STATUSES
+    return _answers(wizard, "status").get("status") in routes.SPOUSE_STATUSES
 
 
 def has_grant_date(wizard) -> bool:
-    """Ask when the status was granted for long-term residents, refugees and HSP holders."""
-    return _answers(wizard, "status").get("status") in GRANT_DATE_STATUSES
+    """Ask when the status was granted of those whose route counts from it (the engine says)."""
+    return _answers(wizard, "status").get("status") in routes.GRANT_DATE_STATUSES
 
 
 def asks_hsp_route(wizard) -> bool:
@@ -292,17 +275,15 @@ TITLES = {
 }
 
 
-def candidate_routes(wizard) -> tuple[str, ...]:
-    """Return the routes the answers so far may lead to (they decide the years asked)."""
-    status = _answers(wizard, "status").get("status")
-    routes = [STATUS_ROUTES.get(status, Route.GENERAL)]
-    if _answers(wizard, "residence").get("contribution_to_japan"):
-        routes.append(Route.CONTRIBUTION)
-    if uses_hsp_route(wizard):
-        routes += [Route.HSP_70, Route.HSP_80]
-        if claims_jskip(wizard):
-            routes.append(Route.J_SKIP)
-    return tuple(str(route) for route in routes)
+def candidate_routes(wizard) -> list[str]:
+    """Return the routes whose income look-back is asked, as the engine gives them for the
+    answers so far (``rules.routes.lookback_routes``)."""
+    return routes.lookback_routes(
+        _answers(wizard, "status").get("status"),
+        contribution_to_japan=bool(_answers(wizard, "residence").get("contribution_to_japan")),
+        hsp_points_given=uses_hsp_route(wizard),
+        jskip_eligible=uses_hsp_route(wizard) and claims_jskip(wizard),
+    )
 
 
 def asks_household_income(routes: Iterable[str]) -> bool:
@@ -314,15 +295,15 @@ def asks_household_income(routes: Iterable[str]) -> bool:
     return True
 
 
-def income_years(
-    *, application_date: dt.date, routes: Iterable[str], thresholds: Thresholds
-) -> list[int]:
-    """Return the calendar years of income certifiable on the application date, newest first.
+def income_years(wizard, thresholds: Thresholds) -> list[int]:
+    """Return the income years asked: those the engine checks for the answers so far.
 
-    Income of year Y is certified from ``lookback.certificate_month`` of Y+1; the number of
-    years is the longest ``lookback.tax_years.<route>`` among the routes that may apply.
+    The longest look-back of the candidate routes, certifiable on the application date, none
+    before the year residence began (``rules.livelihood.income_years_checked``).
     """
-    certificate_month = thresholds["lookback.certificate_month"]
-    latest = application_date.year - (1 if application_date.month >= certificate_month else 2)
-    count = max(thresholds[f"lookback.tax_years.{route}"] for route in routes)
-    return [latest - offset for offset in range(count)]
+    return income_years_checked(
+        application_date=wizard.application_date(),
+        residence_start_date=_answers(wizard, "residence").get("residence_start_date"),
+        routes=candidate_routes(wizard),
+        t=thresholds,
+    )

@@ -5,7 +5,8 @@ points that count for the day they were counted on, under the point date nearest
 (the application date, one or three years before it, counted from today), in ``hsp.kept``.
 The calculator comes back listing the days kept, so that another day can be counted before
 going on. A new run then starts with them filled in on the HSP pages, typed as if from a
-calculation sheet, and with "check the HSP routes" answered Yes. Only points and days are
+calculation sheet, and with "check the HSP routes" answered Yes. When the calculator checked
+J-Skip on both days J-Skip looks at, the check does not ask it again. Only points and days are
 kept, never the profile, and never in a URL.
 """
 
@@ -23,7 +24,12 @@ from assessments.hsp.kept import SESSION_KEY, handed_over, keep
 from assessments.hsp.result import counted_points
 from assessments.hsp.views import calculator_page, points_from_form
 from assessments.questionnaire.forms import POINT_DATES, PointsSource
-from assessments.questionnaire.forms.hsp import YEARS_BEFORE, points_field, source_field
+from assessments.questionnaire.forms.hsp import (
+    JSKIP_DATES,
+    YEARS_BEFORE,
+    points_field,
+    source_field,
+)
 from assessments.web.fields import YesNo
 
 
@@ -35,11 +41,29 @@ def point_date_for(as_of: dt.date, *, today: dt.date) -> str:
     )
 
 
-def hand_over(session, *, points: int, as_of: dt.date, today: dt.date) -> str:
-    """Keep ``points`` counted on ``as_of`` for the check; return the point date they fill."""
+def hand_over(
+    session, *, points: int, as_of: dt.date, today: dt.date, jskip: bool | None = None
+) -> str:
+    """Keep ``points`` counted on ``as_of`` for the check; return the point date they fill.
+
+    ``jskip``: the calculator's J-Skip check of the same profile on that day.
+    """
     date = point_date_for(as_of, today=today)
-    keep(session, when=date, points=points, as_of=as_of)
+    keep(session, when=date, points=points, as_of=as_of, jskip=jskip)
     return date
+
+
+def jskip_answered(session) -> bool | None:
+    """Return J-Skip as the calculator answered it, or None if the check must ask it.
+
+    J-Skip needs the criteria met on the application date and one year before: answered when
+    the calculator checked both days (met on both, or not met on one of them).
+    """
+    kept = handed_over(session)
+    checked = [kept.get(date, {}).get("jskip") for date in JSKIP_DATES]
+    if False in checked:
+        return False
+    return True if all(value is True for value in checked) else None
 
 
 def sources_initial(session) -> dict:
@@ -76,5 +100,11 @@ def use_in_check(request):
     form = HspProfileForm(request.POST)
     result = points_from_form(form, today)
     if result is not None:
-        hand_over(request.session, points=counted_points(result), as_of=result.as_of, today=today)
+        hand_over(
+            request.session,
+            points=counted_points(result),
+            as_of=result.as_of,
+            today=today,
+            jskip=result.j_skip.eligible if result.j_skip.available else None,
+        )
     return calculator_page(request, form, result)

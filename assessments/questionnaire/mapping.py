@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from assessments.eligibility.answers import SCHEMA, Answers, AnswersInvalid, Trip, answers_from_dict
 from assessments.eligibility.choices import Employment, Guarantor, ResidenceStatus
+from assessments.eligibility.rules.continuity import days_abroad_by_year
 from assessments.hsp.result import HspPointsResult, counted_points
 
 #: ``forms.PointsSource.CALCULATE`` (the forms import this module, so not the other way).
@@ -32,46 +33,58 @@ NATURALIZATION_TIES = (
 PERIOD_OF_STAY_YEARS = {"0.25": 0.25, "0.5": 0.5, "1": 1, "3": 3, "5": 5, "unlimited": None}
 
 
+#: The answers each page asks as they are: the form field is named as the contract key, a
+#: date is written ISO, an empty answer is null. From this one list the page's share of the
+#: contract (``FRAGMENTS``), its values read back from a document (``prefill``) and the field
+#: a contract error on the key is shown on (``SCALAR_FIELDS``) are derived. Adding a yes/no
+#: question to a page is one name here (docs/architecture.md, "How to add a question").
+PLAIN_ANSWERS: dict[str, tuple[str, ...]] = {
+    "status": ("application_date", "status"),
+    "stay": ("status_expiry_date", "meets_landing_standards"),
+    "residence": (
+        "residence_start_date",
+        "qualifying_status_start_date",
+        "contribution_to_japan",
+    ),
+    "marriage": ("marriage_date",),
+    "grant": ("status_grant_date",),
+    "hsp": ("hsp_points_maintained",),
+    "household": ("dependents", "dependents_abroad", "assets", "public_assistance"),
+    "income": ("employment",),
+    "taxes": ("pension_enrolled", "health_insurance_enrolled"),
+    "conduct": ("unauthorized_work", "public_health_risk", "guarantor"),
+    "naturalization": (
+        "birth_date",
+        "japanese_level",
+        "nationality_renounceable",
+        "monthly_take_home",
+        "last_job_change_date",
+        "family_arrears",
+        *NATURALIZATION_TIES,
+    ),
+    "naturalization_birth": ("parent_born_in_japan", "stateless_since_birth"),
+}
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _status(d: Mapping) -> dict:
-    return {
-        "application_date": _iso(d["application_date"]),
-        "status": d["status"],
-    }
+def contract_value(value):
+    """Return a cleaned answer as the contract writes it: ISO dates, null for an empty answer."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return None if value == "" else value
 
 
 def _stay(d: Mapping) -> dict:
-    return {
-        "period_of_stay_years": PERIOD_OF_STAY_YEARS.get(d["period_of_stay"]),
-        "status_expiry_date": _iso(d.get("status_expiry_date")),
-        "meets_landing_standards": d["meets_landing_standards"],
-    }
-
-
-def _residence(d: Mapping) -> dict:
-    return {
-        "residence_start_date": _iso(d["residence_start_date"]),
-        "qualifying_status_start_date": _iso(d.get("qualifying_status_start_date")),
-        "contribution_to_japan": d["contribution_to_japan"],
-    }
-
-
-def _marriage(d: Mapping) -> dict:
-    return {"marriage_date": _iso(d["marriage_date"])}
-
-
-def _grant(d: Mapping) -> dict:
-    return {"status_grant_date": _iso(d["status_grant_date"])}
+    return {"period_of_stay_years": PERIOD_OF_STAY_YEARS.get(d["period_of_stay"])}
 
 
 def _hsp(d: Mapping) -> dict:
     """Map the HSP step: no points typed yet (the next page, or the calculation, gives them)."""
     return {
         "hsp_points": dict.fromkeys(("now", "one_year_ago", "three_years_ago")),
-        "hsp_points_maintained": d["hsp_points_maintained"],
         "jskip_eligible": False,
     }
 
@@ -88,15 +101,6 @@ def _hsp_typed(d: Mapping) -> dict:
     }
 
 
-def _travel(d: Mapping) -> dict:
-    return {
-        "trips": [
-            {"departure": _iso(row["departure"]), "return": _iso(row["return_date"])}
-            for row in d.get("trips", ())
-        ]
-    }
-
-
 def _income(d: Mapping) -> dict:
     rows = []
     for row in d.get("income", ()):
@@ -104,107 +108,95 @@ def _income(d: Mapping) -> dict:
         if row.get("household") is not None:
             item["household"] = row["household"]
         rows.append(item)
-    return {"income": rows, "employment": d["employment"]}
+    return {"income": rows}
 
 
-def _household(d: Mapping) -> dict:
-    return {
-        "dependents": d["dependents"],
-        "dependents_abroad": d["dependents_abroad"],
-        "assets": d.get("assets"),
-        "public_assistance": d["public_assistance"],
-    }
+def _rows(key: str, rows: str, fields: Mapping[str, str]) -> Callable[[Mapping], dict]:
+    """Map a list page's rows to the contract's list ``key`` (``ROW_FIELDS`` names them)."""
 
-
-def _taxes(d: Mapping) -> dict:
-    return {
-        "pension_enrolled": d["pension_enrolled"],
-        "health_insurance_enrolled": d["health_insurance_enrolled"],
-    }
-
-
-def _payments(d: Mapping) -> dict:
-    return {
-        "payments": [
-            {
-                "kind": row["kind"],
-                "due_date": _iso(row["due_date"]),
-                "paid_date": _iso(row.get("paid_date")),
-            }
-            for row in d.get("payments", ())
+    def fragment(d: Mapping) -> dict:
+        items = [
+            {item: contract_value(row.get(field)) for item, field in fields.items()}
+            for row in d.get(rows, ())
         ]
-    }
+        return {key: [item[""] for item in items] if "" in fields else items}
 
-
-def _notifications(d: Mapping) -> dict:
-    return {"missed_notifications": [_iso(row["due_date"]) for row in d.get("notifications", ())]}
-
-
-def _conduct(d: Mapping) -> dict:
-    return {
-        "unauthorized_work": d["unauthorized_work"],
-        "public_health_risk": d["public_health_risk"],
-        "guarantor": d["guarantor"],
-    }
-
-
-def _sentences(d: Mapping) -> dict:
-    return {
-        "criminal_records": [
-            {"kind": row["kind"], "completed_on": _iso(row["completed_on"])}
-            for row in d.get("criminal_records", ())
-        ]
-    }
-
-
-def _traffic_violations(d: Mapping) -> dict:
-    return {
-        "traffic_violations": [
-            {"date": _iso(row["date"]), "kind": row["kind"]}
-            for row in d.get("traffic_violations", ())
-        ]
-    }
+    return fragment
 
 
 def _naturalization(d: Mapping) -> dict:
-    return {
-        "birth_date": _iso(d.get("birth_date")),
-        "japanese_level": d.get("japanese_level") or None,
-        "nationality_renounceable": d.get("nationality_renounceable"),
-        "monthly_take_home": d.get("monthly_take_home"),
-        "last_job_change_date": _iso(d.get("last_job_change_date")),
-        "family_arrears": bool(d.get("family_arrears")),
-        **{key: d.get(key) for key in NATURALIZATION_TIES},
-    }
+    """A tie or family arrears left blank: the contract's default (arrears not said yes)."""
+    return {"family_arrears": bool(d.get("family_arrears"))}
 
 
-def _naturalization_birth(d: Mapping) -> dict:
-    return {key: d.get(key) for key in ("parent_born_in_japan", "stateless_since_birth")}
+#: Contract list -> (step, formset name, {item key: row field}); "" is a list of bare values.
+ROW_FIELDS = {
+    "trips": ("travel", "trips", {"departure": "departure", "return": "return_date"}),
+    "payments": (
+        "payments",
+        "payments",
+        {"kind": "kind", "due_date": "due_date", "paid_date": "paid_date"},
+    ),
+    "missed_notifications": ("notifications", "notifications", {"": "due_date"}),
+    "criminal_records": (
+        "sentences",
+        "criminal_records",
+        {"kind": "kind", "completed_on": "completed_on"},
+    ),
+    "traffic_violations": (
+        "traffic_violations",
+        "traffic_violations",
+        {"date": "date", "kind": "kind"},
+    ),
+}
 
-
-#: Each step's share of the contract. Steps not listed (the summary) add nothing; the
-#: residence step's choice to check the HSP routes only steers the questions. A list asked
-#: on a page of its own (payments, sentences) is absent when not asked: the contract's
-#: default, no items, as when its question is answered No.
-FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
-    "status": _status,
+#: What a page gives beside its plain answers: a choice, points or rows to convert.
+_CONVERTED: dict[str, Callable[[Mapping], dict]] = {
     "stay": _stay,
-    "residence": _residence,
-    "marriage": _marriage,
-    "grant": _grant,
     "hsp": _hsp,
     "hsp_typed": _hsp_typed,
-    "travel": _travel,
-    "household": _household,
     "income": _income,
-    "taxes": _taxes,
-    "payments": _payments,
-    "notifications": _notifications,
-    "conduct": _conduct,
-    "sentences": _sentences,
-    "traffic_violations": _traffic_violations,
     "naturalization": _naturalization,
-    "naturalization_birth": _naturalization_birth,
+    **{step: _rows(key, rows, fields) for key, (step, rows, fields) in ROW_FIELDS.items()},
+}
+
+
+def _fragment(step: str) -> Callable[[Mapping], dict]:
+    def fragment(d: Mapping) -> dict:
+        data = {key: contract_value(d.get(key)) for key in PLAIN_ANSWERS.get(step, ())}
+        if step in _CONVERTED:
+            data.update(_CONVERTED[step](d))
+        return data
+
+    return fragment
+
+
+#: Each step's share of the contract, in the order of the steps. Steps not listed (the
+#: summary) add nothing; the residence step's choice to check the HSP routes only steers the
+#: questions. A list asked on a page of its own (payments, sentences) is absent when not
+#: asked: the contract's default, no items, as when its question is answered No.
+FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
+    step: _fragment(step)
+    for step in (
+        "status",
+        "stay",
+        "residence",
+        "marriage",
+        "grant",
+        "hsp",
+        "hsp_typed",
+        "travel",
+        "household",
+        "income",
+        "taxes",
+        "payments",
+        "notifications",
+        "conduct",
+        "sentences",
+        "traffic_violations",
+        "naturalization",
+        "naturalization_birth",
+    )
 }
 
 
@@ -302,67 +294,14 @@ class Location:
 
 #: Contract key (or ``key.sub``) -> (step, field).
 SCALAR_FIELDS = {
-    "application_date": ("status", "application_date"),
-    "status": ("status", "status"),
+    **{key: (step, key) for step, keys in PLAIN_ANSWERS.items() for key in keys},
     "period_of_stay_years": ("stay", "period_of_stay"),
-    "status_expiry_date": ("stay", "status_expiry_date"),
-    "meets_landing_standards": ("stay", "meets_landing_standards"),
-    "residence_start_date": ("residence", "residence_start_date"),
-    "qualifying_status_start_date": ("residence", "qualifying_status_start_date"),
-    "contribution_to_japan": ("residence", "contribution_to_japan"),
-    "marriage_date": ("marriage", "marriage_date"),
-    "status_grant_date": ("grant", "status_grant_date"),
     "hsp_points": ("hsp_typed", "hsp_points_now"),
     "hsp_points.now": ("hsp_typed", "hsp_points_now"),
     "hsp_points.one_year_ago": ("hsp_typed", "hsp_points_one_year_ago"),
     "hsp_points.three_years_ago": ("hsp_typed", "hsp_points_three_years_ago"),
-    "hsp_points_maintained": ("hsp", "hsp_points_maintained"),
     "jskip_eligible": ("hsp_typed", "jskip_eligible"),
-    "employment": ("income", "employment"),
-    "dependents": ("household", "dependents"),
-    "dependents_abroad": ("household", "dependents_abroad"),
-    "assets": ("household", "assets"),
-    "public_assistance": ("household", "public_assistance"),
-    "pension_enrolled": ("taxes", "pension_enrolled"),
-    "health_insurance_enrolled": ("taxes", "health_insurance_enrolled"),
-    "unauthorized_work": ("conduct", "unauthorized_work"),
-    "public_health_risk": ("conduct", "public_health_risk"),
-    "guarantor": ("conduct", "guarantor"),
-    **{
-        key: ("naturalization", key)
-        for key in (
-            "birth_date",
-            "japanese_level",
-            "nationality_renounceable",
-            "monthly_take_home",
-            "last_job_change_date",
-            "family_arrears",
-            *NATURALIZATION_TIES,
-        )
-    },
-    "parent_born_in_japan": ("naturalization_birth", "parent_born_in_japan"),
-    "stateless_since_birth": ("naturalization_birth", "stateless_since_birth"),
-}
-
-#: Contract list -> (step, formset name, {item key: row field}); "" is a list of bare values.
-ROW_FIELDS = {
-    "trips": ("travel", "trips", {"departure": "departure", "return": "return_date"}),
-    "payments": (
-        "payments",
-        "payments",
-        {"kind": "kind", "due_date": "due_date", "paid_date": "paid_date"},
-    ),
-    "missed_notifications": ("notifications", "notifications", {"": "due_date"}),
-    "criminal_records": (
-        "sentences",
-        "criminal_records",
-        {"kind": "kind", "completed_on": "completed_on"},
-    ),
-    "traffic_violations": (
-        "traffic_violations",
-        "traffic_violations",
-        {"date": "date", "kind": "kind"},
-    ),
+    "income": ("income", None),
 }
 
 _ROW_PATH = re.compile(r"^(?P<key>[a-z_]+)\[(?P<row>\d+)\](?:\.(?P<sub>[a-z_]+))?$")
@@ -449,23 +388,16 @@ class TripTotals:
 
 
 def trip_totals(trips: Iterable[Mapping]) -> TripTotals:
-    """Sum the days abroad per calendar year, counting days as ``Trip.days`` does.
+    """Return the days abroad per calendar year and the longest trip, as the engine counts them.
 
-    The departure and return days count as days in Japan, as in the engine, so the totals
-    the applicant sees are the ones the rules use.
+    The departure and return days count as days in Japan (``Trip.days``,
+    ``rules.continuity.days_abroad_by_year``), so the totals the applicant sees are the ones
+    the rules use.
     """
-    per_year: dict[int, int] = {}
-    longest = count = 0
-    for row in trips:
-        trip = Trip(departure=row["departure"], return_date=row["return_date"])
-        count += 1
-        longest = max(longest, trip.days)
-        day = trip.departure + dt.timedelta(days=1)
-        while day < trip.return_date:
-            year_end = dt.date(day.year, 12, 31)
-            last = min(year_end, trip.return_date - dt.timedelta(days=1))
-            per_year[day.year] = per_year.get(day.year, 0) + (last - day).days + 1
-            day = last + dt.timedelta(days=1)
+    trips = tuple(Trip(departure=row["departure"], return_date=row["return_date"]) for row in trips)
+    per_year = days_abroad_by_year(trips)
     return TripTotals(
-        per_year=tuple(sorted(per_year.items(), reverse=True)), longest_days=longest, count=count
+        per_year=tuple(sorted(per_year.items(), reverse=True)),
+        longest_days=max((trip.days for trip in trips), default=0),
+        count=len(trips),
     )

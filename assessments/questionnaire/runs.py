@@ -16,9 +16,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from assessments.questionnaire import flow
+from assessments.questionnaire.mapping import locate
+from assessments.questionnaire.prefill import kept_answers, steps_from_answers
 from assessments.questionnaire.services import progress_get
+from assessments.results.selectors import assessment_get
 
 WIZARD_PREFIX = "assessment_wizard"
+#: The last step: "check your answers".
+SUMMARY_STEP = flow.STEPS[-1][0]
 RUN_ID_BYTES = 8
 RUNS_SESSION_KEY = "prcheck_runs"
 #: Runs kept per browser session; the oldest is dropped beyond this (bounds the session size).
@@ -28,8 +33,12 @@ DRAFTS = "drafts"  # steps whose stored data was kept unvalidated (shown without
 PENDING_ERRORS = "pending_errors"  # contract errors found by done(), by step
 SAVED_TOKEN = "saved_token"  # the SavedProgress of this run, once "continue later" was used
 PASTED_TRIPS = "pasted_trips"  # the travel step's box of pasted trips, until they are added
+CHANGES_FROM = "changes_from"  # the token of the result whose answers this run changes
+KEPT_ANSWERS = "kept_answers"  # answers of that result that no page asks (prefill.kept_answers)
+#: Session key: {run id: token of the result it became}, for the runs of ``RUNS_SESSION_KEY``.
+COMPLETED_SESSION_KEY = "prcheck_completed_runs"
 #: What "continue later" keeps of ``extra_data``: what was typed, not the token.
-SAVED_EXTRA = (DRAFTS, PASTED_TRIPS)
+SAVED_EXTRA = (DRAFTS, PASTED_TRIPS, CHANGES_FROM, KEPT_ANSWERS)
 
 
 def new_run_id() -> str:
@@ -62,6 +71,49 @@ def remember_run(session, run: str) -> None:
     for old in runs[:-MAX_RUNS_PER_SESSION]:
         session.pop(run_session_key(old), None)
     session[RUNS_SESSION_KEY] = runs[-MAX_RUNS_PER_SESSION:]
+    completed = session.get(COMPLETED_SESSION_KEY)
+    if completed and set(completed) - set(session[RUNS_SESSION_KEY]):
+        kept = {r: t for r, t in completed.items() if r in session[RUNS_SESSION_KEY]}
+        session[COMPLETED_SESSION_KEY] = kept
+
+
+def remember_completed(session, run: str, token: str) -> None:
+    """Remember that ``run`` became the result ``token`` (Back from the result reopens it)."""
+    session[COMPLETED_SESSION_KEY] = {**session.get(COMPLETED_SESSION_KEY, {}), run: token}
+
+
+def seed_run(session, run: str, *, assessment, today) -> None:
+    """Fill ``run`` with the answers of a stored result, at "check your answers".
+
+    Every page is answered from the result's answers document (``prefill``); completing the
+    run stores a new result that says what changed since this one.
+    """
+    session[run_session_key(run)] = {
+        "step": SUMMARY_STEP,
+        "step_data": steps_from_answers(assessment.answers, today=today),
+        "step_files": {},
+        "extra_data": {
+            CHANGES_FROM: assessment.token,
+            KEPT_ANSWERS: kept_answers(assessment.answers),
+        },
+    }
+    remember_run(session, run)
+
+
+def reopen_completed(session, run: str, *, today) -> bool:
+    """Reopen a completed run from its result, so Back from the result shows the answers.
+
+    The run's own answers were forgotten when it was completed; they are read back from the
+    stored result while it is kept. Return whether the run was reopened.
+    """
+    if run_session_key(run) in session:
+        return False
+    token = session.get(COMPLETED_SESSION_KEY, {}).get(run)
+    assessment = assessment_get(token=token) if token else None
+    if assessment is None:
+        return False
+    seed_run(session, run, assessment=assessment, today=today)
+    return True
 
 
 @require_safe
@@ -116,3 +168,36 @@ def check_resume(request, token):
     remember_run(request.session, run)
     step = progress.step if progress.step in dict(flow.STEPS) else flow.STEPS[0][0]
     return redirect("assessments:check_step", run=run, step=step)
+
+
+@require_safe
+def check_change(request, token):
+    """Open a new run with the answers of the result ``token``, at "check your answers".
+
+    ``?question=<contract key>`` opens the page that asks it instead (the result's "enter …
+    and run the check again"), on the way back to the summary. Unknown or expired tokens are
+    404. The earlier result is kept until it expires or the applicant deletes it.
+    """
+    assessment = assessment_get(token=token)
+    if assessment is None:
+        raise Http404
+    run = new_run_id()
+    seed_run(request.session, run, assessment=assessment, today=timezone.localdate())
+    step, anchor = question_page(request.GET.get("question", ""), assessment.answers)
+    url = reverse("assessments:check_step", kwargs={"run": run, "step": step})
+    if step == SUMMARY_STEP:
+        return redirect(url)
+    return redirect(f"{url}?return=summary" + (f"#{anchor}" if anchor else ""))
+
+
+def question_page(key: str, answers: dict) -> tuple[str, str]:
+    """Return the step asking the contract key ``key`` and its field's id; else the summary."""
+    location = locate(key, answers) if key else None
+    if location is None or location.step is None:
+        return SUMMARY_STEP, ""
+    form_class = dict(flow.STEPS)[location.step]
+    field = form_class.base_fields.get(location.field or "")
+    if field is None:
+        return location.step, ""
+    suffix = "_0" if field.widget.use_fieldset else ""
+    return location.step, f"id_{location.step}-{location.field}{suffix}"

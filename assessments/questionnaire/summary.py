@@ -25,6 +25,12 @@ class Answer:
     value: Any
     kind: str
     anchor: str = ""  # the id of the question on its step, for the Change link
+    key: str = ""  # the answer's name on its step ("status-status"), for its row's id
+
+
+#: The summary row of an answer is ``answer-<key>``: after "Save and go back to your answers"
+#: the page opens there (``changed_answer``), not at the top of a long summary.
+ROW_ID = "answer-%s"
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ def step_answers(form: StepForm) -> list[Answer]:
             if not form.shows_in_summary(item.name):
                 continue
             answer = _answer(item.field, item.label, form.cleaned_data.get(item.name))
-            answers.append(replace(answer, anchor=anchor_id(item)))
+            answers.append(replace(answer, anchor=anchor_id(item), key=item.html_name))
         elif item.active:
             forms_ = item.formset.forms
             rows = [
@@ -57,8 +63,34 @@ def step_answers(form: StepForm) -> list[Answer]:
                 for i in form.row_forms.get(item.name, [])
             ]
             anchor = f"{item.formset.prefix}-rows"
-            answers.append(Answer(label=item.spec.legend, value=rows, kind=ROWS, anchor=anchor))
+            answers.append(
+                Answer(item.spec.legend, rows, ROWS, anchor=anchor, key=item.formset.prefix)
+            )
     return answers
+
+
+def changed_answer(form: StepForm, before, after) -> str:
+    """Return the summary row id of the first answer of ``form`` that ``after`` changed.
+
+    ``before`` and ``after`` are the step's raw data (formtools' ``{key: [values]}``) before
+    and after the applicant saved it; when nothing changed, the step's first answer. ``form``
+    is the valid step form, so the rows counted are those the summary lists.
+    """
+    before, after = _lists(before), _lists(after)
+    keys = [answer.key for answer in step_answers(form) if answer.key]
+    for key in keys:
+        posted = {k for k in {*before, *after} if k == key or k.startswith(f"{key}-")}
+        if any(before.get(k) != after.get(k) for k in posted):
+            return ROW_ID % key
+    return ROW_ID % keys[0] if keys else ""
+
+
+def _lists(data) -> dict:
+    if data is None:
+        return {}
+    if hasattr(data, "lists"):
+        return {key: list(values) for key, values in data.lists()}
+    return {key: list(v) if isinstance(v, list | tuple) else [v] for key, v in data.items()}
 
 
 def _answer(form_field, label, value) -> Answer:

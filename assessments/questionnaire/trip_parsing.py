@@ -1,7 +1,7 @@
 """Trips abroad typed or pasted many at once, or uploaded as CSV: read, line by line.
 
 Pure (no Django, no clock): the wizard's travel step shows the result as a preview and adds
-the trips only when every line reads. One trip per line, the day of departure then the day of
+the trips that read (``TripImport.trips``), keeping the lines that do not to be corrected. One trip per line, the day of departure then the day of
 return, in the forms people have:
 
 - ``2024/8/1-2024/8/20``, ``2024-08-01 2024-08-20``, ``2024.8.1 〜 2024.8.20``, ``20240801``;
@@ -65,6 +65,8 @@ _DATE = re.compile(
 _AMBIGUOUS = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 DEPARTURE_HEADERS = ("出国", "出発", "離日", "depart", "left", "leav", "from", "out")
 RETURN_HEADERS = ("帰国", "入国", "再入国", "帰日", "return", "came back", "back", "re-entry", "to")
+#: Characters of a line the CSV reader refused that are shown back (a cell can be 256 KB).
+UNREADABLE_SHOWN_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,12 @@ class TripImport:
         """Return whether every line reads (then, and only then, the trips may be added)."""
         return bool(self.lines) and not self.error and not self.errors
 
+    @property
+    def partly_read(self) -> bool:
+        """Return whether some lines read and others do not: those that read may be added
+        alone, the others kept to be corrected."""
+        return not self.error and bool(self.errors) and len(self.errors) < len(self.lines)
+
 
 def parse_trips(text: str, *, max_trips: int = MAX_LIST_ITEMS) -> TripImport:
     """Read one trip per line of pasted text; blank lines are skipped, numbers kept.
@@ -129,11 +137,14 @@ def parse_trip_csv(text: str, *, max_trips: int = MAX_LIST_ITEMS) -> TripImport:
     rows = [
         (number, row)
         for number, row in enumerate(_csv_rows(text), start=1)
-        if any(cell.strip() for cell in row)
+        if isinstance(row, TripLine) or any(cell.strip() for cell in row)
     ]
     if not rows:
         return TripImport(lines=(), error="empty")
     header_number, header = rows[0]
+    if isinstance(header, TripLine):  # unreadable: no header to find, read the first columns
+        columns = (0, 1)
+        return _bounded([_read_row(number, row, columns) for number, row in rows], max_trips)
     columns = _columns(header)
     if columns is not None:
         rows = rows[1:]
@@ -141,8 +152,13 @@ def parse_trip_csv(text: str, *, max_trips: int = MAX_LIST_ITEMS) -> TripImport:
         columns = (0, 1)
     else:
         return TripImport(lines=(), error="no_columns", params={"line": header_number})
-    lines = [_read_cells(number, row, columns) for number, row in rows]
-    return _bounded(lines, max_trips)
+    return _bounded([_read_row(number, row, columns) for number, row in rows], max_trips)
+
+
+def _read_row(number: int, row: list[str] | TripLine, columns: tuple[int, int]) -> TripLine:
+    if isinstance(row, TripLine):  # a row the CSV reader refused, already a line in error
+        return TripLine(number, row.text, error=row.error)
+    return _read_cells(number, row, columns)
 
 
 def read_line(number: int, text: str) -> TripLine:
@@ -207,13 +223,31 @@ def _normal(text: str) -> str:
     return re.sub(r"[〜~–—―−‐]", " - ", text)
 
 
-def _csv_rows(text: str) -> list[list[str]]:
+def _csv_rows(text: str) -> list[list[str] | TripLine]:
+    """Return each row's cells, or, for a row the reader refuses, a line in error.
+
+    The reader refuses a cell longer than its field limit (131,072 characters) with
+    ``csv.Error`` and goes on with the next line; that row becomes an ``unreadable_line``.
+    """
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel_tab if "\t" in sample else csv.excel
-    return list(csv.reader(text.splitlines(), dialect))
+    lines = text.splitlines()
+    reader = csv.reader(lines, dialect)
+    rows: list[list[str] | TripLine] = []
+    while True:
+        try:
+            rows.append(next(reader))
+        except StopIteration:
+            return rows
+        except csv.Error:
+            raw = lines[reader.line_num - 1] if 0 < reader.line_num <= len(lines) else ""
+            shown = raw[:UNREADABLE_SHOWN_CHARS] + (
+                "…" if len(raw) > UNREADABLE_SHOWN_CHARS else ""
+            )
+            rows.append(TripLine(reader.line_num, shown, error="unreadable_line"))
 
 
 def _is_header(line: str) -> bool:

@@ -29,9 +29,8 @@ from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage import get_storage
 from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
 
-from assessments.eligibility.choices import ResidenceStatus
 from assessments.eligibility.rules.livelihood import income_floors
-from assessments.eligibility.rules.routes import CHILD_STATUSES, SPOUSE_STATUSES
+from assessments.eligibility.rules.routes import status_livelihood_exempt
 from assessments.questionnaire import flow, handover
 from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
@@ -44,17 +43,16 @@ from assessments.questionnaire.runs import (
     SAVED_TOKEN,
     WIZARD_PREFIX,
     remember_run,
+    reopen_completed,
     saved_copy,
 )
 from assessments.questionnaire.services import progress_save
-from assessments.questionnaire.summary import Section, step_answers
+from assessments.questionnaire.summary import Section, changed_answer, step_answers
 from assessments.questionnaire.trip_import import TripImportMixin
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
 
 RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
-#: Statuses exempt by law from independent livelihood (as ``rules.routes.is_livelihood_exempt``).
-LIVELIHOOD_EXEMPT_STATUSES = SPOUSE_STATUSES | CHILD_STATUSES | {ResidenceStatus.REFUGEE}
 
 
 class AssessmentWizard(
@@ -85,6 +83,7 @@ class AssessmentWizard(
         self.today = timezone.localdate()
         self._thresholds = {}
         self.prefix = self.get_prefix(request, *args, **kwargs)
+        reopen_completed(request.session, self.run, today=self.today)
         self.storage = get_storage(self.storage_name, f"{self.prefix}_{self.run}", request)
         remember_run(request.session, self.run)
         self.steps = StepsHelper(self)
@@ -132,10 +131,12 @@ class AssessmentWizard(
             kwargs["taxes_paid"] = flow.says_all_paid(self)
         if step == "hsp_typed":
             kwargs["known_dates"] = flow.known_point_dates(self)
+            kwargs["jskip_answered"] = handover.jskip_answered(self.request.session)
         if step == "income":
-            routes = flow.candidate_routes(self)
-            kwargs["income_years"] = self._income_years(routes)
-            kwargs["household"] = flow.asks_household_income(routes)
+            thresholds = self.thresholds()
+            # No rules in force on that date: the income step then says so.
+            kwargs["income_years"] = flow.income_years(self, thresholds) if thresholds else None
+            kwargs["household"] = flow.asks_household_income(flow.candidate_routes(self))
         return kwargs
 
     def thresholds(self):
@@ -147,13 +148,6 @@ class AssessmentWizard(
             except MissingThreshold:
                 self._thresholds[on] = None
         return self._thresholds[on]
-
-    def _income_years(self, routes) -> list[int]:
-        thresholds = self.thresholds()
-        if thresholds is None:
-            return []  # the income step then says no rules are in force on that date
-        on = self.application_date()
-        return flow.income_years(application_date=on, routes=routes, thresholds=thresholds)
 
     def get_form_step_data(self, form):
         """Keep only this step's own fields (not the CSRF token or the buttons)."""
@@ -237,6 +231,7 @@ class AssessmentWizard(
 
     def submit(self, step, typed):
         form = self.get_form(step, data=self.request.POST)
+        before = self.storage.get_step_data(step)
         # What was typed is kept even when invalid, so leaving the page never loses it.
         self.storage.set_step_data(step, typed)
         self._clear_step_marks(step)
@@ -245,13 +240,15 @@ class AssessmentWizard(
             return self.render(form)
         if step == self.steps.last:
             return self.render_done(form)
-        return redirect(self.next_step_url(step))
+        changed = changed_answer(form, before, typed) if self.returning() else ""
+        return redirect(self.next_step_url(step, changed=changed))
 
-    def next_step_url(self, step) -> str:
+    def next_step_url(self, step, changed: str = "") -> str:
         """Return the next step's URL; after a change from the summary, go back to it.
 
         A change may have made new questions necessary (a new spouse is asked the marriage
-        date): those come first, still on the way back to the summary.
+        date): those come first, still on the way back to the summary. Back on the summary,
+        the page opens at ``changed`` (the row of the answer just changed).
         """
         target, returning = self.get_next_step(step), False
         if self.returning():
@@ -262,7 +259,9 @@ class AssessmentWizard(
             ]
             target, returning = (missing[0], True) if missing else (self.steps.last, False)
         self.storage.current_step = target
-        return self.get_step_url(target, returning=returning)
+        url = self.get_step_url(target, returning=returning)
+        back_on_summary = self.returning() and target == self.steps.last and changed
+        return f"{url}#{changed}" if back_on_summary else url
 
     def edit_rows(self, step, typed):
         """Add an empty row, or remove one, and show the step again (works without JS)."""
@@ -346,7 +345,7 @@ class AssessmentWizard(
         status = (self.get_cleaned_data_for_step("status") or {}).get("status")
         return {
             **income_floors(household["dependents"], thresholds),
-            "exempt": status in LIVELIHOOD_EXEMPT_STATUSES,
+            "exempt": status_livelihood_exempt(status),
         }
 
     def _trip_totals(self, form):

@@ -4,7 +4,8 @@ Each step is testable on its own: ``report_render_html`` returns the Japanese-an
 HTML, ``report_render_pdf`` turns any such HTML into PDF bytes. WeasyPrint never touches the
 network or the file system directly: ``StaticFilesURLFetcher`` serves our own static files
 (found by ``django.contrib.staticfiles``) and refuses every other URL. The Japanese font is
-installed by ``make setup`` (fonts-morisawa-bizud-gothic) and named in ``report.css``.
+installed by ``make setup`` (fonts-morisawa-bizud-gothic) and named in ``report.css``, which
+is parsed once per process with its fonts (``fetcher.report_renderer``), not once per render.
 WeasyPrint is imported only when a PDF is rendered (``report_fetcher``): importing it takes
 over a second, which every ``manage.py`` command and web process would otherwise pay.
 
@@ -29,10 +30,13 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from assessments.results.file_by import filing_view
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page, stored_answers
 
 TEMPLATE = "assessments/report/report.html"
+#: The report's stylesheet, given to WeasyPrint once per process (``fetcher.report_renderer``).
+STYLESHEET = "css/report.css"
 #: WeasyPrint needs an absolute base URL to resolve ``/static/…``; it names no real host, and
 #: the fetcher below answers for it from disk.
 BASE_URL = "https://report.prcheck.invalid/"
@@ -48,11 +52,20 @@ REFERENCE_LENGTH = 8  # hex digits of the token's hash shown on the report (32 b
 PDF_OPTIONS = {"pdf_tags": True}
 
 
+def _static_prefix() -> str:
+    return settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/"
+
+
+def static_report_url(name: str) -> str:
+    """Return the URL under which the report's fetcher serves the static file ``name``."""
+    return BASE_URL.rstrip("/") + _static_prefix() + name
+
+
 def static_name(url: str) -> str | None:
     """Return the static file name a report URL asks for, or None if it is not one."""
     parts = urlsplit(url)
     base = urlsplit(BASE_URL)
-    prefix = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/"
+    prefix = _static_prefix()
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or parts.query:
         return None
     if not parts.path.startswith(prefix):
@@ -90,6 +103,7 @@ def report_context(*, result: dict, answers: dict, reference: str, generated_at:
     page = result_page(result=result, answers=answers)
     return {
         "page": page,
+        "filing": filing_view(result),
         "answers": stored_answers(answers, application_date=page.application_date),
         "sources": report_sources(thresholds=page.thresholds),
         "reference": reference,
@@ -158,13 +172,16 @@ def report_render_html(
 
 
 def report_render_pdf(*, html: str) -> bytes:
-    """Convert report HTML to PDF bytes, loading only our own static files."""
+    """Convert report HTML to PDF bytes with the report's stylesheet, from our own files only."""
     from weasyprint import HTML  # imported here: it takes over a second
 
-    from assessments.reports.fetcher import StaticFilesURLFetcher  # imports WeasyPrint too
+    from assessments.reports.fetcher import report_renderer  # imports WeasyPrint too
 
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesURLFetcher())
-    return document.write_pdf(**PDF_OPTIONS)
+    renderer = report_renderer()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=renderer.url_fetcher)
+    return document.write_pdf(
+        stylesheets=[renderer.stylesheet], font_config=renderer.font_config, **PDF_OPTIONS
+    )
 
 
 def report_pdf(*, result: dict, answers: dict, reference: str) -> bytes:

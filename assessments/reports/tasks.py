@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -28,6 +29,9 @@ from assessments.reports.pdf import assessment_report_pdf
 from assessments.results.models import Assessment
 
 logger = logging.getLogger(__name__)
+
+#: Seconds between two looks for a stored report while a download holds for it.
+HOLD_POLL_SECONDS = 0.5
 
 
 class ReportRenderFailed(Exception):
@@ -103,3 +107,35 @@ def report_download(*, token: str) -> ReportDownload | None:
     if pdf is None and report_enqueue(assessment_id=pk):
         pdf = live.values_list("pdf", flat=True).first()
     return ReportDownload(pdf=bytes(pdf) if pdf is not None else None)
+
+
+def report_ready(*, token: str) -> bool | None:
+    """Return whether the live assessment with ``token`` has its report; None if there is none.
+
+    Asked again and again while an applicant waits, so it reads one boolean, never the PDF;
+    a render lost by its worker is enqueued again here too (``report_enqueue``'s delay).
+    """
+    live = Assessment.objects.filter(token=token, expires_at__gt=timezone.now())
+    row = live.annotate(ready=Q(pdf__isnull=False)).values_list("pk", "ready").first()
+    if row is None:
+        return None
+    pk, ready = row
+    if not ready:
+        report_enqueue(assessment_id=pk)
+    return bool(ready)
+
+
+def report_hold(*, token: str, seconds: float) -> bytes | None:
+    """Wait up to ``seconds`` for a worker to store the report; return it, or None.
+
+    A report enqueued when the result was stored is usually ready within a second or two:
+    holding the download that long sends the file instead of a waiting page.
+    """
+    live = Assessment.objects.filter(token=token, expires_at__gt=timezone.now())
+    deadline = time.monotonic() + seconds
+    while time.monotonic() + HOLD_POLL_SECONDS <= deadline:
+        time.sleep(HOLD_POLL_SECONDS)
+        pdf = live.filter(pdf__isnull=False).values_list("pdf", flat=True).first()
+        if pdf is not None:
+            return bytes(pdf)
+    return None

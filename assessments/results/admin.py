@@ -7,16 +7,57 @@ from __future__ import annotations
 import json
 
 from django.contrib import admin
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from assessments.results.models import Assessment
 from assessments.thresholds.admin import OwnFiltersOnly
+from assessments.thresholds.admin_pages import USED_BY_PARAMETER
+from assessments.thresholds.display import format_date, format_threshold, key_description
+from assessments.thresholds.models import Threshold
 
 
 def _pretty_json(value) -> str:
     return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
+
+
+class UsedVersionFilter(admin.SimpleListFilter):
+    """The assessments that used one threshold version (``?threshold=<id>``).
+
+    Linked from each version's "used by" count; allowed explicitly (its parameter is this
+    admin's own), and it takes a version's id only: no lookup reaches the answers, the
+    result or the token. Shown in the sidebar only while it is in use.
+    """
+
+    title = _("threshold version used")
+    parameter_name = USED_BY_PARAMETER
+
+    def _version_id(self) -> int | None:
+        value = self.value() or ""
+        return int(value) if value.isdigit() else None
+
+    def lookups(self, request, model_admin):
+        if not self.value():
+            return []
+        version_id = self._version_id()
+        version = None if version_id is None else Threshold.objects.filter(pk=version_id).first()
+        if version is None:
+            return [(self.value(), _("(no such version)"))]
+        label = (
+            f"{key_description(version.key)}: {format_threshold(version)}, "
+            f"{format_date(version.valid_from)}"
+        )
+        return [(self.value(), label)]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        version_id = self._version_id()
+        if version_id is None:
+            return queryset.none()
+        return queryset.filter(thresholds_used__pk=version_id)
 
 
 @admin.register(Assessment)
@@ -36,7 +77,7 @@ class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
         "application_date_display",
     )
     # Route and verdict are labelled by their fields' choices (assessments.eligibility.choices).
-    list_filter = ("route", "overall")
+    list_filter = ("route", "overall", UsedVersionFilter)
     summary_fields = (
         "created",
         "expires",
@@ -45,8 +86,9 @@ class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
         "route",
         "overall",
         "score_display",
+        "thresholds_display",
     )
-    private_fields = ("answers_display", "result_display", "thresholds_display")
+    private_fields = ("answers_display", "result_display")
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("answers", "result", "pdf")
@@ -98,6 +140,30 @@ class AssessmentAdmin(OwnFiltersOnly, admin.ModelAdmin):
 
     @admin.display(description=_("thresholds used"))
     def thresholds_display(self, obj):
+        """The versions this assessment used, as a table of links (not personal data)."""
+        versions = sorted(obj.thresholds_used.all(), key=lambda version: version.key)
+        if not versions:
+            return "—"
+        rows = format_html_join(
+            "\n",
+            '<tr><td><a href="{}">{}</a><br><span class="quiet">{}</span></td>'
+            "<td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    reverse("admin:assessments_threshold_change", args=[version.pk]),
+                    key_description(version.key),
+                    version.key,
+                    format_threshold(version),
+                    format_date(version.valid_from),
+                )
+                for version in versions
+            ),
+        )
         return format_html(
-            "<pre>{}</pre>", "\n".join(str(threshold) for threshold in obj.thresholds_used.all())
+            '<table class="thresholds-used"><thead><tr><th scope="col">{}</th>'
+            '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+            _("threshold"),
+            _("value"),
+            _("valid from"),
+            rows,
         )

@@ -3,7 +3,8 @@
 ``calendar_events`` picks the dates from a stored result and its answers (plain data, codes
 and params, no wording): the first day one can apply, the end of the period of stay and the
 day its renewal can be filed, the day each blocking requirement clears by itself, the next
-1 June (the previous year's tax certificate), and dated rule changes that apply to the route.
+1 June (the previous year's tax certificate), dated rule changes that apply to the route, and
+the last day to file under the more favourable rules (``file_by``, from the file-by planner).
 ``calendar_ics`` words them in the active language and serialises the calendar.
 """
 
@@ -54,7 +55,25 @@ def calendar_events(
     june = june if june >= today else dt.date(today.year + 1, month, 1)
     events.append(CalendarEvent("tax_certificate", june, {"year": june.year - 1}))
     events += _rule_changes(thresholds, view.route, today)
+    events += _file_by(result, today)
     return sorted(events, key=lambda event: (event.day, event.code))
+
+
+def _file_by(result: dict, today: dt.date) -> list[CalendarEvent]:
+    """Return the last day to file before a change that is worse for the person, if still ahead.
+
+    ``draft`` says whether the change after it is a pending draft (worded "if adopted").
+    """
+    file_by = as_date(result.get("file_by")) if result.get("file_by") else None
+    if file_by is None or file_by < today:
+        return []
+    after = file_by + dt.timedelta(days=1)
+    bases = {
+        change.get("basis")
+        for change in result.get("rule_changes") or []
+        if isinstance(change, dict) and as_date(change.get("date")) == after
+    }
+    return [CalendarEvent("file_by", file_by, {"draft": bases == {"draft"}})]
 
 
 def _stay_events(answers: dict, thresholds: Thresholds) -> list[CalendarEvent]:
@@ -102,6 +121,10 @@ def _summary(event: CalendarEvent) -> str:
         return gettext("Tax certificates for %(year)s income can be issued from today") % {
             "year": event.params["year"]
         }
+    if event.code == "file_by":
+        if event.params.get("draft"):
+            return gettext("Last day to file before a draft rule would apply, if it is adopted")
+        return gettext("Last day to file before the rules change for your application")
     if "draft" in event.params.get("kinds", ()):
         return gettext("Permanent residence rules change today (draft, not yet final)")
     return gettext("Permanent residence rules change today")
@@ -115,6 +138,11 @@ def _description(event: CalendarEvent) -> str:
         ) % {"months": event.params["months"]}
     if event.code == "rule_change":
         return gettext("Check your result again: it may change for applications from this day.")
+    if event.code == "file_by":
+        return gettext(
+            "Applications filed from the next day may be judged less favourably for you: see "
+            "“When to file” in your result. A draft is not law until it is adopted."
+        )
     return gettext("From your prcheck result. A self-check, not a decision of the bureau.")
 
 

@@ -45,6 +45,17 @@ class Assessment(models.Model):
     #: When a render of the report was last started (enqueued); a result renders once, and
     #: again only if no report was stored ``PRCHECK_REPORT_RETRY_SECONDS`` after that.
     report_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
+    #: The earlier result whose answers were changed to give this one ("Change your answers");
+    #: the page compares the two while the earlier one is kept.
+    changed_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="changed_into",
+        verbose_name=_("changed from"),
+    )
 
     class Meta:
         verbose_name = _("assessment")

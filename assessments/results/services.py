@@ -13,6 +13,7 @@ from django.db import transaction
 from assessments.eligibility.answers import Answers, answers_to_dict
 from assessments.eligibility.rules import evaluate
 from assessments.eligibility.rules.base import Result
+from assessments.eligibility.rules.file_by import plan_filing
 from assessments.eligibility.rules.naturalization import evaluate_naturalization
 from assessments.results.models import Assessment
 from assessments.thresholds.selectors import thresholds_at
@@ -23,17 +24,30 @@ def assessment_evaluate(*, answers: Answers, thresholds: Thresholds | None = Non
     """Evaluate ``answers`` with the thresholds in force on their application date.
 
     The result carries both checks from the same answers: permanent residence, and beside it
-    naturalization (the ``naturalization`` key of the result JSON).
+    naturalization (the ``naturalization`` key of the result JSON), and the file-by planner:
+    what the dated changes of the next two years change for these answers (``rule_changes``,
+    ``file_by``).
     """
     thresholds = thresholds or thresholds_at(on=answers.application_date)
     result = evaluate(answers, thresholds)
-    return replace(result, naturalization=evaluate_naturalization(answers, thresholds))
+    return replace(
+        result,
+        naturalization=evaluate_naturalization(answers, thresholds),
+        filing_plan=plan_filing(answers, thresholds),
+    )
 
 
 @transaction.atomic
-def assessment_store(*, answers: Answers, result: Result, language: str) -> Assessment:
-    """Store a completed check under a fresh unguessable token, with the thresholds it used."""
+def assessment_store(
+    *, answers: Answers, result: Result, language: str, changed_from: Assessment | None = None
+) -> Assessment:
+    """Store a completed check under a fresh unguessable token, with the thresholds it used.
+
+    ``changed_from``: the earlier result whose answers the applicant changed to get this one
+    (its page then says what changed). The earlier one is kept as it was.
+    """
     assessment = Assessment.objects.create(
+        changed_from=changed_from,
         language=language,
         application_date=answers.application_date,
         route=result.route,
@@ -53,4 +67,16 @@ def assessment_delete(*, token: str) -> bool:
     Return whether there was one.
     """
     deleted, _ = Assessment.objects.filter(token=token).delete()
+    return bool(deleted)
+
+
+def assessment_delete_earlier(*, token: str) -> bool:
+    """Delete the earlier result the one behind ``token`` was changed from; return whether any.
+
+    The new result's page offers it, so the applicant never needs the earlier link.
+    """
+    assessment = Assessment.objects.filter(token=token).only("changed_from").first()
+    if assessment is None or assessment.changed_from_id is None:
+        return False
+    deleted, _ = Assessment.objects.filter(pk=assessment.changed_from_id).delete()
     return bool(deleted)

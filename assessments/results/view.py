@@ -54,13 +54,22 @@ class UnsupportedResult(ValueError):
 # --- reading stored JSON, once -----------------------------------------------------------
 
 
-def _date(value) -> dt.date | None:
+def stored_date(value) -> dt.date | None:
+    """Return a stored date (ISO text or a date) as a date, or None if it is not one."""
     if isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+_date = stored_date
+
+
+def as_list(value) -> list:
+    """Return a stored list, or an empty one for anything else."""
+    return value if isinstance(value, list) else []
 
 
 def _mapping(value) -> Mapping:
@@ -100,9 +109,13 @@ class Finding:
     clears_on: dt.date | None
     #: ``permanent_residence`` or ``naturalization``: which table names the requirement.
     part: str = "permanent_residence"
+    #: The cited source's address, from the thresholds the result used ("" if none names it).
+    url: str = ""
 
     @classmethod
-    def from_json(cls, data: Mapping, *, part: str = "permanent_residence") -> Finding:
+    def from_json(
+        cls, data: Mapping, *, part: str = "permanent_residence", urls: Mapping | None = None
+    ) -> Finding:
         return cls(
             id=_text(data.get("id")),
             status=_text(data.get("status")),
@@ -112,6 +125,7 @@ class Finding:
             basis=_text(data.get("basis")) or "official",
             clears_on=_date(data.get("clears_on")),
             part=part,
+            url=_text((urls or {}).get(_text(data.get("reference")))),
         )
 
     @property
@@ -142,10 +156,19 @@ class Finding:
         return _mapping(self.params.get("remaining"))
 
 
-def _in_order(entries, ids, *, part: str) -> tuple[Finding, ...]:
+def source_urls(thresholds) -> dict[str, str]:
+    """Return the address of each source title that the result's thresholds cite."""
+    return {
+        _text(entry.get("source_title")): _text(entry.get("source_url"))
+        for entry in _mapping(thresholds).values()
+        if isinstance(entry, Mapping) and entry.get("source_title") and entry.get("source_url")
+    }
+
+
+def _in_order(entries, ids, *, part: str, urls: Mapping | None = None) -> tuple[Finding, ...]:
     """Return the stored findings in the order of ``ids``; unknown ids (newer engines) last."""
     order = {rid: index for index, rid in enumerate(ids)}
-    findings = [Finding.from_json(e, part=part) for e in _items(entries)]
+    findings = [Finding.from_json(e, part=part, urls=urls) for e in _items(entries)]
     return tuple(sorted(findings, key=lambda f: order.get(f.id, len(order))))
 
 
@@ -453,10 +476,11 @@ class ResultView:
         if schema != SCHEMA:
             raise UnsupportedResult(f"cannot read a result of schema {schema!r}")
         route = _text(data.get("route"))
-        requirements = _in_order(
-            data.get("requirements"), REQUIREMENT_IDS, part="permanent_residence"
-        )
         thresholds = _mapping(data.get("thresholds"))
+        urls = source_urls(thresholds)
+        requirements = _in_order(
+            data.get("requirements"), REQUIREMENT_IDS, part="permanent_residence", urls=urls
+        )
         timeline = data.get("timeline") if isinstance(data.get("timeline"), Mapping) else None
         timeline_data = _mapping(timeline)
         return cls(
@@ -478,7 +502,7 @@ class ResultView:
             ),
             thresholds=thresholds,
             naturalization=_naturalization(
-                data.get("naturalization"), _date(data.get("application_date"))
+                data.get("naturalization"), _date(data.get("application_date")), urls
             ),
             planned=_planned(data.get("planned_trips"), thresholds),
             timeline=timeline,
@@ -571,10 +595,14 @@ class ResultView:
         return next((f for f in self.requirements if f.id == requirement_id), None)
 
 
-def _naturalization(data, application_date: dt.date | None) -> Naturalization | None:
+def _naturalization(
+    data, application_date: dt.date | None, urls: Mapping | None = None
+) -> Naturalization | None:
     if not isinstance(data, Mapping):
         return None
-    findings = _in_order(data.get("requirements"), NATURALIZATION_IDS, part="naturalization")
+    findings = _in_order(
+        data.get("requirements"), NATURALIZATION_IDS, part="naturalization", urls=urls
+    )
     return Naturalization(
         verdict=Verdict.of(findings, stored=_text(data.get("overall"))),
         requirements=findings,

@@ -8,15 +8,18 @@ sure the button on the result page was the one pressed.
 """
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from assessments.eligibility.answers import answered_naturalization_in
+from assessments.results.changes import result_changes
+from assessments.results.file_by import filing_view
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page
 from assessments.results.selectors import assessment_exists, assessment_get
-from assessments.results.services import assessment_delete
+from assessments.results.services import assessment_delete, assessment_delete_earlier
 from assessments.results.whatif import WhatIfForm
 from assessments.results.whatif_page import payment_choices
 
@@ -35,7 +38,10 @@ def result_context(assessment: Assessment) -> dict:
     page = result_page(result=assessment.result, answers=assessment.answers)
     return {
         "page": page,
+        # The result JSON always carries naturalization; its card is for those who asked.
+        "naturalization_asked": answered_naturalization_in(assessment.answers),
         "planned": page.planned,
+        "filing": filing_view(assessment.result),
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),
         "report_url": reverse("assessments:report", kwargs={"token": token}),
@@ -52,11 +58,39 @@ def result(request, token: str):
     assessment = live_assessment(token)
     context = result_context(assessment)
     context["what_if_form"] = WhatIfForm(payments=payment_choices(assessment.answers))
+    context.update(change_context(assessment))
+    context["earlier_deleted"] = request.GET.get("earlier") == "deleted"
     response = render(request, "assessments/result.html", context)
     # Personal data behind a bearer link: never kept by a browser or proxy, never indexed.
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def change_context(assessment: Assessment) -> dict:
+    """Return "Change your answers" and, for a result of changed answers, what changed."""
+    token = assessment.token
+    context = {"change_url": reverse("assessments:check_change", kwargs={"token": token})}
+    earlier = assessment.changed_from
+    if earlier is not None and earlier.expires_at > timezone.now():
+        context["changes"] = result_changes(
+            before_answers=earlier.answers,
+            after_answers=assessment.answers,
+            before_result=earlier.result,
+            after_result=assessment.result,
+        )
+        context["delete_earlier_url"] = reverse(
+            "assessments:delete_earlier", kwargs={"token": token}
+        )
+    return context
+
+
+@require_POST
+def delete_earlier(request, token: str):
+    """Delete the earlier result this one was changed from, then show this one again."""
+    live_assessment(token)
+    assessment_delete_earlier(token=token)
+    return redirect(f"{reverse('assessments:result', kwargs={'token': token})}?earlier=deleted")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -302,8 +302,10 @@ def year_days(entry):
     }
 
 
-def _render_finding(finding, part: str) -> str:
-    if isinstance(finding, Mapping):  # a finding's ``remaining``: its code, params, clears_on
+def _finding_html(finding, part: str) -> str:
+    if isinstance(
+        finding, Mapping
+    ):  # a finding's ``remaining`` or ``draft``: code, params, clears_on
         finding = Finding.from_json(finding)
     if not isinstance(finding, Finding):
         return ""
@@ -314,9 +316,20 @@ def _render_finding(finding, part: str) -> str:
     rendered = render_to_string(
         finding.template, {"p": finding.params, "finding": finding, "part": part}
     )
-    html = rendered.strip()
+    # A pending draft's finding beside the one in force (engine-fixes): params.draft.
+    draft = finding.params.get("draft")
+    if part == "text" and isinstance(draft, Mapping):
+        rendered = rendered.strip() + render_to_string(
+            "assessments/finding_draft_note.html",
+            {"draft": draft, "draft_text": mark_safe(_finding_html(draft, "text"))},
+        )
+    return rendered.strip()
+
+
+def _render_finding(finding, part: str) -> str:
+    html = _finding_html(finding, part)
     # English pages mark the Japanese runs (citations, 行政書士, 理由書) for screen readers.
-    return html if _is_japanese() else wording.mark_japanese(mark_safe(html))
+    return mark_safe(html) if _is_japanese() else wording.mark_japanese(mark_safe(html))
 
 
 @register.simple_tag

@@ -21,3 +21,7 @@ class ThresholdUnit(models.TextChoices):
     DATE = "date", _("date")
     MONTH_OF_YEAR = "month_of_year", _("month of the year (1-12)")
     TABLE = "table", _("table")
+
+
+#: How an empty value (``no_limit`` keys only) is shown: no such limit or rule from that date.
+NONE_SHOWN = _("(none from this date)")

@@ -5,6 +5,8 @@ Append-only (OpenFisca-style parameters): a change in the rules is a new row wit
 values it used.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,7 +26,10 @@ class Threshold(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_("Leave empty to say that no such limit is in force from this date."),
+        help_text=_(
+            "For a key that may have none, tick “No such limit from this date” instead of "
+            "leaving this empty."
+        ),
     )
     date_value = models.DateField(_("date value"), null=True, blank=True)
     table_value = models.JSONField(_("table value"), null=True, blank=True)
@@ -38,6 +43,33 @@ class Threshold(models.Model):
         help_text=_("Where sources disagree, cite the others here, one per line."),
     )
     note = models.TextField(_("note"), blank=True)
+    change_note = models.TextField(
+        _("reason for this version"),
+        default="",
+        help_text=_("Why this version is added: what changed, and who decided it."),
+    )
+    backdate_reason = models.TextField(
+        _("reason for the past date"),
+        blank=True,
+        help_text=_(
+            "Needed only when this version applies from a day before today or before the "
+            "version it follows: why the past must change."
+        ),
+    )
+    awaiting_approval = models.BooleanField(
+        _("awaiting approval"),
+        default=False,
+        help_text=_("Set while a second administrator has not approved this version yet."),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -52,12 +84,19 @@ class Threshold(models.Model):
         verbose_name = _("threshold")
         verbose_name_plural = _("thresholds")
         ordering = ["key", "-valid_from"]
+        permissions = [("approve_threshold", _("Can approve another administrator's version"))]
         constraints = [
             models.UniqueConstraint(fields=["key", "valid_from"], name="threshold_key_valid_from"),
         ]
 
     def __str__(self):
-        return f"{self.key} = {self.display_value} ({self.valid_from})"
+        """Plain and language-free (the admin log keeps it after a deletion): no ``None``."""
+        value = self.display_value
+        if self.unit == ThresholdUnit.TABLE:
+            value = "(table)"
+        elif isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        return f"{self.key} = {'(no limit)' if value is None else value} ({self.valid_from})"
 
     def clean(self):
         from assessments.thresholds.snapshot import THRESHOLD_KEYS
@@ -85,6 +124,16 @@ class Threshold(models.Model):
             errors["table_value"] = _("Only table thresholds take a table value.")
         elif self.value is not None and self.value < 0:
             errors["value"] = _("The value cannot be negative.")
+        elif (
+            unit == ThresholdUnit.MONTH_OF_YEAR
+            and self.value is not None
+            and (self.value not in range(1, 13))
+        ):
+            errors["value"] = _("Enter a month of the year, from 1 to 12.")
+        elif self.value is None and spec is not None and not spec.no_limit:
+            errors["value"] = _(
+                "Enter a value: this threshold always has one, so it cannot be left empty."
+            )
         if errors:
             raise ValidationError(errors)
 

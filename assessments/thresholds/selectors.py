@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assessments.thresholds.snapshot import Thresholds, ThresholdValue, resolve
+from assessments.thresholds.snapshot import THRESHOLD_KEYS, Thresholds, ThresholdValue, resolve
 
 
 def thresholds_at(*, on: dt.date | None = None) -> Thresholds:
@@ -23,31 +23,50 @@ _stored_memo: tuple[tuple, tuple[ThresholdValue, ...]] | None = None
 
 
 def stored_versions() -> tuple[ThresholdValue, ...]:
-    """Return every stored version, read again only when the table has changed.
+    """Return every stored version that applies, read again only when the table has changed.
 
-    Versions are append-only (the admin adds them and never edits one), so the row count,
-    the highest id and the latest creation time identify what the table holds. One aggregate
+    A version awaiting a second administrator's approval (``PRCHECK_THRESHOLD_REVIEW``) does
+    not apply yet, so it is left out. Versions are append-only (the admin adds them and never
+    edits one; approving sets a time), so the row count, the highest id, the latest creation
+    and approval times and the number awaiting approval identify what the table holds. One aggregate
     query replaces reading some 140 rows on every wizard page that needs a threshold (a third
     of the summary page's time), and a version added in the admin reaches every process on
     its next request.
     """
     global _stored_memo
-    from django.db.models import Count, Max
+    from django.db.models import Count, Max, Q
 
     from assessments.thresholds.models import Threshold
 
     stamp = tuple(
         Threshold.objects.aggregate(
-            rows=Count("pk"), last=Max("pk"), created=Max("created_at")
+            rows=Count("pk"),
+            last=Max("pk"),
+            created=Max("created_at"),
+            approved=Max("approved_at"),
+            awaiting=Count("pk", filter=Q(awaiting_approval=True)),
         ).values()
     )
     memo = _stored_memo
     if memo is not None and memo[0] == stamp:
         return memo[1]
-    rows = Threshold.objects.order_by("key", "valid_from")  # the whole timeline: a few hundred rows
-    versions = tuple(threshold_value_from_row(row) for row in rows)
+    rows = Threshold.objects.filter(awaiting_approval=False).order_by(
+        "key", "valid_from"
+    )  # the whole timeline: a few hundred rows
+    versions = tuple(threshold_value_from_row(row) for row in rows if applies(row))
     _stored_memo = (stamp, versions)
     return versions
+
+
+def applies(row) -> bool:
+    """Whether a stored row can apply: not an empty value for a key that always has one.
+
+    The admin refuses such a row (``Threshold.clean``); one saved before that check existed
+    is left out, so that the version before it still applies and no check breaks on it.
+    """
+    spec = THRESHOLD_KEYS.get(row.key)
+    numeric = row.unit not in ("date", "table")
+    return not (numeric and row.value is None and spec is not None and not spec.no_limit)
 
 
 def threshold_value_from_row(row) -> ThresholdValue:

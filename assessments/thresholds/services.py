@@ -1,8 +1,46 @@
-"""Write thresholds: load the reviewable defaults into the database (data migrations)."""
+"""Write thresholds: load the reviewable defaults (data migrations), approve a new version."""
 
 from __future__ import annotations
 
 from assessments.thresholds.snapshot import default_threshold_values
+
+APPROVE_PERMISSION = "assessments.approve_threshold"
+
+
+class ApprovalRefused(Exception):
+    """Why a user may not approve a version: ``message`` says it in the active language."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(str(message))
+
+
+def threshold_approve(*, threshold, user) -> None:
+    """Approve ``threshold`` (awaiting approval) as ``user``: it applies from its date.
+
+    Four-eyes review (``PRCHECK_THRESHOLD_REVIEW``): the approver needs the
+    ``approve_threshold`` permission and must not be the administrator who added the version.
+    Raise ``ApprovalRefused`` otherwise.
+    """
+    from django.utils import timezone
+
+    check_can_approve(threshold=threshold, user=user)
+    threshold.awaiting_approval = False
+    threshold.approved_by = user
+    threshold.approved_at = timezone.now()
+    threshold.save(update_fields=["awaiting_approval", "approved_by", "approved_at"])
+
+
+def check_can_approve(*, threshold, user) -> None:
+    """Raise ``ApprovalRefused`` unless ``user`` may approve ``threshold`` now."""
+    from django.utils.translation import gettext_lazy as _
+
+    if not threshold.awaiting_approval:
+        raise ApprovalRefused(_("This version does not await approval."))
+    if not user.has_perm(APPROVE_PERMISSION):
+        raise ApprovalRefused(_("You do not have the permission to approve versions."))
+    if threshold.created_by_id is not None and threshold.created_by_id == user.pk:
+        raise ApprovalRefused(_("You added this version: another administrator must approve it."))
 
 
 def load_default_thresholds(threshold_model) -> int:

@@ -6,14 +6,15 @@ log request paths ("Not Found: /en/result/<token>/"), and Django attaches the wh
 (with its POST body) to error records; exception messages can quote an input value.
 
 ``RedactPersonalData`` rewrites each record in place before any handler formats it: tokens,
-ISO dates and long numbers in the message and traceback are replaced by placeholders, and the
-request object is dropped. ``configure_logging`` (Django's ``LOGGING_CONFIG``) applies the
+IP addresses, ISO dates and long numbers in the message and traceback are replaced by
+placeholders, and the request object is dropped. ``configure_logging`` (Django's ``LOGGING_CONFIG``) applies the
 project's ``LOGGING`` and then puts the filter first on every handler that exists at that time,
 including handlers that gunicorn set up before it loaded Django, so no handler can be forgotten.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import logging.config
 import re
@@ -29,6 +30,7 @@ AMOUNT_MIN_DIGITS = 5
 TOKEN_PLACEHOLDER = "[token]"
 DATE_PLACEHOLDER = "[date]"
 NUMBER_PLACEHOLDER = "[number]"
+ADDRESS_PLACEHOLDER = "[address]"
 
 _TOKEN = re.compile(
     rf"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{{{SHORT_TOKEN_MIN_CHARS},}}(?![A-Za-z0-9_-])"
@@ -36,6 +38,8 @@ _TOKEN = re.compile(
 _DATE = re.compile(r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 _AMOUNT = re.compile(r"(?<![\d.])\d(?:[\d,_]*\d)?(?![\d.])")
 _QUERY = re.compile(r"\?[^\s\"']+")
+#: What could be an IPv4 or IPv6 address; ``ipaddress`` decides (a time "15:50:00" is not one).
+_ADDRESS = re.compile(r"(?<![\w:.])[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(?![\w:.])")
 
 
 def _redact_token(match: re.Match) -> str:
@@ -47,13 +51,32 @@ def _redact_token(match: re.Match) -> str:
     return TOKEN_PLACEHOLDER if has_digit and has_letter else text
 
 
+def _redact_address(match: re.Match) -> str:
+    """Replace an address, keeping what follows it: "1.2.3.4:", "1.2.3.4:5678", "::1."."""
+    text = match.group()
+    port = text.rfind(":") if "." in text else -1
+    for end in (len(text), len(text.rstrip(":.")), port):
+        if end > 0 and _is_address(text[:end]):
+            return ADDRESS_PLACEHOLDER + text[end:]
+    return text
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _redact_amount(match: re.Match) -> str:
     digits = sum(c.isdigit() for c in match.group())
     return NUMBER_PLACEHOLDER if digits >= AMOUNT_MIN_DIGITS else match.group()
 
 
 def redact(text: str) -> str:
-    """Return ``text`` with tokens, query strings, dates and amounts replaced by placeholders."""
+    """Return ``text`` with tokens, query strings, addresses, dates and amounts replaced."""
+    text = _ADDRESS.sub(_redact_address, text)
     text = _TOKEN.sub(_redact_token, text)
     text = _QUERY.sub("?[query]", text)
     text = _DATE.sub(DATE_PLACEHOLDER, text)

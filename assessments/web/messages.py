@@ -23,6 +23,13 @@ MESSAGES = {
     "invalid_date": _("Enter a real date in the form YYYY-MM-DD (for example 2024-04-01)."),
     "date_out_of_range": _("Enter a date from %(earliest)s to %(latest)s."),
     "before_birth": _("This date is before the date of birth (%(birth_date)s)."),
+    "expiry_before_grant": _(
+        "The period of stay cannot end before the status was granted (%(grant_date)s)."
+    ),
+    "before_residence_start": _(
+        "This date is before your continuous residence began (%(residence_start_date)s): "
+        "residence on this status counts only from then."
+    ),
     "invalid_choice": _("“%(value)s” is not one of the allowed choices."),
     "negative": _("Enter zero or a larger number."),
     "too_large": _("Enter a value no larger than %(maximum)s."),

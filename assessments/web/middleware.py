@@ -18,6 +18,7 @@ having to remember a decorator:
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 import time
@@ -123,14 +124,28 @@ def rate_limit_scope(request: HttpRequest) -> str | None:
 
 
 def client_address(request: HttpRequest) -> str:
-    """Return the client's IP, trusting only as many X-Forwarded-For hops as there are proxies."""
+    """Return the client's IP, trusting only as many X-Forwarded-For hops as there are proxies.
+
+    The one place that says who the client is: the rate limits and django-axes
+    (``AXES_CLIENT_IP_CALLABLE``) both ask it. A forwarded hop that is not an IP address
+    (``X-Forwarded-For: not-an-ip``, which a client can send through a proxy that appends)
+    is not used: the peer's address is, so no such text reaches a query or a log.
+    """
     proxies = settings.PRCHECK_TRUSTED_PROXY_COUNT
     if proxies > 0:
         hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         hops = [h for h in hops if h]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+        if len(hops) >= proxies and (forwarded := _ip_address(hops[-proxies])):
+            return forwarded
+    return _ip_address(request.META.get("REMOTE_ADDR", "")) or ""
+
+
+def _ip_address(text: str) -> str | None:
+    """Return ``text`` as a normalised IP address, or None if it is not one."""
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        return None
 
 
 def retry_after_seconds(request: HttpRequest, scope: str, limit: Limit) -> int:

@@ -1,9 +1,15 @@
 /*
- * "Add another" for repeating answers (trips, payments, records) without reloading the page.
- * The button clones the last row, empties it, numbers it as the next row and raises the
- * formset's TOTAL_FORMS, exactly as the server would (Django's formset prefixes "-N-").
- * Without this script, or at the formset's MAX_NUM_FORMS, the button submits and the server
- * adds the row (works without JavaScript).
+ * "Add another" and "Remove" for repeating answers (trips, payments, records) without
+ * reloading the page.
+ * - "Add another" clones the last row, empties it, numbers it as the next row and raises the
+ *   formset's TOTAL_FORMS, exactly as the server would (Django's formset prefixes "-N-").
+ * - "Remove Trip 2" takes the row out, numbers the rows after it one lower and lowers
+ *   TOTAL_FORMS, as the server's remove_row does; the only row left is emptied instead (the
+ *   server shows an empty row then). The status region of the list says "Trip 2 removed"
+ *   (the button's data-removed, worded by the server), and the focus moves to the row that
+ *   took its place, else to "Add another".
+ * Without this script, or when the page is not as the server sent it, the buttons submit and
+ * the server adds or removes the row (works without JavaScript).
  */
 (function () {
   "use strict";
@@ -23,15 +29,14 @@
     });
   }
 
-  function emptied(row, prefix, from, to) {
-    var copy = row.cloneNode(true);
-    copy.querySelectorAll(".error-message, .money-echo").forEach(function (node) {
+  function clear(row) {
+    row.querySelectorAll(".error-message, .money-echo").forEach(function (node) {
       node.remove();
     });
-    copy.querySelectorAll(".form-field--error").forEach(function (node) {
+    row.querySelectorAll(".form-field--error").forEach(function (node) {
       node.classList.remove("form-field--error");
     });
-    copy.querySelectorAll("input, select, textarea").forEach(function (input) {
+    row.querySelectorAll("input, select, textarea").forEach(function (input) {
       if (input.type === "radio" || input.type === "checkbox") {
         input.checked = false;
       } else {
@@ -39,22 +44,97 @@
       }
       input.removeAttribute("aria-invalid");
     });
-    renumber(copy, prefix, from, to);
-    var remove = copy.querySelector('button[name="wizard_remove_row"]');
+  }
+
+  // Number a row as row ``to`` (from 0): its fields, its legend and its remove button.
+  function relabel(row, prefix, from, to) {
+    renumber(row, prefix, from, to);
+    var remove = row.querySelector('button[name="wizard_remove_row"]');
     if (remove) {
       remove.value = remove.value.replace(/:\d+$/, ":" + to);
     }
-    var legend = copy.querySelector("legend");
+    var legend = row.querySelector("legend");
+    var before = String(from + 1);
+    var after = String(to + 1);
     if (legend) {
-      legend.textContent = legend.textContent.replace(String(from + 1), String(to + 1));
-      if (remove) {
-        remove.textContent = remove.textContent.replace(String(from + 1), String(to + 1));
+      legend.textContent = legend.textContent.replace(before, after);
+    }
+    if (remove) {
+      remove.textContent = remove.textContent.replace(before, after);
+      var removed = remove.getAttribute("data-removed");
+      if (removed) {
+        remove.setAttribute("data-removed", removed.replace(before, after));
       }
     }
+  }
+
+  function emptied(row, prefix, from, to) {
+    var copy = row.cloneNode(true);
+    clear(copy);
+    relabel(copy, prefix, from, to);
     return copy;
   }
 
+  // The list's rows as the server numbered them, or null if the page is not as it sent it.
+  function listOf(button) {
+    var block = button.closest("fieldset.rows");
+    var prefix = block && block.id.replace(/-rows$/, "");
+    var total = block && block.querySelector('input[name="' + prefix + '-TOTAL_FORMS"]');
+    var rows = block ? block.querySelectorAll("fieldset.row") : [];
+    var count = total ? parseInt(total.value, 10) : NaN;
+    if (!total || !rows.length || isNaN(count) || count !== rows.length) {
+      return null;
+    }
+    return {block: block, prefix: prefix, total: total, rows: rows, count: count};
+  }
+
+  function announce(block, text) {
+    var status = block.querySelector("[data-rows-status]");
+    if (!status) {
+      return;
+    }
+    status.textContent = "";
+    // Emptied first, then filled: the same words twice in a row are read again.
+    window.setTimeout(function () {
+      status.textContent = text;
+    }, 100);
+  }
+
+  function removeRow(button, event) {
+    var list = listOf(button);
+    var row = button.closest("fieldset.row");
+    var index = list ? Array.prototype.indexOf.call(list.rows, row) : -1;
+    if (index < 0 || String(index) !== button.value.split(":").pop()) {
+      return; // the server removes it
+    }
+    event.preventDefault();
+    var said = button.getAttribute("data-removed") || "";
+    var next;
+    if (list.count === 1) {
+      clear(row);
+      next = row.querySelector("input, select, textarea");
+    } else {
+      row.remove();
+      for (var i = index + 1; i < list.count; i++) {
+        relabel(list.rows[i], list.prefix, i, i - 1);
+      }
+      list.total.value = String(list.count - 1);
+      var after = list.rows[index + 1];
+      next = after ? after.querySelector("input, select, textarea") : null;
+    }
+    next = next || list.block.querySelector('button[name="wizard_add_row"]');
+    if (next) {
+      next.focus();
+    }
+    announce(list.block, said);
+  }
+
   document.addEventListener("click", function (event) {
+    var remove = event.target.closest ? event.target.closest('button[name="wizard_remove_row"]') : null;
+    if (remove) {
+      removeRow(remove, event);
+      return;
+    }
     var button = event.target.closest ? event.target.closest('button[name="wizard_add_row"]') : null;
     if (!button) {
       return;

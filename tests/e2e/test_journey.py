@@ -216,7 +216,8 @@ def test_the_hsp_calculator_hands_its_points_to_the_check_and_the_income_page_sh
     press(page, CONTINUE)
     assert current_step(page) == "hsp_typed"
     assert _value(page, "hsp_typed-hsp_points_now") == str(points)
-    fill_step(page, "hsp_typed", {"jskip_eligible": "no"})
+    # The calculator checked J-Skip on the application date (not met): it is not asked again.
+    assert page.locator("[name='hsp_typed-jskip_eligible']").count() == 0
     press(page, CONTINUE)
     walk(page, profile, stop_at="income")
     floor = page.locator("section[aria-labelledby='income-floor-title']")

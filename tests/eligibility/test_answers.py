@@ -175,6 +175,20 @@ ERROR_CASES = [
         {"birth_date": "1990-05-10"},
     ),
     (
+        "a status expiry the day before its grant date is refused at the expiry",
+        {"status_grant_date": "2024-05-10", "status_expiry_date": "2024-05-09"},
+        "status_expiry_date",
+        "expiry_before_grant",
+        {"grant_date": "2024-05-10"},
+    ),
+    (
+        "a qualifying-status start the day before the continuous residence began is refused",
+        {"residence_start_date": "2015-04-01", "qualifying_status_start_date": "2015-03-31"},
+        "qualifying_status_start_date",
+        "before_residence_start",
+        {"residence_start_date": "2015-04-01"},
+    ),
+    (
         "a date with a time is refused",
         {"birth_date": "1980-01-01T00:00"},
         "birth_date",
@@ -474,3 +488,19 @@ def test_a_day_without_rules_is_named_in_words_on_pages(language, words):
     with translation.override(language):
         message = error_message("no_thresholds", {"date": dt.date(2010, 1, 1)}, written_dates=True)
     assert message.startswith(words)
+
+
+def test_an_expiry_on_the_grant_day_and_a_qualifying_start_on_the_residence_start_are_accepted():
+    """The boundaries of the two order checks: the same day is not before."""
+    answers = answers_from_dict(
+        build(
+            {
+                "status_grant_date": "2024-05-10",
+                "status_expiry_date": "2024-05-10",
+                "qualifying_status_start_date": "2015-04-01",
+            }
+        ),
+        today=TODAY,
+    )
+    assert answers.status_expiry_date == answers.status_grant_date
+    assert answers.qualifying_status_start_date == answers.residence_start_date

@@ -77,15 +77,23 @@ def test_certifiable_years_start_from_the_last_certified_year(on, count, expecte
 
 
 def test_first_day_satisfied_uses_the_values_in_force_on_each_later_day():
-    """A 3-year wait that would end after 2027-04-01 is judged under the draft's 5 years."""
+    """A 3-year wait ending after 2027-04-01 keeps the 3 years in force: the draft is not law."""
     t = thresholds_from_defaults(on=D(2026, 12, 1))
     key = "residence.spouse.marriage_min_years"
     married = D(2024, 6, 1)
-    assert first_day_satisfied(t, t.as_of, lambda s: add_years(married, s[key])) == D(2029, 6, 1)
+    assert first_day_satisfied(t, t.as_of, lambda s: add_years(married, s[key])) == D(2027, 6, 1)
     married_earlier = D(2024, 1, 15)
     assert first_day_satisfied(t, t.as_of, lambda s: add_years(married_earlier, s[key])) == D(
         2027, 1, 15
     )
+
+
+def test_first_day_satisfied_as_if_the_draft_were_adopted_uses_its_values_from_its_date():
+    """Read as if adopted, the draft's 5 years apply from 2027-04-01 (what the draft would need)."""
+    t = thresholds_from_defaults(on=D(2026, 12, 1)).with_drafts()
+    key = "residence.spouse.marriage_min_years"
+    married = D(2024, 6, 1)
+    assert first_day_satisfied(t, t.as_of, lambda s: add_years(married, s[key])) == D(2029, 6, 1)
 
 
 def test_first_day_satisfied_is_none_when_never_satisfiable():

@@ -18,7 +18,7 @@ from assessments.eligibility.rules import evaluate, evaluate_route
 from assessments.eligibility.rules.codes import FINDING_CODES
 from assessments.eligibility.rules.dates import add_years
 from assessments.eligibility.rules.livelihood import required_income
-from assessments.thresholds.snapshot import thresholds_from_defaults
+from assessments.thresholds.snapshot import resolve, thresholds_from_defaults
 
 ON = dt.date(2026, 12, 1)
 THRESHOLDS = thresholds_from_defaults(on=ON)
@@ -391,7 +391,9 @@ def test_a_requirement_that_clears_by_time_is_met_on_its_clears_on(data):
     """Evaluate the same answers again, on the route they were judged on, with the application
     date moved to ``clears_on``: that requirement is then met (or exempt).
 
-    Two outcomes are not "met", and both were said in advance or are a blank question:
+    Three outcomes are not "met", and each was said in advance or is a blank question:
+    - what a pending draft would need, named in ``draft``: at risk (basis ``draft``), never
+      a failure, until the day it named;
     - a lesser risk the finding named in ``remaining`` (a long trip under the rule of thumb,
       repeated traffic violations): a finding carries one code, so the failure says on the day
       itself what will still stand then; it must be exactly that finding;
@@ -425,7 +427,88 @@ def test_a_requirement_that_clears_by_time_is_met_on_its_clears_on(data):
                     if f.id == finding.id
                 ]
                 seen += (now.status, now.code, now.params)
+            if "draft" in finding.params and now.status == "at_risk" and now.basis == "draft":
+                # What the pending draft would need, named in advance: met under the rules in
+                # force, at risk only, until the day the draft said.
+                event(f"{finding.code} met; the draft it named stands as a risk")
+                assert now.clears_on == finding.params["draft"]["clears_on"], seen
+                continue
             if now.status == "at_risk" and now.code in _livelihood_risks_of(answers):
                 event(f"{finding.code} answered; the answers' own risk {now.code} stands")
                 continue
             assert now.status in ("met", "exempt"), seen
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_day_answers())
+@_example(
+    application_date="2027-04-01",
+    status="spouse_of_japanese",
+    marriage_date="2024-03-31",
+    residence_start_date="2020-01-01",
+)
+@_example(
+    application_date="2027-06-01", trips=[{"departure": "2019-01-01", "return": "2019-08-01"}]
+)
+@_example(
+    application_date="2026-12-01", status="child_of_japanese", residence_start_date="2026-01-01"
+)
+def test_a_draft_version_never_makes_a_finding_not_met(data):
+    """A ``draft`` version is never law (issue 22, item 4). Against the same timeline with every
+    draft removed, each finding is the same, except that one met (or exempt) may become
+    ``at_risk`` resting on the draft; nothing becomes ``not_met``, no date moves, and a finding
+    that names the draft keeps its own status, code and date."""
+    answers = _valid(data)
+    if answers is None:
+        return
+    t = THRESHOLDS.at(answers.application_date)
+    # The same timeline without drafts (a key only drafts define stays registered, empty).
+    in_force = [v for v in t.timeline if v.kind != "draft"]
+    keys = {v.key for v in in_force}
+    only_drafted = [
+        dataclasses.replace(v, value=None, kind="official")
+        for v in t.timeline
+        if v.kind == "draft" and v.key not in keys
+    ]
+    plain = resolve(in_force + only_drafted, on=t.as_of)
+    for route in evaluate(answers, t).considered:
+        without = evaluate_route(answers, plain, route.route)
+        assert route.earliest_date == without.earliest_date, route.route
+        for found, law in zip(route.requirements, without.requirements, strict=True):
+            assert not (found.status == "not_met" and found.basis == "draft"), found
+            if found.status == "at_risk" and found.basis == "draft" and law.status != "at_risk":
+                event(f"{found.code}: the pending draft named as a risk")
+                assert law.status in ("met", "exempt"), (found, law)
+                continue
+            assert (found.status, found.code, found.clears_on) == (
+                law.status,
+                law.code,
+                law.clears_on,
+            ), (found, law)
+            if "draft" in found.params:
+                event(f"{found.code}: carries the draft")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_day_answers())
+@_example(status="hsp", status_grant_date="2026-01-16", hsp_points={"now": 85})
+@_example(status="hsp", status_grant_date="2024-06-01", hsp_points={"now": 75, "one_year_ago": 75})
+def test_a_risk_from_a_blank_that_time_settles_is_met_on_its_clears_on(data):
+    """Issue 22, item 5: an HSP route at risk only for a blank past calculation says the day
+    the holder's own period (route ア) clears it; on that day, with the same answers, it is met."""
+    answers = _valid(data)
+    if answers is None:
+        return
+    for route in evaluate(answers, THRESHOLDS.at(answers.application_date)).considered:
+        for finding in route.requirements:
+            if finding.code != "residence_period.hsp_points_missing" or not finding.clears_on:
+                continue
+            event("a blank HSP calculation settled by time")
+            later = dataclasses.replace(answers, application_date=finding.clears_on)
+            t = THRESHOLDS.at(finding.clears_on)
+            (now,) = [
+                f
+                for f in evaluate_route(later, t, route.route).requirements
+                if f.id == "residence_period"
+            ]
+            assert now.status == "met", (route.route, finding, now)

@@ -123,3 +123,19 @@ def test_naturalization_rule_modules_stay_pure():
     for path in Path(inspect.getfile(naturalization_package)).parent.glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not forbidden.search(source), f"{path.name} is not pure"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(all_answers, st.sets(st.sampled_from(NATURALIZATION_ROUTE_FACTS)))
+def test_absences_are_judged_on_the_route_the_residence_card_names(data, ties):
+    """Issue 22, item 1: the absences card reads the residence card's route; a route that asks
+    no period (residence exempt) has no count to start again (absences exempt), and a route
+    with a period is never exempt from absences."""
+    answers = _answers({**data, **dict.fromkeys(ties, True)})
+    if answers is None:
+        return
+    found = {f.id: f for f in evaluate_naturalization(answers, THRESHOLDS).requirements}
+    residence, absences = found["residence"], found["absences"]
+    assert (residence.status == "exempt") == (absences.status == "exempt"), (residence, absences)
+    if "path" in residence.params:
+        assert absences.params["path"] == residence.params["path"], (residence, absences)

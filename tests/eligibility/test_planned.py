@@ -40,7 +40,10 @@ def test_planned_trips_golden_case(case):
     want = _iso(case["expected"]["planned_trips"])
     got = result["planned_trips"]
     for key, value in want.items():
-        assert got[key] == value, key
+        if isinstance(value, dict):  # a subset: e.g. the continuity finding's status and code
+            assert {k: got[key].get(k) for k in value} == value, key
+        else:
+            assert got[key] == value, key
 
 
 def test_a_trip_leaving_after_today_is_planned_and_may_end_after_the_application_date():

@@ -6,8 +6,9 @@ import re
 import pytest
 
 from assessments.questionnaire import handover
+from assessments.results.models import Assessment
 from tests.questionnaire import profiles as p
-from tests.questionnaire.driver import WizardDriver
+from tests.questionnaire.driver import GROUP_OF, WizardDriver
 
 D = dt.date
 
@@ -93,9 +94,9 @@ def test_the_calculator_lists_nothing_kept_before_a_hand_over_or_after_the_check
 
 def test_the_points_start_a_run_prefilled_through_the_session(client, db):
     use_in_check(client, PROFILE)
-    assert client.session[handover.SESSION_KEY] == {"now": {"points": 70, "as_of": "2026-12-01"}}, (
-        "the points and their day only, not the profile"
-    )
+    assert client.session[handover.SESSION_KEY] == {
+        "now": {"points": 70, "as_of": "2026-12-01", "jskip": False}
+    }, "the points, their day and the J-Skip check only, not the profile"
     driver = WizardDriver(client)
     location = driver.response["Location"]
     assert re.fullmatch(r"/en/check/[0-9a-f]{16}/status/", location), "nothing personal"
@@ -176,3 +177,52 @@ def test_the_run_url_carries_only_the_run_and_the_step(client, db):
     use_in_check(client, PROFILE)
     response = client.get("/en/check/")
     assert re.fullmatch(r"/en/check/[0-9a-f]{16}/status/", response["Location"])
+
+
+#: A profile that meets the J-Skip criteria (a master's degree and ¥25M a year).
+JSKIP_PROFILE = {**PROFILE, "annual_salary": "25,000,000"}
+
+
+def hand_over_both_days(client, profile_now, profile_year_ago):
+    use_in_check(client, profile_now)
+    use_in_check(client, {**profile_year_ago, "as_of": "2025-12-01", "experience_years": "2"})
+
+
+def walk_to_typed_points(client) -> WizardDriver:
+    driver = WizardDriver(client)
+    driver.answer("status", **p.STATUS)
+    driver.answer("stay", **p.STATUS)
+    driver.answer("residence", **{**p.RESIDENCE, "hsp_route": True})
+    driver.answer("hsp", **p.KNOWN_POINTS, hsp_points_maintained=True)
+    assert driver.next_step == "hsp_typed"
+    return driver
+
+
+@pytest.mark.parametrize(
+    ("year_ago", "met"), [(JSKIP_PROFILE, True), (PROFILE, False)], ids=["met", "not-met"]
+)
+def test_j_skip_checked_by_the_calculator_on_both_days_is_not_asked_again(
+    client, db, year_ago, met
+):
+    hand_over_both_days(client, JSKIP_PROFILE, year_ago)
+    driver = walk_to_typed_points(client)
+    form = driver.get("hsp_typed").context["form"]
+    assert "jskip_eligible" not in form.fields
+    assert handover.jskip_answered(client.session) is met
+    response = driver.answer("hsp_typed", hsp_points_now=form["hsp_points_now"].value())
+    assert response.status_code == 302, response.context["error_summary"]
+    # The calculator's answer goes into the answers the engine gets.
+    step = driver.next_step
+    while step != "summary":
+        fields = p.GENERAL[step] if step in p.GENERAL else p.GENERAL[GROUP_OF[step]]
+        assert driver.answer(step, **fields).status_code == 302, step
+        step = driver.next_step
+    token = driver.answer("summary")["Location"].rstrip("/").rsplit("/", 1)[-1]
+    assert Assessment.objects.get(token=token).answers["jskip_eligible"] is met
+
+
+def test_j_skip_is_asked_when_the_calculator_checked_one_day_only(client, db):
+    use_in_check(client, JSKIP_PROFILE)
+    assert handover.jskip_answered(client.session) is None
+    driver = walk_to_typed_points(client)
+    assert "jskip_eligible" in driver.get("hsp_typed").context["form"].fields

@@ -1,15 +1,22 @@
-"""The travel step: many trips pasted or uploaded at once, previewed, then added all or none."""
+"""The travel step: many trips pasted or uploaded at once, previewed, then added.
+
+All at once when every line reads; otherwise the trips that read may be added alone, the
+other lines staying in the box to be corrected. Continue with lines in the box says so.
+"""
 
 from __future__ import annotations
 
+import csv
 import html
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 
 from assessments.questionnaire.models import SavedProgress
 from assessments.questionnaire.runs import PASTED_TRIPS, run_session_key
-from assessments.questionnaire.trip_import import MAX_PASTE_CHARS
+from assessments.questionnaire.trip_import import LINE_MESSAGES, MAX_PASTE_CHARS
 from tests.questionnaire import profiles as p
 from tests.questionnaire.driver import WizardDriver, step_data
 
@@ -106,7 +113,10 @@ def test_a_csv_file_with_a_bad_row_names_its_line_number(driver):
     assert response.status_code == 200
     rows = response.context["trip_preview"]["rows"]
     assert [(row["number"], bool(row["error"])) for row in rows] == [(2, False), (3, True)]
-    assert response.context["trips_paste"] == "", "the bad file is not turned into lines to add"
+    assert response.context["trips_paste"] == "2024-08-01 2024-08-20\n2024-09-01", (
+        "the file's rows go into the box: the trip to add, the bad row to correct"
+    )
+    assert driver.stored("travel").get("travel-trips-0-departure") is None, "nothing added yet"
 
 
 def test_a_file_that_is_not_text_is_refused_with_a_message_not_an_error_page(driver):
@@ -228,3 +238,130 @@ def test_a_csv_files_trips_are_kept_as_the_box_shows_them(driver):
     upload = SimpleUploadedFile("trips.csv", b"departure,return\n2024-08-01,2024-08-20\n")
     post_travel(driver, {"has_trips": True}, trips_csv=upload, wizard_preview_trips="1")
     assert kept_paste(driver) == "2024-08-01 2024-08-20"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_csv_cell_too_long_for_the_reader_is_a_message_on_its_line_not_an_error_page(
+    client, db, language
+):
+    driver = WizardDriver(client, language=language)
+    at_travel(driver)
+    huge = "x" * (csv.field_size_limit() + 1)
+    content = f"departure,return\n{huge},2024/8/20\n2024/9/1,2024/9/10\n".encode()
+    upload = SimpleUploadedFile("trips.csv", content, content_type="text/csv")
+    response = post_travel(driver, {"has_trips": True}, trips_csv=upload, wizard_preview_trips="1")
+    assert response.status_code == 200
+    rows = response.context["trip_preview"]["rows"]
+    assert [(row["number"], bool(row["error"])) for row in rows] == [(2, True), (3, False)]
+    with translation.override(language):
+        expected = str(LINE_MESSAGES["unreadable_line"])
+    assert rows[0]["error"] == expected
+    assert language == "en" or not expected.startswith("This"), "worded in Japanese"
+    assert html.escape(expected) in response.content.decode()
+    assert huge not in response.content.decode()
+
+
+# Continue with lines not added; adding the trips that read (issue 21 item 6) ----------------
+
+
+def thirty_lines_two_bad() -> tuple[str, list[str]]:
+    """30 pasted lines, the 10th and the 20th wrong; return the text and the two bad lines."""
+    lines = [
+        f"2020/{1 + n % 12}/{1 + 3 * (n // 12)}-2020/{1 + n % 12}/{2 + 3 * (n // 12)}"
+        for n in range(30)
+    ]
+    lines[9], lines[19] = "2021/2/30 2021/3/3", "8/1/2022 8/20/2022"
+    return "\n".join(lines), [lines[9], lines[19]]
+
+
+def error_beside_the_box(response) -> str:
+    page = response.content.decode()
+    start = page.index('id="id_trips_paste_error"')
+    paragraph = page[page.index("</span>", start) + len("</span>") : page.index("</p>", start)]
+    return html.unescape(paragraph).strip()
+
+
+def test_continue_with_trips_pasted_but_not_added_says_so_beside_the_box_and_above(driver):
+    at_travel(driver)
+    response = post_travel(driver, {"has_trips": True}, trips_paste=PASTED)
+    assert response.status_code == 200
+    message = "3 pasted trips are not added yet: add them with the button below, or empty the box"
+    summary = response.context["error_summary"]
+    assert len(summary) == 1 and summary[0][0] == "id_trips_paste"
+    assert summary[0][1].startswith(message)
+    assert error_beside_the_box(response) == summary[0][1], "word for word the same"
+    assert "Add these 3 trips and continue" in response.content.decode()
+    assert driver.stored("travel").get("travel-trips-0-departure") is None, "nothing added"
+
+
+def test_continue_with_trips_not_added_says_so_in_japanese(client, db):
+    driver = WizardDriver(client, language="ja")
+    at_travel(driver)
+    response = post_travel(driver, {"has_trips": True}, trips_paste=PASTED)
+    [(_anchor, message)] = response.context["error_summary"]
+    assert message.startswith("貼り付けた渡航歴3件がまだ追加されていません。")
+    assert error_beside_the_box(response) == message
+
+
+def test_continue_with_some_lines_wrong_offers_to_add_the_others_and_lists_those_skipped(driver):
+    at_travel(driver)
+    text, bad = thirty_lines_two_bad()
+    response = post_travel(driver, {"has_trips": True}, trips_paste=text)
+    [(_anchor, message)] = response.context["error_summary"]
+    assert message.startswith("30 pasted trips are not added yet: add the 28 that read")
+    preview = response.context["trip_preview"]
+    assert [row["number"] for row in preview["skipped"]] == [10, 20]
+    page = html.unescape(response.content.decode())
+    assert "Add the 28 trips that read" in page
+    assert f"Line 10 ({bad[0]}): “2021/2/30” is not a real date." in page
+    assert f"Line 20 ({bad[1]}): Write the year first" in page
+    assert 'name="wizard_import_trips"' not in page, "not all of them: no 'add all'"
+
+
+def test_adding_the_trips_that_read_keeps_the_bad_lines_in_the_box_to_correct(driver):
+    at_travel(driver)
+    text, bad = thirty_lines_two_bad()
+    response = post_travel(driver, ONE_TYPED, trips_paste=text, wizard_import_read_trips="1")
+    assert response.status_code == 200, "the step is not answered while lines are left"
+    stored = driver.stored("travel")
+    assert stored["travel-trips-TOTAL_FORMS"] == ["29"], "the typed trip and the 28 read"
+    assert stored["travel-trips-0-departure"] == ["2023-08-01"]
+    assert box_text(response) == "\n".join(bad)
+    assert kept_paste(driver) == "\n".join(bad)
+    page = html.unescape(response.content.decode())
+    assert "28 trips were added to your trips above." in page
+    [(_anchor, message)] = response.context["error_summary"]
+    assert message.startswith("Correct the 2 pasted lines left in the box")
+    assert [row["error"] != "" for row in response.context["trip_preview"]["rows"]] == [True] * 2
+    # Corrected, the two lines are added to the 29 trips the page shows, and the step answered.
+    data = {**step_data("travel", {}), **stored}
+    data.update(trips_paste="2021/2/20 2021/3/3\n2022/8/1 2022/8/20", wizard_import_trips="1")
+    driver.response = driver.client.post(driver.url("travel"), data)
+    assert driver.next_step == "household"
+    assert driver.stored("travel")["travel-trips-TOTAL_FORMS"] == ["31"]
+
+
+def test_adding_the_trips_that_read_in_japanese_says_so(client, db):
+    driver = WizardDriver(client, language="ja")
+    at_travel(driver)
+    text, _bad = thirty_lines_two_bad()
+    response = post_travel(
+        driver, {"has_trips": True}, trips_paste=text, wizard_import_read_trips="1"
+    )
+    page = html.unescape(response.content.decode())
+    assert "28件の渡航歴を上の一覧に追加しました。" in page
+    [(_anchor, message)] = response.context["error_summary"]
+    assert error_beside_the_box(response) == message and "2行" in message
+
+
+def test_continue_with_no_trips_answered_ignores_what_the_hidden_box_holds(driver):
+    at_travel(driver)
+    response = post_travel(driver, {"has_trips": False}, trips_paste=PASTED)
+    assert response.status_code == 302 and driver.next_step == "household"
+    assert kept_paste(driver) is None
+
+
+def test_a_preview_shows_the_trips_typed_one_by_one_still_in_their_rows(driver):
+    at_travel(driver)
+    response = post_travel(driver, ONE_TYPED, trips_paste=PASTED, wizard_preview_trips="1")
+    assert 'value="2023-08-01"' in response.content.decode()

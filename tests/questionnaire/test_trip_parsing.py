@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
@@ -160,3 +161,23 @@ def test_a_csv_whose_first_line_is_neither_a_header_nor_a_trip_is_refused():
 
 def test_an_empty_csv_is_refused():
     assert parse_trip_csv("\n,\n").error == "empty"
+
+
+def test_a_csv_cell_longer_than_the_readers_field_limit_is_an_unreadable_line_not_a_crash():
+    huge = "x" * (csv.field_size_limit() + 1)
+    parsed = parse_trip_csv(f"departure,return\n{huge},2024/8/20\n2024/9/1,2024/9/10\n")
+    assert [(line.number, line.error) for line in parsed.lines] == [
+        (2, "unreadable_line"),
+        (3, ""),
+    ]
+    assert len(parsed.lines[0].text) < 100, "the huge cell is not echoed back whole"
+    assert not parsed.ok
+
+
+def test_an_unreadable_first_csv_line_is_named_and_the_rest_still_read():
+    huge = '"' + "x" * (csv.field_size_limit() + 1)
+    parsed = parse_trip_csv(f"{huge}\n2024/9/1,2024/9/10\n")
+    assert [(line.number, line.error) for line in parsed.lines] == [
+        (1, "unreadable_line"),
+        (2, ""),
+    ]

@@ -6,7 +6,7 @@ import pytest
 
 from assessments.eligibility.answers import answers_to_dict
 from assessments.hsp.result import HspPointsResult, JSkipResult
-from assessments.questionnaire.flow import asks_household_income, income_years
+from assessments.questionnaire.flow import asks_household_income
 from assessments.questionnaire.mapping import (
     CalculatedPoints,
     Location,
@@ -17,7 +17,6 @@ from assessments.questionnaire.mapping import (
     step_errors,
     trip_totals,
 )
-from assessments.thresholds.snapshot import thresholds_from_defaults
 
 D = dt.date
 
@@ -144,48 +143,6 @@ def test_trip_totals_split_a_trip_across_the_new_year_and_count_nights_abroad():
     assert totals.per_year == ((2024, 2), (2023, 1))
     assert totals.longest_days == 3
     assert totals.count == 2
-
-
-@pytest.mark.parametrize(
-    ("on", "routes", "years"),
-    [
-        pytest.param(
-            D(2026, 12, 1),
-            ["general"],
-            [2025, 2024, 2023, 2022, 2021],
-            id="general on 2026-12-01: 2025 back five years",
-        ),
-        pytest.param(
-            D(2026, 5, 31),
-            ["general"],
-            [2024, 2023, 2022, 2021, 2020],
-            id="the day before June: 2025 is not certified yet",
-        ),
-        pytest.param(
-            D(2026, 6, 1),
-            ["general"],
-            [2025, 2024, 2023, 2022, 2021],
-            id="from 1 June: 2025 is certified",
-        ),
-        pytest.param(D(2026, 12, 1), ["spouse"], [2025, 2024, 2023], id="spouse: three years"),
-        pytest.param(D(2026, 12, 1), ["hsp_80"], [2025], id="HSP 80: one year"),
-        pytest.param(
-            D(2026, 12, 1),
-            ["spouse", "hsp_70", "hsp_80"],
-            [2025, 2024, 2023],
-            id="the longest look-back among the routes",
-        ),
-        pytest.param(
-            D(2019, 6, 30),
-            ["general"],
-            [2018, 2017, 2016],
-            id="before July 2019 the general route asked three years",
-        ),
-    ],
-)
-def test_income_years_are_those_certifiable_on_the_application_date(on, routes, years):
-    thresholds = thresholds_from_defaults(on=on)
-    assert income_years(application_date=on, routes=routes, thresholds=thresholds) == years
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """The download: a stored report at once; otherwise one render per result, in the request
-(immediate backend) or by a worker while a self-refreshing page waits (a task queue)."""
+(immediate backend) or by a worker while a waiting page asks in the background (a task queue)."""
 
 import datetime as dt
 from types import SimpleNamespace
@@ -90,23 +90,30 @@ def test_a_result_renders_once_however_often_it_is_downloaded(client, renders):
 
 
 @pytest.mark.parametrize(
-    ("language", "text"), [("ja", "報告書を作成しています"), ("en", "Preparing your report")]
+    ("language", "text"), [("ja", "レポートを作成しています"), ("en", "Preparing your report")]
 )
-def test_with_a_queue_a_download_first_gets_a_page_that_refreshes_itself(
+def test_with_a_queue_a_download_first_gets_a_waiting_page_that_does_not_reload_itself(
     client, renders, queue, language, text
 ):
     assessment = store_assessment(TYPICAL)
-    response = client.get(report_url(assessment.token, language))
+    url = report_url(assessment.token, language)
+    response = client.get(url)
     page = response.content.decode()
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert text in page
-    assert '<meta http-equiv="refresh" content="3">' in page
+    assert "http-equiv" not in page, "no <meta refresh>: it restarts screen readers"
+    assert 'role="status"' in page
+    assert "js/report-status.js" in page and "<script>" not in page, "a static file (CSP)"
+    with translation.override(language):
+        status_url = reverse("assessments:report_status", kwargs={"token": assessment.token})
+    assert f'data-report-status="{status_url}"' in page
+    assert page.count(f'href="{url}"') == 2, "the download for the script, 'check again' without"
     assert "no-store" in response["Cache-Control"]
     assert renders == []  # nothing renders on the web worker
 
 
-def test_with_a_queue_the_refreshed_page_gets_the_file_once_the_worker_rendered_it(
+def test_with_a_queue_checking_again_gets_the_file_once_the_worker_rendered_it(
     client, renders, queue
 ):
     url = report_url(store_assessment(TYPICAL).token)
@@ -262,3 +269,67 @@ def test_only_downloads_of_reports_that_do_not_exist_count_per_address(
     assert found == [200] * 6
     assert missed == [404, 404, 429]
     assert client.get(urls[0]).status_code == 200  # a report that exists is still sent
+
+
+# Waiting for a report being rendered ------------------------------------------------------
+
+
+def status(client, token: str):
+    return client.get(reverse("assessments:report_status", kwargs={"token": token}))
+
+
+def test_the_status_says_not_ready_then_ready_without_sending_the_file(client, renders, queue):
+    assessment = store_assessment(TYPICAL)
+    before = status(client, assessment.token)
+    run_worker(queue)
+    after = status(client, assessment.token)
+    assert (before.status_code, before.json()) == (200, {"ready": False})
+    assert (after.status_code, after.json()) == (200, {"ready": True})
+    assert "no-store" in after["Cache-Control"]
+    assert len(queue.results) == 1, "asking the status enqueued the render once"
+
+
+def test_the_status_of_an_unknown_result_is_404_json(client, db):
+    response = status(client, "x" * 43)
+    assert response.status_code == 404
+    assert response.json() == {"ready": False}
+
+
+def test_the_status_answers_503_while_the_database_is_away(client, renders, monkeypatch):
+    def down(**kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("assessments.reports.views.report_ready", down)
+    response = status(client, store_assessment(TYPICAL).token)
+    assert response.status_code == 503
+    assert response.json() == {"ready": False}
+    assert response["Retry-After"]
+
+
+def test_a_download_holds_a_few_seconds_and_sends_the_report_the_worker_stores_meanwhile(
+    client, renders, queue, monkeypatch, settings
+):
+    settings.PRCHECK_REPORT_HOLD_SECONDS = 3
+    waits = []
+
+    def worker_renders_meanwhile(seconds):
+        waits.append(seconds)
+        if len(waits) == 2:
+            run_worker(queue)
+
+    monkeypatch.setattr(report_tasks.time, "sleep", worker_renders_meanwhile)
+    response = client.get(report_url(store_assessment(TYPICAL).token))
+    assert response.content == FAKE_PDF
+    assert waits == [report_tasks.HOLD_POLL_SECONDS] * 2
+
+
+def test_the_hold_is_bounded_then_the_waiting_page_answers(
+    client, renders, queue, monkeypatch, settings
+):
+    settings.PRCHECK_REPORT_HOLD_SECONDS = 3
+    clock = [0.0]
+    monkeypatch.setattr(report_tasks.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(report_tasks.time, "sleep", lambda s: clock.__setitem__(0, clock[0] + s))
+    response = client.get(report_url(store_assessment(TYPICAL).token))
+    assert response["Content-Type"].startswith("text/html")
+    assert clock[0] == 3.0, "it waited the hold, and no longer"

@@ -1,11 +1,12 @@
 """The report's URL fetcher: our static files from disk, and nothing else."""
 
+import threading
 import urllib.request
 
 import pytest
 from django.contrib.staticfiles import finders
 
-from assessments.reports.fetcher import StaticFilesURLFetcher
+from assessments.reports.fetcher import StaticFilesURLFetcher, report_renderer
 from assessments.reports.pdf import BASE_URL, report_render_pdf
 
 STYLESHEET = BASE_URL + "static/css/report.css"
@@ -55,3 +56,26 @@ def test_rendering_html_that_points_elsewhere_never_opens_a_connection(monkeypat
     )
     assert report_render_pdf(html=html).startswith(b"%PDF")
     assert opened == []
+
+
+def test_a_render_builds_no_fetcher_and_no_ssl_context_once_its_thread_has_rendered(
+    monkeypatch,
+):
+    report_render_pdf(html="<p>一度目 first</p>")
+    built = []
+    monkeypatch.setattr(
+        urllib.request.HTTPSHandler, "__init__", lambda self, *a, **k: built.append(1)
+    )
+    assert report_render_pdf(html="<p>二度目 second</p>").startswith(b"%PDF")
+    assert built == [], "urllib's HTTPS handler (and its SSL context) was built again"
+
+
+def test_the_fetcher_fonts_and_stylesheet_are_kept_per_thread():
+    mine = report_renderer()
+    other = []
+    thread = threading.Thread(target=lambda: other.append(report_renderer()))
+    thread.start()
+    thread.join()
+    assert report_renderer() is mine
+    assert other[0] is not mine, "a FontConfiguration must not be shared between threads"
+    assert other[0].font_config is not mine.font_config

@@ -56,7 +56,12 @@ def test_the_naturalization_answers_are_printed_for_the_scrivener():
 
 
 def test_the_pdf_names_the_simplified_route_and_prints_the_ties_to_japan():
-    answers = {**TYPICAL, "residence_start_date": "2026-06-01", "former_japanese_national": True}
+    answers = {
+        **TYPICAL,
+        "residence_start_date": "2026-06-01",
+        "qualifying_status_start_date": "2026-06-01",
+        "former_japanese_national": True,
+    }
     html = report_render_html(
         result=evaluate(answers, thresholds=thresholds_from_defaults(on=APPLICATION_DATE)),
         answers=answers,

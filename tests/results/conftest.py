@@ -82,14 +82,19 @@ def hand_result(*, overrides: dict | None = None, **top) -> dict:
     return result
 
 
-def store(result: dict, *, expires_in: dt.timedelta = dt.timedelta(days=30)) -> Assessment:
-    """Store ``result`` as the wizard's done() does."""
+def store(
+    result: dict,
+    *,
+    expires_in: dt.timedelta = dt.timedelta(days=30),
+    answers: dict | None = None,
+) -> Assessment:
+    """Store ``result`` (and the ``answers`` that gave it, if given) as the wizard's done() does."""
     return Assessment.objects.create(
         application_date=dt.date.fromisoformat(result.get("application_date", "2026-12-01")),
         route=result.get("route", ""),
         overall=result.get("overall", ""),
         score=result["score"] if isinstance(result.get("score"), int) else 0,
-        answers={},
+        answers=answers or {},
         result=result,
         expires_at=timezone.now() + expires_in,
     )

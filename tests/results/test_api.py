@@ -295,6 +295,50 @@ def test_a_residence_start_before_birth_is_a_json_400(client):
     assert response.json()["errors"]["residence_start_date"][0]["code"] == "before_birth"
 
 
+@pytest.mark.parametrize(
+    ("language", "field", "value", "code", "words"),
+    [
+        (
+            "en",
+            "status_expiry_date",
+            "2023-12-31",
+            "expiry_before_grant",
+            "before the status was granted",
+        ),
+        (
+            "ja",
+            "status_expiry_date",
+            "2023-12-31",
+            "expiry_before_grant",
+            "在留資格の許可日（2024年1月1日）",
+        ),
+        (
+            "en",
+            "qualifying_status_start_date",
+            "2012-03-31",
+            "before_residence_start",
+            "before your continuous residence began",
+        ),
+        (
+            "ja",
+            "qualifying_status_start_date",
+            "2012-03-31",
+            "before_residence_start",
+            "継続した在留の開始日",
+        ),
+    ],
+)
+def test_dates_out_of_order_are_a_json_400_naming_the_field(
+    client, language, field, value, code, words
+):
+    body = {**ANSWERS, "status_grant_date": "2024-01-01", field: value}
+    response = post(client, body, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400, response.content
+    (error,) = response.json()["errors"][field]
+    assert error["code"] == code
+    assert words in error["message"], error["message"]
+
+
 def test_a_household_income_below_the_applicants_own_is_a_json_400_naming_the_field(client):
     income = [{"year": 2025, "applicant": 3_100_000, "household": 3_099_999}]
     response = post(client, {**ANSWERS, "income": income})

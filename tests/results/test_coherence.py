@@ -20,7 +20,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 
-from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
+from assessments.eligibility.answers import (
+    AnswersInvalid,
+    answered_naturalization_in,
+    answers_from_dict,
+)
 from assessments.reports.pdf import report_render_html, report_render_pdf
 from assessments.results.presentation import result_page
 from assessments.results.services import assessment_evaluate
@@ -66,7 +70,12 @@ def _evaluate(data: dict) -> dict:
 def render_page(result: dict, answers: dict, language: str = "en") -> str:
     """Render the result page's HTML as the view does (no request: no language links)."""
     page = result_page(result=result, answers=answers)
-    context = {"page": page, "planned": page.planned, "expires_on": dt.date(2027, 1, 1)}
+    context = {
+        "page": page,
+        "planned": page.planned,
+        "naturalization_asked": answered_naturalization_in(answers),
+        "expires_on": dt.date(2027, 1, 1),
+    }
     with translation.override(language):
         return render_to_string("assessments/result.html", context)
 
@@ -151,8 +160,9 @@ def _assert_page_agrees(result: dict, answers: dict, html: str) -> None:
             assert "Not by time alone" not in text_of(table)
 
     # The comparison's dates are the headline's and the naturalization card's.
+    # The naturalization card is only for those who answered its questions (answers-doc).
     natz = result.get("naturalization")
-    if natz:
+    if natz and answered_naturalization_in(answers):
         natz_overall, natz_earliest = _expected_verdict(natz["requirements"])
         assert (natz_overall, natz_earliest) == (natz["overall"], natz["earliest_date"])
         comparison = _between(html, '<table class="routes-table comparison">', "</table>")

@@ -81,6 +81,23 @@ SAMPLE = {
     "last_below_leaves_on": "2030-06-01",
     "first_year": 2025,
     "certifiable_from": "2026-06-01",
+    "draft_from": "2027-04-01",
+    "caution_years": 2,
+    "household_size": 3,
+    "required_single": 180_000,
+    "per_person": 42_000,
+    #: What a pending draft would need beyond a finding under the rules in force.
+    "draft": {
+        "code": "residence_period.marriage_too_short",
+        "params": {
+            "years": 2.5,
+            "required": 3,
+            "marriage_date": "2024-06-01",
+            "required_on_clear": 5,
+            "draft_from": "2027-04-01",
+        },
+        "clears_on": "2029-06-01",
+    },
     "remaining": {
         "code": "conduct.traffic_repeated",
         "params": {"count": 4, "tolerance": 3, "window_years": 5},

@@ -21,13 +21,17 @@ NATURALIZATION_ANSWERS = {
 }
 
 
+#: Answers of someone who asked for the naturalization check too (the card is for them).
+OPTED_IN = {"japanese_level": "n2"}
+
+
 @pytest.fixture
 def natz_page(client, result_url):
     result = engine_result(**NATURALIZATION_ANSWERS)
     assert result["naturalization"]["overall"] == "not_yet_eligible"
 
     def get(language: str) -> str:
-        response = client.get(result_url(result, language=language))
+        response = client.get(result_url(result, language=language, answers=NATURALIZATION_ANSWERS))
         assert response.status_code == 200
         return response.content.decode()
 
@@ -56,23 +60,35 @@ def test_the_card_is_worded_in_japanese(natz_page):
 
 
 def test_the_comparison_gives_the_earliest_date_of_each_path(client, result_url):
-    result = engine_result(
-        residence_start_date="2017-06-01",
-        last_job_change_date="2026-03-01",
-        monthly_take_home=250_000,
-        birth_date="1990-01-01",
-        nationality_renounceable=True,
-        japanese_level="n2",
-    )
-    html = client.get(result_url(result)).content.decode()
+    answers = {
+        "residence_start_date": "2017-06-01",
+        "last_job_change_date": "2026-03-01",
+        "monthly_take_home": 250_000,
+        "birth_date": "1990-01-01",
+        "nationality_renounceable": True,
+        "japanese_level": "n2",
+    }
+    result = engine_result(**answers)
+    html = client.get(result_url(result, answers=answers)).content.decode()
     comparison = html[html.index("Permanent residence or naturalization?") :]
     assert result["earliest_date"] == "2027-06-01"
     assert "1 June 2027" in comparison and "1 March 2027" in comparison
 
 
 def test_a_result_stored_before_naturalization_existed_has_no_card(client, result_url):
-    html = client.get(result_url(hand_result())).content.decode()
+    html = client.get(result_url(hand_result(), answers=OPTED_IN)).content.decode()
     assert 'Naturalization (<span lang="ja">帰化</span>)' not in html
+
+
+def test_no_card_for_those_who_did_not_ask_for_naturalization_though_the_result_has_it(
+    client, result_url
+):
+    result = engine_result()
+    assert result["naturalization"]["overall"]
+    html = client.get(result_url(result, answers={"status": "work"})).content.decode()
+    assert 'Naturalization (<span lang="ja">帰化</span>)' not in html
+    html = client.get(result_url(result, answers=OPTED_IN)).content.decode()
+    assert 'Naturalization (<span lang="ja">帰化</span>)' in html
 
 
 @pytest.mark.parametrize(
@@ -86,7 +102,9 @@ def test_a_result_stored_before_naturalization_existed_has_no_card(client, resul
 )
 def test_an_odd_naturalization_object_never_breaks_the_page(client, result_url, naturalization):
     for language in ("en", "ja"):
-        url = result_url(hand_result(naturalization=naturalization), language=language)
+        url = result_url(
+            hand_result(naturalization=naturalization), language=language, answers=OPTED_IN
+        )
         assert client.get(url).status_code == 200
 
 
@@ -100,7 +118,7 @@ def test_a_dependent_is_told_that_no_working_years_of_their_own_are_asked(
     result = engine_result(status="dependent", residence_start_date="2014-04-01")
     residence = result["naturalization"]["requirements"][0]
     assert residence["params"]["path"] == "family"
-    html = client.get(result_url(result, language=language)).content.decode()
+    html = client.get(result_url(result, language=language, answers=OPTED_IN)).content.decode()
     assert expected in html
 
 
@@ -122,14 +140,15 @@ def test_a_dependent_is_told_that_no_working_years_of_their_own_are_asked(
 def test_the_card_names_the_simplified_route_and_its_waivers(
     client, result_url, language, route, waiver
 ):
-    result = engine_result(
-        adopted_by_japanese_as_minor=True,
-        residence_start_date="2025-06-01",
-        birth_date="2010-01-01",
-    )
+    answers = {
+        "adopted_by_japanese_as_minor": True,
+        "residence_start_date": "2025-06-01",
+        "birth_date": "2010-01-01",
+    }
+    result = engine_result(**answers)
     findings = {f["id"]: f for f in result["naturalization"]["requirements"]}
     assert findings["age"]["reference"].startswith("国籍法 8条")
-    html = client.get(result_url(result, language=language)).content.decode()
+    html = client.get(result_url(result, language=language, answers=answers)).content.decode()
     assert route in html and waiver in html
 
 

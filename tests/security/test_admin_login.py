@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from io import StringIO
 
 import pytest
@@ -87,6 +88,18 @@ def test_behind_a_proxy_clients_are_told_apart_by_x_forwarded_for(admin_user, se
         log_in(username=f"guess{i}", HTTP_X_FORWARDED_FOR="192.0.2.7", **proxy)
     assert log_in(username="x", HTTP_X_FORWARDED_FOR="192.0.2.7", **proxy).status_code == 429
     assert log_in(username="x", HTTP_X_FORWARDED_FOR="192.0.2.8", **proxy).status_code == 200
+
+
+@pytest.mark.parametrize("forwarded", ["not-an-ip", "203.0.113.9, not-an-ip", "' OR 1=1 --"])
+def test_a_forwarded_for_that_is_no_address_counts_the_peer_and_is_never_logged(
+    admin_user, settings, caplog, forwarded
+):
+    settings.PRCHECK_TRUSTED_PROXY_COUNT = 1
+    with caplog.at_level(logging.DEBUG):
+        codes = fail(LIMIT, address="192.0.2.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert codes == [200] * (LIMIT - 1) + [429]
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"192.0.2.1"}
+    assert forwarded.rsplit(",")[-1].strip() not in caplog.text
 
 
 def test_the_lock_ends_after_the_cool_off(admin_user, pinned_now):

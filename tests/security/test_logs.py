@@ -12,6 +12,9 @@ import datetime as dt
 import io
 import json
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -39,6 +42,10 @@ TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd"
         ('"POST /en/check/income/ HTTP/1.1" 302 0', '"POST /en/check/income/ HTTP/1.1" 302 0'),
         ("in 2025 after 3 trips of 12 days", "in 2025 after 3 trips of 12 days"),
         ("ContentSecurityPolicyMiddleware failed", "ContentSecurityPolicyMiddleware failed"),
+        ('203.0.113.9 - - "GET / HTTP/1.1" 200', '[address] - - "GET / HTTP/1.1" 200'),
+        ("from 2001:db8::1 and ::ffff:192.0.2.1.", "from [address] and [address]."),
+        ("ip=203.0.113.9: peer 203.0.113.9:4431", "ip=[address]: peer [address]:4431"),
+        ("at [07/Dec/2026:15:50:00 +0000] v3.12.1", "at [07/Dec/2026:15:50:00 +0000] v3.12.1"),
     ],
 )
 def test_redaction_hides_tokens_dates_amounts_and_query_strings_but_keeps_the_rest(text, expected):
@@ -205,3 +212,43 @@ def test_a_whole_check_leaves_no_personal_value_or_token_in_any_log(client, capl
         assert "Not Found: /en/check/resume/[token]/" in text
         assert "Could not assess [number]" in text
         assert [value for value in values if value in text] == []
+
+
+GUNICORN_LOGS = """
+import datetime, runpy, sys
+from gunicorn.config import Config
+from gunicorn.glogging import Logger
+
+cfg = Config()
+cfg.set("logconfig_dict", runpy.run_path("deploy/gunicorn.conf.py")["logconfig_dict"])
+log = Logger(cfg)
+token, address = sys.argv[1], sys.argv[2]
+log.error("Invalid request from ip=%s: /en/result/%s/", address, token)
+
+class Response:
+    status, sent, headers = "200 OK", 51234, []
+
+environ = {
+    "REMOTE_ADDR": address, "REQUEST_METHOD": "GET", "SERVER_PROTOCOL": "HTTP/1.1",
+    "RAW_URI": f"/en/result/{token}/report.pdf", "HTTP_REFERER": f"/en/result/{token}/",
+}
+log.access(Response(), {}, environ, datetime.timedelta(seconds=1))
+"""
+
+
+def test_gunicorns_access_and_error_logs_pass_the_same_filter_as_djangos():
+    """``deploy/gunicorn.conf.py``'s ``logconfig_dict``, applied by gunicorn's own logger."""
+    root = Path(__file__).resolve().parents[2]
+    address = "203.0.113.9"
+    run = subprocess.run(
+        [sys.executable, "-c", GUNICORN_LOGS, TOKEN, address],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "Invalid request from ip=[address]" in run.stderr
+    assert "[address] - - [" in run.stdout and "/en/result/[token]/report.pdf" in run.stdout
+    for output in (run.stdout, run.stderr):
+        assert TOKEN not in output and address not in output and "51234" not in output

@@ -16,13 +16,6 @@ DAY = dt.timedelta(days=1)
 # (sentence, key, date of the change, value the day before, value from that day)
 CHANGES = [
     (
-        "the spouse route's years of marriage rise from 3 to 5 on 2027-04-01 (draft)",
-        "residence.spouse.marriage_min_years",
-        dt.date(2027, 4, 1),
-        3,
-        5,
-    ),
-    (
         "the shortest period of stay that counts rises from 3 to 5 years on 2027-04-01",
         "period_of_stay.min_years",
         dt.date(2027, 4, 1),
@@ -102,7 +95,70 @@ def test_a_key_with_an_empty_value_is_present_and_none():
     snapshot = thresholds_at(on=dt.date(2026, 12, 1))
     assert snapshot["absence.single_trip_max_months"] is None
     assert snapshot.to_json()["absence.single_trip_max_months"]["value"] is None
-    assert thresholds_at(on=dt.date(2027, 4, 1))["absence.single_trip_max_months"] == 6
+    # From 2027-04-01 the draft's six months are pending beside it, never in force.
+    assert thresholds_at(on=dt.date(2027, 4, 1))["absence.single_trip_max_months"] is None
+
+
+KEY = "residence.spouse.marriage_min_years"
+
+
+@pytest.mark.parametrize("day", [dt.date(2027, 3, 31), dt.date(2027, 4, 1), dt.date(2027, 4, 2)])
+def test_a_draft_is_never_in_force_on_either_side_of_its_date(day):
+    """Issue 22, item 4: the 2026-08 draft's five years of marriage are pending, not law."""
+    snapshot = thresholds_at(on=day)
+    assert snapshot[KEY] == 3
+    assert snapshot.kind(KEY) == "official"
+    pending = snapshot.draft(KEY)
+    if day < dt.date(2027, 4, 1):
+        assert pending is None
+        assert snapshot.with_drafts()[KEY] == 3
+    else:
+        assert (pending.value, pending.kind, pending.valid_from) == (
+            5,
+            "draft",
+            dt.date(2027, 4, 1),
+        )
+        assert snapshot.with_drafts()[KEY] == 5
+        assert snapshot.to_json()[f"{KEY}.draft"]["kind"] == "draft"
+
+
+def test_a_draft_dated_in_the_past_is_not_applied_either():
+    """The draft's ten-year absence window is dated 2006-03-31: still only pending."""
+    snapshot = thresholds_at(on=dt.date(2026, 12, 1))
+    assert snapshot["absence.window_years"] is None
+    assert snapshot.draft("absence.window_years").value == 10
+
+
+def test_a_draft_an_admin_adopts_as_official_is_in_force_and_no_longer_pending():
+    """Adopted from 2027-05-01 (a new official version): in force from then, the draft spent."""
+    Threshold.objects.create(
+        key=KEY,
+        unit="years",
+        value=5,
+        valid_from=dt.date(2027, 5, 1),
+        kind="official",
+        source_title="adopted",
+        source_url="https://example.org/",
+    )
+    adopted = thresholds_at(on=dt.date(2027, 5, 1))
+    assert adopted[KEY] == 5
+    assert adopted.entry(KEY).source_title == "adopted"
+    assert adopted.draft(KEY) is None
+    before = thresholds_at(on=dt.date(2027, 4, 30))
+    assert before[KEY] == 3
+    assert before.draft(KEY).value == 5
+
+
+def test_changes_after_lists_only_days_a_version_in_force_changes():
+    snapshot = thresholds_at(on=dt.date(2026, 12, 1))
+    spouse_only = [v.valid_from for v in snapshot.timeline if v.key == KEY and v.kind == "draft"]
+    assert dt.date(2027, 4, 1) in spouse_only
+    assert dt.date(2027, 4, 1) in snapshot.changes_after(dt.date(2026, 12, 1))  # period of stay
+    drafts_only = {v.valid_from for v in snapshot.timeline if v.kind == "draft"} - {
+        v.valid_from for v in snapshot.timeline if v.kind != "draft"
+    }
+    assert not drafts_only & set(snapshot.changes_after(dt.date(2000, 1, 1)))
+    assert drafts_only <= set(snapshot.with_drafts().changes_after(dt.date(2000, 1, 1)))
 
 
 def test_unknown_keys_raise_missing_threshold():

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from assessments.eligibility.answers import Answers
-from assessments.eligibility.choices import REQUIREMENT_IDS, Overall
+from assessments.eligibility.choices import REQUIREMENT_IDS, Overall, Route
 from assessments.eligibility.rules.base import (
     AT_RISK,
     EXEMPT,
@@ -100,13 +100,31 @@ def evaluate_route(answers: Answers, t: Thresholds, route: str) -> RouteResult:
     )
 
 
-def _preference(result: RouteResult):
-    return (
-        OVERALL_RANK[result.overall],
-        result.earliest_date or dt.date.max,
-        -result.score,
-        ROUTE_ORDER.index(result.route),
-    )
+def established(answers: Answers, route: str) -> bool:
+    """Return whether the answers establish what ``route`` rests on.
+
+    The HSP routes rest on points: without the points now they are open only in principle (a
+    J-Skip holder, an HSP holder who typed none). Every other route rests on the status or an
+    answer that opened it.
+    """
+    if route in (Route.HSP_70, Route.HSP_80):
+        return answers.hsp_points is not None and answers.hsp_points.now is not None
+    return True
+
+
+def _preference(answers: Answers):
+    """Order routes: verdict, earliest date, established by the answers, score, fixed order."""
+
+    def key(result: RouteResult):
+        return (
+            OVERALL_RANK[result.overall],
+            result.earliest_date or dt.date.max,
+            not established(answers, result.route),
+            -result.score,
+            ROUTE_ORDER.index(result.route),
+        )
+
+    return key
 
 
 def _considered(answers: Answers, thresholds: Thresholds) -> tuple[RouteResult, ...]:
@@ -114,9 +132,18 @@ def _considered(answers: Answers, thresholds: Thresholds) -> tuple[RouteResult, 
     return tuple(
         sorted(
             (evaluate_route(answers, thresholds, route) for route in applicable_routes(answers)),
-            key=_preference,
+            key=_preference(answers),
         )
     )
+
+
+def best_on(answers: Answers, day: dt.date, thresholds: Thresholds) -> RouteResult:
+    """Return the best route for the answers filed on ``day``, under ``thresholds``.
+
+    The verdict ``evaluate`` gives for that application date (without the planned-trips and
+    timeline extras): the file-by planner compares it across rule changes.
+    """
+    return _considered(answers_on(answers, day), thresholds)[0]
 
 
 def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
@@ -139,7 +166,13 @@ def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
         best=best,
         considered=considered,
         thresholds=thresholds.to_json(),
-        threshold_ids=tuple(sorted(e.pk for e in thresholds.entries.values() if e.pk is not None)),
+        threshold_ids=tuple(
+            sorted(
+                e.pk
+                for e in (*thresholds.entries.values(), *thresholds.drafts.values())
+                if e.pk is not None
+            )
+        ),
         planned_trips=planned,
         timeline=timeline_of(answers, thresholds, best, considered),
     )

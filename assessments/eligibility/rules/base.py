@@ -81,6 +81,8 @@ class Result:
     planned_trips: Any = None
     #: The ``timeline`` object (dates and codes, see ``rules.timeline``), or None.
     timeline: dict | None = None
+    #: ``file_by.FilingPlan`` (keys ``rule_changes`` and ``file_by``), when planned.
+    filing_plan: Any = None
 
     @property
     def route(self) -> str:
@@ -114,6 +116,7 @@ class Result:
             **({"naturalization": self.naturalization.to_json()} if self.naturalization else {}),
             **({"planned_trips": self.planned_trips.to_json()} if self.planned_trips else {}),
             **({"timeline": self.timeline} if self.timeline is not None else {}),
+            **(self.filing_plan.to_json() if self.filing_plan is not None else {}),
         }
 
 
@@ -149,3 +152,66 @@ def with_remaining(finding: Finding, later: Finding) -> Finding:
         return finding
     remaining = {"code": later.code, "params": later.params, "clears_on": later.clears_on}
     return replace(finding, params={**finding.params, "remaining": remaining})
+
+
+#: How bad a status is, for comparing what the rules in force and a draft would say.
+_RANK = {MET: 0, EXEMPT: 0, NOT_APPLICABLE: 0, AT_RISK: 1, NOT_MET: 2}
+
+
+def _worse(drafted: Finding, law: Finding) -> bool:
+    """Return whether ``drafted`` says more than ``law``: a worse status, or a later day."""
+    if _RANK[drafted.status] != _RANK[law.status]:
+        return _RANK[drafted.status] > _RANK[law.status]
+    if _RANK[law.status] == 0:
+        return False
+    if drafted.clears_on is None or law.clears_on is None:
+        return drafted.clears_on is None and law.clears_on is not None
+    return drafted.clears_on > law.clears_on
+
+
+def draft_from(t, keys) -> dt.date | None:
+    """Return the first day a pending draft of any of ``keys`` would apply (None: no draft).
+
+    A draft superseded by a later version in force is no longer pending.
+    """
+    law_days = {}
+    for version in t.timeline:
+        if version.kind != "draft" and version.key in keys:
+            law_days[version.key] = max(law_days.get(version.key, dt.date.min), version.valid_from)
+    days = [
+        version.valid_from
+        for version in t.timeline
+        if version.kind == "draft"
+        and version.key in keys
+        and version.valid_from > law_days.get(version.key, dt.date.min)
+    ]
+    return min(days, default=None)
+
+
+def with_draft(law: Finding, drafted: Finding, *, codes: dict[str, str], draft_on) -> Finding:
+    """Return the finding under the rules in force, saying what a pending draft would need.
+
+    A draft is never law (ADR 005): ``law`` is the verdict. ``drafted`` is the same rule run
+    as if every draft were adopted. When it says more, and the rules in force are met, the
+    finding becomes ``at_risk`` with the draft's code (``codes`` maps a code that states a
+    requirement to its "the draft would need" twin), basis ``draft``, ``clears_on`` the day the
+    draft's need would be met, and ``draft_from`` the day the draft would apply. When the rules
+    in force already fail or warn, that finding stands and carries the draft in param ``draft``
+    (``{code, params, clears_on}``, ``draft_from`` among the params).
+    """
+    if not _worse(drafted, law):
+        return law
+    params = {**drafted.params, "draft_from": draft_on}
+    if _RANK[law.status] == 0:
+        return Finding(
+            law.id,
+            AT_RISK,
+            codes.get(drafted.code, drafted.code),
+            params,
+            reference=drafted.reference,
+            clears_on=drafted.clears_on,
+            basis="draft",
+        )
+    # Worded inside "if the draft were adopted: …", so the code keeps its own wording.
+    draft = {"code": drafted.code, "params": params, "clears_on": drafted.clears_on}
+    return replace(law, params={**law.params, "draft": draft})

@@ -5,7 +5,10 @@ one. Templates word each code in both languages (``assessments/findings/<code>.h
 test checks that every code here has wording and that rules return only codes listed here.
 Dates in params are ISO strings in the result JSON; money is whole yen. ``remaining`` (only when
 present) is the lesser risk that still stands on the finding's ``clears_on``: ``{code, params,
-clears_on}`` of the same requirement, worded by that code's own template.
+clears_on}`` of the same requirement, worded by that code's own template. ``draft`` (only when
+present, on residence_period and continuity findings) is what a pending draft would need beyond
+the rules in force: ``{code, params, clears_on}``, worded by that code's template (a draft is
+never the verdict; see ``base.with_draft``). ``draft_from``: the day the draft would apply.
 """
 
 from assessments.eligibility.rules.naturalization.codes import NATURALIZATION_CODES
@@ -34,6 +37,22 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "residence_period.hsp_points_missing": ("when", "required"),
     "residence_period.hsp_points_not_maintained": ("required",),
     "residence_period.route_not_open": ("route", "opens_on"),
+    # What the pending draft would need where the rules in force are met (at_risk, basis draft).
+    "residence_period.draft_too_short": (
+        "route",
+        "years",
+        "required",
+        "start",
+        "required_on_clear",
+        "draft_from",
+    ),
+    "residence_period.draft_marriage_too_short": (
+        "years",
+        "required",
+        "marriage_date",
+        "required_on_clear",
+        "draft_from",
+    ),
     # continuity — "引き続き": long trips and heavy years abroad (rules of thumb), draft limits.
     "continuity.ok": ("trips", "longest_days", "max_year_days", "reported", "window_start"),
     "continuity.long_trips": (
@@ -45,8 +64,22 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
         "reported",
         "window_start",
     ),
-    "continuity.draft_single_trip": ("departure", "return", "months", "limit_months", "remaining"),
-    "continuity.draft_cumulative": ("months", "limit_months", "window_years", "remaining"),
+    # The pending draft's limits: a risk naming the draft, never a failure.
+    "continuity.draft_single_trip": (
+        "departure",
+        "return",
+        "months",
+        "limit_months",
+        "remaining",
+        "draft_from",
+    ),
+    "continuity.draft_cumulative": (
+        "months",
+        "limit_months",
+        "window_years",
+        "remaining",
+        "draft_from",
+    ),
     # period_of_stay — guideline 1(3)ウ and note 1 (3 years counts until 2027-03-31).
     "period_of_stay.ok": ("years", "required"),
     "period_of_stay.unlimited": (),
@@ -125,5 +158,9 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "public_health.ok": (),
     "public_health.risk": (),
 }
+#: Findings of these requirements may name a pending draft beside the rules in force.
+for _code in FINDING_CODES:
+    if _code.startswith(("residence_period.", "continuity.")):
+        FINDING_CODES[_code] += ("draft",)
 #: The naturalization (帰化) findings are worded and checked the same way.
 FINDING_CODES.update(NATURALIZATION_CODES)

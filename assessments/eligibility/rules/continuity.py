@@ -4,7 +4,8 @@ The current guideline publishes no day count. Practitioners warn that a single t
 3 months, or about 100 days abroad in one year, may break continuity; prcheck flags these as
 risks (never as failures), with the thresholds labelled as rules of thumb. The 2026-08-04 draft
 would make 6 months in one trip, or 2 years 6 months in total within 10 years, negative in
-principle for applications from 2027-04-01; those draft limits count as failures here.
+principle for applications from 2027-04-01. It is not adopted, so it is never the verdict: a
+trip over its limits is a risk naming the draft (``with_draft``), beside the rules in force.
 Sources: practitioners' columns on 再入国 and continuity; draft 第2の5(6) (e-Gov 315000140).
 """
 
@@ -15,7 +16,16 @@ from collections import defaultdict
 from dataclasses import replace
 
 from assessments.eligibility.answers import Answers, Trip
-from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited, with_remaining
+from assessments.eligibility.rules.base import (
+    AT_RISK,
+    MET,
+    NOT_MET,
+    Finding,
+    cited,
+    draft_from,
+    with_draft,
+    with_remaining,
+)
 from assessments.eligibility.rules.dates import add_months, add_years, first_day_satisfied
 from assessments.eligibility.rules.residence_keys import residence_years_key
 from assessments.thresholds.snapshot import Thresholds
@@ -43,8 +53,20 @@ def days_abroad_by_year(trips: tuple[Trip, ...]) -> dict[int, int]:
     return dict(totals)
 
 
+#: The draft's absence limits (their window is defined by the draft only).
+DRAFT_KEYS = ("absence.single_trip_max_months", "absence.cumulative_max_months")
+
+
 def continuity(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Check trips abroad: draft limits first (failures), then rules of thumb (risks).
+    """Check trips abroad under the rules in force, and say what the pending draft would need."""
+    law = _rules_of_thumb(a, t, route)
+    return with_draft(
+        law, _as_if_adopted(a, t.with_drafts(), route), codes={}, draft_on=draft_from(t, DRAFT_KEYS)
+    )
+
+
+def _as_if_adopted(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Check trips as if the draft were adopted: its limits first, then rules of thumb.
 
     A draft failure clears when its trips leave the draft's window; a long trip that is only a
     risk may still be in the route's window then, so the failure names it (``remaining``).
@@ -120,6 +142,8 @@ def _draft_limits(a: Answers, t: Thresholds) -> Finding | None:
     person would still be over a limit.
     """
     window = t["absence.window_years"]
+    if window is None:
+        return None
     window_start = add_years(a.application_date, -int(window))
     trips = [trip for trip in a.trips if trip.return_date > window_start]
     failures = [

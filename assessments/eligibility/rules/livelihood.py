@@ -13,6 +13,7 @@ visible as a risk. Source: https://www.moj.go.jp/isa/applications/resources/nyuk
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 
 from assessments.eligibility.answers import Answers, IncomeYear
@@ -64,6 +65,27 @@ def lookback_years(a: Answers, t: Thresholds, route: str) -> list[int]:
     return certifiable_years(
         a.application_date, t[f"lookback.tax_years.{route}"], t["lookback.certificate_month"]
     )
+
+
+def income_years_checked(
+    *,
+    application_date: dt.date,
+    residence_start_date: dt.date | None,
+    routes: Iterable[str],
+    t: Thresholds,
+) -> list[int]:
+    """Return the income years the livelihood check reads for ``routes``, newest first.
+
+    The longest look-back among the routes (``lookback_years``), from the year residence began:
+    a year before it has no Japanese income certificate, and the check waits for it
+    (``livelihood.income_not_yet_certifiable``) rather than judge it. A year not certifiable
+    yet on the application date is never among them. What the wizard asks.
+    """
+    count = max(int(t[f"lookback.tax_years.{route}"]) for route in routes)
+    years = certifiable_years(application_date, count, t["lookback.certificate_month"])
+    if residence_start_date is None:
+        return years
+    return [year for year in years if year >= residence_start_date.year]
 
 
 def certifiable_on(year: int, t: Thresholds) -> dt.date:

@@ -8,11 +8,20 @@ practice for statuses on which PR is not granted.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import ResidenceStatus as S
 from assessments.eligibility.choices import Route
-from assessments.eligibility.rules.base import AT_RISK, MET, NOT_MET, Finding, cited
+from assessments.eligibility.rules.base import (
+    AT_RISK,
+    MET,
+    NOT_MET,
+    Finding,
+    cited,
+    draft_from,
+    with_draft,
+)
 from assessments.eligibility.rules.dates import add_years, first_day_satisfied, years_between
 from assessments.eligibility.rules.routes import (
     NOT_ACCEPTED_STATUSES,
@@ -164,7 +173,7 @@ def _general(a: Answers, t: Thresholds, route: str) -> Finding:
 
 
 def _spouse(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Three years of marriage and one year in Japan (draft: five and three from 2027-04-01)."""
+    """Three years of marriage and one year in Japan (the draft's five and three: ``with_draft``)."""
     marriage_key = "residence.spouse.marriage_min_years"
     in_japan = _period(
         a, t, route, key="residence.spouse.in_japan_min_years", start=a.residence_start_date
@@ -243,14 +252,35 @@ def _hsp(a: Answers, t: Thresholds, route: str) -> Finding:
 
 
 def _hsp_best(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Return the better of the two alternatives ア and イ, under the marks of ``t``."""
+    """Return the better of the two alternatives ア and イ, under the marks of ``t``.
+
+    A blank past calculation makes イ at risk today; when ア (the holder's own period) is met
+    by time alone with the answers given, that risk clears on that day: ``clears_on`` says so.
+    """
     _, _, past = HSP_ROUTES[route]
     holder = a.status == S.HSP and a.status_grant_date is not None
-    variants = []
+    kinds = []
     if holder:
-        variants.append(_hsp_variant(a, t, route, start=a.status_grant_date, needed=("now",)))
-    variants.append(_hsp_variant(a, t, route, start=a.residence_start_date, needed=("now", past)))
-    return min(variants, key=_seriousness)
+        kinds.append({"start": a.status_grant_date, "needed": ("now",)})
+    kinds.append({"start": a.residence_start_date, "needed": ("now", past)})
+    variants = [_hsp_variant(a, t, route, **kind) for kind in kinds]
+    best = min(variants, key=_seriousness)
+    if best.status != AT_RISK or best.clears_on is not None:
+        return best
+    settled = [
+        variant.clears_on
+        for variant, kind in zip(variants, kinds, strict=True)
+        if variant.status == NOT_MET
+        and variant.clears_on is not None
+        and _hsp_variant(
+            replace(a, application_date=variant.clears_on),
+            t.at(variant.clears_on),
+            route,
+            **kind,
+        ).status
+        == MET
+    ]
+    return replace(best, clears_on=min(settled)) if settled else best
 
 
 def _hsp_variant(a: Answers, t: Thresholds, route: str, *, start, needed) -> Finding:
@@ -301,8 +331,27 @@ def _seriousness(finding: Finding):
     return (0 if finding.status == MET else 1, dt.date.min)
 
 
+#: A code that states a period in force, and its twin that says what a draft would need.
+DRAFT_CODES = {
+    "residence_period.too_short": "residence_period.draft_too_short",
+    "residence_period.marriage_too_short": "residence_period.draft_marriage_too_short",
+}
+
+
 def residence_period(a: Answers, t: Thresholds, route: str) -> Finding:
-    """Check the residence period the route requires (guideline 1(3)ア, 2(1)–(8))."""
+    """Check the residence period the route requires (guideline 1(3)ア, 2(1)–(8)).
+
+    The verdict is the rules in force; a pending draft that would ask more (the 2026-08-04
+    draft's spouse and child periods) is said as a risk beside it, never as the verdict.
+    """
+    law = _in_force(a, t, route)
+    drafted = _in_force(a, t.with_drafts(), route)
+    keys = tuple(version.key for version in t.timeline if version.key.startswith("residence."))
+    return with_draft(law, drafted, codes=DRAFT_CODES, draft_on=draft_from(t, keys))
+
+
+def _in_force(a: Answers, t: Thresholds, route: str) -> Finding:
+    """Check the residence period with the values of ``t`` (in force, or as if adopted)."""
     if route == Route.GENERAL:
         return _general(a, t, route)
     if route == Route.SPOUSE:

@@ -40,24 +40,68 @@ ROUTE_ORDER = tuple(
 )
 
 
-def applicable_routes(answers: Answers) -> list[str]:
-    """Return every route the applicant could use, the general route always among them."""
+#: The route a status leads to by itself, beside the general route.
+STATUS_ROUTES = {
+    **dict.fromkeys(SPOUSE_STATUSES, Route.SPOUSE),
+    **dict.fromkeys(CHILD_STATUSES, Route.CHILD),
+    S.LONG_TERM_RESIDENT: Route.LONG_TERM_RESIDENT,
+    S.REFUGEE: Route.REFUGEE,
+}
+#: Statuses whose route counts from the day the status was granted (or the refugee recognised):
+#: ``residence`` reads ``status_grant_date`` for them (HSP holders: alternative ア).
+GRANT_DATE_STATUSES = frozenset({S.LONG_TERM_RESIDENT, S.REFUGEE, S.HSP})
+#: Exempt by law from (2) independent livelihood: family of Japanese/PR, and refugees.
+LIVELIHOOD_EXEMPT_STATUSES = SPOUSE_STATUSES | CHILD_STATUSES | {S.REFUGEE}
+
+
+def open_routes(
+    status: str | None,
+    *,
+    contribution_to_japan: bool = False,
+    hsp_points_given: bool = False,
+    jskip_eligible: bool = False,
+) -> list[str]:
+    """Return every route open to these facts, the general route always first.
+
+    What ``applicable_routes`` reads of complete answers; the wizard asks it with the answers
+    given so far (``hsp_points_given``: the HSP routes are checked, with whatever points).
+    """
     routes = [Route.GENERAL]
-    if answers.status in SPOUSE_STATUSES:
-        routes.append(Route.SPOUSE)
-    if answers.status in CHILD_STATUSES:
-        routes.append(Route.CHILD)
-    if answers.status == S.LONG_TERM_RESIDENT:
-        routes.append(Route.LONG_TERM_RESIDENT)
-    if answers.status == S.REFUGEE:
-        routes.append(Route.REFUGEE)
-    if answers.contribution_to_japan:
+    if status in STATUS_ROUTES:
+        routes.append(STATUS_ROUTES[status])
+    if contribution_to_japan:
         routes.append(Route.CONTRIBUTION)
-    if answers.hsp_points is not None or answers.status == S.HSP:
+    if hsp_points_given or status == S.HSP:
         routes += [Route.HSP_70, Route.HSP_80]
-    if answers.jskip_eligible:
+    if jskip_eligible:
         routes.append(Route.J_SKIP)
     return [str(route.value) for route in routes]
+
+
+def applicable_routes(answers: Answers) -> list[str]:
+    """Return every route the applicant could use, the general route always among them."""
+    return open_routes(
+        answers.status,
+        contribution_to_japan=answers.contribution_to_japan,
+        hsp_points_given=answers.hsp_points is not None,
+        jskip_eligible=answers.jskip_eligible,
+    )
+
+
+def lookback_routes(status: str | None, **facts) -> list[str]:
+    """Return the open routes whose income look-back the income questions cover.
+
+    A status with a route of its own (spouse, child, long-term resident, refugee) is asked
+    that route's years, not the general route's longer look-back: the general route is still
+    evaluated, and its livelihood finding names any year it lacks. ``facts``: as ``open_routes``.
+    """
+    routes = open_routes(status, **facts)
+    return [r for r in routes if r != Route.GENERAL] if status in STATUS_ROUTES else routes
+
+
+def status_livelihood_exempt(status: str | None) -> bool:
+    """Return whether the status alone exempts from (2) independent livelihood."""
+    return status in LIVELIHOOD_EXEMPT_STATUSES
 
 
 def is_family_of_japanese_or_pr(answers: Answers) -> bool:
@@ -67,4 +111,4 @@ def is_family_of_japanese_or_pr(answers: Answers) -> bool:
 
 def is_livelihood_exempt(answers: Answers) -> bool:
     """Family of Japanese/PR, and recognised refugees: exempt from (2) independent livelihood."""
-    return is_family_of_japanese_or_pr(answers) or answers.status == S.REFUGEE
+    return status_livelihood_exempt(answers.status)

@@ -52,6 +52,9 @@ def answers_reference(answers: dict) -> str:
 
 class Command(BaseCommand):
     help = "Assess an answers file (prcheck.answers/1) and print the result JSON."
+    # A one-shot reader of one file: Django's system checks (which import the URLconf and every
+    # view) would be most of its run. `manage.py check` runs them.
+    requires_system_checks: list = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="answers JSON file, or - for standard input")

@@ -28,6 +28,9 @@ from assessments.web.messages import error_message
 
 class Command(BaseCommand):
     help = "Compute Highly Skilled Professional points for a profile file and print the JSON."
+    # A one-shot reader of one file: Django's system checks (which import the URLconf and every
+    # view) would be most of its run. `manage.py check` runs them.
+    requires_system_checks: list = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="profile JSON file, or - for standard input")

@@ -116,9 +116,11 @@ class HspTypedForm(StepForm):
         ),
     )
 
-    def __init__(self, *args, known_dates=POINT_DATES, **kwargs):
+    def __init__(self, *args, known_dates=POINT_DATES, jskip_answered=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.known_dates = tuple(known_dates)
+        #: J-Skip as the HSP calculator already answered it (None: asked here).
+        self.jskip_answered = jskip_answered
         for date in POINT_DATES:
             if date not in self.known_dates:
                 del self.fields[points_field(date)]
@@ -129,7 +131,7 @@ class HspTypedForm(StepForm):
 
     @property
     def asks_jskip(self) -> bool:
-        return any(date in self.known_dates for date in JSKIP_DATES)
+        return self.jskip_answered is None and any(date in self.known_dates for date in JSKIP_DATES)
 
     def clean(self):
         cleaned = self.cleaned_data
@@ -145,7 +147,9 @@ class HspTypedForm(StepForm):
                 points_field("now"),
                 _("Enter your points on the application date, or choose to calculate them here."),
             )
-        if not self.asks_jskip:
+        if self.jskip_answered is not None:
+            cleaned["jskip_eligible"] = self.jskip_answered
+        elif not self.asks_jskip:
             cleaned["jskip_eligible"] = None
         elif cleaned.get("jskip_eligible") is None and "jskip_eligible" not in self.errors:
             self.add_error("jskip_eligible", _("Answer whether you meet the J-Skip criteria."))

@@ -17,8 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.rules.dates import add_years
 from assessments.hsp.forms import HspProfileForm
+from assessments.hsp.messages import hsp_error_message
 from assessments.hsp.profile import HspProfileInvalid, profile_from_dict
 from assessments.questionnaire.forms.hsp import YEARS_BEFORE
+from assessments.questionnaire.forms.questions import question_with_limit
 from assessments.questionnaire.forms.step import StepForm
 
 
@@ -47,6 +49,21 @@ class HspProfileStepForm(StepForm, HspProfileForm):
             self.fields[name].help_text = self.fields[name].help_text or hint
         self.as_of_day = add_years(self.application_date, -YEARS_BEFORE[self.point_date])
         self.fields["birth_date"].widget.attrs["max"] = self.as_of_day.isoformat()
+
+    def add_profile_errors(self, errors: dict[str, list[tuple[str, dict]]]) -> None:
+        """As the calculator, but a limit broken is worded with its question, as on every
+        step ("Enter your date of birth (from 1 January 1900 to …)")."""
+        refused = set(self.errors)
+        for path, path_errors in errors.items():
+            name = path.split("[", 1)[0]
+            field = name if name in self.fields else None
+            if field in refused:
+                continue
+            for code, params in path_errors:
+                message = field and question_with_limit(self, field, code, params)
+                self.add_error(
+                    field, message or hsp_error_message(code, params, written_dates=True)
+                )
 
     def clean(self):
         cleaned = super().clean()

@@ -13,7 +13,11 @@ from assessments.web.messages import error_message
 
 
 class IncomeForm(StepForm):
-    """Income for exactly the years the route looks back on (the view passes them)."""
+    """Income for exactly the years the route looks back on (the view passes them).
+
+    ``income_years`` None: no rules are in force on the application date, which the step says.
+    An empty list asks no year (every year looked back on is before residence began).
+    """
 
     step = "income"
     employment = choice(
@@ -24,15 +28,19 @@ class IncomeForm(StepForm):
 
     def __init__(self, *args, income_years=(), household=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.income_years = tuple(income_years)
+        self.no_rules = income_years is None
+        self.income_years = tuple(income_years or ())
         self.household = household
-        for year in self.income_years:
+        for index, year in enumerate(self.income_years):
+            first = index == 0  # the hints are the same every year: shown once, on the first
             self.fields[f"applicant_{year}"] = MoneyField(
                 label=_("Your gross income in %(year)s") % {"year": year},
                 help_text=_(
                     "In yen, from your tax certificate (課税証明書): the gross amount, 給与収入 "
                     "for a salary or 総収入額 otherwise, not 所得 (income after deductions)."
-                ),
+                )
+                if first
+                else "",
                 what=_("your income in %(year)s") % {"year": year},
             )
             if household:
@@ -41,7 +49,9 @@ class IncomeForm(StepForm):
                     help_text=_(
                         "Yours plus the income of everyone sharing your household budget. "
                         "Leave empty if nobody else in your household has an income."
-                    ),
+                    )
+                    if first
+                    else "",
                     required=False,
                     what=_("the household income in %(year)s") % {"year": year},
                     empty_answer=_("Only your own income"),
@@ -54,7 +64,7 @@ class IncomeForm(StepForm):
         return [f"{column}_{year}" for year in self.income_years for column in columns]
 
     def clean(self):
-        if not self.income_years:
+        if self.no_rules:
             raise forms.ValidationError(
                 error_message("no_thresholds", {"date": self.application_date}, written_dates=True)
             )

@@ -2,8 +2,12 @@
 
 Not "Choose one of the answers" everywhere, but "Select your current status of residence",
 "Enter the date you came back (on or after 1 August 2024)". Each step form and each row form
-takes its messages from ``QUESTION_ERRORS`` by its prefix (``status``, ``travel-trips``); a
-field not listed keeps the generic message of its kind (``step.REQUIRED_MESSAGES``).
+takes its messages from ``QUESTION_ERRORS`` by its prefix (``status``, ``travel-trips``). The
+message stands for every way the answer can be wrong (empty, not a date, a choice not offered);
+a limit broken adds the limit in brackets ("Enter your points on the application date (0 or
+more)"), so no two questions ever show the same sentence. Every question of the wizard is
+listed, yen excepted (``MoneyField`` names its question itself):
+tests/questionnaire/test_every_error_named.py posts every step with wrong answers.
 """
 
 from __future__ import annotations
@@ -20,11 +24,26 @@ from assessments.templatetags.prcheck import longdate
 from assessments.web.fields import MoneyField
 from assessments.web.messages import shown_params
 
-#: {form prefix without the row number: {field: the "required" message}}
+#: The questions of an HSP profile (the calculator's form, asked for up to three days).
+HSP_PROFILE_ERRORS = {
+    "category": _("Select the activity your application is for"),
+    "birth_date": _("Enter your date of birth"),
+    "education": _("Select your highest degree, or “None of these”"),
+    "experience_years": _("Enter your years of professional experience, or 0"),
+    "research_achievements": _("Select each research achievement that applies"),
+    "national_licenses": _(
+        "Enter how many Japanese national qualifications related to the work you hold, or 0"
+    ),
+    "position": _("Select your position in the company"),
+    "bonuses": _("Select each special addition that applies to you"),
+}
+
+#: {form prefix without the row number: {field: the message that names the question}}
 QUESTION_ERRORS = {
     "status": {
         "application_date": _("Enter the date you plan to apply"),
         "status": _("Select your current status of residence"),
+        "naturalization": _("Select yes if you also want naturalization checked"),
     },
     "stay": {
         "period_of_stay": _("Select the period of stay shown on your residence card"),
@@ -96,6 +115,7 @@ QUESTION_ERRORS = {
     "payments-payments": {
         "kind": _("Select what the payment was for"),
         "due_date": _("Enter the date the payment was due"),
+        "paid_date": _("Enter the date the payment was made, or leave it empty if it is unpaid"),
     },
     "notifications-notifications": {"due_date": _("Enter the date the notification was due")},
     "conduct": {
@@ -119,6 +139,26 @@ QUESTION_ERRORS = {
         "date": _("Enter the date of the violation"),
         "kind": _("Select the kind of violation"),
     },
+    "hsp_now": HSP_PROFILE_ERRORS,
+    "hsp_year_ago": HSP_PROFILE_ERRORS,
+    "hsp_three_years_ago": HSP_PROFILE_ERRORS,
+    "naturalization": {
+        "birth_date": _("Enter your date of birth"),
+        "born_in_japan": _("Select yes if you were born in Japan"),
+        "parent_former_japanese": _(
+            "Select yes if your father or mother was ever a Japanese national"
+        ),
+        "former_japanese_national": _("Select yes if you were ever a Japanese national yourself"),
+        "adopted_by_japanese_as_minor": _(
+            "Select yes if a Japanese national adopted you while you were under age"
+        ),
+        "japanese_level": _("Select your level of Japanese"),
+        "nationality_renounceable": _("Select yes if you can give up your current nationality"),
+        "last_job_change_date": _("Enter the day you started your current job"),
+        "family_arrears": _(
+            "Select yes if anyone in your household has taxes or social insurance overdue"
+        ),
+    },
     "naturalization_birth": {
         "parent_born_in_japan": _("Select yes if your father or mother was born in Japan"),
         "stateless_since_birth": _(
@@ -132,20 +172,46 @@ _ROW_NUMBER = re.compile(r"-\d+$")
 def name_the_questions(form) -> None:
     """Give each listed field of ``form`` the message that names its question.
 
-    It replaces "required" and, for dates and counts, "invalid" too ("Enter a valid date." does
-    not say which date: the error summary shows the message without the question).
+    It replaces "required", "not one of the choices" and, for dates and counts, "invalid" and
+    the bounds of a count too ("Enter a valid date." does not say which date: the error
+    summary shows the message without the question).
     """
     messages = QUESTION_ERRORS.get(_ROW_NUMBER.sub("", form.prefix or ""), {})
     for name, message in messages.items():
         if name in form.fields:
             field = form.fields[name]
             field.error_messages["required"] = message
+            if isinstance(field, forms.ChoiceField):
+                field.error_messages["invalid_choice"] = message
+                field.error_messages["invalid_list"] = message
             if _asks_a_date_or_count(field):
                 field.error_messages["invalid"] = message
+            if isinstance(field, forms.IntegerField) and not isinstance(field, MoneyField):
+                field.error_messages.update(_bounds(message))
     if "return_date" in form.fields and "departure" in form.fields and form.is_bound:
         departure = _posted_date(form, "departure")
         if departure is not None:
             form.fields["return_date"].error_messages["required"] = return_date_message(departure)
+
+
+def _with_limit(question, limit) -> str:
+    return gettext("%(question)s (%(limit)s)") % {"question": question, "limit": limit}
+
+
+def _bounds(question) -> dict:
+    """Return a count's "too small" and "too large" messages: the question and its bound.
+
+    Django fills ``%(limit_value)s`` and ``%(max)s``; a percent sign of the question is kept.
+    """
+    question = str(question).replace("%", "%%")
+    digits = gettext("at most %(max)s digits")
+    return {
+        "min_value": _with_limit(question, gettext("%(limit_value)s or more")),
+        "max_value": _with_limit(question, gettext("at most %(limit_value)s")),
+        "max_digits": _with_limit(question, digits),
+        "max_whole_digits": _with_limit(question, digits),
+        "max_decimal_places": _with_limit(question, gettext("at most %(max)s decimal places")),
+    }
 
 
 #: Dated limits the answers check, worded as the bracket after the question's own message, so
@@ -157,19 +223,25 @@ DATE_LIMITS = {
     "before_birth": _("on or after %(birth_date)s, your date of birth"),
     "date_out_of_range": _("from %(earliest)s to %(latest)s"),
 }
+#: The same for counts (dependants, points): "Enter your points … (0 or more)".
+NUMBER_LIMITS = {
+    "negative": _("0 or more"),
+    "too_large": _("at most %(maximum)s"),
+}
+LIMITS = {**DATE_LIMITS, **NUMBER_LIMITS}
 
 
 def question_with_limit(form, name: str, code: str, params) -> str | None:
-    """Return the question's message with the dated limit its answer broke, or None.
+    """Return the question's message with the limit its answer broke, or None.
 
-    None when the field has no message of its own or the error is not about a dated limit:
-    the answers check's own sentence is shown then.
+    None when the field has no message of its own or the error is not about a limit (a date,
+    a count): the answers check's own sentence is shown then.
     """
     question = QUESTION_ERRORS.get(_ROW_NUMBER.sub("", form.prefix or ""), {}).get(name)
-    if question is None or code not in DATE_LIMITS:
+    if question is None or code not in LIMITS:
         return None
-    limit = str(DATE_LIMITS[code]) % shown_params(params or {}, written_dates=True)
-    return gettext("%(question)s (%(limit)s)") % {"question": question, "limit": limit}
+    limit = str(LIMITS[code]) % shown_params(params or {}, written_dates=True)
+    return _with_limit(question, limit)
 
 
 def _asks_a_date_or_count(field: forms.Field) -> bool:

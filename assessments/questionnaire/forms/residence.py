@@ -142,17 +142,6 @@ class ResidenceForm(StepForm):
         if not asks_hsp_route:
             del self.fields["hsp_route"]
 
-    def clean(self):
-        cleaned = super().clean()
-        start = cleaned.get("residence_start_date")
-        qualifying = cleaned.get("qualifying_status_start_date")
-        if start and qualifying and qualifying < start:
-            self.add_error(
-                "qualifying_status_start_date",
-                _("This cannot be before your continuous residence started."),
-            )
-        return cleaned
-
 
 class MarriageForm(StepForm):
     step = "marriage"

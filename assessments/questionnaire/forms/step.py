@@ -159,14 +159,14 @@ class StepForm(forms.Form):
     def error_summary(self) -> list[tuple[str, str]]:
         """Return (element id, message) for every error shown on the step, in page order.
 
-        Each entry is the very message shown by its field (GOV.UK's error summary): messages
-        name their question, and those of a row name the row ("Trip 3: …"). Errors of the form
-        as a whole link to its first field.
+        Each entry is the very message shown by its field (GOV.UK's error summary), one per
+        field: messages name their question, and those of a row name the row ("Trip 3: …").
+        Errors of the form as a whole link to its first field.
         """
         items = [(self.first_field_id(), error) for error in self.non_field_errors()]
         for kind, item in self.layout():
             if kind == "field":
-                items += [(anchor_id(item), error) for error in item.errors]
+                items += field_errors(item)
             elif item.active:
                 items += self._row_errors(item.name)
         return items
@@ -190,8 +190,19 @@ class StepForm(forms.Form):
             first = anchor_id(next(iter(row_form)))
             items += [(first, error) for error in row_form.non_field_errors()]
             for bound_field in row_form:
-                items += [(anchor_id(bound_field), error) for error in bound_field.errors]
+                items += field_errors(bound_field)
         return items
+
+
+def field_errors(bound_field) -> list[tuple[str, str]]:
+    """Return the field's entry for the error summary: its messages as the field shows them.
+
+    A field with two errors (a payment paid after the application date that was also said
+    to be paid on time) shows them in one paragraph; the summary repeats that paragraph.
+    """
+    if not bound_field.errors:
+        return []
+    return [(anchor_id(bound_field), " ".join(str(error) for error in bound_field.errors))]
 
 
 REQUIRED_MESSAGES = (

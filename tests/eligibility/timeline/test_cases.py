@@ -76,14 +76,15 @@ def test_timeline_case(defaults, case):
         dates = sorted(m["date"] for m in timeline["milestones"] if m["code"] == code)
         days = days if isinstance(days, list) else [days]
         # Rule changes: the listed ones are shown (others inside the axis may be too).
-        assert set(days) <= set(dates) if code == "rule_change" else dates == days, code
+        changes = ("rule_change", "draft_rule_change")
+        assert set(days) <= set(dates) if code in changes else dates == days, code
     for code in expected.get("absent_milestones", []):
         assert code not in {m["code"] for m in timeline["milestones"]}
-    for day, requirements in expected.get("rule_change_requirements", {}).items():
-        (change,) = [
-            m for m in timeline["milestones"] if m["code"] == "rule_change" and m["date"] == day
-        ]
-        assert change["requirements"] == requirements
+    for code in ("rule_change", "draft_rule_change"):
+        for day, requirements in expected.get(f"{code}_requirements", {}).items():
+            (change,) = [m for m in timeline["milestones"] if (m["code"], m["date"]) == (code, day)]
+            assert change["requirements"] == requirements
+            assert change.get("draft", False) is (code == "draft_rule_change")
     for period in expected.get("periods", []):
         assert any(all(p.get(k) == v for k, v in period.items()) for p in timeline["periods"]), (
             period

@@ -92,14 +92,14 @@ def test_what_would_move_a_requirement_time_does_not_clear_is_said(client):
 @pytest.mark.parametrize(
     ("language", "sentence"),
     [
-        ("en", "5 years of marriage, from 1 June 2024, are complete that day"),
-        ("ja", "婚姻（2024年6月1日）から5年が経過し"),
+        ("en", "3 years of marriage, from 1 June 2024, are complete that day"),
+        ("ja", "婚姻（2024年6月1日）から3年が経過し"),
     ],
 )
-def test_why_not_earlier_names_the_years_of_marriage_asked_on_the_day_it_clears(
+def test_why_not_earlier_names_the_years_of_marriage_in_force_on_the_day_it_clears(
     client, language, sentence
 ):
-    """Three years are asked today, but the draft asks five from 2027-04-01, before they pass."""
+    """The draft's five years from 2027-04-01 are pending, not law: the third anniversary clears."""
     spouse = engine_result(
         status="spouse_of_japanese",
         period_of_stay_years=3,
@@ -108,7 +108,7 @@ def test_why_not_earlier_names_the_years_of_marriage_asked_on_the_day_it_clears(
     )
     section = _section(_page(client, spouse, language))
     assert sentence in section
-    assert "2029" in section
+    assert "2027" in section
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,6 @@ from assessments.eligibility.answers import Answers
 from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
 from assessments.eligibility.rules import overall_of
 from assessments.eligibility.rules.base import Finding
-from assessments.eligibility.rules.naturalization.absences import absences
 from assessments.eligibility.rules.naturalization.capacity import age
 from assessments.eligibility.rules.naturalization.conduct import conduct
 from assessments.eligibility.rules.naturalization.declarations import (
@@ -26,7 +25,7 @@ from assessments.eligibility.rules.naturalization.declarations import (
     nationality,
 )
 from assessments.eligibility.rules.naturalization.livelihood import livelihood
-from assessments.eligibility.rules.naturalization.residence import residence
+from assessments.eligibility.rules.naturalization.period import absences, residence
 from assessments.thresholds.snapshot import Thresholds
 
 NaturalizationRule = Callable[[Answers, Thresholds], Finding]

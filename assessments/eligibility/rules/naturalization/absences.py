@@ -5,6 +5,12 @@ days abroad in one calendar year, breaks the continuity the Legal Affairs Bureau
 and the count of years starts again (others say 150 or 180 days). Both are
 therefore failures that clear with time: on the day the offending trip or year has left the
 window of years examined.
+
+The window, and the count that starts again, are the period of the route the residence
+finding is judged on (``period.py`` picks the route with both): Art. 5 five years, Arts. 6 and
+7 three years (or one year in Japan for a spouse married three years), Art. 8(ii) one year. A
+route that asks no period (Arts. 6(ii) with a parent born in Japan, 8(i), 8(iii)) has no count
+to start again: absences are then exempt, citing the article.
 Sources: https://laws.e-gov.go.jp/law/325AC0000000147 (国籍法 5条1項1号); practitioners.
 """
 
@@ -13,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from assessments.eligibility.answers import Answers
-from assessments.eligibility.rules.base import MET, NOT_MET, Finding, cited
+from assessments.eligibility.rules.base import EXEMPT, MET, NOT_MET, Finding, cited
 from assessments.eligibility.rules.continuity import days_abroad_by_year, trips_params, years_params
 from assessments.eligibility.rules.dates import add_months, add_years, first_day_satisfied
 from assessments.thresholds.snapshot import Thresholds
@@ -24,9 +30,16 @@ YEAR_KEY = "naturalization.absence.days_per_year"
 WINDOW_KEY = "naturalization.absence.window_years"
 
 
-def absences(a: Answers, t: Thresholds) -> Finding:
-    """Check trips abroad within the window against the per-trip and per-year limits."""
-    window = t[WINDOW_KEY]
+def absences_over(
+    a: Answers, t: Thresholds, *, years_key: str | None, path: str, reference: str = ""
+) -> Finding:
+    """Check trips abroad within the route's period (``years_key``) against the limits.
+
+    ``years_key`` None: the route asks no period, so nothing can start again (exempt).
+    """
+    if years_key is None:
+        return Finding(ID, EXEMPT, "naturalization.absences.exempt", {"path": path}, reference)
+    window = t[years_key]
     window_start = add_years(a.application_date, -int(window))
     trips = [trip for trip in a.trips if trip.return_date > window_start]
     limit_months, year_limit = t[TRIP_KEY], t[YEAR_KEY]
@@ -49,6 +62,7 @@ def absences(a: Answers, t: Thresholds) -> Finding:
                 "longest_days": max((trip.days for trip in trips), default=0),
                 "max_year_days": max(by_year.values(), default=0),
                 "window_years": window,
+                "path": path,
             },
             **cited(t, TRIP_KEY),
         )
@@ -58,7 +72,7 @@ def absences(a: Answers, t: Thresholds) -> Finding:
         + [dt.date(year + 1, 1, 1) for year in heavy_years]
     )
     clears_on = first_day_satisfied(
-        t, a.application_date, lambda s: add_years(last_end, s[WINDOW_KEY])
+        t, a.application_date, lambda s: add_years(last_end, s[years_key])
     )
     return Finding(
         ID,
@@ -70,6 +84,7 @@ def absences(a: Answers, t: Thresholds) -> Finding:
             "limit_months": limit_months,
             "year_limit": year_limit,
             "window_years": window,
+            "path": path,
         },
         clears_on=clears_on,
         **cited(t, TRIP_KEY if long_trips else YEAR_KEY),

@@ -18,18 +18,27 @@ NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
     ),
     "naturalization.residence.no_work_status": ("status", "years"),
     "naturalization.residence.policy_ten_years": ("years", "required", "policy_date"),
-    "naturalization.residence.spouse_too_short": ("years", "required", "marriage_date"),
-    "naturalization.residence.marriage_date_missing": ("years", "required"),
+    "naturalization.residence.spouse_too_short": ("years", "required", "marriage_date", "path"),
+    "naturalization.residence.marriage_date_missing": ("years", "required", "path"),
     "naturalization.residence.exempt": ("path",),
-    # absences — "引き続き": long trips and heavy years (practice).
-    "naturalization.absences.ok": ("trips", "longest_days", "max_year_days", "window_years"),
+    # absences — "引き続き": long trips and heavy years (practice), over the period of the route
+    # the residence finding is judged on (``path``); a route with no period has nothing to reset.
+    "naturalization.absences.ok": (
+        "trips",
+        "longest_days",
+        "max_year_days",
+        "window_years",
+        "path",
+    ),
     "naturalization.absences.too_long": (
         "long_trips",
         "heavy_years",
         "limit_months",
         "year_limit",
         "window_years",
+        "path",
     ),
+    "naturalization.absences.exempt": ("path",),
     # age — Art. 5(1)(ii); exempt under Arts. 7 and 8 (``path``: the route that waives it).
     "naturalization.age.ok": ("age", "required"),
     "naturalization.age.too_young": ("age", "required"),
@@ -48,13 +57,34 @@ NATURALIZATION_CODES: dict[str, tuple[str, ...]] = {
     ),
     "naturalization.conduct.traffic_caution": ("count", "tolerance", "window_years"),
     "naturalization.conduct.unpaid": ("count", "kinds"),
-    "naturalization.conduct.late": ("count", "latest_due", "lookback_years"),
+    "naturalization.conduct.late": ("count", "kinds", "latest_due", "lookback_years"),
+    # A late pension or health-insurance payment older than the year but within two (a risk).
+    "naturalization.conduct.late_earlier": (
+        "count",
+        "kinds",
+        "latest_due",
+        "lookback_years",
+        "caution_years",
+    ),
     "naturalization.conduct.not_enrolled": ("pension", "health_insurance"),
     "naturalization.conduct.family_arrears": (),
     # livelihood — Art. 5(1)(iv); exempt under Art. 8 (``path``: the route that waives it).
-    "naturalization.livelihood.ok": ("income", "required"),
-    "naturalization.livelihood.income_below": ("income", "required"),
-    "naturalization.livelihood.income_missing": ("required",),
+    # required: the figure for the household (household_size: the applicant and the dependants).
+    "naturalization.livelihood.ok": ("income", "required", "household_size"),
+    "naturalization.livelihood.income_below": (
+        "income",
+        "required",
+        "household_size",
+        "required_household",
+    ),
+    "naturalization.livelihood.household_below": (
+        "income",
+        "required",
+        "household_size",
+        "required_single",
+        "per_person",
+    ),
+    "naturalization.livelihood.income_missing": ("required", "household_size"),
     "naturalization.livelihood.public_assistance": (),
     "naturalization.livelihood.job_changed": ("date", "wait_years"),
     "naturalization.livelihood.exempt": ("path",),

@@ -2,7 +2,9 @@
 
 No sentence still counting (spent under Penal Code Art. 34-2, or a waiting period after a
 suspended sentence); taxes, pension and health insurance of the applicant *and the family*
-paid, and paid on time in the last year; traffic violations within practice's limits (at
+paid, and paid on time in the last year (a late pension or health-insurance payment within two
+years stays a risk: the same ledger of payments the permanent-residence check reads, each
+window with its own source); traffic violations within practice's limits (at
 most 5 in 5 years and fewer than 4 in the last 2; since 2022 some practitioners see
 more than 3 in 5 years as a risk). Everything that clears with time says when; what only
 payment or enrolment can fix has no date. Every check runs; the finding reported is the one
@@ -30,6 +32,8 @@ WAIT_KEYS = {
 }
 SERIOUS_TRAFFIC = "serious_traffic"
 LOOKBACK_KEY = "naturalization.conduct.payments_lookback_years"
+CAUTION_KEY = "naturalization.conduct.social_insurance_caution_years"
+INSURANCE_KINDS = frozenset({"pension", "health_insurance"})
 
 
 def _sentences(a: Answers, t: Thresholds) -> list[Finding]:
@@ -140,15 +144,28 @@ def _duties(a: Answers, t: Thresholds) -> list[Finding]:
         findings.append(
             Finding(ID, NOT_MET, "naturalization.conduct.family_arrears", {}, REFERENCE)
         )
-    lookback = t[LOOKBACK_KEY]
+    findings += _late(a, t)
+    return findings
+
+
+def _late(a: Answers, t: Thresholds) -> list[Finding]:
+    """Late payments: within the year they fail; pension and health insurance within two, a risk."""
+    findings = []
+    lookback, caution = t[LOOKBACK_KEY], t[CAUTION_KEY]
     start = add_years(a.application_date, -int(lookback))
-    late = [p for p in a.payments if p.paid_date is not None and p.due_date > start]
+    paid_late = [p for p in a.payments if p.paid_date is not None]
+    late = [p for p in paid_late if p.due_date > start]
     if late:
         latest = max(p.due_date for p in late)
         due = first_day_satisfied(
             t, a.application_date, lambda s: add_years(latest, s[LOOKBACK_KEY])
         )
-        params = {"count": len(late), "latest_due": latest, "lookback_years": lookback}
+        params = {
+            "count": len(late),
+            "kinds": sorted({p.kind for p in late}),
+            "latest_due": latest,
+            "lookback_years": lookback,
+        }
         findings.append(
             Finding(
                 ID,
@@ -157,6 +174,34 @@ def _duties(a: Answers, t: Thresholds) -> list[Finding]:
                 params,
                 clears_on=due,
                 **cited(t, LOOKBACK_KEY),
+            )
+        )
+    if caution is None:
+        return findings
+    caution_start = add_years(a.application_date, -int(caution))
+    earlier = [
+        p for p in paid_late if p.kind in INSURANCE_KINDS and caution_start < p.due_date <= start
+    ]
+    if earlier:
+        latest = max(p.due_date for p in earlier)
+        due = first_day_satisfied(
+            t, a.application_date, lambda s: add_years(latest, s[CAUTION_KEY])
+        )
+        params = {
+            "count": len(earlier),
+            "kinds": sorted({p.kind for p in earlier}),
+            "latest_due": latest,
+            "lookback_years": lookback,
+            "caution_years": caution,
+        }
+        findings.append(
+            Finding(
+                ID,
+                AT_RISK,
+                "naturalization.conduct.late_earlier",
+                params,
+                clears_on=due,
+                **cited(t, CAUTION_KEY),
             )
         )
     return findings

@@ -24,6 +24,7 @@ Source: https://laws.e-gov.go.jp/law/325AC0000000147 (国籍法 5条, 6条, 7条
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import ResidenceStatus as S
@@ -41,6 +42,8 @@ from assessments.eligibility.rules.routes import QUALIFYING_STATUSES
 from assessments.thresholds.snapshot import Thresholds
 
 ID = "residence"
+#: Art. 5's five years: the period whose continuity the absences are judged over.
+ABSENCE_WINDOW_KEY = "naturalization.absence.window_years"
 #: How favourable each status is, when several routes are open (then the earliest date).
 FAVOUR = {EXEMPT: 0, MET: 1, AT_RISK: 2}
 #: Practice: a family member on Dependent status applies with the household it depends on.
@@ -126,11 +129,15 @@ def _family(a: Answers, t: Thresholds) -> Finding:
 
 
 def _policy(a: Answers, t: Thresholds) -> Finding | None:
-    """Flag, as a risk only, the unverified 2026 policy of ten years in principle."""
+    """Flag, as a risk only, the unverified 2026 policy of ten years in principle.
+
+    The policy is a draft (never in force): it is read as if adopted (``with_drafts``).
+    """
     key = "naturalization.residence.policy_min_years"
-    if t[key] is None:
+    drafted = t.with_drafts()
+    if drafted[key] is None:
         return None
-    due = opens_on(t, a.application_date, ((a.residence_start_date, key),))
+    due = opens_on(drafted, a.application_date, ((a.residence_start_date, key),))
     if due is not None and due <= a.application_date:
         return None
     return Finding(
@@ -139,43 +146,57 @@ def _policy(a: Answers, t: Thresholds) -> Finding | None:
         "naturalization.residence.policy_ten_years",
         {
             "years": years_between(a.residence_start_date, a.application_date),
-            "required": t[key],
-            "policy_date": t.entry(key).valid_from,
+            "required": drafted[key],
+            "policy_date": drafted.entry(key).valid_from,
         },
         clears_on=due,
-        **cited(t, key),
+        **cited(drafted, key),
     )
 
 
-def _spouse(a: Answers, t: Thresholds) -> Finding:
-    """Art. 7: three years in Japan, or three years married and one year in Japan."""
+def _spouse(a: Answers, t: Thresholds) -> list[Finding]:
+    """Art. 7: three years in Japan, or three years married and one year in Japan (each a route)."""
     in_japan_key = "naturalization.spouse.in_japan_min_years"
     marriage_key = "naturalization.spouse.marriage_min_years"
     start, on = a.residence_start_date, a.application_date
-    dues = [(opens_on(t, on, route.periods), route) for route in spouse_routes(a)]
-    day, route = min(dues, key=lambda item: item[0] or dt.date.max)
-    key = route.periods[0][1]
     years = years_between(start, on)
-    if day is not None and day <= on:
-        params = {"path": str(route.path.value), "years": years, "required": t[key]}
-        return Finding(ID, MET, "naturalization.residence.met", params, **cited(t, key))
-    if a.marriage_date is None:
-        return Finding(
-            ID,
-            AT_RISK,
-            "naturalization.residence.marriage_date_missing",
-            {"years": years, "required": t[in_japan_key]},
-            clears_on=day,
-            **cited(t, marriage_key),
-        )
-    return Finding(
-        ID,
-        NOT_MET,
-        "naturalization.residence.spouse_too_short",
-        {"years": years, "required": t[in_japan_key], "marriage_date": a.marriage_date},
-        clears_on=day,
-        **cited(t, key),
-    )
+    findings = []
+    for route in spouse_routes(a):
+        day, key, path = opens_on(t, on, route.periods), route.periods[0][1], str(route.path.value)
+        if day is not None and day <= on:
+            params = {"path": path, "years": years, "required": t[key]}
+            findings.append(
+                Finding(ID, MET, "naturalization.residence.met", params, **cited(t, key))
+            )
+        elif a.marriage_date is None:
+            findings.append(
+                Finding(
+                    ID,
+                    AT_RISK,
+                    "naturalization.residence.marriage_date_missing",
+                    {"years": years, "required": t[in_japan_key], "path": path},
+                    clears_on=day,
+                    **cited(t, marriage_key),
+                )
+            )
+        else:
+            params = {
+                "years": years,
+                "required": t[in_japan_key],
+                "marriage_date": a.marriage_date,
+                "path": path,
+            }
+            findings.append(
+                Finding(
+                    ID,
+                    NOT_MET,
+                    "naturalization.residence.spouse_too_short",
+                    params,
+                    clears_on=day,
+                    **cited(t, key),
+                )
+            )
+    return findings
 
 
 def _special(a: Answers, t: Thresholds, route: Route) -> Finding:
@@ -206,14 +227,43 @@ def _favour(finding: Finding):
     return (FAVOUR.get(finding.status, 3), finding.clears_on or dt.date.max)
 
 
-def residence(a: Answers, t: Thresholds) -> Finding:
-    """Check the residence period of the most favourable naturalization route."""
+@dataclass(frozen=True)
+class RoutePeriod:
+    """One route the answers open: its residence finding, and the period whose continuity the
+    absences are judged over (``years_key``; None: the route asks no period)."""
+
+    finding: Finding
+    years_key: str | None
+    path: str
+    reference: str = ""
+
+
+#: The period in Japan each simplified route counts (its last, or only, period in Japan).
+SPOUSE_YEARS_KEYS = {
+    P.SPOUSE: "naturalization.spouse.in_japan_min_years",
+    P.SPOUSE_MARRIAGE: "naturalization.spouse.marriage_in_japan_min_years",
+}
+
+
+def route_periods(a: Answers, t: Thresholds) -> list[RoutePeriod]:
+    """Return every route the answers open, the status's own first (it is named on a tie)."""
     if a.status == S.SPOUSE_OF_JAPANESE:
-        by_status = _spouse(a, t)
-    elif a.status == S.DEPENDENT:
-        by_status = _family(a, t)
+        own = [
+            RoutePeriod(f, SPOUSE_YEARS_KEYS[P(f.params["path"])], f.params["path"])
+            for f in _spouse(a, t)
+        ]
     else:
-        by_status = _general(a, t)
-    special = [_special(a, t, route) for route in special_routes(a)]
-    # On a tie the status's own route is named (``min`` keeps the first).
-    return min([by_status, *special], key=_favour)
+        finding = _family(a, t) if a.status == S.DEPENDENT else _general(a, t)
+        default = P.FAMILY if a.status == S.DEPENDENT else P.GENERAL
+        path = finding.params.get("path", str(default.value))
+        own = [RoutePeriod(finding, ABSENCE_WINDOW_KEY, path)]
+    special = [
+        RoutePeriod(
+            _special(a, t, route),
+            route.periods[-1][1] if route.periods else None,
+            str(route.path.value),
+            "" if route.periods else NO_PERIOD_REFERENCES[route.path],
+        )
+        for route in special_routes(a)
+    ]
+    return own + special

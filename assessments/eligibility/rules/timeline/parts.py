@@ -24,10 +24,10 @@ from assessments.eligibility.rules.dates import (
     first_day_satisfied,
 )
 from assessments.eligibility.rules.residence_keys import residence_years_key
-from assessments.thresholds.snapshot import Thresholds
+from assessments.thresholds.snapshot import Thresholds, is_draft
 
 #: Milestone codes that mark a change of the rules rather than a date of the applicant.
-RULE_CHANGES = ("rule_change", "three_year_period_last_day")
+RULE_CHANGES = ("rule_change", "draft_rule_change", "three_year_period_last_day")
 PAYMENT_RULE = {
     PaymentKind.RESIDENT_TAX: "taxes",
     PaymentKind.NATIONAL_TAX: "taxes",
@@ -93,7 +93,8 @@ def periods(a: Answers) -> list[dict]:
 def trips(a: Answers, t: Thresholds, route: str) -> list[dict]:
     """Return every trip once, oldest first, with the longest and those over a limit marked."""
     warning = t["absence.single_trip_warning_days"]
-    draft_months = t["absence.single_trip_max_months"]
+    # The draft's limit is never in force: a trip over it is marked apart (``over_draft_limit``).
+    draft_months = t.with_drafts()["absence.single_trip_max_months"]
     years = t[residence_years_key(route)]
     window_start = add_years(a.application_date, -int(years or 0))
     ordered = sorted(a.trips, key=lambda trip: (trip.departure, trip.return_date))
@@ -104,11 +105,9 @@ def trips(a: Answers, t: Thresholds, route: str) -> list[dict]:
             "return": trip.return_date,
             "days": trip.days,
             "longest": trip is longest and trip.days > 0,
-            "over_limit": trip.days >= warning
-            or (
-                draft_months is not None
-                and trip.return_date >= add_months(trip.departure, draft_months)
-            ),
+            "over_limit": trip.days >= warning,
+            "over_draft_limit": draft_months is not None
+            and trip.return_date >= add_months(trip.departure, draft_months),
             "in_window": trip.return_date > window_start,
         }
         for trip in ordered
@@ -133,8 +132,11 @@ def windows(a: Answers, t: Thresholds, route: str) -> list[dict]:
     years = t[residence_years_key(route)]
     if years is not None:
         found.append(_continuity_window(a, t, years))
-    if t["absence.cumulative_max_months"] is not None:
-        found.append(_window(a, "continuity", "absence.window_years", t["absence.window_years"]))
+    drafted = t.with_drafts()
+    if drafted["absence.cumulative_max_months"] is not None:
+        # Only the pending draft counts absences over this window: marked as a draft.
+        years = drafted["absence.window_years"]
+        found.append(_window(a, "continuity", "absence.window_years", years, draft=True))
     tax_years = t[f"lookback.tax_years.{route}"]
     income_years = sorted(
         certifiable_years(a.application_date, tax_years, t["lookback.certificate_month"])
@@ -275,16 +277,27 @@ def _concerns(key: str, route: str) -> bool:
 
 
 def _rule_changes(t: Thresholds, route: str) -> list[dict]:
-    """Return each later day on which a threshold of the route changes, with its requirements."""
+    """Return each later day on which a threshold of the route changes, with its requirements.
+
+    ``rule_change`` lists only versions in force; a draft is never in force, so the days and
+    requirements a pending draft would change are a milestone of their own,
+    ``draft_rule_change`` (``draft: true``).
+    """
     first = min((v.valid_from for v in t.timeline), default=t.as_of)
-    by_day: dict[dt.date, set[str]] = {}
+    by_day: dict[tuple[str, dt.date], set[str]] = {}
     for version in t.timeline:
         requirement = next(
             (rid for prefix, rid in KEY_REQUIREMENTS if version.key.startswith(prefix)), None
         )
         if requirement and version.valid_from > first and _concerns(version.key, route):
-            by_day.setdefault(version.valid_from, set()).add(requirement)
+            code = "draft_rule_change" if is_draft(version) else "rule_change"
+            by_day.setdefault((code, version.valid_from), set()).add(requirement)
     return [
-        {"code": "rule_change", "date": day, "requirements": sorted(rids)}
-        for day, rids in sorted(by_day.items())
+        {
+            "code": code,
+            "date": day,
+            "requirements": sorted(rids),
+            **({"draft": True} if code == "draft_rule_change" else {}),
+        }
+        for (code, day), rids in sorted(by_day.items(), key=lambda item: item[0][::-1])
     ]
