@@ -30,10 +30,9 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from assessments.eligibility.answers import Answers, AnswersInvalid, answers_from_dict
 from assessments.results.file_by import filing_view
 from assessments.results.models import Assessment
-from assessments.results.presentation import result_page
+from assessments.results.presentation import result_page, stored_answers
 
 TEMPLATE = "assessments/report/report.html"
 #: The report's stylesheet, given to WeasyPrint once per process (``fetcher.report_renderer``).
@@ -47,6 +46,10 @@ KIND_ORDER = {"official": 0, "practice": 1, "draft": 2}
 MIN_SHARED_TITLE = 8  # characters a document title must share to be written once
 SECTION_SEPARATOR = re.compile(r",\s+")  # "1(3)ウ, 注1", never the comma in "3,000,000"
 REFERENCE_LENGTH = 8  # hex digits of the token's hash shown on the report (32 bits: not a secret)
+#: WeasyPrint's documented options for every report: a tagged PDF (headings, lists, reading
+#: order and each block's language for screen readers; WeasyPrint then also asks viewers to
+#: show the document's title rather than its file name, ``/DisplayDocTitle``).
+PDF_OPTIONS = {"pdf_tags": True}
 
 
 def _static_prefix() -> str:
@@ -101,26 +104,14 @@ def report_context(*, result: dict, answers: dict, reference: str, generated_at:
     return {
         "page": page,
         "filing": filing_view(result),
-        "answers": _stored_answers(answers, application_date=page.application_date),
-        "sources": report_sources(result=result),
+        "answers": stored_answers(answers, application_date=page.application_date),
+        "sources": report_sources(thresholds=page.thresholds),
         "reference": reference,
         "generated_on": timezone.localtime(generated_at).date(),
     }
 
 
-def _stored_answers(data: dict, *, application_date: dt.date | None) -> Answers | None:
-    """Parse stored answers back to ``Answers``; None if they no longer pass validation.
-
-    Answers were valid when stored, but a later, stricter check must not make an old report
-    fail: the report is then printed without the answers section, with a note.
-    """
-    try:
-        return answers_from_dict(data, today=application_date or timezone.localdate())
-    except AnswersInvalid:
-        return None
-
-
-def report_sources(*, result: dict) -> list[dict]:
+def report_sources(*, thresholds) -> list[dict]:
     """Return the documents behind the thresholds the result used: one entry per URL.
 
     Thresholds citing sections of one document (the guideline's 1(3)ア, 2(1), …) become one
@@ -128,8 +119,8 @@ def report_sources(*, result: dict) -> list[dict]:
     Official sources come first, then practitioners' rules of thumb, then drafts.
     """
     by_url: dict[str, dict] = {}
-    for key, entry in sorted((result.get("thresholds") or {}).items()):
-        if key.startswith(OWN_THRESHOLD_PREFIXES) or not isinstance(entry, dict):
+    for key, entry in sorted(thresholds.items()):
+        if key.startswith(OWN_THRESHOLD_PREFIXES) or not hasattr(entry, "get"):
             continue
         url, title = entry.get("source_url") or "", entry.get("source_title") or ""
         if not title:
@@ -188,7 +179,9 @@ def report_render_pdf(*, html: str) -> bytes:
 
     renderer = report_renderer()
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=renderer.url_fetcher)
-    return document.write_pdf(stylesheets=[renderer.stylesheet], font_config=renderer.font_config)
+    return document.write_pdf(
+        stylesheets=[renderer.stylesheet], font_config=renderer.font_config, **PDF_OPTIONS
+    )
 
 
 def report_pdf(*, result: dict, answers: dict, reference: str) -> bytes:

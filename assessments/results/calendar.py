@@ -18,11 +18,11 @@ from django.utils.translation import gettext
 
 from assessments.eligibility.choices import Route
 from assessments.eligibility.rules.period_of_stay import renewal_opens
-from assessments.eligibility.rules.planned import CAN_APPLY
-from assessments.results.requirements import REQUIREMENT_NAMES, stored_date
+from assessments.results import wording
+from assessments.results.view import ResultView
 from assessments.thresholds.snapshot import Thresholds
+from assessments.web.formats import as_date
 
-NEEDS_ACTION = ("not_met", "at_risk")
 #: Keys that do not change what the person must meet (the readiness score's weights).
 NOT_A_RULE = ("score.",)
 ROUTE_NAMES = frozenset(Route.values)
@@ -42,31 +42,21 @@ def calendar_events(
     *, result: dict, answers: dict, thresholds: Thresholds, today: dt.date
 ) -> list[CalendarEvent]:
     """Return the result's dates as events, in date order."""
+    view = ResultView.from_json(result)
     events = []
-    if apply_from := _apply_from(result):
+    if apply_from := view.apply_from:
         events.append(CalendarEvent("apply_from", apply_from))
     events += _stay_events(answers, thresholds)
-    for finding in result.get("requirements") or []:
-        clears_on = stored_date(finding.get("clears_on")) if isinstance(finding, dict) else None
-        if clears_on and finding.get("status") in NEEDS_ACTION:
-            events.append(CalendarEvent("clears", clears_on, {"requirement": finding.get("id")}))
+    for finding in view.needing_action:
+        if finding.clears_on:
+            events.append(CalendarEvent("clears", finding.clears_on, {"requirement": finding.id}))
     month = thresholds["lookback.certificate_month"]
     june = dt.date(today.year, month, 1)
     june = june if june >= today else dt.date(today.year + 1, month, 1)
     events.append(CalendarEvent("tax_certificate", june, {"year": june.year - 1}))
-    events += _rule_changes(thresholds, str(result.get("route", "")), today)
+    events += _rule_changes(thresholds, view.route, today)
     events += _file_by(result, today)
     return sorted(events, key=lambda event: (event.day, event.code))
-
-
-def _apply_from(result: dict) -> dt.date | None:
-    """Return the first day one can apply, with any planned trips weighed."""
-    planned = result.get("planned_trips")
-    if isinstance(planned, dict) and planned.get("moves"):
-        return stored_date(planned.get("apply_from_with"))
-    if result.get("overall") in CAN_APPLY:
-        return stored_date(result.get("application_date"))
-    return stored_date(result.get("earliest_date"))
 
 
 def _file_by(result: dict, today: dt.date) -> list[CalendarEvent]:
@@ -74,21 +64,21 @@ def _file_by(result: dict, today: dt.date) -> list[CalendarEvent]:
 
     ``draft`` says whether the change after it is a pending draft (worded "if adopted").
     """
-    file_by = stored_date(result.get("file_by")) if result.get("file_by") else None
+    file_by = as_date(result.get("file_by")) if result.get("file_by") else None
     if file_by is None or file_by < today:
         return []
     after = file_by + dt.timedelta(days=1)
     bases = {
         change.get("basis")
         for change in result.get("rule_changes") or []
-        if isinstance(change, dict) and stored_date(change.get("date")) == after
+        if isinstance(change, dict) and as_date(change.get("date")) == after
     }
     return [CalendarEvent("file_by", file_by, {"draft": bases == {"draft"}})]
 
 
 def _stay_events(answers: dict, thresholds: Thresholds) -> list[CalendarEvent]:
     """Return the end of the period of stay and the first day its renewal can be filed."""
-    expiry = stored_date(answers.get("status_expiry_date"))
+    expiry = as_date(answers.get("status_expiry_date"))
     if expiry is None:
         return []
     events = [CalendarEvent("status_expiry", expiry)]
@@ -125,7 +115,7 @@ def _summary(event: CalendarEvent) -> str:
     if event.code == "renewal_opens":
         return gettext("From today you can apply to renew your period of stay")
     if event.code == "clears":
-        name = REQUIREMENT_NAMES.get(event.params.get("requirement"), "")
+        name = wording.label(event.params.get("requirement"), "requirement")
         return gettext("Cleared by time: %(requirement)s") % {"requirement": name}
     if event.code == "tax_certificate":
         return gettext("Tax certificates for %(year)s income can be issued from today") % {

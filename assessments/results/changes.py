@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.choices import REQUIREMENT_IDS, RequirementStatus
-from assessments.results.requirements import stored_date
+from assessments.results.view import stored_date
 
 #: Each contract key, named by the question that asks it (in the order the check asks them).
 ANSWER_NAMES = {
@@ -98,7 +98,8 @@ QUESTION_OF_FINDING = {
 
 def question_of(finding) -> str | None:
     """Return the contract key a finding asks the applicant to answer, or None."""
-    code = finding.get("code") if isinstance(finding, dict) else None
+    # A stored finding (a dict) or a typed one (``results.view.Finding``).
+    code = finding.get("code") if isinstance(finding, dict) else getattr(finding, "code", None)
     return QUESTION_OF_FINDING.get(code) if isinstance(code, str) else None
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assessments.results.requirements import REQUIREMENT_NAMES, as_list, stored_date
+from assessments.results.view import as_list, stored_date
+from assessments.results.wording import REQUIREMENT as REQUIREMENT_NAMES
 
 DRAFT = "draft"
 

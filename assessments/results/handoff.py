@@ -39,7 +39,7 @@ from assessments.eligibility.answers import SCHEMA, Trip
 from assessments.eligibility.choices import Route
 from assessments.results.handoff_checks import CHECK_ITEMS, answer_text, finding_text, kind_label
 from assessments.results.presentation import result_page
-from assessments.results.requirements import as_list, stored_date
+from assessments.results.view import as_list, stored_date
 from assessments.web.formats import longdate
 
 README_FILE = "00_表紙_README.txt"

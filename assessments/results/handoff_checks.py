@@ -24,7 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from assessments.eligibility.answers import Trip
 from assessments.eligibility.choices import RequirementStatus, Route
 from assessments.eligibility.rules.continuity import days_abroad_by_year
-from assessments.results.requirements import REQUIREMENT_NAMES, as_list, stored_date
+from assessments.results.view import as_list, stored_date
+from assessments.results.wording import REQUIREMENT as REQUIREMENT_NAMES
 from assessments.web.formats import is_japanese, longdate
 
 GUIDELINE = "永住許可に関するガイドライン（令和8年2月24日改訂）"

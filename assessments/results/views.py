@@ -21,7 +21,7 @@ from assessments.results.presentation import result_page
 from assessments.results.selectors import assessment_exists, assessment_get
 from assessments.results.services import assessment_delete, assessment_delete_earlier
 from assessments.results.whatif import WhatIfForm
-from assessments.results.whatif_page import payment_choices, planned_view
+from assessments.results.whatif_page import payment_choices
 
 
 def live_assessment(token: str) -> Assessment:
@@ -35,11 +35,12 @@ def live_assessment(token: str) -> Assessment:
 def result_context(assessment: Assessment) -> dict:
     """Return what the result page shows for a stored assessment (also under a what-if)."""
     token = assessment.token
+    page = result_page(result=assessment.result, answers=assessment.answers)
     return {
-        "page": result_page(result=assessment.result, answers=assessment.answers),
+        "page": page,
         # The result JSON always carries naturalization; its card is for those who asked.
         "naturalization_asked": answered_naturalization_in(assessment.answers),
-        "planned": planned_view(assessment.result),
+        "planned": page.planned,
         "filing": filing_view(assessment.result),
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),

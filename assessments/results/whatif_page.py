@@ -1,7 +1,9 @@
-"""View-models for the what-if comparison and the planned-trips sentence (plain data).
+"""The what-if comparison: the current result beside the result with the changes (plain data).
 
-Nothing here decides eligibility: both read ``prcheck.result/1`` dicts made by the engine and
-reshape them for the templates, which word them.
+Nothing here decides eligibility: both results are read into ``view.ResultView`` and compared
+requirement by requirement. The "first day you can apply" of each side is the view's
+``apply_from`` (with planned trips when there are any), the same value the planned-trips
+sentence under the table states, so the two can never disagree.
 """
 
 from __future__ import annotations
@@ -11,17 +13,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
-from assessments.eligibility.choices import PaymentKind
-from assessments.eligibility.rules.planned import CAN_APPLY
-from assessments.results.presentation import ResultPage, result_page
-from assessments.results.requirements import REQUIREMENT_NAMES, stored_date
+from assessments.results import wording
+from assessments.results.presentation import result_page
+from assessments.results.view import Planned, ResultView
 from assessments.results.whatif import unpaid_payments
-from assessments.templatetags.prcheck import longdate
-
-
-def apply_from(page: ResultPage) -> dt.date | None:
-    """Return the first day one can apply: the application date, the earliest date, or None."""
-    return page.application_date if page.overall in CAN_APPLY else page.earliest_date
+from assessments.web.formats import longdate
 
 
 @dataclass(frozen=True)
@@ -34,79 +30,48 @@ class Change:
 
     @property
     def name(self):
-        return REQUIREMENT_NAMES.get(self.id, self.id)
+        return wording.label(self.id, "requirement")
 
 
 @dataclass(frozen=True)
 class Comparison:
     """The current result beside the what-if result."""
 
-    current: ResultPage
-    what_if: ResultPage
-    current_apply_from: dt.date | None
-    what_if_apply_from: dt.date | None
+    current: ResultView
+    what_if: ResultView
     changes: tuple[Change, ...]
-    planned: PlannedView | None
+
+    @property
+    def current_apply_from(self) -> dt.date | None:
+        return self.current.apply_from
+
+    @property
+    def what_if_apply_from(self) -> dt.date | None:
+        return self.what_if.apply_from
+
+    @property
+    def planned(self) -> Planned | None:
+        return self.what_if.planned
 
 
-def comparison(*, current: dict, what_if: dict) -> Comparison:
+def comparison(*, current: dict, what_if: dict, answers: dict | None = None) -> Comparison:
     """Return the comparison of two result dicts, requirement by requirement."""
-    before, after = result_page(result=current), result_page(result=what_if)
-    statuses = {r.id: r.status for r in before.requirements}
+    before = result_page(result=current, answers=answers)
+    after = result_page(result=what_if, answers=answers)
+    statuses = {f.id: f.status for f in before.requirements}
     changes = tuple(
-        Change(id=r.id, before=statuses.get(r.id, ""), after=r.status)
-        for r in after.requirements
-        if statuses.get(r.id) != r.status
+        Change(id=f.id, before=statuses.get(f.id, ""), after=f.status)
+        for f in after.requirements
+        if statuses.get(f.id) != f.status
     )
-    return Comparison(
-        current=before,
-        what_if=after,
-        current_apply_from=apply_from(before),
-        what_if_apply_from=apply_from(after),
-        changes=changes,
-        planned=planned_view(what_if),
-    )
-
-
-@dataclass(frozen=True)
-class PlannedView:
-    """The ``planned_trips`` block of a result, with dates parsed."""
-
-    trips: tuple[dict, ...]  # {"departure", "return"}: what the ``trip_span`` filter writes
-    without: dt.date | None
-    with_trips: dt.date | None
-    moves: bool
-    because: tuple[tuple[str, dt.date | None, dt.date | None], ...]
-    continuity_status: str
-
-
-def planned_view(result: dict) -> PlannedView | None:
-    """Return the planned-trips view of a result dict, or None when it has no planned trip."""
-    block = result.get("planned_trips") if isinstance(result, dict) else None
-    if not isinstance(block, dict):
-        return None
-    trips = [t for t in block.get("trips") or [] if isinstance(t, dict)]
-    because = [b for b in block.get("because") or [] if isinstance(b, dict)]
-    continuity = block.get("continuity") if isinstance(block.get("continuity"), dict) else {}
-    return PlannedView(
-        trips=tuple({"departure": t.get("departure"), "return": t.get("return")} for t in trips),
-        without=stored_date(block.get("apply_from_without")),
-        with_trips=stored_date(block.get("apply_from_with")),
-        moves=bool(block.get("moves")),
-        because=tuple(
-            (str(b.get("code", "")), stored_date(b.get("day")), stored_date(b.get("until")))
-            for b in because
-        ),
-        continuity_status=str(continuity.get("status", "")),
-    )
+    return Comparison(current=before, what_if=after, changes=changes)
 
 
 def payment_choices(stored: dict) -> list[tuple[str, str]]:
     """Return the what-if form's choices: each unpaid stored payment, by kind and due date."""
     choices = []
     for index, payment in unpaid_payments(stored):
-        kind = payment.get("kind")
-        label = PaymentKind(kind).label if kind in PaymentKind.values else str(kind)
+        kind = wording.label(payment.get("kind"), "PaymentKind")
         due = longdate(payment.get("due_date", ""))
-        choices.append((index, gettext("%(kind)s, due %(date)s") % {"kind": label, "date": due}))
+        choices.append((index, gettext("%(kind)s, due %(date)s") % {"kind": kind, "date": due}))
     return choices

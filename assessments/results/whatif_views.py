@@ -37,7 +37,9 @@ def what_if(request, token: str):
     context = result_context(assessment)
     context["what_if_form"] = form
     if outcome.result is not None:
-        context["what_if"] = comparison(current=assessment.result, what_if=outcome.result)
+        context["what_if"] = comparison(
+            current=assessment.result, what_if=outcome.result, answers=assessment.answers
+        )
     return _private(render(request, "assessments/result.html", context))
 
 

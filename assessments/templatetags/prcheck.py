@@ -10,6 +10,7 @@ on an odd stored value.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_DOWN, ROUND_UP, Decimal, InvalidOperation
 
 from django import template
@@ -21,8 +22,8 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext_lazy
 
-from assessments.eligibility.choices import LABELLED
-from assessments.results.presentation import SOURCE_TITLES_EN, finding_template_name
+from assessments.results import wording
+from assessments.results.view import Finding
 from assessments.web.formats import is_japanese as _is_japanese
 from assessments.web.formats import longdate
 
@@ -230,19 +231,50 @@ def year_list(values):
 
 
 @register.filter
-def choice_label(value, choices):
-    """Word a stored value of the enumeration named ``choices``: ``{{ p.route|choice_label:"Route" }}``.
+def label(value, table):
+    """Word a stored code, id or enumeration value: ``{{ page.route|label:"Route" }}``.
 
-    A list or tuple is worded item by item (join it with ``listing``); a value the enumeration
-    does not know is returned unchanged.
+    A thin call into ``results.wording`` (the one place labels are declared); ``table`` names
+    one of its tables, or ``source`` for a cited source's title.
     """
-    enumeration = LABELLED[choices]
-    if isinstance(value, list | tuple):
-        return [choice_label(item, choices) for item in value]
-    try:
-        return enumeration(value).label
-    except (ValueError, TypeError):
-        return value
+    if table == "source":
+        return wording.source_title(value) if isinstance(value, str) else value
+    return wording.label(value, table)
+
+
+class JapaneseRunsNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html = self.nodelist.render(context)
+        return html if _is_japanese() else wording.mark_japanese(mark_safe(html))
+
+
+@register.tag
+def japanese_runs(parser, token):
+    """``{% japanese_runs %}…{% endjapanese_runs %}``: on a page not in Japanese, mark every
+    Japanese run of the enclosed HTML ``lang="ja"`` (citations, 行政書士, 特例期間), so that a
+    screen reader reads it with a Japanese voice."""
+    nodelist = parser.parse(("endjapanese_runs",))
+    parser.delete_first_token()
+    return JapaneseRunsNode(nodelist)
+
+
+@register.filter
+def lang_ja(value):
+    """Escape ``value`` and mark its Japanese runs ``lang="ja"`` on a page not in Japanese."""
+    return wording.japanese_run(value)
+
+
+@register.filter
+def names(findings):
+    """Name findings (``view.Finding``) in plain words, joined for the active language."""
+    return listing([finding.name for finding in findings])
+
+
+#: The filter's former name, kept so that templates written on other branches still render.
+register.filter("choice_label", label)
 
 
 @register.filter
@@ -270,37 +302,34 @@ def year_days(entry):
     }
 
 
-@register.filter
-def source_title(value):
-    """Cite a source: on English pages its English title where one exists, then the section."""
-    if not isinstance(value, str) or _is_japanese():
-        return value
-    for japanese, english in SOURCE_TITLES_EN:
-        if value.startswith(japanese):
-            return f"{english}{value[len(japanese) :]}"
-    return value
-
-
-def _render_finding(finding, part: str) -> str:
-    if not isinstance(finding, dict):
+def _finding_html(finding, part: str) -> str:
+    if isinstance(
+        finding, Mapping
+    ):  # a finding's ``remaining`` or ``draft``: code, params, clears_on
+        finding = Finding.from_json(finding)
+    if not isinstance(finding, Finding):
         return ""
-    name = finding_template_name(finding.get("code"))
-    if name is None:
+    if finding.template is None:
         if part != "text":
             return ""
         return gettext("prcheck has no explanation for this finding yet.")
-    params = finding.get("params")
     rendered = render_to_string(
-        name,
-        {"p": params if isinstance(params, dict) else {}, "finding": finding, "part": part},
+        finding.template, {"p": finding.params, "finding": finding, "part": part}
     )
-    draft = params.get("draft") if isinstance(params, dict) else None
-    if part == "text" and isinstance(draft, dict):
-        rendered += render_to_string(
+    # A pending draft's finding beside the one in force (engine-fixes): params.draft.
+    draft = finding.params.get("draft")
+    if part == "text" and isinstance(draft, Mapping):
+        rendered = rendered.strip() + render_to_string(
             "assessments/finding_draft_note.html",
-            {"draft": draft, "draft_text": _render_finding(draft, "text")},
+            {"draft": draft, "draft_text": mark_safe(_finding_html(draft, "text"))},
         )
-    return mark_safe(rendered.strip())  # our own template's output, already escaped
+    return rendered.strip()
+
+
+def _render_finding(finding, part: str) -> str:
+    html = _finding_html(finding, part)
+    # English pages mark the Japanese runs (citations, 行政書士, 理由書) for screen readers.
+    return mark_safe(html) if _is_japanese() else wording.mark_japanese(mark_safe(html))
 
 
 @register.simple_tag

@@ -1,8 +1,7 @@
 """Template tags for the timeline chart and the "why not earlier" table.
 
 ``{% timeline_chart timeline today=… as chart %}`` places the stored ``timeline`` on the
-chart's axis (``assessments.results.timeline_chart``); ``{% why_rows page as rows %}`` joins its
-"clears" rows to the findings they explain; ``{% svglabel %}…{% endsvglabel %}`` writes a
+chart's axis (``assessments.results.timeline_chart``); ``{% svglabel %}…{% endsvglabel %}`` writes a
 label inside an SVG ``<text>``: once, or on the bilingual report as a Japanese line over an
 English one (SVG text cannot hold the HTML spans that ``{% bilingual %}`` writes).
 """
@@ -13,10 +12,8 @@ from django import template
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
-from assessments.results.requirements import REQUIREMENT_NAMES
 from assessments.results.timeline_chart import BILINGUAL, NARROW, WIDE
 from assessments.results.timeline_chart import timeline_chart as build_chart
-from assessments.templatetags.prcheck import listing
 
 register = template.Library()
 
@@ -34,36 +31,6 @@ def timeline_chart(timeline, today=None, layout="wide"):
     return build_chart(
         timeline, today=today or timezone.localdate(), layout=LAYOUTS.get(layout, WIDE)
     )
-
-
-@register.simple_tag
-def why_rows(page):
-    """Return the timeline's "clears" rows, each with the params of the finding it explains."""
-    timeline = getattr(page, "timeline", None)
-    rows = timeline.get("clears") if isinstance(timeline, dict) else None
-    if not isinstance(rows, list):
-        return []
-    findings = {r.id: r.finding for r in getattr(page, "requirements", ())}
-    return [
-        {**row, "params": (findings.get(row.get("requirement")) or {}).get("params") or {}}
-        for row in rows
-        if isinstance(row, dict)
-    ]
-
-
-@register.filter
-def requirement_name(value):
-    """Name a requirement id that the timeline carries (a window's, a rule change's)."""
-    name = REQUIREMENT_NAMES.get(value) if isinstance(value, str) else None
-    return str(name) if name is not None else value
-
-
-@register.filter
-def requirement_names(values):
-    """Name a list of requirement ids in plain words, joined for the active language."""
-    if not isinstance(values, list | tuple):
-        return ""
-    return listing([requirement_name(value) for value in values])
 
 
 class SvgLabelNode(template.Node):

@@ -2,7 +2,8 @@
  * Progressive enhancement for the wizard; every page works without it.
  * - Rows of a repeating answer (trips, payments, ...) are hidden until the answer above asks
  *   for them ("data-shown-when": space-separated name=value pairs, any of which shows them).
- * - The error summary takes the focus, so keyboard and screen-reader users start there.
+ * - The error summary takes the focus, so keyboard and screen-reader users start there; on
+ *   the result page, so does a what-if outcome ("data-focus-on-load").
  * - The language switch submits the step (as "wizard_language") so that what was typed but
  *   not yet sent is kept; without this script the switch still keeps every sent answer.
  */
@@ -45,9 +46,15 @@
         form.submit();
       });
     });
-    var summary = document.querySelector("[data-error-summary]");
+    var summary = document.querySelector("[data-error-summary]") ||
+      document.querySelector("[data-focus-on-load]");
     if (summary) {
       summary.focus();
+      // A page opened at a fragment (#what-if) scrolls to it once loaded, which takes the
+      // focus back to the page: focus again after that.
+      window.addEventListener("load", function () {
+        window.setTimeout(function () { summary.focus(); }, 0);
+      });
     }
   });
 })();

@@ -25,7 +25,13 @@ def test_the_report_has_a_naturalization_row_per_requirement_in_both_languages(
     assert typical_html.count('<div class="requirement naturalization-row status-') == len(
         NATURALIZATION_IDS
     )
-    for text in ("帰化", "Naturalization (帰化)", "生計要件", "Livelihood", "国籍法 5条1項3号"):
+    for text in (
+        "帰化",
+        'Naturalization (<span lang="ja">帰化</span>)',
+        "生計要件",
+        "Livelihood",
+        "国籍法 5条1項3号",
+    ):
         assert text in typical_html
 
 

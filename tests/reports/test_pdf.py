@@ -15,13 +15,14 @@ from tests.reports.support import pdf_text, squeeze
 SUBSET_TAG = re.compile(r"^/?[A-Z]{6}\+")
 #: Small enough to e-mail to a scrivener: the report grew from 150 KB to ~170 KB when it gained
 #: the vector timeline (page 1) and the naturalization section; fonts are subset.
-MAX_BYTES = 200 * 1024
+#: A tagged PDF (structure tree for screen readers, issue 22 item 15) adds about 3%.
+MAX_BYTES = 216 * 1024
 #: A blank A4 page at 30 dpi is all white; text and rules make at least this share dark.
 MIN_INK_SHARE = 0.01
 PAPER = 250  # grey level below which a pixel counts as ink
 
 
-def test_the_output_is_a_pdf_under_200_kb(typical_pdf):
+def test_the_output_is_a_pdf_under_its_size_budget(typical_pdf):
     assert typical_pdf.startswith(b"%PDF-")
     assert len(typical_pdf) < MAX_BYTES
 

@@ -11,8 +11,8 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from assessments.reports.pdf import report_render_html, report_render_pdf
-from assessments.results.requirements import REQUIREMENT_NAMES
-from assessments.templatetags.prcheck import choice_label, longdate
+from assessments.results.wording import REQUIREMENT as REQUIREMENT_NAMES
+from assessments.templatetags.prcheck import label, longdate
 from assessments.thresholds.snapshot import thresholds_from_defaults
 from tests.reports.support import (
     APPLICATION_DATE,
@@ -62,8 +62,8 @@ def test_page_one_gives_the_verdict_route_and_earliest_date_in_both_languages(fa
     result, page_one = failing
     earliest = dt.date.fromisoformat(result["earliest_date"])
     expected = [
-        *_in_both(lambda value: choice_label(value, "Overall"), result["overall"]),
-        *_in_both(lambda value: choice_label(value, "Route"), result["route"]),
+        *_in_both(lambda value: label(value, "Overall"), result["overall"]),
+        *_in_both(lambda value: label(value, "Route"), result["route"]),
         *_in_both(longdate, earliest),
     ]
     assert expected[-2:] == ["2028年5月31日", "31May2028"]

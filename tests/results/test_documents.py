@@ -164,7 +164,7 @@ def test_the_result_page_tailors_the_checklist_to_the_stored_answers(client):
     assessment.save()
     html = client.get(f"/en/result/{assessment.token}/").content.decode()
     section = html.split('id="documents-heading"')[1].split("</section>")[0]
-    assert "final tax return (確定申告書控え)" in section
+    assert 'final tax return (<span lang="ja">確定申告書控え</span>)' in section
     assert "在職証明書" not in section
     assert "Sources of this list:" in section
     assert "https://www.moj.go.jp/isa/applications/procedures/16-4.html" in section

@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from assessments.eligibility.choices import LABELLED
-from assessments.results.requirements import Requirement
+from assessments.results.view import Finding
 from assessments.templatetags import prcheck as f
 from assessments.web import formats
 
@@ -164,13 +164,13 @@ LABELS = [
 @pytest.mark.parametrize(("choices", "value", "english", "japanese"), LABELS)
 def test_codes_are_worded_by_their_choices_in_each_language(choices, value, english, japanese):
     with translation.override("en"):
-        assert f.choice_label(value, choices) == english
+        assert f.label(value, choices) == english
     with translation.override("ja"):
-        assert f.choice_label(value, choices) == japanese
+        assert f.label(value, choices) == japanese
 
 
 def test_a_list_of_codes_is_worded_item_by_item_and_joined_by_listing():
-    template = Template('{% load prcheck %}{{ kinds|choice_label:"PaymentKind"|listing }}')
+    template = Template('{% load prcheck %}{{ kinds|label:"PaymentKind"|listing }}')
     context = Context({"kinds": ["resident_tax", "pension", "unheard_of"]})
     with translation.override("en"):
         assert template.render(context) == "Resident tax, Pension contributions and unheard_of"
@@ -179,7 +179,7 @@ def test_a_list_of_codes_is_worded_item_by_item_and_joined_by_listing():
 @pytest.mark.parametrize("name", sorted(LABELLED))
 def test_every_enumeration_can_be_worded_in_a_template(name):
     value = LABELLED[name].values[0]
-    template = Template("{% load prcheck %}{{ value|choice_label:choices }}")
+    template = Template("{% load prcheck %}{{ value|label:choices }}")
     with translation.override("en"):
         rendered = template.render(Context({"value": value, "choices": name}))
         assert rendered == str(LABELLED[name](value).label)
@@ -190,9 +190,7 @@ def test_every_enumeration_can_be_worded_in_a_template(name):
     [("residence_period", "Residence period"), ("new_requirement", "new_requirement")],
 )
 def test_a_requirement_card_is_named_by_its_id_and_an_unknown_id_by_itself(requirement_id, english):
-    requirement = Requirement(
-        id=requirement_id, status="met", finding={}, reference="", basis="", clears_on=None
-    )
+    requirement = Finding.from_json({"id": requirement_id, "status": "met"})
     with translation.override("en"):
         assert Template("{{ requirement.name }}").render(Context({"requirement": requirement})) == (
             english
@@ -209,15 +207,15 @@ BAD_INPUT = [
     ("years", float("nan")),
     ("period", None),
     ("calendar_year", "soon"),
-    ("choice_label", "unheard_of"),
-    ("choice_label", None),
-    ("choice_label", {"a": 1}),
+    ("label", "unheard_of"),
+    ("label", None),
+    ("label", {"a": 1}),
 ]
 
 
 @pytest.mark.parametrize(("name", "value"), BAD_INPUT, ids=[f"{r[0]}({r[1]!r})" for r in BAD_INPUT])
 def test_a_filter_given_bad_input_returns_it_unchanged_instead_of_failing(name, value):
-    result = f.choice_label(value, "Route") if name == "choice_label" else getattr(f, name)(value)
+    result = f.label(value, "Route") if name == "label" else getattr(f, name)(value)
     assert result is value or result == value or result == str(value)
 
 

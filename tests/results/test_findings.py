@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessments.eligibility.rules.codes import FINDING_CODES
-from assessments.results.presentation import finding_template_name
+from assessments.results.wording import finding_template_name
 from tests.results.naturalization_samples import NATURALIZATION_SAMPLE
 
 FINDINGS_DIR = (
@@ -147,7 +147,10 @@ RENDER = Template("{% load prcheck %}{% finding_text f %}|||{% finding_remedy f 
 def sample_finding(code: str) -> dict:
     params = {name: SAMPLE[name] for name in FINDING_CODES[code]}
     params.update({k: v for k, v in SAMPLE_BY_CODE.get(code, {}).items() if k in params})
-    return {"id": code.split(".")[0], "status": "not_met", "code": code, "params": params}
+    finding = {"id": code.split(".")[0], "status": "not_met", "code": code, "params": params}
+    if "remaining" in params:  # what stays on clears_on: such a finding always has the date
+        finding["clears_on"] = "2028-01-01"
+    return finding
 
 
 def render(finding: dict, language: str) -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assessments.eligibility.naturalization_choices import NaturalizationPath
-from assessments.results.naturalization import ROUTE_NAMES
+from assessments.results.wording import NATURALIZATION_ROUTE as ROUTE_NAMES
 from tests.results.conftest import engine_result, hand_result
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def natz_page(client, result_url):
 
 def test_the_card_shows_the_verdict_the_date_and_a_finding_per_requirement_in_english(natz_page):
     html = natz_page("en")
-    assert "Naturalization (帰化)" in html
+    assert 'Naturalization (<span lang="ja">帰化</span>)' in html
     assert "you can apply for naturalization from 1 March 2027" in html
     assert html.count('class="card naturalization-card card--') == 8
     assert "You changed jobs on 1 March 2026" in html
@@ -77,7 +77,7 @@ def test_the_comparison_gives_the_earliest_date_of_each_path(client, result_url)
 
 def test_a_result_stored_before_naturalization_existed_has_no_card(client, result_url):
     html = client.get(result_url(hand_result(), answers=OPTED_IN)).content.decode()
-    assert "Naturalization (帰化)" not in html
+    assert 'Naturalization (<span lang="ja">帰化</span>)' not in html
 
 
 def test_no_card_for_those_who_did_not_ask_for_naturalization_though_the_result_has_it(
@@ -86,9 +86,9 @@ def test_no_card_for_those_who_did_not_ask_for_naturalization_though_the_result_
     result = engine_result()
     assert result["naturalization"]["overall"]
     html = client.get(result_url(result, answers={"status": "work"})).content.decode()
-    assert "Naturalization (帰化)" not in html
+    assert 'Naturalization (<span lang="ja">帰化</span>)' not in html
     html = client.get(result_url(result, answers=OPTED_IN)).content.decode()
-    assert "Naturalization (帰化)" in html
+    assert 'Naturalization (<span lang="ja">帰化</span>)' in html
 
 
 @pytest.mark.parametrize(

@@ -140,7 +140,8 @@ def test_a_card_shows_status_finding_source_basis_remedy_and_when_it_clears(clie
     assert "tag--not_met" in card and "Not met" in card
     assert "9.5 years" in card and "10 years" in card
     assert (
-        "Guidelines for Permission for Permanent Residence (revised 24 February 2026) 1(3)ア"
+        # Japanese runs on English pages carry lang="ja" (issue 22 item 16).
+        'Guidelines for Permission for Permanent Residence (revised 24 February 2026) 1(3)<span lang="ja">ア</span>'
         in card
         and "(Official)" in card
     ), "an English page cites the English title of the guideline"
@@ -171,7 +172,7 @@ def test_a_requirement_that_is_met_has_no_what_to_do(client, result_url):
 @pytest.mark.parametrize(
     ("route", "expected"),
     [
-        ("spouse", "family register (戸籍謄本)"),
+        ("spouse", 'family register (<span lang="ja">戸籍謄本</span>)'),
         ("hsp_80", "one year before"),
         ("general", "住民票"),
     ],

@@ -26,13 +26,25 @@ def render(source: str, language: str, **context) -> str:
         return Template("{% load i18n prcheck %}" + source).render(Context(context)).strip()
 
 
+#: Findings that make each verdict (the contract's definition of ``overall``).
+VERDICT_FINDINGS = {
+    "likely_eligible": {},
+    "eligible_with_risks": {"public_health": {"status": "at_risk", "code": "public_health.risk"}},
+    "not_yet_eligible": {"residence_period": {"status": "not_met", "clears_on": "2027-06-01"}},
+    "not_eligible": {"guarantor": {"status": "not_met", "code": "guarantor.missing"}},
+}
+
+
 # Item 8: the score bar takes the verdict's colour -------------------------------------------
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("overall", [o.value for o in Overall])
 def test_the_score_bar_is_coloured_by_the_verdict_not_by_its_own_value(client, result_url, overall):
-    html = client.get(result_url(hand_result(overall=overall, score=95))).content.decode()
+    # The page derives the verdict from the findings: give each verdict findings that make it.
+    html = client.get(
+        result_url(hand_result(overall=overall, score=95, overrides=VERDICT_FINDINGS[overall]))
+    ).content.decode()
     assert f'class="score__bar score__bar--{overall}"' in html
     assert "<meter" not in html, "a meter colours itself green at a high value"
 
@@ -160,12 +172,12 @@ def test_the_income_question_asks_for_the_gross_line_not_net_income():
 )
 def test_a_source_shows_its_english_title_on_english_pages(language, said):
     reference = "永住許可に関するガイドライン（令和8年2月24日改訂） 1(3)イ"
-    assert render("{{ r|source_title }}", language, r=reference) == said
+    assert render('{{ r|label:"source" }}', language, r=reference) == said
 
 
 def test_a_source_without_an_english_title_is_shown_as_it_is():
     reference = "行政書士の目安: 年収300万円以上（statusjapan.com）"
-    assert render("{{ r|source_title }}", "en", r=reference) == reference
+    assert render('{{ r|label:"source" }}', "en", r=reference) == reference
 
 
 # Item 8: a failing requirement says the gap in the person's numbers ---------------------------

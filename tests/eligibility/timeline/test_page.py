@@ -57,7 +57,7 @@ def test_the_result_page_draws_the_timeline_and_says_why_not_earlier(client, lan
     text = TEXT[language]
     section = _section(html)
     assert re.search(
-        r'<svg class="timeline-chart timeline-chart--wide" role="img" aria-labelledby="tl-title tl-desc"',
+        r'<svg class="timeline-chart timeline-chart--wide" role="img" aria-labelledby="tl-title" aria-describedby="tl-desc"',
         section,
     )
     assert f'<title id="tl-title">{text["title"]}</title>' in section
