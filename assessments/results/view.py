@@ -275,6 +275,14 @@ class RouteSummary:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """Something else that must hold on a plan's date (``also[]``: a renewal, …)."""
+
+    code: str
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class Action:
     """Something the applicant can do about a requirement time alone does not clear."""
 
@@ -282,6 +290,7 @@ class Action:
     code: str
     params: Mapping[str, Any]
     clears_on: dt.date | None
+    also: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -400,8 +409,6 @@ class AnswersFacts:
     hsp_points: HspPoints | None = None
     stay_ends: StayEnds | None = None
     asked_naturalization: bool = False
-    #: The end of the current period of stay: a date after it needs a renewal first.
-    status_expiry: dt.date | None = None
 
 
 def _hsp_points(answers: Answers | None) -> HspPoints | None:
@@ -457,6 +464,8 @@ class ResultView:
     timeline: Mapping[str, Any] | None
     would_clear: tuple[Action, ...]
     earliest_if_moved: dt.date | None
+    #: What else must hold on the earliest date (a renewal when the status ends before it).
+    earliest_also: tuple[Condition, ...]
     hsp_outlook: tuple[Mapping, ...]
     facts: AnswersFacts = field(default_factory=AnswersFacts)
     documents: tuple[DocumentItem, ...] = ()
@@ -512,16 +521,17 @@ class ResultView:
                     code=_text(a.get("code")),
                     params=_mapping(a.get("params")),
                     clears_on=_date(a.get("clears_on")),
+                    also=_conditions(a.get("also")),
                 )
                 for a in _items(timeline_data.get("would_clear"))
             ),
             earliest_if_moved=_date(timeline_data.get("earliest_if_moved")),
+            earliest_also=_conditions(timeline_data.get("earliest_also")),
             hsp_outlook=tuple(_items(timeline_data.get("hsp_points"))),
             facts=AnswersFacts(
                 hsp_points=_hsp_points(answers),
                 stay_ends=_stay_ends(answers, thresholds),
                 asked_naturalization=answers is not None and answered_naturalization(answers),
-                status_expiry=answers.status_expiry_date if answers else None,
             ),
             documents=documents_for_route(
                 route=route,
@@ -575,24 +585,14 @@ class ResultView:
         """The applicant asked about naturalization too: the headline names both."""
         return self.naturalization is not None and self.facts.asked_naturalization
 
-    def needs_renewal_by(self, day: dt.date | None) -> bool:
-        """A plan dated ``day`` also needs the period of stay renewed: it ends before then."""
-        expiry = self.facts.status_expiry
-        return day is not None and expiry is not None and expiry < day
-
-    @property
-    def plans(self) -> tuple[tuple[Action, bool], ...]:
-        """Each action with whether its date also needs a renewal (the status ends before it)."""
-        return tuple(
-            (action, self.needs_renewal_by(action.clears_on)) for action in self.would_clear
-        )
-
-    @property
-    def earliest_needs_renewal(self) -> bool:
-        return self.needs_renewal_by(self.earliest_date)
-
     def finding(self, requirement_id: str) -> Finding | None:
         return next((f for f in self.requirements if f.id == requirement_id), None)
+
+
+def _conditions(data) -> tuple[Condition, ...]:
+    return tuple(
+        Condition(code=_text(c.get("code")), params=_mapping(c.get("params"))) for c in _items(data)
+    )
 
 
 def _naturalization(

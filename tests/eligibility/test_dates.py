@@ -8,6 +8,7 @@ from assessments.eligibility.rules.dates import (
     add_months,
     add_years,
     certifiable_years,
+    first_changeable_year,
     first_day_satisfied,
     years_between,
 )
@@ -99,3 +100,9 @@ def test_first_day_satisfied_as_if_the_draft_were_adopted_uses_its_values_from_i
 def test_first_day_satisfied_is_none_when_never_satisfiable():
     t = thresholds_from_defaults(on=D(2026, 12, 1))
     assert first_day_satisfied(t, t.as_of, lambda s: None) is None
+
+
+def test_the_first_income_year_that_can_still_change_is_the_first_not_yet_begun():
+    assert first_changeable_year(dt.date(2026, 12, 31)) == 2027
+    assert first_changeable_year(dt.date(2027, 1, 1)) == 2027
+    assert first_changeable_year(dt.date(2027, 1, 2)) == 2028

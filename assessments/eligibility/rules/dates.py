@@ -56,6 +56,20 @@ def certifiable_years(on: dt.date, count: int, certificate_month: int) -> list[i
     return [latest - offset for offset in range(int(count))]
 
 
+def first_changeable_year(on: dt.date) -> int:
+    """Return the first income year whose income can still change on ``on``.
+
+    A year's income is what its 課税証明書 certifies: the whole of 1 January to 31 December,
+    assessed for the resident tax and certified from June of the next year
+    (``certifiable_years``). A plan that asks for a year's income can only be followed for a
+    year not yet begun: on any later day part of that year is already earned, and in December
+    it is almost all earned. So on 2026-12-07 the first such year is 2027, and on 2027-01-01,
+    when all of 2027 still lies ahead, it is 2027 itself. The conservative reading: it never
+    asks for a year already under way.
+    """
+    return on.year if (on.month, on.day) == (1, 1) else on.year + 1
+
+
 def first_day_satisfied(
     t: Thresholds, start: dt.date, due_for: Callable[[Thresholds], dt.date | None]
 ) -> dt.date | None:

@@ -102,6 +102,8 @@ def test_timeline_case(defaults, case):
             _subset(moved[requirement], fields, requirement)
     if "earliest_if_moved" in expected:
         assert timeline["earliest_if_moved"] == expected["earliest_if_moved"]
+    if "earliest_also" in expected:
+        assert timeline["earliest_also"] == expected["earliest_also"]
     if "hsp_points" in expected:
         for item in expected["hsp_points"]:
             found = [h for h in timeline["hsp_points"] if h["route"] == item["route"]]

@@ -16,7 +16,13 @@ from assessments.eligibility.rules.base import NOT_MET
 from assessments.eligibility.rules.codes import FINDING_CODES
 from assessments.eligibility.rules.dates import add_years
 from assessments.eligibility.rules.obligations import INSURANCE_KINDS, TAX_KINDS
-from assessments.eligibility.rules.timeline.actions import ACTION_CODES, ACTIONS, NO_ACTION
+from assessments.eligibility.rules.timeline.actions import (
+    ACTION_CODES,
+    ACTIONS,
+    ALSO_CODES,
+    NO_ACTION,
+    RENEWALS,
+)
 from assessments.eligibility.rules.timeline.explain import would_clear
 from tests.eligibility.test_engine_properties import THRESHOLDS, _example, _valid, any_day_answers
 
@@ -131,6 +137,11 @@ def test_an_action_taken_meets_its_requirement_on_its_clears_on(data):
             event(f"took {item['code']}")
             assert item["clears_on"] >= answers.application_date, item
             assert set(item["params"]) == set(ACTION_CODES[item["code"]]), item
+            for also in item["also"]:
+                assert set(also["params"]) == set(ALSO_CODES[also["code"]]), item
+            expiry = answers.status_expiry_date
+            if item["code"] not in RENEWALS and expiry and expiry < item["clears_on"]:
+                assert [c["code"] for c in item["also"]] == ["period_of_stay.renew_longest"], item
             later = dataclasses.replace(_acted(answers, item), application_date=item["clears_on"])
             found = evaluate_route(later, THRESHOLDS.at(item["clears_on"]), route.route)
             (now,) = [f for f in found.requirements if f.id == item["requirement"]]

@@ -143,3 +143,21 @@ def test_every_action_is_worded_in_english_and_in_japanese_with_its_date(code):
         japanese = render_to_string("assessments/timeline/_would.html", {"item": item}).strip()
     assert "1 June 2031" in english and "2031年6月1日" in japanese
     assert not re.search(r"[A-Za-z]{3,}", japanese), japanese
+
+
+@pytest.mark.parametrize("opens", ["2028-05-01", None])
+def test_a_plan_dated_after_the_status_ends_says_it_also_needs_a_renewal_with_the_longest_period(
+    opens,
+):
+    cond = {
+        "code": "period_of_stay.renew_longest",
+        "params": {"expiry": "2028-08-01", "filing_opens": opens, "required": 5},
+    }
+    with translation.override("en"):
+        english = render_to_string("assessments/timeline/_also.html", {"cond": cond}).strip()
+    with translation.override("ja"):
+        japanese = render_to_string("assessments/timeline/_also.html", {"cond": cond}).strip()
+    assert "1 August 2028" in english and "5 years" in english
+    assert "2028年8月1日" in japanese and "5年" in japanese
+    assert ("1 May 2028" in english) is (opens is not None)
+    assert not re.search(r"[A-Za-z]{3,}", japanese), japanese

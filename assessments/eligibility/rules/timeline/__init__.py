@@ -15,6 +15,7 @@ import datetime as dt
 from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules.base import RouteResult
 from assessments.eligibility.rules.dates import add_years
+from assessments.eligibility.rules.timeline.actions import also_on
 from assessments.eligibility.rules.timeline.explain import clears, hsp_outlook, would_clear
 from assessments.eligibility.rules.timeline.parts import (
     RULE_CHANGES,
@@ -62,6 +63,7 @@ def timeline_of(
         "clears": clears(best),
         "would_clear": moved["items"],
         "earliest_if_moved": moved["earliest"],
+        "earliest_also": also_on(a, t, best.earliest_date),
         "hsp_points": hsp,
     }
     return iso(timeline)

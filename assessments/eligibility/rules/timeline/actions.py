@@ -19,7 +19,12 @@ from dataclasses import replace
 from assessments.eligibility.answers import Answers, IncomeYear
 from assessments.eligibility.choices import ResidenceStatus
 from assessments.eligibility.rules.base import MET, NOT_MET, Finding
-from assessments.eligibility.rules.dates import add_years, certifiable_years, first_day_satisfied
+from assessments.eligibility.rules.dates import (
+    add_years,
+    certifiable_years,
+    first_changeable_year,
+    first_day_satisfied,
+)
 from assessments.eligibility.rules.livelihood import livelihood, required_income
 from assessments.eligibility.rules.obligations import INSURANCE_KINDS, TAX_KINDS
 from assessments.eligibility.rules.period_of_stay import longest_period_key, renewal_opens
@@ -43,11 +48,47 @@ ACTION_CODES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: What else may have to hold on a plan's date (the ``also[]`` items of ``would_clear``).
+ALSO_CODES: dict[str, tuple[str, ...]] = {
+    "period_of_stay.renew_longest": ("expiry", "filing_opens", "required"),
+}
+#: Actions that are themselves the renewal: their date needs no other.
+RENEWALS = frozenset({"status_eligible.renew_first", "period_of_stay.at_renewal"})
+
+
 def action_for(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict | None:
-    """Return ``{requirement, code, params, clears_on}`` for a stuck finding, or None."""
+    """Return ``{requirement, code, params, clears_on, also}`` for a stuck finding, or None."""
     case = ACTIONS.get(finding.code)
     found = case(a, t, route, finding) if case else None
-    return None if found is None else {"requirement": finding.id, **found}
+    if found is None:
+        return None
+    also = [] if found["code"] in RENEWALS else also_on(a, t, found["clears_on"])
+    return {"requirement": finding.id, **found, "also": also}
+
+
+def also_on(a: Answers, t: Thresholds, day: dt.date | None) -> list[dict]:
+    """Return what else must hold on ``day`` for an application filed then, beyond the plan.
+
+    The period of stay must be current on the day of application (入管法 22条: PR is a change
+    of status, and filing it gives no special extension period). If it ends before ``day``,
+    that day also needs a renewal, filed before it ends, and granted with the period that
+    counts as the longest on ``day`` (guideline 1(3)ウ; a rule change may lengthen it), which
+    the renewal may not give.
+    """
+    expiry = a.status_expiry_date
+    if day is None or expiry is None or expiry >= day or a.period_of_stay_years is None:
+        return []
+    then = t.at(day)
+    return [
+        {
+            "code": "period_of_stay.renew_longest",
+            "params": {
+                "expiry": expiry,
+                "filing_opens": renewal_opens(expiry, a.period_of_stay_years, t),
+                "required": then[longest_period_key(a.status, then)],
+            },
+        }
+    ]
 
 
 def _renew_first(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict:
@@ -162,17 +203,31 @@ def _income_from(
 
 
 def _raise_income(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict:
-    """Income at the mark in every year after the last one below, until it fills the look-back."""
+    """Income at the mark in every year after the last one below, until it fills the look-back.
+
+    The plan starts from a year whose income can still change (``first_changeable_year``):
+    in December 2026, 2026 is almost all earned. The years between the newest one entered and
+    that year are not in the answers; they are taken to be like the newest one entered. When
+    that one is below the mark (the income is short now), they are presumed short too, and
+    every year looked back on must be one the plan covers. When it meets the mark (an older
+    year was short), the plan is to keep the income from the year after the newest
+    certifiable one.
+    """
     years = t[f"lookback.tax_years.{route}"]
     newest = certifiable_years(a.application_date, years, t["lookback.certificate_month"])[0]
     below = finding.params.get("years_below") or [finding.params.get("year", newest)]
     required = finding.params.get("required")
+    entered = [row.year for row in a.income if row.year <= newest]
+    from_year, after_year = newest + 1, max(below)
+    if max(entered, default=newest) in below:
+        from_year = max(from_year, first_changeable_year(a.application_date))
+        after_year = max(after_year, from_year - 1)
     to_year, clears_on = _income_from(
-        a, t, route, after_year=max(below), from_year=newest + 1, required=required
+        a, t, route, after_year=after_year, from_year=from_year, required=required
     )
     return {
         "code": "livelihood.raise_income",
-        "params": {"required": required, "from_year": newest + 1, "to_year": to_year},
+        "params": {"required": required, "from_year": from_year, "to_year": to_year},
         "clears_on": clears_on,
     }
 
