@@ -30,7 +30,6 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from assessments.results.file_by import filing_view
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page, stored_answers
 
@@ -103,7 +102,7 @@ def report_context(*, result: dict, answers: dict, reference: str, generated_at:
     page = result_page(result=result, answers=answers)
     return {
         "page": page,
-        "filing": filing_view(result),
+        "filing": page.filing,
         "answers": stored_answers(answers, application_date=page.application_date),
         "sources": report_sources(thresholds=page.thresholds),
         "reference": reference,

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
+from assessments.eligibility.answers import Answers
 from assessments.eligibility.choices import Route
 from assessments.eligibility.rules.period_of_stay import renewal_opens
 from assessments.results import wording
+from assessments.results.file_by import FilingView
+from assessments.results.presentation import stored_answers
 from assessments.results.view import ResultView
 from assessments.thresholds.snapshot import Thresholds
-from assessments.web.formats import as_date
 
 #: Keys that do not change what the person must meet (the readiness score's weights).
 NOT_A_RULE = ("score.",)
@@ -46,7 +48,9 @@ def calendar_events(
     events = []
     if apply_from := view.apply_from:
         events.append(CalendarEvent("apply_from", apply_from))
-    events += _stay_events(answers, thresholds)
+    events += _stay_events(
+        stored_answers(answers, application_date=view.application_date), thresholds
+    )
     for finding in view.needing_action:
         if finding.clears_on:
             events.append(CalendarEvent("clears", finding.clears_on, {"requirement": finding.id}))
@@ -55,34 +59,30 @@ def calendar_events(
     june = june if june >= today else dt.date(today.year + 1, month, 1)
     events.append(CalendarEvent("tax_certificate", june, {"year": june.year - 1}))
     events += _rule_changes(thresholds, view.route, today)
-    events += _file_by(result, today)
+    events += _file_by(view.filing, today)
     return sorted(events, key=lambda event: (event.day, event.code))
 
 
-def _file_by(result: dict, today: dt.date) -> list[CalendarEvent]:
+def _file_by(filing: FilingView | None, today: dt.date) -> list[CalendarEvent]:
     """Return the last day to file before a change that is worse for the person, if still ahead.
 
     ``draft`` says whether the change after it is a pending draft (worded "if adopted").
     """
-    file_by = as_date(result.get("file_by")) if result.get("file_by") else None
+    file_by = filing.file_by if filing is not None else None
     if file_by is None or file_by < today:
         return []
     after = file_by + dt.timedelta(days=1)
-    bases = {
-        change.get("basis")
-        for change in result.get("rule_changes") or []
-        if isinstance(change, dict) and as_date(change.get("date")) == after
-    }
-    return [CalendarEvent("file_by", file_by, {"draft": bases == {"draft"}})]
+    drafts = {change.draft for change in filing.rule_changes if change.date == after}
+    return [CalendarEvent("file_by", file_by, {"draft": drafts == {True}})]
 
 
-def _stay_events(answers: dict, thresholds: Thresholds) -> list[CalendarEvent]:
+def _stay_events(answers: Answers | None, thresholds: Thresholds) -> list[CalendarEvent]:
     """Return the end of the period of stay and the first day its renewal can be filed."""
-    expiry = as_date(answers.get("status_expiry_date"))
+    expiry = answers.status_expiry_date if answers is not None else None
     if expiry is None:
         return []
     events = [CalendarEvent("status_expiry", expiry)]
-    opens = renewal_opens(expiry, answers.get("period_of_stay_years"), thresholds)
+    opens = renewal_opens(expiry, answers.period_of_stay_years, thresholds)
     if opens is not None:
         months = thresholds["renewal.filing_opens_months"]
         events.append(CalendarEvent("renewal_opens", opens, {"months": months}))

@@ -7,29 +7,11 @@ PDF report, the comparison and the what-if page all read. Nothing here decides e
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.utils import timezone
-
-from assessments.eligibility.answers import Answers, AnswersInvalid, answers_from_dict
-from assessments.results.view import ResultView, application_date_of
+from assessments.results.view import ResultView, application_date_of, stored_answers
 
 #: The page model is the typed view itself.
 ResultPage = ResultView
-
-
-def stored_answers(data, *, application_date: dt.date | None) -> Answers | None:
-    """Parse stored answers back to ``Answers``; None if they are missing or no longer valid.
-
-    Answers were valid when stored, but a later, stricter check must not make an old result
-    fail: the page is then shown without what the answers add.
-    """
-    if not isinstance(data, dict) or not data:
-        return None
-    try:
-        return answers_from_dict(data, today=application_date or timezone.localdate())
-    except AnswersInvalid:
-        return None
+__all__ = ["ResultPage", "result_page", "stored_answers"]
 
 
 def result_page(*, result, answers: dict | None = None) -> ResultView:

@@ -1,6 +1,6 @@
 """Geometry of the timeline chart: the result's ``timeline`` placed on one SVG axis.
 
-Presentation only: it reads the stored ``timeline`` object (dates and codes) and returns
+Presentation only: it reads the result's typed ``view.Timeline`` (dates and codes) and returns
 rows, bars and lines with coordinates; templates word and draw them. The same chart serves
 the result page and the first page of the PDF report. Every coordinate is clamped to the
 axis, so nothing is drawn outside it, whatever the stored data holds.
@@ -9,7 +9,11 @@ axis, so nothing is drawn outside it, whatever the stored data holds.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from assessments.results.view import Timeline
+from assessments.results.view import stored_date as _date
 
 #: Drawing constants (SVG user units; not legal thresholds).
 RIGHT_PAD = 16
@@ -134,7 +138,7 @@ class Chart:
     rows: tuple[Row, ...]
     ticks: tuple[tuple[float, int], ...]
     lines: tuple[Line, ...]
-    timeline: dict
+    timeline: Timeline
     layout: Layout = WIDE
 
     @property
@@ -170,29 +174,20 @@ class Chart:
         return self.plot_bottom + 24
 
     @property
-    def trips(self) -> list[dict]:
-        return _dicts(self.timeline.get("trips"))
+    def trips(self) -> tuple[Mapping, ...]:
+        return self.timeline.trips
 
     @property
-    def windows(self) -> list[dict]:
-        return _dicts(self.timeline.get("windows"))
+    def windows(self) -> tuple[Mapping, ...]:
+        return self.timeline.windows
 
     @property
-    def marks(self) -> list[dict]:
-        return _dicts(self.timeline.get("marks"))
+    def marks(self) -> tuple[Mapping, ...]:
+        return self.timeline.marks
 
     @property
-    def periods(self) -> list[dict]:
-        return _dicts(self.timeline.get("periods"))
-
-
-def _date(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
+    def periods(self) -> tuple[Mapping, ...]:
+        return self.timeline.periods
 
 
 class _Axis:
@@ -216,14 +211,12 @@ class _Axis:
 
 
 def timeline_chart(
-    timeline, *, today: dt.date | None = None, layout: Layout = WIDE
+    timeline: Timeline | None, *, today: dt.date | None = None, layout: Layout = WIDE
 ) -> Chart | None:
-    """Return the chart for a stored ``timeline`` dict, or None if there is none to draw."""
-    if not isinstance(timeline, dict):
+    """Return the chart for a result's timeline, or None if there is none to draw."""
+    if timeline is None:
         return None
-    start, end = _date(timeline.get("start")), _date(timeline.get("end"))
-    if start is None or end is None or end < start:
-        return None
+    start, end = timeline.start, timeline.end
     axis = _Axis(start, end, layout)
     rows = _rows(timeline, axis, layout)
     return Chart(
@@ -237,11 +230,7 @@ def timeline_chart(
     )
 
 
-def _dicts(value) -> list[dict]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _rows(timeline: dict, axis: _Axis, layout: Layout) -> list[Row]:
+def _rows(timeline: Timeline, axis: _Axis, layout: Layout) -> list[Row]:
     rows: list[Row] = []
 
     def add(kind, code, item=None, bars=(), points=()):
@@ -249,7 +238,7 @@ def _rows(timeline: dict, axis: _Axis, layout: Layout) -> list[Row]:
         bars = tuple(b for b in bars if b)
         rows.append(Row(kind, code, y, item or {}, bars, tuple(points), layout))
 
-    periods = _dicts(timeline.get("periods"))
+    periods = timeline.periods
     for code in ("residence", "status", "current_status", "marriage"):
         members = [
             p
@@ -264,19 +253,19 @@ def _rows(timeline: dict, axis: _Axis, layout: Layout) -> list[Row]:
                 members[0],
                 [axis.bar(p.get("start"), p.get("end"), p.get("code", ""), p) for p in members],
             )
-    trips = _dicts(timeline.get("trips"))
+    trips = timeline.trips
     add(
         "trips",
         "trips",
         {},
         [axis.bar(t.get("departure"), t.get("return"), "trip", t) for t in trips],
     )
-    for window in _dicts(timeline.get("windows")):
+    for window in timeline.windows:
         bars = [axis.bar(window.get("start"), window.get("end"), "window", window)]
-        heavy = [y for y in _dicts(window.get("per_year")) if y.get("over_limit")]
+        heavy = [y for y in window["per_year"] if y.get("over_limit")]
         bars += [_year_bar(axis, y, window) for y in heavy]
         add("window", str(window.get("code", "")), window, bars)
-    marks = _dicts(timeline.get("marks"))
+    marks = timeline.marks
     if marks:
         points = []
         for mark in marks:
@@ -292,8 +281,6 @@ def _rows(timeline: dict, axis: _Axis, layout: Layout) -> list[Row]:
 
 def _year_bar(axis: _Axis, year: dict, window: dict) -> Bar | None:
     """Return the part of a calendar year inside the window, for a year over the day limit."""
-    if not isinstance(year.get("year"), int) or not 1900 <= year["year"] <= 2100:
-        return None
     first = max(dt.date(year["year"], 1, 1), _date(window.get("start")) or axis.start)
     last = min(dt.date(year["year"] + 1, 1, 1), _date(window.get("end")) or axis.end)
     return axis.bar(first, last, "heavy_year", year)
@@ -309,8 +296,8 @@ def _ticks(axis: _Axis) -> tuple[tuple[float, int], ...]:
     )
 
 
-def _lines(timeline: dict, axis: _Axis, today: dt.date | None) -> tuple[Line, ...]:
-    found = [m for m in _dicts(timeline.get("milestones")) if m.get("code") in LINE_MILESTONES]
+def _lines(timeline: Timeline, axis: _Axis, today: dt.date | None) -> tuple[Line, ...]:
+    found = [m for m in timeline.milestones if m.get("code") in LINE_MILESTONES]
     if today is not None and axis.start <= today <= axis.end:
         found.append({"code": "today", "date": today.isoformat()})
     dated = sorted(

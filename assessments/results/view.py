@@ -21,12 +21,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessments.eligibility.answers import Answers, Trip, answered_naturalization
+from django.utils import timezone
+
+from assessments.eligibility.answers import (
+    Answers,
+    AnswersInvalid,
+    Trip,
+    answered_naturalization,
+    answers_from_dict,
+)
 from assessments.eligibility.choices import REQUIREMENT_IDS, Overall, RequirementStatus
 from assessments.eligibility.documents import DocumentItem, Source, documents_for_route
 from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
 from assessments.eligibility.rules.dates import add_months
 from assessments.results import wording
+from assessments.results.file_by import ChangeView, FeeView, FilingView, RuleChangeView
 
 SCHEMA = "prcheck.result/1"
 
@@ -36,12 +45,6 @@ NOT_MET = RequirementStatus.NOT_MET.value
 NEEDS_ACTION = (NOT_MET, AT_RISK)
 CAN_APPLY = (Overall.LIKELY_ELIGIBLE.value, Overall.ELIGIBLE_WITH_RISKS.value)
 
-#: The permanent residence fee, paid with revenue stamps only if permission is granted.
-#: Wording, not a rule: 令和8年政令第268号 raised it for applications received from this date
-#: (the transition for applications already pending is not settled).
-FEE_RAISED_ON = dt.date(2026, 10, 1)
-FEE_BEFORE_YEN = 10_000
-FEE_FROM_YEN = 200_000
 #: Wording, not a rule: from this day permanent residence can be revoked for deliberate
 #: non-payment of taxes and social insurance (入管法 22条の4第1項8号, 令和6年改正).
 PR_REVOCATION_FROM = dt.date(2027, 4, 1)
@@ -86,6 +89,20 @@ def _int(value) -> int | None:
 
 def _text(value) -> str:
     return "" if value is None else str(value)
+
+
+def stored_answers(data, *, application_date: dt.date | None) -> Answers | None:
+    """Parse stored answers back to ``Answers``; None if they are missing or no longer valid.
+
+    Answers were valid when stored, but a later, stricter check must not make an old result
+    fail: the page is then shown without what the answers add.
+    """
+    if not isinstance(data, Mapping) or not data:
+        return None
+    try:
+        return answers_from_dict(data, today=application_date or timezone.localdate())
+    except AnswersInvalid:
+        return None
 
 
 def application_date_of(data) -> dt.date | None:
@@ -293,6 +310,54 @@ class Action:
     also: tuple[Condition, ...] = ()
 
 
+#: The calendar years a chart can place (a stored year outside them is not drawn).
+YEARS_DRAWN = range(1900, 2101)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The result's ``timeline`` (dates and codes) as the chart draws it, its lists read once.
+
+    Each list holds only mappings; a window's ``per_year`` only years with a calendar year.
+    Dates inside the items stay as stored (ISO text): the chart reads them with
+    ``stored_date``. None when there is no axis to draw on.
+    """
+
+    start: dt.date
+    end: dt.date
+    periods: tuple[Mapping, ...] = ()
+    trips: tuple[Mapping, ...] = ()
+    windows: tuple[Mapping, ...] = ()
+    marks: tuple[Mapping, ...] = ()
+    milestones: tuple[Mapping, ...] = ()
+
+    @classmethod
+    def from_json(cls, data) -> Timeline | None:
+        data = _mapping(data)
+        start, end = _date(data.get("start")), _date(data.get("end"))
+        if start is None or end is None or end < start:
+            return None
+        return cls(
+            start=start,
+            end=end,
+            periods=tuple(_items(data.get("periods"))),
+            trips=tuple(_items(data.get("trips"))),
+            windows=tuple(
+                {
+                    **window,
+                    "per_year": tuple(
+                        y
+                        for y in _items(window.get("per_year"))
+                        if _int(y.get("year")) in YEARS_DRAWN
+                    ),
+                }
+                for window in _items(data.get("windows"))
+            ),
+            marks=tuple(_items(data.get("marks"))),
+            milestones=tuple(_items(data.get("milestones"))),
+        )
+
+
 @dataclass(frozen=True)
 class PlannedTrip:
     departure: dt.date | None
@@ -460,8 +525,8 @@ class ResultView:
     thresholds: Mapping[str, Any]
     naturalization: Naturalization | None
     planned: Planned | None
-    #: The result's ``timeline`` object as stored (dates and codes), drawn by the chart.
-    timeline: Mapping[str, Any] | None
+    #: The result's ``timeline`` (dates and codes), drawn by the chart.
+    timeline: Timeline | None
     would_clear: tuple[Action, ...]
     earliest_if_moved: dt.date | None
     #: What else must hold on the earliest date (a renewal when the status ends before it).
@@ -469,9 +534,10 @@ class ResultView:
     hsp_outlook: tuple[Mapping, ...]
     facts: AnswersFacts = field(default_factory=AnswersFacts)
     documents: tuple[DocumentItem, ...] = ()
-    fee_raised_on: dt.date = FEE_RAISED_ON
-    fee_before_yen: int = FEE_BEFORE_YEN
-    fee_from_yen: int = FEE_FROM_YEN
+    #: "When to file" (the planner's ``rule_changes``, ``file_by`` and the fee at grant).
+    filing: FilingView | None = None
+    #: The fee a grant pays (Next steps), from the dated threshold via ``fee_at_grant``.
+    fee: FeeView | None = None
 
     @classmethod
     def from_json(cls, data, *, answers: Answers | None = None, answers_json=None) -> ResultView:
@@ -490,8 +556,7 @@ class ResultView:
         requirements = _in_order(
             data.get("requirements"), REQUIREMENT_IDS, part="permanent_residence", urls=urls
         )
-        timeline = data.get("timeline") if isinstance(data.get("timeline"), Mapping) else None
-        timeline_data = _mapping(timeline)
+        timeline_data = _mapping(data.get("timeline"))
         return cls(
             application_date=_date(data.get("application_date")),
             thresholds_as_of=_date(data.get("thresholds_as_of")),
@@ -514,7 +579,7 @@ class ResultView:
                 data.get("naturalization"), _date(data.get("application_date")), urls
             ),
             planned=_planned(data.get("planned_trips"), thresholds),
-            timeline=timeline,
+            timeline=Timeline.from_json(timeline_data),
             would_clear=tuple(
                 Action(
                     requirement=_text(a.get("requirement")),
@@ -528,6 +593,8 @@ class ResultView:
             earliest_if_moved=_date(timeline_data.get("earliest_if_moved")),
             earliest_also=_conditions(timeline_data.get("earliest_also")),
             hsp_outlook=tuple(_items(timeline_data.get("hsp_points"))),
+            filing=_filing(data),
+            fee=_fee(data),
             facts=AnswersFacts(
                 hsp_points=_hsp_points(answers),
                 stay_ends=_stay_ends(answers, thresholds),
@@ -587,6 +654,60 @@ class ResultView:
 
     def finding(self, requirement_id: str) -> Finding | None:
         return next((f for f in self.requirements if f.id == requirement_id), None)
+
+
+def _change(item: Mapping) -> ChangeView | None:
+    requirement = item.get("requirement")
+    if requirement not in wording.REQUIREMENT:
+        return None
+    before, after = _mapping(item.get("before")), _mapping(item.get("after"))
+    return ChangeView(
+        requirement=requirement,
+        name=wording.REQUIREMENT[requirement],
+        before=_text(before.get("status")),
+        after=_text(after.get("status")),
+        after_clears_on=_date(after.get("clears_on")),
+    )
+
+
+def _rule_change(item: Mapping) -> RuleChangeView | None:
+    day = _date(item.get("date"))
+    changes = tuple(filter(None, map(_change, _items(item.get("changes")))))
+    if day is None or not changes:
+        return None
+    return RuleChangeView(date=day, basis=_text(item.get("basis")), changes=changes)
+
+
+def _fee(data: Mapping) -> FeeView | None:
+    """The fee a grant pays, from ``fee_at_grant`` (None for a result stored without it)."""
+    fee = _mapping(data.get("fee_at_grant"))
+    yen = _int(fee.get("yen"))
+    if yen is None:
+        return None
+    return FeeView(
+        yen=yen,
+        grant_date=_date(fee.get("likely_grant_date")),
+        since=_date(fee.get("valid_from")),
+        before_yen=_int(fee.get("previous_yen")),
+    )
+
+
+def _filing(data: Mapping) -> FilingView | None:
+    """The "When to file" facts, or None when the result has none to show."""
+    if "rule_changes" not in data:
+        return None
+    rule_changes = tuple(filter(None, map(_rule_change, _items(data["rule_changes"]))))
+    if not rule_changes:
+        return None
+    fee = _mapping(data.get("fee_at_grant"))
+    return FilingView(
+        file_by=_date(data.get("file_by")),
+        file_by_overall=_mapping(data.get("file_by_verdict")).get("overall"),
+        rule_changes=rule_changes,
+        fee_yen=_int(fee.get("yen")),
+        fee_grant_date=_date(fee.get("likely_grant_date")),
+        processing_months=_int(fee.get("processing_months")),
+    )
 
 
 def _conditions(data) -> tuple[Condition, ...]:

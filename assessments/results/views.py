@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from assessments.eligibility.answers import answered_naturalization_in
 from assessments.results.changes import result_changes
-from assessments.results.file_by import filing_view
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page
 from assessments.results.selectors import assessment_exists, assessment_get
@@ -41,7 +40,7 @@ def result_context(assessment: Assessment) -> dict:
         # The result JSON always carries naturalization; its card is for those who asked.
         "naturalization_asked": answered_naturalization_in(assessment.answers),
         "planned": page.planned,
-        "filing": filing_view(assessment.result),
+        "filing": page.filing,
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),
         "report_url": reverse("assessments:report", kwargs={"token": token}),

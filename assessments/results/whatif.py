@@ -1,7 +1,8 @@
 """What-if on the result page: try another application date, income, planned trip or payment.
 
 The stored answers are never changed: the what-if form's values travel only in its own POST,
-are laid over a copy of the stored answers (``whatif_answers``), checked by the contract's own
+are laid over the stored answers, read back to ``Answers`` and written out again as contract
+JSON (``whatif_answers``; no raw stored dict is trusted), checked by the contract's own
 ``answers_from_dict`` and evaluated by the same engine (``assessment_evaluate``). Nothing is
 stored and nothing typed is logged. Contract errors come back on the form field they concern,
 worded in the page's language (``assessments.web.messages``).
@@ -9,7 +10,6 @@ worded in the page's language (``assessments.web.messages``).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.answers import MAX_MONEY_YEN, AnswersInvalid, answers_from_dict
+from assessments.eligibility.answers import (
+    MAX_MONEY_YEN,
+    Answers,
+    AnswersInvalid,
+    Payment,
+    answers_from_dict,
+    answers_to_dict,
+)
+from assessments.results.presentation import stored_answers
 from assessments.results.services import assessment_evaluate
 from assessments.thresholds.snapshot import MissingThreshold
 from assessments.web.fields import DateInput, MoneyField
@@ -41,14 +49,10 @@ PAIRS = (
 )
 
 
-def unpaid_payments(stored: dict) -> list[tuple[str, dict]]:
-    """Return (index, payment) for each stored payment that is still unpaid."""
-    payments = stored.get("payments") if isinstance(stored.get("payments"), list) else []
-    return [
-        (str(i), p)
-        for i, p in enumerate(payments)
-        if isinstance(p, dict) and p.get("paid_date") is None
-    ]
+def unpaid_payments(answers: Answers | None) -> list[tuple[str, Payment]]:
+    """Return (index, payment) for each payment of the answers that is still unpaid."""
+    payments = answers.payments if answers is not None else ()
+    return [(str(i), p) for i, p in enumerate(payments) if p.paid_date is None]
 
 
 class WhatIfForm(forms.Form):
@@ -101,25 +105,26 @@ class WhatIfForm(forms.Form):
         return cleaned
 
 
-def whatif_answers(*, stored: dict, changes: dict) -> tuple[dict, dict[str, str]]:
-    """Return a copy of the stored answers with the changes laid over it.
+def whatif_answers(*, stored: Answers | None, changes: dict) -> tuple[dict, dict[str, str]]:
+    """Return the stored answers as contract JSON, with the changes laid over it.
 
     Also return which contract path prefix each change landed on (``"income[3]"`` ->
-    ``"income"``), so that errors can be brought back to the form field.
+    ``"income"``), so that errors can be brought back to the form field. Payment indexes are
+    those of ``unpaid_payments`` (the same parsed answers).
     """
-    data = copy.deepcopy(stored) if isinstance(stored, dict) else {}
+    data = answers_to_dict(stored) if stored is not None else {}
     landed: dict[str, str] = {}
     if changes.get("application_date"):
         data["application_date"] = changes["application_date"].isoformat()
     if changes.get("income_year") is not None and changes.get("income_amount") is not None:
-        rows = [row for row in data.get("income") or [] if isinstance(row, dict)]
+        rows = list(data.get("income", []))
         year = changes["income_year"]
         index = next((i for i, row in enumerate(rows) if row.get("year") == year), len(rows))
         row = rows[index] if index < len(rows) else {"year": year}
         rows[index : index + 1] = [{**row, "applicant": changes["income_amount"]}]
         data["income"], landed[f"income[{index}]"] = rows, "income"
     if changes.get("trip_departure") and changes.get("trip_return"):
-        trips = [trip for trip in data.get("trips") or [] if isinstance(trip, dict)]
+        trips = list(data.get("trips", []))
         trips.append(
             {
                 "departure": changes["trip_departure"].isoformat(),
@@ -130,7 +135,6 @@ def whatif_answers(*, stored: dict, changes: dict) -> tuple[dict, dict[str, str]
         data["trips"], landed[f"trips[{len(trips) - 1}]"] = trips, "trip"
     if changes.get("settle_payment") and changes.get("settle_date"):
         index = int(changes["settle_payment"])
-        data["payments"] = copy.deepcopy(data.get("payments") or [])
         data["payments"][index]["paid_date"] = changes["settle_date"].isoformat()
         landed[f"payments[{index}]"] = "payment"
     return data, landed
@@ -165,7 +169,9 @@ def whatif_evaluate(*, form: WhatIfForm, stored: dict, today: dt.date) -> WhatIf
     if not form.is_valid():
         return WhatIf(result=None)
     changes = form.cleaned_data
-    data, landed = whatif_answers(stored=stored, changes=changes)
+    data, landed = whatif_answers(
+        stored=stored_answers(stored, application_date=today), changes=changes
+    )
     try:
         answers = answers_from_dict(data, today=today)
         result = assessment_evaluate(answers=answers)

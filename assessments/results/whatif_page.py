@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 
 from assessments.results import wording
-from assessments.results.presentation import result_page
+from assessments.results.presentation import result_page, stored_answers
 from assessments.results.view import Planned, ResultView
 from assessments.results.whatif import unpaid_payments
 from assessments.web.formats import longdate
@@ -70,8 +70,8 @@ def comparison(*, current: dict, what_if: dict, answers: dict | None = None) -> 
 def payment_choices(stored: dict) -> list[tuple[str, str]]:
     """Return the what-if form's choices: each unpaid stored payment, by kind and due date."""
     choices = []
-    for index, payment in unpaid_payments(stored):
-        kind = wording.label(payment.get("kind"), "PaymentKind")
-        due = longdate(payment.get("due_date", ""))
+    for index, payment in unpaid_payments(stored_answers(stored, application_date=None)):
+        kind = wording.label(payment.kind, "PaymentKind")
+        due = longdate(payment.due_date)
         choices.append((index, gettext("%(kind)s, due %(date)s") % {"kind": kind, "date": due}))
     return choices

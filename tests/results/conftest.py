@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.choices import REQUIREMENT_IDS
+from assessments.eligibility.rules.file_by import fee_at_grant
 from assessments.results.models import Assessment
 from assessments.results.services import assessment_evaluate
 from assessments.thresholds.snapshot import thresholds_from_defaults
@@ -77,6 +78,11 @@ def hand_result(*, overrides: dict | None = None, **top) -> dict:
             {"route": "general", "overall": "likely_eligible", "score": 100, "earliest_date": None}
         ],
         "thresholds": THRESHOLDS_SNAPSHOT,
+        # What the engine stores for BASE_ANSWERS: the fee at the likely grant day.
+        "fee_at_grant": fee_at_grant(
+            answers_from_dict(BASE_ANSWERS, today=APPLICATION_DATE),
+            thresholds_from_defaults(on=APPLICATION_DATE),
+        ).to_json(),
     }
     result.update(top)
     return result

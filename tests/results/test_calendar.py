@@ -20,6 +20,7 @@ from assessments.thresholds.snapshot import (
     resolve,
     thresholds_from_defaults,
 )
+from tests.results.conftest import BASE_ANSWERS
 from tests.results.test_what_if import NOT_YET, UNPAID, stored
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +95,7 @@ def test_a_not_eligible_result_has_no_day_to_apply_in_its_calendar(client):
     [(0.25, None), (0.5, dt.date(2029, 10, 1)), (5, dt.date(2029, 10, 1)), (None, None)],
 )
 def test_renewal_opens_three_months_before_expiry_for_stays_of_six_months_or_more(period, renewal):
-    answers = {"status_expiry_date": "2030-01-01", "period_of_stay_years": period}
+    answers = {**BASE_ANSWERS, "status_expiry_date": "2030-01-01", "period_of_stay_years": period}
     events = calendar_events(
         result={}, answers=answers, thresholds=thresholds_from_defaults(on=TODAY), today=TODAY
     )

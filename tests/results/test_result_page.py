@@ -191,12 +191,16 @@ def test_next_steps_cover_where_fee_time_appeal_explanation_and_renewal(client, 
         "regional immigration bureau",
         "¥200,000",
         "1 October 2026",
+        "the fee in force on the day of the grant, not of the application",
+        "¥10,000 before that date",
         "4 to 6 months",
         "no administrative appeal",
         "oral explanation",
         "renew it separately",
     ):
         assert fragment in section
+    # The fee is paid on the grant: never "for applications received from" a date.
+    assert "received from" not in section
 
 
 def test_the_japanese_page_writes_money_and_dates_the_japanese_way(client, result_url):

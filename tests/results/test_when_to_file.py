@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
-from assessments.results.file_by import filing_view
+from assessments.results.view import ResultView
 from tests.results.test_what_if import NOT_YET, stored
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +58,8 @@ def test_the_stored_result_carries_rule_changes_and_file_by():
         "basis": "official",
         "processing_months": 12,
         "processing_basis": "practice",
+        "valid_from": "2026-10-01",
+        "previous_yen": 10_000,
     }
 
 
@@ -89,6 +91,11 @@ def test_a_result_no_change_touches_has_no_section(client):
     assert assessment.result["rule_changes"] == []
     assert assessment.result["file_by"] is None
     assert "When to file" not in _text(client.get(f"/en/result/{assessment.token}/"))
+
+
+def filing_view(result: dict):
+    """The "When to file" facts the typed view reads from a stored result."""
+    return ResultView.from_json(result).filing
 
 
 def test_a_result_stored_before_the_planner_has_no_section():

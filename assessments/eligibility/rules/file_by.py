@@ -99,6 +99,10 @@ class FeeAtGrant:
     basis: str
     processing_months: int
     processing_basis: str
+    #: The day the fee in force on ``likely_grant_date`` took effect, and the fee before it
+    #: (None when no earlier version is known): the page says which fee a grant pays.
+    valid_from: dt.date | None = None
+    previous_yen: int | None = None
 
     def to_json(self) -> dict:
         return {
@@ -107,6 +111,8 @@ class FeeAtGrant:
             "basis": self.basis,
             "processing_months": self.processing_months,
             "processing_basis": self.processing_basis,
+            "valid_from": self.valid_from.isoformat() if self.valid_from else None,
+            "previous_yen": self.previous_yen,
         }
 
 
@@ -115,12 +121,17 @@ def fee_at_grant(answers: Answers, thresholds: Thresholds) -> FeeAtGrant:
     months = thresholds[PROCESSING_KEY]
     grant = add_months(answers.application_date, months)
     then = thresholds.at(grant)
+    yen = then[FEE_KEY]
+    since = then.entry(FEE_KEY).valid_from if yen is not None else None
+    earlier = thresholds.at(since - dt.timedelta(days=1)).entries.get(FEE_KEY) if since else None
     return FeeAtGrant(
         likely_grant_date=grant,
-        yen=then[FEE_KEY],
+        yen=yen,
         basis=then.kind(FEE_KEY),
         processing_months=months,
         processing_basis=thresholds.kind(PROCESSING_KEY),
+        valid_from=since,
+        previous_yen=earlier.value if earlier is not None else None,
     )
 
 

@@ -14,6 +14,7 @@ import assessments.eligibility.rules.timeline as timeline_package
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict
 from assessments.eligibility.rules import evaluate
 from assessments.results.timeline_chart import BILINGUAL, NARROW, WIDE, timeline_chart
+from assessments.results.view import Timeline
 from tests.eligibility.test_engine_properties import ON, THRESHOLDS, answers_data
 
 changes = st.lists(
@@ -76,7 +77,7 @@ def test_the_timeline_stays_on_its_axis_lists_every_trip_once_and_ends_windows_o
         assert any(row["sets_earliest"] for row in timeline["clears"])
 
     for layout in (WIDE, NARROW, BILINGUAL):
-        chart = timeline_chart(timeline, today=ON, layout=layout)
+        chart = timeline_chart(Timeline.from_json(timeline), today=ON, layout=layout)
         for row in chart.rows:
             assert chart.plot_top <= row.bar_y and row.bar_y + 14 <= chart.plot_bottom
             for bar in row.bars:
@@ -99,12 +100,14 @@ def test_the_timeline_package_stays_pure():
 
 def test_a_stored_result_without_a_timeline_draws_nothing():
     assert timeline_chart(None) is None
-    assert timeline_chart({"start": "2020-01-01", "end": "2019-01-01"}) is None
-    assert timeline_chart({"start": "nonsense", "end": "2019-01-01"}) is None
+    assert Timeline.from_json({"start": "2020-01-01", "end": "2019-01-01"}) is None
+    assert Timeline.from_json({"start": "nonsense", "end": "2019-01-01"}) is None
+    assert Timeline.from_json(["not", "a", "timeline"]) is None
 
 
 def test_today_is_drawn_only_inside_the_axis():
     timeline = {"start": "2020-01-01", "end": "2027-01-01", "milestones": []}
+    timeline = Timeline.from_json(timeline)
     inside = timeline_chart(timeline, today=ON)
     assert [(line.code, line.date) for line in inside.lines] == [("today", ON)]
     assert timeline_chart(timeline, today=dt.date(2027, 1, 2)).lines == ()
