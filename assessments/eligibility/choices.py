@@ -1,14 +1,12 @@
 """Enumerations of the answers/result contract (`docs/contract.md`).
 
 Values are the contract's; labels are lazy translations for forms, pages, the PDF and the
-admin. Templates word a stored value with ``{{ value|choice_label:"Route" }}`` (one lookup for
-every enumeration below, listed in ``LABELLED``); model fields take them as ``choices``.
+admin. Templates word a stored value with ``{{ value|label:"Route" }}`` (the wording module,
+``results/wording.py``, lists every enumeration once); model fields take them as ``choices``.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from assessments.thresholds.choices import ThresholdKind
 
 
 class ResidenceStatus(models.TextChoices):
@@ -118,22 +116,3 @@ REQUIREMENT_IDS = (
     "landing_standards",
     "public_health",
 )
-
-
-#: The enumerations templates word with ``choice_label``, by class name.
-LABELLED = {
-    choices.__name__: choices
-    for choices in (
-        CriminalRecordKind,
-        Employment,
-        Guarantor,
-        HspWhen,
-        Overall,
-        PaymentKind,
-        RequirementStatus,
-        ResidenceStatus,
-        Route,
-        ThresholdKind,
-        TrafficViolationKind,
-    )
-}

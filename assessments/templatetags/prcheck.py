@@ -273,10 +273,6 @@ def names(findings):
     return listing([finding.name for finding in findings])
 
 
-#: The filter's former name, kept so that templates written on other branches still render.
-register.filter("choice_label", label)
-
-
 @register.filter
 def trip_span(trip):
     """Write one trip abroad: 3 January 2024 – 20 May 2024 (137 days)."""

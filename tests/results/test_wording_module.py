@@ -3,7 +3,6 @@ code the engine can return has its entry, in both languages, and nothing else wo
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
