@@ -302,14 +302,14 @@ def test_a_low_income_says_what_would_clear_it_and_from_when(language, expected)
         (
             "conduct.fine",
             "ja",
-            ["2029年1月10日にこの点が解消した後も", "過去5年に軽微な交通違反4件"],
+            ["2029年1月10日にこの点で要件を満たした後も", "過去5年に軽微な交通違反4件"],
         ),
         (
             "continuity.draft_single_trip",
             "en",
             ["Once this clears on 20 August 2035", "1 September 2019 to 1 December 2019 (90 days)"],
         ),
-        ("continuity.draft_single_trip", "ja", ["2035年8月20日にこの点が解消した後も", "90日"]),
+        ("continuity.draft_single_trip", "ja", ["2035年8月20日にこの点で要件を満たした後も", "90日"]),
     ],
 )
 def test_a_failure_that_clears_by_time_names_the_risk_that_remains_on_that_day(

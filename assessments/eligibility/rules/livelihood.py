@@ -19,7 +19,11 @@ from dataclasses import replace
 from assessments.eligibility.answers import Answers, IncomeYear
 from assessments.eligibility.choices import Employment
 from assessments.eligibility.rules.base import AT_RISK, EXEMPT, MET, NOT_MET, Finding, cited
-from assessments.eligibility.rules.dates import certifiable_years, first_day_satisfied
+from assessments.eligibility.rules.dates import (
+    certifiable_years,
+    first_changeable_year,
+    first_day_satisfied,
+)
 from assessments.eligibility.rules.routes import is_livelihood_exempt
 from assessments.thresholds.snapshot import Thresholds
 
@@ -240,10 +244,14 @@ def _carried_by_household(
 def _below(
     a: Answers, t: Thresholds, route: str, rows, short, required: int, household_required: int
 ) -> Finding:
-    """Say the gap in the person's numbers, and what would clear it and from when."""
+    """Say the gap in the person's numbers, and what would clear it and from when.
+
+    A raise can only be made in a year whose income can still change (``first_changeable_year``:
+    in December 2026 that is 2027), the same first year the plan of ``would_clear`` uses.
+    """
     worst = min(short, key=lambda year: rows[year].applicant)
     household = rows[worst].household
-    raise_year = a.application_date.year
+    raise_year = first_changeable_year(a.application_date)
     last_low = max(short)
     params = {
         "year": worst,
