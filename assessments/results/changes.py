@@ -9,13 +9,13 @@ the route, the earliest date, each requirement whose status changed). Plain data
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from assessments.eligibility.answers import Answers, answers_to_dict
 from assessments.eligibility.choices import REQUIREMENT_IDS, RequirementStatus
-from assessments.results.view import stored_date
+from assessments.results.view import Finding, ResultView, stored_answers
 
 #: Each contract key, named by the question that asks it (in the order the check asks them).
 ANSWER_NAMES = {
@@ -96,11 +96,9 @@ QUESTION_OF_FINDING = {
 }
 
 
-def question_of(finding) -> str | None:
-    """Return the contract key a finding asks the applicant to answer, or None."""
-    # A stored finding (a dict) or a typed one (``results.view.Finding``).
-    code = finding.get("code") if isinstance(finding, dict) else getattr(finding, "code", None)
-    return QUESTION_OF_FINDING.get(code) if isinstance(code, str) else None
+def question_of(finding: Finding) -> str | None:
+    """Return the contract key a finding (``results.view.Finding``) asks to answer, or None."""
+    return QUESTION_OF_FINDING.get(finding.code)
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,7 @@ class Changes:
         return bool(self.overall or self.route or self.earliest_date or self.requirements)
 
 
-def changed_keys(before: dict, after: dict) -> tuple[str, ...]:
+def changed_keys(before: Answers | None, after: Answers | None) -> tuple[str, ...]:
     """Return the contract keys whose values differ, in the order the check asks them.
 
     A trip's ``planned`` flag follows the day of the check, not an answer, so it is ignored.
@@ -143,42 +141,36 @@ def changed_keys(before: dict, after: dict) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _comparable(answers) -> dict:
-    answers = dict(answers) if isinstance(answers, dict) else {}
-    trips = answers.get("trips")
-    if isinstance(trips, list):
-        answers["trips"] = [
-            {k: v for k, v in t.items() if k != "planned"} if isinstance(t, dict) else t
-            for t in trips
-        ]
-    return answers
+def _comparable(answers: Answers | None) -> dict:
+    """The answers as contract JSON (parsed first, so both sides are written alike)."""
+    if answers is None:
+        return {}
+    data = answers_to_dict(answers)
+    data["trips"] = [{k: v for k, v in t.items() if k != "planned"} for t in data["trips"]]
+    return data
 
 
 def _moved(before, after) -> Moved | None:
     return None if before == after else Moved(before=before, after=after)
 
 
-def _statuses(result: dict) -> dict[str, str]:
-    requirements = result.get("requirements") if isinstance(result, dict) else None
-    return {
-        str(r.get("id")): str(r.get("status"))
-        for r in requirements or []
-        if isinstance(r, dict) and r.get("id")
-    }
-
-
-def _date(result: dict) -> dt.date | None:
-    return stored_date(result.get("earliest_date")) if isinstance(result, dict) else None
-
-
 def result_changes(
     *, before_answers: dict, after_answers: dict, before_result: dict, after_result: dict
 ) -> Changes:
-    """Compare an earlier stored check with the one its changed answers gave."""
-    before_result = before_result if isinstance(before_result, dict) else {}
-    after_result = after_result if isinstance(after_result, dict) else {}
-    names = dict.fromkeys(ANSWER_NAMES[k] for k in changed_keys(before_answers, after_answers))
-    old, new = _statuses(before_result), _statuses(after_result)
+    """Compare an earlier stored check with the one its changed answers gave.
+
+    Both results are read through the typed view (``ResultView``), the answers parsed back to
+    ``Answers``: the verdicts compared are the ones each page shows.
+    """
+    before = ResultView.from_json(before_result)
+    after = ResultView.from_json(after_result)
+    keys = changed_keys(
+        stored_answers(before_answers, application_date=before.application_date),
+        stored_answers(after_answers, application_date=after.application_date),
+    )
+    names = dict.fromkeys(ANSWER_NAMES[k] for k in keys)
+    old = {f.id: f.status for f in before.requirements if f.id}
+    new = {f.id: f.status for f in after.requirements if f.id}
     order = [*REQUIREMENT_IDS, *(k for k in {**old, **new} if k not in REQUIREMENT_IDS)]
     requirements = tuple(
         RequirementMoved(id=key, before=old.get(key, NONE), after=new.get(key, NONE))
@@ -187,8 +179,8 @@ def result_changes(
     )
     return Changes(
         answers=tuple(names),
-        overall=_moved(before_result.get("overall"), after_result.get("overall")),
-        route=_moved(before_result.get("route"), after_result.get("route")),
-        earliest_date=_moved(_date(before_result), _date(after_result)),
+        overall=_moved(before.overall, after.overall),
+        route=_moved(before.route, after.route),
+        earliest_date=_moved(before.earliest_date, after.earliest_date),
         requirements=requirements,
     )
