@@ -309,7 +309,11 @@ def test_a_low_income_says_what_would_clear_it_and_from_when(language, expected)
             "en",
             ["Once this clears on 20 August 2035", "1 September 2019 to 1 December 2019 (90 days)"],
         ),
-        ("continuity.draft_single_trip", "ja", ["2035年8月20日にこの点で要件を満たした後も", "90日"]),
+        (
+            "continuity.draft_single_trip",
+            "ja",
+            ["2035年8月20日にこの点で要件を満たした後も", "90日"],
+        ),
     ],
 )
 def test_a_failure_that_clears_by_time_names_the_risk_that_remains_on_that_day(
