@@ -6,9 +6,11 @@ too short."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -161,3 +163,39 @@ def test_a_plan_dated_after_the_status_ends_says_it_also_needs_a_renewal_with_th
     assert "2028年8月1日" in japanese and "5年" in japanese
     assert ("1 May 2028" in english) is (opens is not None)
     assert not re.search(r"[A-Za-z]{3,}", japanese), japanese
+
+
+#: The ALT of issue 22 on the day the walk found the plan: short of ¥3,800,000 (one dependant)
+#: in December 2026, the status ending in August 2028.
+ALT = {
+    "application_date": "2026-12-07",
+    "residence_start_date": "2016-03-01",
+    "dependents": 1,
+    "status_expiry_date": "2028-08-01",
+    "income": [{"year": year, "applicant": 2_950_000} for year in range(2016, 2026)],
+}
+ALT_PLAN = {
+    "en": [
+        "With an income of at least ¥3,800,000 in every year from 2027 to 2031, the income"
+        " requirement is met once 2031 can be certified, on 1 June 2032.",
+        "Your period of stay ends on 1 August 2028, before that date, so that date also needs a"
+        " renewal, filed from 1 May 2028 and before 1 August 2028, granted with 5 years",
+        "Income raised in 2027 is certifiable from 1 June 2028",
+    ],
+    "ja": [
+        "2027年から2031年まで毎年の年収が380万円以上であれば",
+        "2028年5月1日から2028年8月1日までに在留期間更新許可申請を行い",
+        "2027年に収入を増やした場合",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_in_december_the_plan_starts_next_year_and_names_the_renewal_its_date_needs(
+    client, language
+):
+    with time_machine.travel(dt.datetime(2026, 12, 7, 10, tzinfo=dt.UTC), tick=False):
+        page = _page(client, engine_result(**{**BASE_ANSWERS, **ALT}), language)
+    for sentence in ALT_PLAN[language]:
+        assert sentence in page
+    assert "every year from 2026" not in page and "2026年から" not in page

@@ -73,10 +73,14 @@ def also_on(a: Answers, t: Thresholds, day: dt.date | None) -> list[dict]:
     of status, and filing it gives no special extension period). If it ends before ``day``,
     that day also needs a renewal, filed before it ends, and granted with the period that
     counts as the longest on ``day`` (guideline 1(3)ウ; a rule change may lengthen it), which
-    the renewal may not give.
+    the renewal may not give. Only for a status still current on the application date.
     """
     expiry = a.status_expiry_date
     if day is None or expiry is None or expiry >= day or a.period_of_stay_years is None:
+        return []
+    if expiry < a.application_date:
+        # Already ended on the application date: no renewal can be filed any more, and the
+        # status's own finding (``status_eligible.status_expired``) says what to do.
         return []
     then = t.at(day)
     return [
