@@ -81,14 +81,6 @@ def _stay(d: Mapping) -> dict:
     return {"period_of_stay_years": PERIOD_OF_STAY_YEARS.get(d["period_of_stay"])}
 
 
-def _hsp(d: Mapping) -> dict:
-    """Map the HSP step: no points typed yet (the next page, or the calculation, gives them)."""
-    return {
-        "hsp_points": dict.fromkeys(("now", "one_year_ago", "three_years_ago")),
-        "jskip_eligible": False,
-    }
-
-
 def _hsp_typed(d: Mapping) -> dict:
     """Map the points typed from the sheet (None where calculated or not known)."""
     return {
@@ -153,7 +145,6 @@ ROW_FIELDS = {
 #: What a page gives beside its plain answers: a choice, points or rows to convert.
 _CONVERTED: dict[str, Callable[[Mapping], dict]] = {
     "stay": _stay,
-    "hsp": _hsp,
     "hsp_typed": _hsp_typed,
     "income": _income,
     "naturalization": _naturalization,
@@ -255,6 +246,10 @@ def contract_from_steps(
     for step, cleaned in cleaned_by_step.items():
         if step in FRAGMENTS:
             data.update(FRAGMENTS[step](cleaned))
+    if "hsp" in cleaned_by_step:
+        # The HSP step itself gives no points: those typed (the next page) or calculated.
+        data.setdefault("hsp_points", dict.fromkeys(("now", "one_year_ago", "three_years_ago")))
+        data.setdefault("jskip_eligible", False)
     if calculated is not None and "hsp" in cleaned_by_step:
         data["hsp_points"] = {**data["hsp_points"], **calculated.points}
         if calculated.jskip_eligible is not None:

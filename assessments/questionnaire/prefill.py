@@ -155,10 +155,13 @@ for _key, (_step, _rows_name, _fields) in ROW_FIELDS.items():
 def step_data(step: str, values: Mapping) -> dict[str, list[str]]:
     """Return ``values`` as formtools keeps a step's POST: ``{"<step>-<field>": [value]}``.
 
-    A list value is a page's rows (``<step>-<rows>-<n>-<field>``, with their management form).
+    A list value is a page's rows (``<step>-<rows>-<n>-<field>``, with their management form);
+    no rows are not posted at all, so the page shows its empty row to fill in.
     """
     data: dict[str, list[str]] = {}
     for name, value in values.items():
+        if isinstance(value, list) and not value:
+            continue
         if isinstance(value, list):
             prefix = f"{step}-{name}"
             data[f"{prefix}-{TOTAL_FORM_COUNT}"] = [str(len(value))]
@@ -171,8 +174,8 @@ def step_data(step: str, values: Mapping) -> dict[str, list[str]]:
     return data
 
 
-def steps_from_answers(doc: Mapping, *, today: dt.date) -> dict[str, dict[str, list[str]]]:
-    """Return every step's stored data for the answers document ``doc``.
+def seed_answers(doc: Mapping, *, today: dt.date) -> dict:
+    """Return the answers document a run changing the result ``doc`` starts from.
 
     An application date already past is moved to ``today`` (the status page refuses a day in
     the past; it is the day the page fills in anyway), and the result says it changed.
@@ -180,6 +183,12 @@ def steps_from_answers(doc: Mapping, *, today: dt.date) -> dict[str, dict[str, l
     doc = dict(doc)
     if str(doc.get("application_date") or "") < today.isoformat():
         doc["application_date"] = today.isoformat()
+    return doc
+
+
+def steps_from_answers(doc: Mapping, *, today: dt.date) -> dict[str, dict[str, list[str]]]:
+    """Return every page's data as posted, read from the answers document ``doc``."""
+    doc = seed_answers(doc, today=today)
     return {step: step_data(step, page_values(step, doc)) for step in FRAGMENTS}
 
 

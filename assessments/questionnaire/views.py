@@ -35,7 +35,7 @@ from assessments.questionnaire import flow, handover
 from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
 from assessments.questionnaire.hsp_steps import HspCalculationMixin
-from assessments.questionnaire.mapping import Location, trip_totals
+from assessments.questionnaire.mapping import FRAGMENTS, Location, trip_totals
 from assessments.questionnaire.routing import RoutingMixin
 from assessments.questionnaire.runs import (
     DRAFTS,
@@ -149,6 +149,11 @@ class AssessmentWizard(
                 self._thresholds[on] = None
         return self._thresholds[on]
 
+    def process_step(self, form):
+        """Return the page's share of the answers document (``mapping.FRAGMENTS``)."""
+        fragment = FRAGMENTS.get(self.steps.current)
+        return fragment(form.cleaned_data) if fragment else {}
+
     def get_form_step_data(self, form):
         """Keep only this step's own fields (not the CSRF token or the buttons)."""
         return own_fields(form.data, form)
@@ -229,8 +234,9 @@ class AssessmentWizard(
             return self.import_trips(step, typed)
         return self.submit(step, typed)
 
-    def submit(self, step, typed):
-        form = self.get_form(step, data=self.request.POST)
+    def submit(self, step, typed, data=None):
+        """Answer ``step`` with what was typed (the POST, or ``data`` built from it)."""
+        form = self.get_form(step, data=self.request.POST if data is None else data)
         before = self.storage.get_step_data(step)
         # What was typed is kept even when invalid, so leaving the page never loses it.
         self.storage.set_step_data(step, typed)
@@ -238,6 +244,8 @@ class AssessmentWizard(
         self._forget_routing()
         if not form.is_valid():
             return self.render(form)
+        self.storage.record(step, self.process_step(form), typed)
+        self._forget_routing()
         if step == self.steps.last:
             return self.render_done(form)
         changed = changed_answer(form, before, typed) if self.returning() else ""
@@ -304,8 +312,7 @@ class AssessmentWizard(
     # Rendering --------------------------------------------------------------------------------
 
     def get_template_names(self):
-        step = self.steps.current
-        return [f"assessments/wizard/{flow.TEMPLATES.get(step, step)}.html", self.template_name]
+        return [flow.PAGE[self.steps.current].template_name, self.template_name]
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
