@@ -18,8 +18,8 @@ from django.views.decorators.http import require_safe
 from assessments.questionnaire import flow
 from assessments.questionnaire.mapping import locate
 from assessments.questionnaire.prefill import kept_answers, seed_answers
-from assessments.questionnaire.storage import ANSWERS, ASKED, DRAFTS_KEY, empty_run
 from assessments.questionnaire.services import progress_get
+from assessments.questionnaire.storage import ANSWERS, ASKED, DRAFTS_KEY, empty_run
 from assessments.results.selectors import assessment_get
 
 WIZARD_PREFIX = "assessment_wizard"

@@ -12,8 +12,8 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
-from assessments.questionnaire.models import SavedProgress
 from assessments.questionnaire import flow
+from assessments.questionnaire.models import SavedProgress
 from tests.questionnaire import profiles as p
 from tests.questionnaire.driver import RUN_IN_URL, WizardDriver
 from tests.questionnaire.test_behaviour import finish
