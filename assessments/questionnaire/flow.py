@@ -18,7 +18,7 @@ from assessments.eligibility.rules import routes
 from assessments.eligibility.rules.dates import add_years
 from assessments.eligibility.rules.livelihood import income_years_checked
 from assessments.hsp.result import counted_points
-from assessments.questionnaire import forms
+from assessments.questionnaire import forms, handover
 from assessments.questionnaire.forms import POINT_DATES, PointsSource
 from assessments.questionnaire.forms.hsp import source_field
 from assessments.questionnaire.forms.hsp_profile import (
@@ -219,6 +219,17 @@ class Step:
     condition: Callable | None = None
     template: str = ""
     keeps_under: str = ""
+    #: The page's answers before any are given, from the wizard (the calculator's hand-over).
+    initial: Callable | None = None
+    #: What the page's form needs to know of the answers so far (the income years asked).
+    form_kwargs: Callable | None = None
+    #: What the page shows back beside its form (the trips totals, the income floors).
+    context: Callable | None = None
+
+    @property
+    def asks_application_date(self) -> bool:
+        """The page asking the application date is not limited by the one it asks."""
+        return "application_date" in self.writes
 
     @property
     def template_name(self) -> str:
@@ -227,6 +238,49 @@ class Step:
     def kept_name(self, field: str) -> str:
         """Return the name the run keeps the steering answer ``field`` under."""
         return f"{self.keeps_under}.{field}" if self.keeps_under else field
+
+
+# What pages are given beyond their answers: small functions of the wizard -----------------
+
+
+def today_initial(wizard) -> dict:
+    return {"application_date": wizard.today}
+
+
+def hsp_route_initial(wizard) -> dict:
+    return handover.hsp_route_initial(wizard.request.session)
+
+
+def sources_initial(wizard) -> dict:
+    return handover.sources_initial(wizard.request.session)
+
+
+def typed_initial(wizard) -> dict:
+    return handover.typed_initial(wizard.request.session)
+
+
+def residence_kwargs(wizard) -> dict:
+    return {"asks_hsp_route": asks_hsp_route(wizard)}
+
+
+def typed_points_kwargs(wizard) -> dict:
+    return {
+        "known_dates": known_point_dates(wizard),
+        "jskip_answered": handover.jskip_answered(wizard.request.session),
+    }
+
+
+def income_kwargs(wizard) -> dict:
+    thresholds = wizard.thresholds()
+    # No rules in force on that date: the income step then says so.
+    return {
+        "income_years": income_years(wizard, thresholds) if thresholds else None,
+        "household": asks_household_income(candidate_routes(wizard)),
+    }
+
+
+def payments_kwargs(wizard) -> dict:
+    return {"taxes_paid": says_all_paid(wizard)}
 
 
 def _profile(name: str, form: type, title: str, condition: Callable) -> Step:
@@ -238,6 +292,8 @@ def _profile(name: str, form: type, title: str, condition: Callable) -> Step:
         condition=condition,
         template="hsp_profile",
         keeps_under=f"hsp_profile.{form.point_date}",
+        initial=lambda wizard: wizard.hsp_initial(name),
+        context=lambda wizard, form, kwargs: wizard.profile_context(name, form),
     )
 
 
@@ -249,6 +305,7 @@ PAGES: tuple[Step, ...] = (
         _("Your status of residence"),
         writes=("application_date", "status"),
         asks=("naturalization",),
+        initial=today_initial,
     ),
     Step(
         "stay",
@@ -262,6 +319,8 @@ PAGES: tuple[Step, ...] = (
         _("Your residence in Japan"),
         writes=("residence_start_date", "qualifying_status_start_date", "contribution_to_japan"),
         asks=("hsp_route",),
+        initial=hsp_route_initial,
+        form_kwargs=residence_kwargs,
     ),
     Step(
         "marriage",
@@ -284,6 +343,8 @@ PAGES: tuple[Step, ...] = (
         writes=("hsp_points_maintained",),
         asks=tuple(source_field(date) for date in POINT_DATES),
         condition=uses_hsp_route,
+        initial=sources_initial,
+        context=lambda wizard, form, kwargs: wizard.sources_context(form),
     ),
     Step(
         "hsp_typed",
@@ -291,6 +352,8 @@ PAGES: tuple[Step, ...] = (
         _("Your points from the calculation sheet"),
         writes=("hsp_points", "jskip_eligible"),
         condition=types_points,
+        initial=typed_initial,
+        form_kwargs=typed_points_kwargs,
     ),
     _profile(
         "hsp_now",
@@ -315,8 +378,16 @@ PAGES: tuple[Step, ...] = (
         forms.HspPointsForm,
         _("Your calculated HSP points"),
         condition=shows_calculated_points,
+        context=lambda wizard, form, kwargs: wizard.points_context(),
     ),
-    Step("travel", forms.TravelForm, _("Trips abroad"), writes=("trips",), asks=("has_trips",)),
+    Step(
+        "travel",
+        forms.TravelForm,
+        _("Trips abroad"),
+        writes=("trips",),
+        asks=("has_trips",),
+        context=lambda wizard, form, kwargs: wizard.trips_context(form, kwargs),
+    ),
     Step(
         "household",
         forms.HouseholdForm,
@@ -329,6 +400,8 @@ PAGES: tuple[Step, ...] = (
         _("Your income"),
         writes=("employment", "income"),
         asks=("same_income",),
+        form_kwargs=income_kwargs,
+        context=lambda wizard, form, kwargs: {"income_floors": wizard.income_floors()},
     ),
     Step(
         "taxes",
@@ -343,6 +416,7 @@ PAGES: tuple[Step, ...] = (
         _("Late or unpaid payments"),
         writes=("payments",),
         condition=has_late_or_unpaid_payments,
+        form_kwargs=payments_kwargs,
     ),
     Step(
         "notifications",
@@ -394,7 +468,12 @@ PAGES: tuple[Step, ...] = (
         writes=("parent_born_in_japan", "stateless_since_birth"),
         condition=born_in_japan,
     ),
-    Step("summary", forms.SummaryForm, _("Check your answers")),
+    Step(
+        "summary",
+        forms.SummaryForm,
+        _("Check your answers"),
+        context=lambda wizard, form, kwargs: {"sections": wizard.summary_sections()},
+    ),
 )
 
 #: The page of each name.

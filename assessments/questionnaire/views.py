@@ -31,7 +31,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, Wizar
 
 from assessments.eligibility.rules.livelihood import income_floors
 from assessments.eligibility.rules.routes import status_livelihood_exempt
-from assessments.questionnaire import flow, handover
+from assessments.questionnaire import flow
 from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
 from assessments.questionnaire.hsp_steps import HspCalculationMixin
@@ -109,35 +109,17 @@ class AssessmentWizard(
         return status.get("application_date") or self.today
 
     def get_form_initial(self, step):
-        if step == "status":
-            return {"application_date": self.today}
-        if step in flow.PROFILE_STEPS.values():
-            return self.hsp_initial(step)
-        if step == "hsp":
-            return handover.sources_initial(self.request.session)
-        if step == "hsp_typed":
-            return handover.typed_initial(self.request.session)
-        if step == "residence":
-            return handover.hsp_route_initial(self.request.session)
-        return {}
+        """Return the page's answers before any are given (``Step.initial``)."""
+        page = flow.PAGE[step]
+        return page.initial(self) if page.initial else {}
 
     def get_form_kwargs(self, step=None):
+        """Return what the page's form needs of the answers so far (``Step.form_kwargs``)."""
+        page = flow.PAGE[step]
         kwargs = {"today": self.today}
-        if step != "status":
+        if not page.asks_application_date:
             kwargs["application_date"] = self.application_date()
-        if step == "residence":
-            kwargs["asks_hsp_route"] = flow.asks_hsp_route(self)
-        if step == "payments":
-            kwargs["taxes_paid"] = flow.says_all_paid(self)
-        if step == "hsp_typed":
-            kwargs["known_dates"] = flow.known_point_dates(self)
-            kwargs["jskip_answered"] = handover.jskip_answered(self.request.session)
-        if step == "income":
-            thresholds = self.thresholds()
-            # No rules in force on that date: the income step then says so.
-            kwargs["income_years"] = flow.income_years(self, thresholds) if thresholds else None
-            kwargs["household"] = flow.asks_household_income(flow.candidate_routes(self))
-        return kwargs
+        return {**kwargs, **(page.form_kwargs(self) if page.form_kwargs else {})}
 
     def thresholds(self):
         """Return the thresholds in force on the application date, or None if there are none."""
@@ -329,14 +311,9 @@ class AssessmentWizard(
             error_summary=form.error_summary() if form.is_bound else [],
             action_url=self.request.get_full_path(),
         )
-        if step == "travel":
-            context["trip_totals"] = self._trip_totals(form)
-            context.update(self.trip_import_context(kwargs))
-        if step == "income":
-            context["income_floors"] = self.income_floors()
-        context.update(self.hsp_context(step, form))
-        if step == self.steps.last:
-            context["sections"] = self.summary_sections()
+        page = flow.PAGE[step]
+        if page.context:
+            context.update(page.context(self, form, kwargs))
         return context
 
     def income_floors(self) -> dict | None:
@@ -355,10 +332,12 @@ class AssessmentWizard(
             "exempt": status_livelihood_exempt(status),
         }
 
-    def _trip_totals(self, form):
-        if not form.is_bound or not form.is_valid() or not form.cleaned_data.get("trips"):
-            return None
-        return trip_totals(form.cleaned_data["trips"])
+    def trips_context(self, form, kwargs) -> dict:
+        """The days abroad per year of the trips typed, and the box of pasted trips."""
+        totals = None
+        if form.is_bound and form.is_valid() and form.cleaned_data.get("trips"):
+            totals = trip_totals(form.cleaned_data["trips"])
+        return {"trip_totals": totals, **self.trip_import_context(kwargs)}
 
     def summary_sections(self) -> list[Section]:
         sections = []
