@@ -1,6 +1,6 @@
 """The answers document back onto the pages: each step's values as the applicant would type them.
 
-The inverse of ``mapping.FRAGMENTS``: from a ``prcheck.answers/1`` document (a stored result's
+The inverse of ``mapping.page_fragment``: from a ``prcheck.answers/1`` document (a stored result's
 answers) it gives every step's raw values (ISO dates, "yes"/"no", the choice's value) and the
 step data formtools keeps (``{"<step>-<field>": [value]}``, rows with their management form).
 A run seeded with it opens at "check your answers" with every page answered: changing one
@@ -32,10 +32,9 @@ from assessments.questionnaire.forms.hsp import (
     source_field,
 )
 from assessments.questionnaire.mapping import (
-    FRAGMENTS,
     PERIOD_OF_STAY_YEARS,
-    PLAIN_ANSWERS,
     ROW_FIELDS,
+    plain_answers,
 )
 from assessments.web.fields import YesNo
 
@@ -136,7 +135,7 @@ def _rows(key: str, rows: str, fields: Mapping[str, str]) -> Callable[[Mapping],
     return values
 
 
-#: What a page asks beside its plain answers (``mapping.PLAIN_ANSWERS``), read back.
+#: What a page asks beside its plain answers (``mapping.plain_answers``), read back.
 _CONVERTED: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
     "stay": _stay,
@@ -189,12 +188,14 @@ def seed_answers(doc: Mapping, *, today: dt.date) -> dict:
 def steps_from_answers(doc: Mapping, *, today: dt.date) -> dict[str, dict[str, list[str]]]:
     """Return every page's data as posted, read from the answers document ``doc``."""
     doc = seed_answers(doc, today=today)
-    return {step: step_data(step, page_values(step, doc)) for step in FRAGMENTS}
+    from assessments.questionnaire.flow import PAGES  # flow imports the forms, and they this
+
+    return {page.name: step_data(page.name, page_values(page.name, doc)) for page in PAGES}
 
 
 def page_values(step: str, doc: Mapping) -> dict:
     """Return the values of ``step``'s fields read from the answers document ``doc``."""
-    values = {key: doc.get(key) for key in PLAIN_ANSWERS.get(step, ())}
+    values = {key: doc.get(key) for key in plain_answers(step)}
     if step in _CONVERTED:
         values.update(_CONVERTED[step](doc))
     return values

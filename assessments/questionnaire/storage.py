@@ -26,7 +26,8 @@ from formtools.wizard.storage.session import SessionStorage
 
 from assessments.eligibility.answers import SCHEMA
 from assessments.questionnaire import flow
-from assessments.questionnaire.prefill import page_values, step_data
+from assessments.questionnaire.mapping import plain_answers
+from assessments.questionnaire.prefill import page_values, raw, step_data
 
 ANSWERS, ASKED, DRAFTS_KEY = "answers", "asked", "drafts"
 
@@ -123,6 +124,11 @@ class RunStorage(SessionStorage):
         """Return the page's draft, else its answers read from the document (None: neither)."""
         data = run_step_data(self.data, step)
         return None if data is None else MultiValueDict(data)
+
+    def known_answers(self, page: flow.Step) -> dict:
+        """Return the page's plain answers the document already holds, as the page shows them."""
+        answers = self.answers
+        return {key: raw(answers[key]) for key in plain_answers(page.name) if key in answers}
 
     def set_step_data(self, step, cleaned_data):
         """Keep what was typed on ``step`` as its draft, until ``record`` answers the page."""

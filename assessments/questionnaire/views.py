@@ -35,7 +35,7 @@ from assessments.questionnaire import flow
 from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
 from assessments.questionnaire.hsp_steps import HspCalculationMixin
-from assessments.questionnaire.mapping import FRAGMENTS, Location, trip_totals
+from assessments.questionnaire.mapping import Location, page_fragment, trip_totals
 from assessments.questionnaire.routing import RoutingMixin
 from assessments.questionnaire.runs import (
     DRAFTS,
@@ -109,9 +109,11 @@ class AssessmentWizard(
         return status.get("application_date") or self.today
 
     def get_form_initial(self, step):
-        """Return the page's answers before any are given (``Step.initial``)."""
+        """Return what a page not answered yet shows: the answers the run's document already
+        holds for it (a question added to the page since), else ``Step.initial``."""
         page = flow.PAGE[step]
-        return page.initial(self) if page.initial else {}
+        initial = page.initial(self) if page.initial else {}
+        return {**initial, **self.storage.known_answers(page)}
 
     def get_form_kwargs(self, step=None):
         """Return what the page's form needs of the answers so far (``Step.form_kwargs``)."""
@@ -132,9 +134,8 @@ class AssessmentWizard(
         return self._thresholds[on]
 
     def process_step(self, form):
-        """Return the page's share of the answers document (``mapping.FRAGMENTS``)."""
-        fragment = FRAGMENTS.get(self.steps.current)
-        return fragment(form.cleaned_data) if fragment else {}
+        """Return the page's share of the answers document (``mapping.page_fragment``)."""
+        return page_fragment(self.steps.current, form.cleaned_data)
 
     def get_form_step_data(self, form):
         """Keep only this step's own fields (not the CSRF token or the buttons)."""
