@@ -1,7 +1,9 @@
 """The outline of the check: which questions are asked, in which order, and when.
 
-This is the only place that decides the order of questions (style guideline 8). Each
-condition is a small named function over the cleaned data of earlier steps; the wizard only
+This is the only place that decides the order of questions (style guideline 8): each page
+is one ``Step`` in ``PAGES``, in the manner of the question blocks of GOV.UK smart-answers
+(what the page asks, what it answers and when it comes, in one block). Each condition is a
+small named function over the cleaned data of earlier steps; the wizard only
 lets a condition read steps that are shown and come before it, so an answer on a skipped
 step can never steer the route. What the answers *mean* is decided by ``rules/``.
 """

@@ -1,15 +1,17 @@
-"""The answers document back onto the pages: each step's values as the applicant would type them.
+"""The answers document back onto the pages: each page's values as the applicant would type them.
 
-The inverse of ``mapping.page_fragment``: from a ``prcheck.answers/1`` document (a stored result's
-answers) it gives every step's raw values (ISO dates, "yes"/"no", the choice's value) and the
-step data formtools keeps (``{"<step>-<field>": [value]}``, rows with their management form).
-A run seeded with it opens at "check your answers" with every page answered: changing one
-answer after the result needs nothing retyped. ``contract_from_steps`` of the pages seeded
-from a document gives that document back (tests/questionnaire/test_prefill.py).
+The inverse of ``mapping.page_fragment``: from a ``prcheck.answers/1`` document (the run's own,
+``storage.RunStorage``, or a stored result's) it gives every page's raw values (ISO dates,
+"yes"/"no", the choice's value) and the data the page would post (``{"<step>-<field>":
+[value]}``, rows with their management form). A run seeded with a result's document opens at
+"check your answers" with every page answered: changing one answer after the result needs
+nothing retyped. Each page posted as read writes the document back unchanged
+(tests/questionnaire/test_prefill.py).
 
-The pages also ask a few things the contract keeps only through their consequence; each is
-read back from it: "check the HSP routes" from points given now, "any trips" from the trips,
-the taxes page's yes/no questions from the payments and notifications listed, the conduct
+The pages also ask a few things that only steer the check. A run keeps them as typed; a
+result's document holds them only through their consequence, and they are read back from it:
+"check the HSP routes" from points given now, "any trips" from the trips, the taxes page's
+yes/no questions from the payments and notifications listed, the conduct
 page's from the sentences and violations, "also check naturalization" from any answer only
 that check needs. Points calculated from a profile come back as points known; the calculator's
 known changes of those points (``hsp_points_changes``), which no page asks, are kept with the

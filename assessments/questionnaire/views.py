@@ -3,8 +3,8 @@
 ``AssessmentWizard`` is formtools' ``NamedUrlSessionWizardView`` with its known rough edges
 fixed:
 
-- each run has its own id in the URL and its own session storage, so two tabs never
-  overwrite each other's answers;
+- each run has its own id in the URL and its own storage, its answers document
+  (``storage.RunStorage``), so two tabs never overwrite each other's answers;
 - Back, "add another", "remove" and "continue later" keep what was typed on the current
   step, even when it is not valid yet (formtools #284), and show it again without errors;
 - a condition only sees steps that are shown and come before it, and ``done()`` only the
@@ -15,7 +15,9 @@ fixed:
 - ``done()`` builds ``Answers`` with ``answers_from_dict``; if the contract refuses them the
   errors are shown on their step and field, never a server error.
 
-The order of the steps and the conditions live in ``flow.py``; runs in ``runs.py``.
+Each page is declared once in ``flow.PAGES`` (its form, title, template, the contract keys
+it writes, its condition, what it is given and shows): the view has no per-page code. Runs
+live in ``runs.py``.
 """
 
 from __future__ import annotations
