@@ -187,14 +187,6 @@ def seed_answers(doc: Mapping, *, today: dt.date) -> dict:
     return doc
 
 
-def steps_from_answers(doc: Mapping, *, today: dt.date) -> dict[str, dict[str, list[str]]]:
-    """Return every page's data as posted, read from the answers document ``doc``."""
-    doc = seed_answers(doc, today=today)
-    from assessments.questionnaire.flow import PAGES  # flow imports the forms, and they this
-
-    return {page.name: step_data(page.name, page_values(page.name, doc)) for page in PAGES}
-
-
 def page_values(step: str, doc: Mapping) -> dict:
     """Return the values of ``step``'s fields read from the answers document ``doc``."""
     values = {key: doc.get(key) for key in plain_answers(step)}
