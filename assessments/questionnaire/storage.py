@@ -30,6 +30,9 @@ from assessments.questionnaire.mapping import plain_answers
 from assessments.questionnaire.prefill import page_values, raw, step_data
 
 ANSWERS, ASKED, DRAFTS_KEY = "answers", "asked", "drafts"
+#: A run begun before the answers document kept every page as typed: read as drafts, until
+#: each page is answered again (sessions only; saved runs were converted by migration 0019).
+LEGACY_PAGES = "step_data"
 
 
 def empty_run(step: str | None = None, *, answers=None, asked=None, drafts=None, extra=None):
@@ -72,9 +75,9 @@ def page_data(page: flow.Step, answers: Mapping, asked: Mapping) -> dict[str, li
 def run_step_data(run: Mapping, step: str) -> dict[str, list[str]] | None:
     """Return the page's draft in the stored ``run``, else its answers read from the document
     (None: neither)."""
-    drafts = run.get(DRAFTS_KEY) or {}
-    if step in drafts:
-        return drafts[step]
+    for drafts in (run.get(DRAFTS_KEY) or {}, run.get(LEGACY_PAGES) or {}):
+        if step in drafts:
+            return drafts[step]
     page = flow.PAGE.get(step)
     answers, asked = run.get(ANSWERS) or {}, run.get(ASKED) or {}
     if page is None or not answered(page, answers, asked):
@@ -147,6 +150,7 @@ class RunStorage(SessionStorage):
         for name in page.asks:
             self.asked[page.kept_name(name)] = list(typed.get(f"{step}-{name}", []))
         self.drafts.pop(step, None)
+        self.data.get(LEGACY_PAGES, {}).pop(step, None)
         self._changed()
 
     def set_step_files(self, step, files):

@@ -61,3 +61,20 @@ def test_a_page_missing_a_key_of_the_document_asks_it_and_shows_the_answers_it_h
     assert form["meets_landing_standards"].value() is None
     summary = driver.get("summary").context["sections"]
     assert [s.step for s in summary if not s.complete][0] == "stay"
+
+
+def test_a_run_begun_before_the_answers_document_keeps_its_pages_as_typed(driver):
+    """A session of the old form (each page as typed, no document) is read page by page."""
+    key = f"wizard_{WIZARD_PREFIX}_{driver.run}"
+    session = driver.client.session
+    typed = {"status-status": ["work"], "status-application_date": ["2026-12-01"]}
+    session[key] = {
+        "step": "status",
+        "step_data": {"status": typed},
+        "step_files": {},
+        "extra_data": {},
+    }
+    session.save()
+    assert driver.get("status").context["form"]["status"].value() == "work"
+    driver.answer("status", **{**STATUS, "status": "spouse_of_japanese"})
+    assert driver.stored("status")["status-status"] == ["spouse_of_japanese"]
