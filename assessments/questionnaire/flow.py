@@ -1,14 +1,17 @@
 """The outline of the check: which questions are asked, in which order, and when.
 
-This is the only place that decides the order of questions (style guideline 8). Each
-condition is a small named function over the cleaned data of earlier steps; the wizard only
+This is the only place that decides the order of questions (style guideline 8): each page
+is one ``Step`` in ``PAGES``, in the manner of the question blocks of GOV.UK smart-answers
+(what the page asks, what it answers and when it comes, in one block). Each condition is a
+small named function over the cleaned data of earlier steps; the wizard only
 lets a condition read steps that are shown and come before it, so an answer on a skipped
 step can never steer the route. What the answers *mean* is decided by ``rules/``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +20,7 @@ from assessments.eligibility.rules import routes
 from assessments.eligibility.rules.dates import add_years
 from assessments.eligibility.rules.livelihood import income_years_checked
 from assessments.hsp.result import counted_points
-from assessments.questionnaire import forms
+from assessments.questionnaire import forms, handover
 from assessments.questionnaire.forms import POINT_DATES, PointsSource
 from assessments.questionnaire.forms.hsp import source_field
 from assessments.questionnaire.forms.hsp_profile import (
@@ -25,6 +28,7 @@ from assessments.questionnaire.forms.hsp_profile import (
     HspThreeYearsAgoForm,
     HspYearAgoForm,
 )
+from assessments.questionnaire.mapping import NATURALIZATION_TIES
 from assessments.thresholds.snapshot import Thresholds
 
 
@@ -196,82 +200,294 @@ def born_in_japan(wizard) -> bool:
     return bool(_answers(wizard, "naturalization").get("born_in_japan"))
 
 
-#: The steps in order; the step name matches its form (``status`` -> ``StatusForm``).
-STEPS = [
-    ("status", forms.StatusForm),
-    ("stay", forms.StayForm),
-    ("residence", forms.ResidenceForm),
-    ("marriage", forms.MarriageForm),
-    ("grant", forms.GrantForm),
-    ("hsp", forms.HspForm),
-    ("hsp_typed", forms.HspTypedForm),
-    ("hsp_now", HspNowForm),
-    ("hsp_year_ago", HspYearAgoForm),
-    ("hsp_three_years_ago", HspThreeYearsAgoForm),
-    ("hsp_points", forms.HspPointsForm),
-    ("travel", forms.TravelForm),
-    ("household", forms.HouseholdForm),
-    ("income", forms.IncomeForm),
-    ("taxes", forms.TaxesForm),
-    ("payments", forms.PaymentsForm),
-    ("notifications", forms.NotificationsForm),
-    ("conduct", forms.ConductForm),
-    ("sentences", forms.SentencesForm),
-    ("traffic_violations", forms.TrafficViolationsForm),
-    ("naturalization", forms.NaturalizationForm),
-    ("naturalization_birth", forms.NaturalizationBirthForm),
-    ("summary", forms.SummaryForm),
-]
+@dataclass(frozen=True)
+class Step:
+    """One page of the check, declared once: everything else about the page derives from it.
 
-CONDITIONS = {
-    "marriage": is_spouse,
-    "grant": has_grant_date,
-    "hsp": uses_hsp_route,
-    "hsp_typed": types_points,
-    "hsp_now": calculates_points_now,
-    "hsp_year_ago": calculates_points_one_year_ago,
-    "hsp_three_years_ago": calculates_points_three_years_ago,
-    "hsp_points": shows_calculated_points,
-    "payments": has_late_or_unpaid_payments,
-    "notifications": has_missed_notifications,
-    "sentences": has_sentences,
-    "traffic_violations": has_traffic_violations,
-    "naturalization": checks_naturalization,
-    "naturalization_birth": born_in_japan,
-}
+    ``writes`` are the contract keys (``prcheck.answers/1``) the page answers: the run keeps
+    them in its answers document, and the page is answered when the document holds them all.
+    ``asks`` are the page's questions that only steer the check (``taxes_paid``: is there a
+    list of payments to ask?); the run keeps them by name beside the document, under
+    ``keeps_under`` when several pages ask the same names (the HSP profiles). A page that
+    writes and asks nothing (the calculated points) only shows something back.
+    ``condition`` says, from the answers so far, whether the page is asked (None: always).
+    """
 
-#: The profile step that calculates the points of each point date (``hsp_points.<date>``).
-PROFILE_STEPS = dict(
-    zip(POINT_DATES, ("hsp_now", "hsp_year_ago", "hsp_three_years_ago"), strict=True)
+    name: str
+    form: type
+    title: str
+    writes: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+    condition: Callable | None = None
+    template: str = ""
+    keeps_under: str = ""
+    #: The page's answers before any are given, from the wizard (the calculator's hand-over).
+    initial: Callable | None = None
+    #: What the page's form needs to know of the answers so far (the income years asked).
+    form_kwargs: Callable | None = None
+    #: What the page shows back beside its form (the trips totals, the income floors).
+    context: Callable | None = None
+
+    @property
+    def asks_application_date(self) -> bool:
+        """The page asking the application date is not limited by the one it asks."""
+        return "application_date" in self.writes
+
+    @property
+    def template_name(self) -> str:
+        return f"assessments/wizard/{self.template or self.name}.html"
+
+    def kept_name(self, field: str) -> str:
+        """Return the name the run keeps the steering answer ``field`` under."""
+        return f"{self.keeps_under}.{field}" if self.keeps_under else field
+
+
+# What pages are given beyond their answers: small functions of the wizard -----------------
+
+
+def today_initial(wizard) -> dict:
+    return {"application_date": wizard.today}
+
+
+def hsp_route_initial(wizard) -> dict:
+    return handover.hsp_route_initial(wizard.request.session)
+
+
+def sources_initial(wizard) -> dict:
+    return handover.sources_initial(wizard.request.session)
+
+
+def typed_initial(wizard) -> dict:
+    return handover.typed_initial(wizard.request.session)
+
+
+def residence_kwargs(wizard) -> dict:
+    return {"asks_hsp_route": asks_hsp_route(wizard)}
+
+
+def typed_points_kwargs(wizard) -> dict:
+    return {
+        "known_dates": known_point_dates(wizard),
+        "jskip_answered": handover.jskip_answered(wizard.request.session),
+    }
+
+
+def income_kwargs(wizard) -> dict:
+    thresholds = wizard.thresholds()
+    # No rules in force on that date: the income step then says so.
+    return {
+        "income_years": income_years(wizard, thresholds) if thresholds else None,
+        "household": asks_household_income(candidate_routes(wizard)),
+    }
+
+
+def payments_kwargs(wizard) -> dict:
+    return {"taxes_paid": says_all_paid(wizard)}
+
+
+def _profile(name: str, form: type, title: str, condition: Callable) -> Step:
+    return Step(
+        name,
+        form,
+        title,
+        asks=tuple(form.base_fields),
+        condition=condition,
+        template="hsp_profile",
+        keeps_under=f"hsp_profile.{form.point_date}",
+        initial=lambda wizard: wizard.hsp_initial(name),
+        context=lambda wizard, form, kwargs: wizard.profile_context(name, form),
+    )
+
+
+#: The pages in order. Adding a page, or a condition to one, is one entry here.
+PAGES: tuple[Step, ...] = (
+    Step(
+        "status",
+        forms.StatusForm,
+        _("Your status of residence"),
+        writes=("application_date", "status"),
+        asks=("naturalization",),
+        initial=today_initial,
+    ),
+    Step(
+        "stay",
+        forms.StayForm,
+        _("Your period of stay"),
+        writes=("period_of_stay_years", "status_expiry_date", "meets_landing_standards"),
+    ),
+    Step(
+        "residence",
+        forms.ResidenceForm,
+        _("Your residence in Japan"),
+        writes=("residence_start_date", "qualifying_status_start_date", "contribution_to_japan"),
+        asks=("hsp_route",),
+        initial=hsp_route_initial,
+        form_kwargs=residence_kwargs,
+    ),
+    Step(
+        "marriage",
+        forms.MarriageForm,
+        _("Your marriage"),
+        writes=("marriage_date",),
+        condition=is_spouse,
+    ),
+    Step(
+        "grant",
+        forms.GrantForm,
+        _("When your status was granted"),
+        writes=("status_grant_date",),
+        condition=has_grant_date,
+    ),
+    Step(
+        "hsp",
+        forms.HspForm,
+        _("Highly Skilled Professional points"),
+        writes=("hsp_points_maintained",),
+        asks=tuple(source_field(date) for date in POINT_DATES),
+        condition=uses_hsp_route,
+        initial=sources_initial,
+        context=lambda wizard, form, kwargs: wizard.sources_context(form),
+    ),
+    Step(
+        "hsp_typed",
+        forms.HspTypedForm,
+        _("Your points from the calculation sheet"),
+        writes=("hsp_points", "jskip_eligible"),
+        condition=types_points,
+        initial=typed_initial,
+        form_kwargs=typed_points_kwargs,
+    ),
+    _profile(
+        "hsp_now",
+        HspNowForm,
+        _("Your HSP profile on the application date"),
+        calculates_points_now,
+    ),
+    _profile(
+        "hsp_year_ago",
+        HspYearAgoForm,
+        _("Your HSP profile one year before"),
+        calculates_points_one_year_ago,
+    ),
+    _profile(
+        "hsp_three_years_ago",
+        HspThreeYearsAgoForm,
+        _("Your HSP profile three years before"),
+        calculates_points_three_years_ago,
+    ),
+    Step(
+        "hsp_points",
+        forms.HspPointsForm,
+        _("Your calculated HSP points"),
+        condition=shows_calculated_points,
+        context=lambda wizard, form, kwargs: wizard.points_context(),
+    ),
+    Step(
+        "travel",
+        forms.TravelForm,
+        _("Trips abroad"),
+        writes=("trips",),
+        asks=("has_trips",),
+        context=lambda wizard, form, kwargs: wizard.trips_context(form, kwargs),
+    ),
+    Step(
+        "household",
+        forms.HouseholdForm,
+        _("Your household"),
+        writes=("dependents", "dependents_abroad", "assets", "public_assistance"),
+    ),
+    Step(
+        "income",
+        forms.IncomeForm,
+        _("Your income"),
+        writes=("employment", "income"),
+        asks=("same_income",),
+        form_kwargs=income_kwargs,
+        context=lambda wizard, form, kwargs: {"income_floors": wizard.income_floors()},
+    ),
+    Step(
+        "taxes",
+        forms.TaxesForm,
+        _("Taxes, pension and health insurance"),
+        writes=("pension_enrolled", "health_insurance_enrolled"),
+        asks=("taxes_paid", "paid_on_time", "has_missed_notifications"),
+    ),
+    Step(
+        "payments",
+        forms.PaymentsForm,
+        _("Late or unpaid payments"),
+        writes=("payments",),
+        condition=has_late_or_unpaid_payments,
+        form_kwargs=payments_kwargs,
+    ),
+    Step(
+        "notifications",
+        forms.NotificationsForm,
+        _("Late or missed notifications"),
+        writes=("missed_notifications",),
+        condition=has_missed_notifications,
+    ),
+    Step(
+        "conduct",
+        forms.ConductForm,
+        _("Conduct and guarantor"),
+        writes=("unauthorized_work", "public_health_risk", "guarantor"),
+        asks=("has_criminal_records", "has_traffic_violations"),
+    ),
+    Step(
+        "sentences",
+        forms.SentencesForm,
+        _("Sentences in Japan"),
+        writes=("criminal_records",),
+        condition=has_sentences,
+    ),
+    Step(
+        "traffic_violations",
+        forms.TrafficViolationsForm,
+        _("Traffic violations"),
+        writes=("traffic_violations",),
+        condition=has_traffic_violations,
+    ),
+    Step(
+        "naturalization",
+        forms.NaturalizationForm,
+        _("Naturalization (帰化)"),
+        writes=(
+            "birth_date",
+            "japanese_level",
+            "nationality_renounceable",
+            "monthly_take_home",
+            "last_job_change_date",
+            "family_arrears",
+            *NATURALIZATION_TIES,
+        ),
+        condition=checks_naturalization,
+    ),
+    Step(
+        "naturalization_birth",
+        forms.NaturalizationBirthForm,
+        _("Born in Japan"),
+        writes=("parent_born_in_japan", "stateless_since_birth"),
+        condition=born_in_japan,
+    ),
+    Step(
+        "summary",
+        forms.SummaryForm,
+        _("Check your answers"),
+        context=lambda wizard, form, kwargs: {"sections": wizard.summary_sections()},
+    ),
 )
 
-#: Steps that share a template (``assessments/wizard/<name>.html``); others use their name.
-TEMPLATES = dict.fromkeys(PROFILE_STEPS.values(), "hsp_profile")
+#: The page of each name.
+PAGE = {page.name: page for page in PAGES}
+#: What formtools is given (``form_list``, ``condition_dict``), derived from ``PAGES``.
+STEPS = [(page.name, page.form) for page in PAGES]
+CONDITIONS = {page.name: page.condition for page in PAGES if page.condition is not None}
+TITLES = {page.name: page.title for page in PAGES}
 
-TITLES = {
-    "status": _("Your status of residence"),
-    "stay": _("Your period of stay"),
-    "residence": _("Your residence in Japan"),
-    "marriage": _("Your marriage"),
-    "grant": _("When your status was granted"),
-    "hsp": _("Highly Skilled Professional points"),
-    "hsp_typed": _("Your points from the calculation sheet"),
-    "hsp_now": _("Your HSP profile on the application date"),
-    "hsp_year_ago": _("Your HSP profile one year before"),
-    "hsp_three_years_ago": _("Your HSP profile three years before"),
-    "hsp_points": _("Your calculated HSP points"),
-    "travel": _("Trips abroad"),
-    "household": _("Your household"),
-    "income": _("Your income"),
-    "taxes": _("Taxes, pension and health insurance"),
-    "payments": _("Late or unpaid payments"),
-    "notifications": _("Late or missed notifications"),
-    "conduct": _("Conduct and guarantor"),
-    "sentences": _("Sentences in Japan"),
-    "traffic_violations": _("Traffic violations"),
-    "naturalization": _("Naturalization (帰化)"),
-    "naturalization_birth": _("Born in Japan"),
-    "summary": _("Check your answers"),
+#: The profile step that calculates the points of each point date (``hsp_points.<date>``).
+PROFILE_STEPS = {
+    page.form.point_date: page.name for page in PAGES if page.template == "hsp_profile"
 }
 
 

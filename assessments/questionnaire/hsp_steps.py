@@ -106,20 +106,20 @@ class HspCalculationMixin:
                 return initial
         return {}
 
-    def hsp_context(self, step: str, form) -> dict:
-        if step in flow.PROFILE_STEPS.values():
-            unanswered = self.storage.get_step_data(step) is None
-            prefilled = unanswered and bool(self.hsp_initial(step))
-            return {"as_of": form.as_of_day, "prefilled": prefilled}
-        if step == "hsp":
-            return {
-                "handed_over": self.handed_over_points(form),
-                "vouched": self.vouched_dates(),
-            }
-        if step == "hsp_points":
-            calculated = self.hsp_calculated()
-            return {"cards": self.points_cards(calculated), "jskip": calculated.jskip_eligible}
-        return {}
+    def profile_context(self, step: str, form) -> dict:
+        """A profile page: its day, and whether it was prefilled from a later profile."""
+        unanswered = self.storage.get_step_data(step) is None
+        prefilled = unanswered and bool(self.hsp_initial(step))
+        return {"as_of": form.as_of_day, "prefilled": prefilled}
+
+    def sources_context(self, form) -> dict:
+        """The HSP page: the points handed over, and the days holding the status vouches for."""
+        return {"handed_over": self.handed_over_points(form), "vouched": self.vouched_dates()}
+
+    def points_context(self) -> dict:
+        """The calculated points page: a card per day calculated here."""
+        calculated = self.hsp_calculated()
+        return {"cards": self.points_cards(calculated), "jskip": calculated.jskip_eligible}
 
     def handed_over_points(self, form) -> list[dict]:
         """Return the points from the calculator shown on the HSP step (while not yet answered)."""

@@ -33,37 +33,27 @@ NATURALIZATION_TIES = (
 PERIOD_OF_STAY_YEARS = {"0.25": 0.25, "0.5": 0.5, "1": 1, "3": 3, "5": 5, "unlimited": None}
 
 
-#: The answers each page asks as they are: the form field is named as the contract key, a
-#: date is written ISO, an empty answer is null. From this one list the page's share of the
-#: contract (``FRAGMENTS``), its values read back from a document (``prefill``) and the field
-#: a contract error on the key is shown on (``SCALAR_FIELDS``) are derived. Adding a yes/no
-#: question to a page is one name here (docs/architecture.md, "How to add a question").
-PLAIN_ANSWERS: dict[str, tuple[str, ...]] = {
-    "status": ("application_date", "status"),
-    "stay": ("status_expiry_date", "meets_landing_standards"),
-    "residence": (
-        "residence_start_date",
-        "qualifying_status_start_date",
-        "contribution_to_japan",
-    ),
-    "marriage": ("marriage_date",),
-    "grant": ("status_grant_date",),
-    "hsp": ("hsp_points_maintained",),
-    "household": ("dependents", "dependents_abroad", "assets", "public_assistance"),
-    "income": ("employment",),
-    "taxes": ("pension_enrolled", "health_insurance_enrolled"),
-    "conduct": ("unauthorized_work", "public_health_risk", "guarantor"),
-    "naturalization": (
-        "birth_date",
-        "japanese_level",
-        "nationality_renounceable",
-        "monthly_take_home",
-        "last_job_change_date",
-        "family_arrears",
-        *NATURALIZATION_TIES,
-    ),
-    "naturalization_birth": ("parent_born_in_japan", "stateless_since_birth"),
-}
+def _pages() -> dict:
+    # The pages are declared in ``flow`` (``flow.Step``); flow imports the forms, which import
+    # this module, so the declarations are read when first needed.
+    from assessments.questionnaire import flow
+
+    return flow.PAGE
+
+
+def plain_answers(step: str) -> tuple[str, ...]:
+    """Return the contract keys ``step`` writes that its form asks as they are.
+
+    The form field is named as the contract key, a date is written ISO, an empty answer is
+    null. From the page's declaration (``flow.Step.writes``) derive its share of the contract
+    (``page_fragment``), its values read back from a document (``prefill``) and the field a
+    contract error on the key is shown on (``locate``): adding a yes/no question to a page is
+    its field on the form and its key in the page's ``writes``.
+    """
+    page = _pages().get(step)
+    if page is None:
+        return ()
+    return tuple(key for key in page.writes if key in page.form.base_fields)
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -79,14 +69,6 @@ def contract_value(value):
 
 def _stay(d: Mapping) -> dict:
     return {"period_of_stay_years": PERIOD_OF_STAY_YEARS.get(d["period_of_stay"])}
-
-
-def _hsp(d: Mapping) -> dict:
-    """Map the HSP step: no points typed yet (the next page, or the calculation, gives them)."""
-    return {
-        "hsp_points": dict.fromkeys(("now", "one_year_ago", "three_years_ago")),
-        "jskip_eligible": False,
-    }
 
 
 def _hsp_typed(d: Mapping) -> dict:
@@ -153,7 +135,6 @@ ROW_FIELDS = {
 #: What a page gives beside its plain answers: a choice, points or rows to convert.
 _CONVERTED: dict[str, Callable[[Mapping], dict]] = {
     "stay": _stay,
-    "hsp": _hsp,
     "hsp_typed": _hsp_typed,
     "income": _income,
     "naturalization": _naturalization,
@@ -161,43 +142,16 @@ _CONVERTED: dict[str, Callable[[Mapping], dict]] = {
 }
 
 
-def _fragment(step: str) -> Callable[[Mapping], dict]:
-    def fragment(d: Mapping) -> dict:
-        data = {key: contract_value(d.get(key)) for key in PLAIN_ANSWERS.get(step, ())}
-        if step in _CONVERTED:
-            data.update(_CONVERTED[step](d))
-        return data
+def page_fragment(step: str, cleaned: Mapping) -> dict:
+    """Return the page's share of the contract from its cleaned data ({} if it writes none).
 
-    return fragment
-
-
-#: Each step's share of the contract, in the order of the steps. Steps not listed (the
-#: summary) add nothing; the residence step's choice to check the HSP routes only steers the
-#: questions. A list asked on a page of its own (payments, sentences) is absent when not
-#: asked: the contract's default, no items, as when its question is answered No.
-FRAGMENTS: dict[str, Callable[[Mapping], dict]] = {
-    step: _fragment(step)
-    for step in (
-        "status",
-        "stay",
-        "residence",
-        "marriage",
-        "grant",
-        "hsp",
-        "hsp_typed",
-        "travel",
-        "household",
-        "income",
-        "taxes",
-        "payments",
-        "notifications",
-        "conduct",
-        "sentences",
-        "traffic_violations",
-        "naturalization",
-        "naturalization_birth",
-    )
-}
+    A list asked on a page of its own (payments, sentences) is absent when not asked: the
+    contract's default, no items, as when its question is answered No.
+    """
+    data = {key: contract_value(cleaned.get(key)) for key in plain_answers(step)}
+    if step in _CONVERTED:
+        data.update(_CONVERTED[step](cleaned))
+    return data
 
 
 @dataclass(frozen=True)
@@ -253,8 +207,11 @@ def contract_from_steps(
     """
     data: dict = {"schema": SCHEMA}
     for step, cleaned in cleaned_by_step.items():
-        if step in FRAGMENTS:
-            data.update(FRAGMENTS[step](cleaned))
+        data.update(page_fragment(step, cleaned))
+    if "hsp" in cleaned_by_step:
+        # The HSP step itself gives no points: those typed (the next page) or calculated.
+        data.setdefault("hsp_points", dict.fromkeys(("now", "one_year_ago", "three_years_ago")))
+        data.setdefault("jskip_eligible", False)
     if calculated is not None and "hsp" in cleaned_by_step:
         data["hsp_points"] = {**data["hsp_points"], **calculated.points}
         if calculated.jskip_eligible is not None:
@@ -292,9 +249,8 @@ class Location:
     row: int | None = None
 
 
-#: Contract key (or ``key.sub``) -> (step, field).
-SCALAR_FIELDS = {
-    **{key: (step, key) for step, keys in PLAIN_ANSWERS.items() for key in keys},
+#: Contract key (or ``key.sub``) -> (step, field), beside the plain answers of each page.
+CONVERTED_FIELDS = {
     "period_of_stay_years": ("stay", "period_of_stay"),
     "hsp_points": ("hsp_typed", "hsp_points_now"),
     "hsp_points.now": ("hsp_typed", "hsp_points_now"),
@@ -309,8 +265,11 @@ _ROW_PATH = re.compile(r"^(?P<key>[a-z_]+)\[(?P<row>\d+)\](?:\.(?P<sub>[a-z_]+))
 
 def locate(path: str, data: Mapping) -> Location:
     """Return where the contract error at ``path`` belongs, given the contract ``data``."""
-    if path in SCALAR_FIELDS:
-        return Location(*SCALAR_FIELDS[path])
+    if path in CONVERTED_FIELDS:
+        return Location(*CONVERTED_FIELDS[path])
+    step = next((name for name in _pages() if path in plain_answers(name)), None)
+    if step is not None:
+        return Location(step=step, field=path)
     match = _ROW_PATH.match(path)
     if not match:
         return Location(step=None)
@@ -350,9 +309,9 @@ def step_errors(
     The other answers are a valid stand-in, so every error returned is about this step. A
     step with no share of the contract has nothing to check.
     """
-    if step not in FRAGMENTS:
+    fragment = page_fragment(step, cleaned)
+    if not fragment:
         return []
-    fragment = FRAGMENTS[step](cleaned)
     data = {
         **_VALID_STAND_IN,
         "application_date": application_date.isoformat(),

@@ -1,15 +1,17 @@
-"""The answers document back onto the pages: each step's values as the applicant would type them.
+"""The answers document back onto the pages: each page's values as the applicant would type them.
 
-The inverse of ``mapping.FRAGMENTS``: from a ``prcheck.answers/1`` document (a stored result's
-answers) it gives every step's raw values (ISO dates, "yes"/"no", the choice's value) and the
-step data formtools keeps (``{"<step>-<field>": [value]}``, rows with their management form).
-A run seeded with it opens at "check your answers" with every page answered: changing one
-answer after the result needs nothing retyped. ``contract_from_steps`` of the pages seeded
-from a document gives that document back (tests/questionnaire/test_prefill.py).
+The inverse of ``mapping.page_fragment``: from a ``prcheck.answers/1`` document (the run's own,
+``storage.RunStorage``, or a stored result's) it gives every page's raw values (ISO dates,
+"yes"/"no", the choice's value) and the data the page would post (``{"<step>-<field>":
+[value]}``, rows with their management form). A run seeded with a result's document opens at
+"check your answers" with every page answered: changing one answer after the result needs
+nothing retyped. Each page posted as read writes the document back unchanged
+(tests/questionnaire/test_prefill.py).
 
-The pages also ask a few things the contract keeps only through their consequence; each is
-read back from it: "check the HSP routes" from points given now, "any trips" from the trips,
-the taxes page's yes/no questions from the payments and notifications listed, the conduct
+The pages also ask a few things that only steer the check. A run keeps them as typed; a
+result's document holds them only through their consequence, and they are read back from it:
+"check the HSP routes" from points given now, "any trips" from the trips, the taxes page's
+yes/no questions from the payments and notifications listed, the conduct
 page's from the sentences and violations, "also check naturalization" from any answer only
 that check needs. Points calculated from a profile come back as points known; the calculator's
 known changes of those points (``hsp_points_changes``), which no page asks, are kept with the
@@ -32,10 +34,9 @@ from assessments.questionnaire.forms.hsp import (
     source_field,
 )
 from assessments.questionnaire.mapping import (
-    FRAGMENTS,
     PERIOD_OF_STAY_YEARS,
-    PLAIN_ANSWERS,
     ROW_FIELDS,
+    plain_answers,
 )
 from assessments.web.fields import YesNo
 
@@ -136,7 +137,7 @@ def _rows(key: str, rows: str, fields: Mapping[str, str]) -> Callable[[Mapping],
     return values
 
 
-#: What a page asks beside its plain answers (``mapping.PLAIN_ANSWERS``), read back.
+#: What a page asks beside its plain answers (``mapping.plain_answers``), read back.
 _CONVERTED: dict[str, Callable[[Mapping], dict]] = {
     "status": _status,
     "stay": _stay,
@@ -155,10 +156,13 @@ for _key, (_step, _rows_name, _fields) in ROW_FIELDS.items():
 def step_data(step: str, values: Mapping) -> dict[str, list[str]]:
     """Return ``values`` as formtools keeps a step's POST: ``{"<step>-<field>": [value]}``.
 
-    A list value is a page's rows (``<step>-<rows>-<n>-<field>``, with their management form).
+    A list value is a page's rows (``<step>-<rows>-<n>-<field>``, with their management form);
+    no rows are not posted at all, so the page shows its empty row to fill in.
     """
     data: dict[str, list[str]] = {}
     for name, value in values.items():
+        if isinstance(value, list) and not value:
+            continue
         if isinstance(value, list):
             prefix = f"{step}-{name}"
             data[f"{prefix}-{TOTAL_FORM_COUNT}"] = [str(len(value))]
@@ -171,8 +175,8 @@ def step_data(step: str, values: Mapping) -> dict[str, list[str]]:
     return data
 
 
-def steps_from_answers(doc: Mapping, *, today: dt.date) -> dict[str, dict[str, list[str]]]:
-    """Return every step's stored data for the answers document ``doc``.
+def seed_answers(doc: Mapping, *, today: dt.date) -> dict:
+    """Return the answers document a run changing the result ``doc`` starts from.
 
     An application date already past is moved to ``today`` (the status page refuses a day in
     the past; it is the day the page fills in anyway), and the result says it changed.
@@ -180,12 +184,12 @@ def steps_from_answers(doc: Mapping, *, today: dt.date) -> dict[str, dict[str, l
     doc = dict(doc)
     if str(doc.get("application_date") or "") < today.isoformat():
         doc["application_date"] = today.isoformat()
-    return {step: step_data(step, page_values(step, doc)) for step in FRAGMENTS}
+    return doc
 
 
 def page_values(step: str, doc: Mapping) -> dict:
     """Return the values of ``step``'s fields read from the answers document ``doc``."""
-    values = {key: doc.get(key) for key in PLAIN_ANSWERS.get(step, ())}
+    values = {key: doc.get(key) for key in plain_answers(step)}
     if step in _CONVERTED:
         values.update(_CONVERTED[step](doc))
     return values

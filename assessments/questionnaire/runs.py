@@ -17,8 +17,9 @@ from django.views.decorators.http import require_safe
 
 from assessments.questionnaire import flow
 from assessments.questionnaire.mapping import locate
-from assessments.questionnaire.prefill import kept_answers, steps_from_answers
+from assessments.questionnaire.prefill import kept_answers, seed_answers
 from assessments.questionnaire.services import progress_get
+from assessments.questionnaire.storage import ANSWERS, ASKED, DRAFTS_KEY, empty_run
 from assessments.results.selectors import assessment_get
 
 WIZARD_PREFIX = "assessment_wizard"
@@ -29,7 +30,7 @@ RUNS_SESSION_KEY = "prcheck_runs"
 #: Runs kept per browser session; the oldest is dropped beyond this (bounds the session size).
 MAX_RUNS_PER_SESSION = 5
 # Keys of the run's ``extra_data``.
-DRAFTS = "drafts"  # steps whose stored data was kept unvalidated (shown without errors)
+DRAFTS = "quiet_drafts"  # pages whose draft was kept unvalidated (shown without errors)
 PENDING_ERRORS = "pending_errors"  # contract errors found by done(), by step
 SAVED_TOKEN = "saved_token"  # the SavedProgress of this run, once "continue later" was used
 PASTED_TRIPS = "pasted_trips"  # the travel step's box of pasted trips, until they are added
@@ -85,18 +86,14 @@ def remember_completed(session, run: str, token: str) -> None:
 def seed_run(session, run: str, *, assessment, today) -> None:
     """Fill ``run`` with the answers of a stored result, at "check your answers".
 
-    Every page is answered from the result's answers document (``prefill``); completing the
-    run stores a new result that says what changed since this one.
+    The run's answers document is the result's (every page reads its answers from it);
+    completing the run stores a new result that says what changed since this one.
     """
-    session[run_session_key(run)] = {
-        "step": SUMMARY_STEP,
-        "step_data": steps_from_answers(assessment.answers, today=today),
-        "step_files": {},
-        "extra_data": {
-            CHANGES_FROM: assessment.token,
-            KEPT_ANSWERS: kept_answers(assessment.answers),
-        },
-    }
+    session[run_session_key(run)] = empty_run(
+        SUMMARY_STEP,
+        answers=seed_answers(assessment.answers, today=today),
+        extra={CHANGES_FROM: assessment.token, KEPT_ANSWERS: kept_answers(assessment.answers)},
+    )
     remember_run(session, run)
 
 
@@ -123,9 +120,15 @@ def check_start(request):
 
 
 def saved_copy(data: dict) -> dict:
-    """Return what "continue later" keeps: the step data, the drafts and the pasted trips."""
+    """Return what "continue later" keeps: the answers document, the steering answers, the
+    drafts of half-typed pages and the pasted trips (``storage.empty_run``)."""
     extra = {k: v for k, v in data.get("extra_data", {}).items() if k in SAVED_EXTRA}
-    return {"step_data": data.get("step_data", {}), "extra_data": extra}
+    return {
+        ANSWERS: data.get(ANSWERS, {}),
+        ASKED: data.get(ASKED, {}),
+        DRAFTS_KEY: data.get(DRAFTS_KEY, {}),
+        "extra_data": extra,
+    }
 
 
 @require_safe
@@ -159,12 +162,13 @@ def check_resume(request, token):
         return redirect("assessments:result", token=progress.assessment.token)
     run = new_run_id()
     saved = progress.data if isinstance(progress.data, dict) else {}
-    request.session[run_session_key(run)] = {
-        "step": progress.step,
-        "step_data": saved.get("step_data", {}),
-        "step_files": {},
-        "extra_data": {**saved.get("extra_data", {}), SAVED_TOKEN: progress.token},
-    }
+    request.session[run_session_key(run)] = empty_run(
+        progress.step,
+        answers=saved.get(ANSWERS),
+        asked=saved.get(ASKED),
+        drafts=saved.get(DRAFTS_KEY),
+        extra={**saved.get("extra_data", {}), SAVED_TOKEN: progress.token},
+    )
     remember_run(request.session, run)
     step = progress.step if progress.step in dict(flow.STEPS) else flow.STEPS[0][0]
     return redirect("assessments:check_step", run=run, step=step)

@@ -16,7 +16,6 @@ to the step show it again.
 
 from __future__ import annotations
 
-from django.shortcuts import redirect
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -25,7 +24,6 @@ from assessments.eligibility.answers import MAX_LIST_ITEMS
 from assessments.questionnaire.drafts import row_total
 from assessments.questionnaire.forms import YesNo
 from assessments.questionnaire.runs import PASTED_TRIPS
-from assessments.questionnaire.summary import changed_answer
 from assessments.questionnaire.trip_parsing import TripImport, parse_trip_csv, parse_trips
 from assessments.web.formats import shortdate
 
@@ -137,15 +135,7 @@ class TripImportMixin:
     def submit_typed(self, step, typed):
         """Answer the step with the trips added, as Continue would: on to the next question,
         or the step again with its errors (a trip that overlaps one already listed, say)."""
-        form = self.get_form(step, data=MultiValueDict(typed))
-        before = self.storage.get_step_data(step)
-        self.storage.set_step_data(step, typed)
-        self._clear_step_marks(step)
-        self._forget_routing()
-        if not form.is_valid():
-            return self.render(form)
-        changed = changed_answer(form, before, typed) if self.returning() else ""
-        return redirect(self.next_step_url(step, changed=changed))
+        return self.submit(step, typed, data=MultiValueDict(typed))
 
     def keep_pasted_trips(self, step, text: str | None = None) -> None:
         """Keep the text of the trips box with the run, cut to ``MAX_PASTE_CHARS``.

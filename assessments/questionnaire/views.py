@@ -3,8 +3,8 @@
 ``AssessmentWizard`` is formtools' ``NamedUrlSessionWizardView`` with its known rough edges
 fixed:
 
-- each run has its own id in the URL and its own session storage, so two tabs never
-  overwrite each other's answers;
+- each run has its own id in the URL and its own storage, its answers document
+  (``storage.RunStorage``), so two tabs never overwrite each other's answers;
 - Back, "add another", "remove" and "continue later" keep what was typed on the current
   step, even when it is not valid yet (formtools #284), and show it again without errors;
 - a condition only sees steps that are shown and come before it, and ``done()`` only the
@@ -15,7 +15,9 @@ fixed:
 - ``done()`` builds ``Answers`` with ``answers_from_dict``; if the contract refuses them the
   errors are shown on their step and field, never a server error.
 
-The order of the steps and the conditions live in ``flow.py``; runs in ``runs.py``.
+Each page is declared once in ``flow.PAGES`` (its form, title, template, the contract keys
+it writes, its condition, what it is given and shows): the view has no per-page code. Runs
+live in ``runs.py``.
 """
 
 from __future__ import annotations
@@ -31,11 +33,11 @@ from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, Wizar
 
 from assessments.eligibility.rules.livelihood import income_floors
 from assessments.eligibility.rules.routes import status_livelihood_exempt
-from assessments.questionnaire import flow, handover
+from assessments.questionnaire import flow
 from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
 from assessments.questionnaire.hsp_steps import HspCalculationMixin
-from assessments.questionnaire.mapping import Location, trip_totals
+from assessments.questionnaire.mapping import Location, page_fragment, trip_totals
 from assessments.questionnaire.routing import RoutingMixin
 from assessments.questionnaire.runs import (
     DRAFTS,
@@ -109,35 +111,19 @@ class AssessmentWizard(
         return status.get("application_date") or self.today
 
     def get_form_initial(self, step):
-        if step == "status":
-            return {"application_date": self.today}
-        if step in flow.PROFILE_STEPS.values():
-            return self.hsp_initial(step)
-        if step == "hsp":
-            return handover.sources_initial(self.request.session)
-        if step == "hsp_typed":
-            return handover.typed_initial(self.request.session)
-        if step == "residence":
-            return handover.hsp_route_initial(self.request.session)
-        return {}
+        """Return what a page not answered yet shows: the answers the run's document already
+        holds for it (a question added to the page since), else ``Step.initial``."""
+        page = flow.PAGE[step]
+        initial = page.initial(self) if page.initial else {}
+        return {**initial, **self.storage.known_answers(page)}
 
     def get_form_kwargs(self, step=None):
+        """Return what the page's form needs of the answers so far (``Step.form_kwargs``)."""
+        page = flow.PAGE[step]
         kwargs = {"today": self.today}
-        if step != "status":
+        if not page.asks_application_date:
             kwargs["application_date"] = self.application_date()
-        if step == "residence":
-            kwargs["asks_hsp_route"] = flow.asks_hsp_route(self)
-        if step == "payments":
-            kwargs["taxes_paid"] = flow.says_all_paid(self)
-        if step == "hsp_typed":
-            kwargs["known_dates"] = flow.known_point_dates(self)
-            kwargs["jskip_answered"] = handover.jskip_answered(self.request.session)
-        if step == "income":
-            thresholds = self.thresholds()
-            # No rules in force on that date: the income step then says so.
-            kwargs["income_years"] = flow.income_years(self, thresholds) if thresholds else None
-            kwargs["household"] = flow.asks_household_income(flow.candidate_routes(self))
-        return kwargs
+        return {**kwargs, **(page.form_kwargs(self) if page.form_kwargs else {})}
 
     def thresholds(self):
         """Return the thresholds in force on the application date, or None if there are none."""
@@ -148,6 +134,10 @@ class AssessmentWizard(
             except MissingThreshold:
                 self._thresholds[on] = None
         return self._thresholds[on]
+
+    def process_step(self, form):
+        """Return the page's share of the answers document (``mapping.page_fragment``)."""
+        return page_fragment(self.steps.current, form.cleaned_data)
 
     def get_form_step_data(self, form):
         """Keep only this step's own fields (not the CSRF token or the buttons)."""
@@ -229,8 +219,9 @@ class AssessmentWizard(
             return self.import_trips(step, typed)
         return self.submit(step, typed)
 
-    def submit(self, step, typed):
-        form = self.get_form(step, data=self.request.POST)
+    def submit(self, step, typed, data=None):
+        """Answer ``step`` with what was typed (the POST, or ``data`` built from it)."""
+        form = self.get_form(step, data=self.request.POST if data is None else data)
         before = self.storage.get_step_data(step)
         # What was typed is kept even when invalid, so leaving the page never loses it.
         self.storage.set_step_data(step, typed)
@@ -238,6 +229,8 @@ class AssessmentWizard(
         self._forget_routing()
         if not form.is_valid():
             return self.render(form)
+        self.storage.record(step, self.process_step(form), typed)
+        self._forget_routing()
         if step == self.steps.last:
             return self.render_done(form)
         changed = changed_answer(form, before, typed) if self.returning() else ""
@@ -304,8 +297,7 @@ class AssessmentWizard(
     # Rendering --------------------------------------------------------------------------------
 
     def get_template_names(self):
-        step = self.steps.current
-        return [f"assessments/wizard/{flow.TEMPLATES.get(step, step)}.html", self.template_name]
+        return [flow.PAGE[self.steps.current].template_name, self.template_name]
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -322,14 +314,9 @@ class AssessmentWizard(
             error_summary=form.error_summary() if form.is_bound else [],
             action_url=self.request.get_full_path(),
         )
-        if step == "travel":
-            context["trip_totals"] = self._trip_totals(form)
-            context.update(self.trip_import_context(kwargs))
-        if step == "income":
-            context["income_floors"] = self.income_floors()
-        context.update(self.hsp_context(step, form))
-        if step == self.steps.last:
-            context["sections"] = self.summary_sections()
+        page = flow.PAGE[step]
+        if page.context:
+            context.update(page.context(self, form, kwargs))
         return context
 
     def income_floors(self) -> dict | None:
@@ -348,10 +335,12 @@ class AssessmentWizard(
             "exempt": status_livelihood_exempt(status),
         }
 
-    def _trip_totals(self, form):
-        if not form.is_bound or not form.is_valid() or not form.cleaned_data.get("trips"):
-            return None
-        return trip_totals(form.cleaned_data["trips"])
+    def trips_context(self, form, kwargs) -> dict:
+        """The days abroad per year of the trips typed, and the box of pasted trips."""
+        totals = None
+        if form.is_bound and form.is_valid() and form.cleaned_data.get("trips"):
+            totals = trip_totals(form.cleaned_data["trips"])
+        return {"trip_totals": totals, **self.trip_import_context(kwargs)}
 
     def summary_sections(self) -> list[Section]:
         sections = []

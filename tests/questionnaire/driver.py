@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 
 from assessments.questionnaire.runs import WIZARD_PREFIX
+from assessments.questionnaire.storage import run_step_data
 
 #: Pages that ask one group of answers, one thing at a time (profiles keep the group together).
 PAGES = {
@@ -129,6 +130,6 @@ class WizardDriver:
         return self.response.context["form"]
 
     def stored(self, step: str) -> dict | None:
-        """Return the raw data the session holds for ``step`` in this run."""
+        """Return the page's data as the run holds it: its draft, else read from the document."""
         key = f"wizard_{WIZARD_PREFIX}_{self.run}"
-        return self.client.session.get(key, {}).get("step_data", {}).get(step)
+        return run_step_data(self.client.session.get(key, {}), step)

@@ -12,13 +12,14 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
+from assessments.questionnaire import flow
 from assessments.questionnaire.models import SavedProgress
-from assessments.questionnaire.runs import WIZARD_PREFIX
 from tests.questionnaire import profiles as p
 from tests.questionnaire.driver import RUN_IN_URL, WizardDriver
 from tests.questionnaire.test_behaviour import finish
 
 migration = importlib.import_module("assessments.migrations.0011_saved_progress_new_pages")
+document = importlib.import_module("assessments.migrations.0019_saved_runs_answers_document")
 
 
 def as_saved_before(step_data: dict) -> dict:
@@ -36,6 +37,12 @@ def as_saved_before(step_data: dict) -> dict:
     return old
 
 
+def pages_as_posted(driver: WizardDriver) -> dict:
+    """Return every answered page's data as the wizard stored it before the answers document."""
+    pages = {page.name: driver.stored(page.name) for page in flow.PAGES}
+    return {name: dict(data) for name, data in pages.items() if data is not None}
+
+
 def resumed(token: str) -> WizardDriver:
     client = Client()
     response = client.get(f"/en/check/resume/{token}/")
@@ -48,9 +55,8 @@ def resumed(token: str) -> WizardDriver:
 @pytest.mark.parametrize("saved_on", ["hsp_route", "guarantor", "taxes"])
 def test_a_run_saved_before_the_move_resumes_with_every_answer_on_its_new_page(driver, saved_on):
     driver.answer_all(p.WITH_LISTS)  # an answer on every page that moved
-    key = f"wizard_{WIZARD_PREFIX}_{driver.run}"
     saved = {
-        "step_data": as_saved_before(driver.client.session[key]["step_data"]),
+        "step_data": as_saved_before(pages_as_posted(driver)),
         "extra_data": {"drafts": [saved_on]},
     }
     expected = finish(driver).answers
@@ -61,6 +67,7 @@ def test_a_run_saved_before_the_move_resumes_with_every_answer_on_its_new_page(d
     progress.refresh_from_db()
     assert progress.step == migration.GONE.get(saved_on, saved_on)
     assert not {"hsp_route", "guarantor"} & set(progress.data["step_data"])
+    document.convert_saved_runs(apps, None)  # and on to the answers document
     again = resumed(progress.token)
     assert again.next_step == progress.step
     assert again.client.get(again.url("summary")).status_code == 200
