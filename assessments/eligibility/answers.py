@@ -64,6 +64,9 @@ NATURALIZATION_ANSWERS = (
 )
 #: The guideline the engine models dates from 2006-03-31; an application before it cannot be judged.
 EARLIEST_APPLICATION_DATE = dt.date(2006, 3, 31)
+#: The keep-PR check models the residence-card system (special re-entry permit, card renewal),
+#: in force from 2012-07-09; a permanent resident's check before it cannot be judged.
+EARLIEST_KEEP_PR_DATE = dt.date(2012, 7, 9)
 
 
 @dataclass(frozen=True)
@@ -366,6 +369,11 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
     # A permanent resident's check (keep PR) asks neither a period of stay, a job nor a
     # guarantor; its continuous residence defaults to the grant date.
     keeps_pr = status == ResidenceStatus.PERMANENT_RESIDENT
+    if keeps_pr and app < EARLIEST_KEEP_PR_DATE:
+        r.error(
+            "application_date", "before_keep_pr_rules", earliest=EARLIEST_KEEP_PR_DATE.isoformat()
+        )
+        app = max(today, EARLIEST_KEEP_PR_DATE)
     period = None if keeps_pr and "period_of_stay_years" not in data else _period_of_stay(r, data)
     residence_start = r.date(
         data.get("residence_start_date"), "residence_start_date", required=not keeps_pr

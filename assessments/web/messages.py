@@ -63,6 +63,10 @@ MESSAGES = {
         "Give an expiry only for a re-entry permit (再入国許可): a special re-entry permit lasts a "
         "fixed time from the departure."
     ),
+    "before_keep_pr_rules": _(
+        "prcheck checks the keeping of permanent residence from %(earliest)s, when the residence "
+        "card and the special re-entry permit began."
+    ),
     "permit_expiry_before_departure": _(
         "The re-entry permit cannot expire before the departure (%(departure)s)."
     ),

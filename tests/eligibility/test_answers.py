@@ -391,6 +391,17 @@ ERROR_CASES = [
         {"departure": "2025-01-10"},
     ),
     (
+        "a permanent resident's check before the residence-card system is refused",
+        {
+            "status": "permanent_resident",
+            "status_grant_date": "2008-05-01",
+            "application_date": "2012-07-08",
+        },
+        "application_date",
+        "before_keep_pr_rules",
+        {"earliest": "2012-07-09"},
+    ),
+    (
         "a permanent resident without the grant date is refused",
         {"status": "permanent_resident"},
         "status_grant_date",
