@@ -35,10 +35,14 @@ def verdict_of(findings: tuple[Finding, ...]) -> str:
 
 
 def deadlines_of(findings: tuple[Finding, ...], on) -> list[dict]:
-    """Return every dated step ahead (on or after ``on``), oldest first: the calendar's events."""
+    """Return every dated step ahead (on or after ``on``), oldest first: the calendar's events.
+
+    The card's renewal is left out once a trip has ended permanent residence.
+    """
     found = []
     by_id = {f.id: f for f in findings}
-    card = by_id["residence_card"].params
+    # Once permanent residence is lost, its card's renewal is no longer a step to take.
+    card = {} if by_id["reentry"].status == NOT_MET else by_id["residence_card"].params
     if card.get("renewal_opens") and card["renewal_opens"] >= on:
         found.append({"code": "card_renewal_opens", "date": card["renewal_opens"]})
     if card.get("expiry") and card["expiry"] >= on:
