@@ -131,3 +131,12 @@ def test_the_calendar_has_every_deadline_worded_in_the_pages_language(client):
             "card_expires": [dt.date(2027, 7, 15)],
             "permit_lapses": [dt.date(2027, 9, 1)],
         }
+
+
+def test_a_what_if_on_a_permanent_residents_check_goes_back_to_its_result(client):
+    assessment = stored(QUIET)
+    response = client.post(
+        f"/en/result/{assessment.token}/what-if/", {"application_date": "2028-01-01"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/result/{assessment.token}/")
