@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 from assessments.eligibility.answers import Answers
-from assessments.eligibility.rules.base import AT_RISK, MET, Finding, draft_from
-from assessments.thresholds.snapshot import Thresholds
+from assessments.eligibility.rules.base import AT_RISK, MET, Finding
+from assessments.thresholds.snapshot import Thresholds, is_draft
 
 REVOCATION_KEY = "keep_pr.non_payment_revocation_from"
 
@@ -30,13 +30,12 @@ def revocation(t: Thresholds) -> tuple[dt.date | None, dict]:
     if law is not None:
         entry = t.entry(REVOCATION_KEY)
         return law, {"reference": entry.source_title, "basis": entry.kind}
-    pending = t.draft(REVOCATION_KEY)
-    day = pending.value if pending is not None else draft_from(t, {REVOCATION_KEY})
-    source = pending or next(
-        (v for v in t.timeline if v.key == REVOCATION_KEY and v.valid_from == day), None
-    )
-    title = source.source_title if source is not None else ""
-    return day, {"reference": title, "basis": "draft"}
+    # The draft pending on the day, else (a check dated before it was published) the first one.
+    drafts = [v for v in t.timeline if v.key == REVOCATION_KEY and is_draft(v)]
+    pending = t.draft(REVOCATION_KEY) or min(drafts, key=lambda v: v.valid_from, default=None)
+    if pending is None:
+        return None, {"reference": "", "basis": "draft"}
+    return pending.value, {"reference": pending.source_title, "basis": "draft"}
 
 
 def public_dues(a: Answers, t: Thresholds) -> Finding:
