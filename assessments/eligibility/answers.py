@@ -19,6 +19,7 @@ from assessments.eligibility.choices import (
     Employment,
     Guarantor,
     PaymentKind,
+    ReentryPermit,
     ResidenceStatus,
     TrafficViolationKind,
 )
@@ -63,6 +64,9 @@ NATURALIZATION_ANSWERS = (
 )
 #: The guideline the engine models dates from 2006-03-31; an application before it cannot be judged.
 EARLIEST_APPLICATION_DATE = dt.date(2006, 3, 31)
+#: The keep-PR check models the residence-card system (special re-entry permit, card renewal),
+#: in force from 2012-07-09; a permanent resident's check before it cannot be judged.
+EARLIEST_KEEP_PR_DATE = dt.date(2012, 7, 9)
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,10 @@ class Trip:
     departure: dt.date
     return_date: dt.date
     planned: bool = False
+    #: Keep-PR check: the re-entry permit the trip used (``ReentryPermit``), None = not answered.
+    reentry_permit: str | None = None
+    #: Keep-PR check: the expiry of a full re-entry permit (with ``reentry_permit == "permit"``).
+    reentry_permit_expiry: dt.date | None = None
 
     @property
     def days(self) -> int:
@@ -159,6 +167,8 @@ class Answers:
     unauthorized_work: bool = False
     meets_landing_standards: bool = True
     public_health_risk: bool = False
+    # Keep-PR check (status ``permanent_resident``); None = not answered.
+    residence_card_expiry: dt.date | None = None
     # Naturalization (帰化) only; None = not answered.
     monthly_take_home: int | None = None
     last_job_change_date: dt.date | None = None
@@ -331,6 +341,7 @@ KNOWN_KEYS = frozenset(
         "guarantor",
         "meets_landing_standards",
         "public_health_risk",
+        "residence_card_expiry",
         *NATURALIZATION_ANSWERS,
     }
 )
@@ -355,9 +366,17 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         r.error("application_date", "before_rules", earliest=EARLIEST_APPLICATION_DATE.isoformat())
         app = today
     status = r.choice(data.get("status"), "status", ResidenceStatus)
-    period = _period_of_stay(r, data)
+    # A permanent resident's check (keep PR) asks neither a period of stay, a job nor a
+    # guarantor; its continuous residence defaults to the grant date.
+    keeps_pr = status == ResidenceStatus.PERMANENT_RESIDENT
+    if keeps_pr and app < EARLIEST_KEEP_PR_DATE:
+        r.error(
+            "application_date", "before_keep_pr_rules", earliest=EARLIEST_KEEP_PR_DATE.isoformat()
+        )
+        app = max(today, EARLIEST_KEEP_PR_DATE)
+    period = None if keeps_pr and "period_of_stay_years" not in data else _period_of_stay(r, data)
     residence_start = r.date(
-        data.get("residence_start_date"), "residence_start_date", required=True
+        data.get("residence_start_date"), "residence_start_date", required=not keeps_pr
     )
     if residence_start is not None and residence_start > app:
         r.error("residence_start_date", "after_application_date", limit=app.isoformat())
@@ -370,13 +389,20 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         "status_grant_date",
         "last_job_change_date",
     ):
-        dates[key] = r.date(data.get(key), key)
+        required = keeps_pr and key == "status_grant_date"
+        dates[key] = r.date(data.get(key), key, required=required)
         r.not_after(dates[key], key, app)
+    if keeps_pr and residence_start is None:
+        residence_start = dates["status_grant_date"]
+    card_expiry = r.date(data.get("residence_card_expiry"), "residence_card_expiry")
     status_expiry = r.date(data.get("status_expiry_date"), "status_expiry_date")
     grant = dates["status_grant_date"]
     if status_expiry is not None and grant is not None and status_expiry < grant:
         # A period of stay cannot end before it was granted.
         r.error("status_expiry_date", "expiry_before_grant", grant_date=grant.isoformat())
+    if card_expiry is not None and grant is not None and card_expiry < grant:
+        # A residence card is issued with the grant: it cannot expire before it.
+        r.error("residence_card_expiry", "card_expiry_before_grant", grant_date=grant.isoformat())
     qualifying = dates["qualifying_status_start_date"]
     if qualifying is not None and residence_start is not None and qualifying < residence_start:
         # Residence on a qualifying status is part of the continuous residence, not before it.
@@ -397,8 +423,10 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         period_of_stay_years=period,
         residence_start_date=residence_start,
         status_expiry_date=status_expiry,
-        employment=r.choice(data.get("employment"), "employment", Employment),
-        guarantor=r.choice(data.get("guarantor"), "guarantor", Guarantor),
+        employment=r.choice(
+            data.get("employment"), "employment", Employment, required=not keeps_pr
+        ),
+        guarantor=r.choice(data.get("guarantor"), "guarantor", Guarantor, required=not keeps_pr),
         hsp_points=_hsp_points(r, data.get("hsp_points")),
         hsp_points_maintained=r.boolean(
             data.get("hsp_points_maintained"), "hsp_points_maintained", True
@@ -431,6 +459,7 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
             data.get("meets_landing_standards"), "meets_landing_standards", True
         ),
         public_health_risk=r.boolean(data.get("public_health_risk"), "public_health_risk", False),
+        residence_card_expiry=card_expiry,
         **_naturalization(r, data),
         **dates,
     )
@@ -531,16 +560,49 @@ def _trips(r: _Reader, value, app: dt.date, today: dt.date) -> tuple[Trip, ...]:
         if not planned:
             r.not_after(departure, f"{path}.departure", app)
             r.not_after(returned, f"{path}.return", app)
+        permit, permit_expiry = _reentry_permit(r, item, path, departure)
         if departure and returned:
             if returned < departure:
                 r.error(f"{path}.return", "return_before_departure")
             else:
-                trips.append((i, Trip(departure=departure, return_date=returned, planned=planned)))
+                trip = Trip(
+                    departure=departure,
+                    return_date=returned,
+                    planned=planned,
+                    reentry_permit=permit,
+                    reentry_permit_expiry=permit_expiry,
+                )
+                trips.append((i, trip))
     ordered = sorted(trips, key=lambda pair: pair[1].departure)
     for (_, earlier), (j, later) in zip(ordered, ordered[1:], strict=False):
         if later.departure < earlier.return_date:
             r.error(f"trips[{j}].departure", "overlapping_trip")
     return tuple(trip for _, trip in ordered)
+
+
+def _reentry_permit(r: _Reader, item: dict, path: str, departure: dt.date | None):
+    """Read the re-entry permit a trip used, and a full permit's expiry (keep-PR check).
+
+    The expiry belongs to a full permit only (a special re-entry permit lasts a fixed time
+    from departure), and a permit cannot expire before the trip began.
+    """
+    permit = r.choice(
+        item.get("reentry_permit"), f"{path}.reentry_permit", ReentryPermit, required=False
+    )
+    expiry = r.date(item.get("reentry_permit_expiry"), f"{path}.reentry_permit_expiry")
+    if expiry is None:
+        return permit, None
+    if permit != ReentryPermit.PERMIT:
+        r.error(f"{path}.reentry_permit_expiry", "permit_expiry_without_permit")
+        return permit, None
+    if departure is not None and expiry < departure:
+        r.error(
+            f"{path}.reentry_permit_expiry",
+            "permit_expiry_before_departure",
+            departure=departure.isoformat(),
+        )
+        return permit, None
+    return permit, expiry
 
 
 def _income(r: _Reader, value, app: dt.date) -> tuple[IncomeYear, ...]:
@@ -641,6 +703,12 @@ def answers_to_dict(answers: Answers) -> dict:
             "departure": t.departure,
             "return": t.return_date,
             **({"planned": True} if t.planned else {}),
+            **({"reentry_permit": t.reentry_permit} if t.reentry_permit else {}),
+            **(
+                {"reentry_permit_expiry": t.reentry_permit_expiry}
+                if t.reentry_permit_expiry
+                else {}
+            ),
         }
         for t in answers.trips
     ]

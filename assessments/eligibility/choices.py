@@ -28,6 +28,16 @@ class ResidenceStatus(models.TextChoices):
     DESIGNATED_ACTIVITIES = "designated_activities", _("Designated Activities")
     STUDENT = "student", _("Student")
     OTHER = "other", _("Other status")
+    #: Already a permanent resident: the answers go to the keep-PR check, not to an application.
+    PERMANENT_RESIDENT = "permanent_resident", _("Permanent resident (already granted)")
+
+
+#: The statuses one can apply for permanent residence from (the wizard's status question).
+APPLICANT_STATUSES = tuple(
+    (value, label)
+    for value, label in ResidenceStatus.choices
+    if value != ResidenceStatus.PERMANENT_RESIDENT
+)
 
 
 class Route(models.TextChoices):
@@ -40,6 +50,25 @@ class Route(models.TextChoices):
     HSP_70 = "hsp_70", _("Highly Skilled Professional, 70 points (3 years)")
     HSP_80 = "hsp_80", _("Highly Skilled Professional, 80 points (1 year)")
     J_SKIP = "j_skip", _("J-Skip, Special Highly Skilled Professional (1 year)")
+    #: Not an application route: the check of a permanent resident who wants to keep it.
+    KEEP_PR = "keep_pr", _("Keeping permanent residence")
+
+
+class ReentryPermit(models.TextChoices):
+    """The permit a permanent resident left Japan on (keep-PR check, ``trips[].reentry_permit``)."""
+
+    SPECIAL = "special", _("Special re-entry permit (みなし再入国許可)")
+    PERMIT = "permit", _("Re-entry permit (再入国許可)")
+    NONE = "none", _("No re-entry permit")
+
+
+class KeepPrVerdict(models.TextChoices):
+    """The keep-PR check's verdict (result key ``keep_pr.verdict``)."""
+
+    NO_KNOWN_RISK = "no_known_risk", _("No known risk")
+    AT_RISK = "at_risk", _("At risk")
+    ACT_NOW = "act_now", _("Act now")
+    LOST = "lost", _("Permanent residence lost")
 
 
 class Employment(models.TextChoices):

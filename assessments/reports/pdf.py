@@ -34,6 +34,8 @@ from assessments.results.models import Assessment
 from assessments.results.presentation import result_page, stored_answers
 
 TEMPLATE = "assessments/report/report.html"
+#: A permanent resident's check (route ``keep_pr``) has a report of its own.
+KEEP_PR_TEMPLATE = "assessments/report/keep_pr.html"
 #: The report's stylesheet, given to WeasyPrint once per process (``fetcher.report_renderer``).
 STYLESHEET = "css/report.css"
 #: WeasyPrint needs an absolute base URL to resolve ``/static/…``; it names no real host, and
@@ -104,10 +106,17 @@ def report_context(*, result: dict, answers: dict, reference: str, generated_at:
         "page": page,
         "filing": page.filing,
         "answers": stored_answers(answers, application_date=page.application_date),
-        "sources": report_sources(thresholds=page.thresholds),
+        "sources": report_sources(thresholds=_used_thresholds(page)),
         "reference": reference,
         "generated_on": timezone.localtime(generated_at).date(),
     }
+
+
+def _used_thresholds(page) -> dict:
+    """Return the thresholds the report cites: a permanent resident's check reads its own keys."""
+    if page.keep_pr is None:
+        return page.thresholds
+    return {key: entry for key, entry in page.thresholds.items() if key.startswith("keep_pr.")}
 
 
 def report_sources(*, thresholds) -> list[dict]:
@@ -167,7 +176,8 @@ def report_render_html(
     )
     # English is the source language of the msgids; the template asks for Japanese first.
     with translation.override("en"):
-        return render_to_string(TEMPLATE, context)
+        template = KEEP_PR_TEMPLATE if context["page"].keep_pr else TEMPLATE
+        return render_to_string(template, context)
 
 
 def report_render_pdf(*, html: str) -> bytes:

@@ -24,6 +24,7 @@ from assessments.results.file_by import FilingView
 from assessments.results.presentation import stored_answers
 from assessments.results.view import ResultView
 from assessments.thresholds.snapshot import Thresholds
+from assessments.web.formats import longdate
 
 #: Keys that do not change what the person must meet (the readiness score's weights).
 NOT_A_RULE = ("score.",)
@@ -45,6 +46,8 @@ def calendar_events(
 ) -> list[CalendarEvent]:
     """Return the result's dates as events, in date order."""
     view = ResultView.from_json(result)
+    if view.keep_pr is not None:
+        return keep_pr_events(view)
     events = []
     if apply_from := view.apply_from:
         events.append(CalendarEvent("apply_from", apply_from))
@@ -61,6 +64,45 @@ def calendar_events(
     events += _rule_changes(thresholds, view.route, today)
     events += _file_by(view.filing, today)
     return sorted(events, key=lambda event: (event.day, event.code))
+
+
+def keep_pr_events(view: ResultView) -> list[CalendarEvent]:
+    """Return a permanent resident's deadlines (card renewal, permit lapses, days to act by)."""
+    return [
+        CalendarEvent(
+            deadline.code,
+            deadline.day,
+            {
+                key: value
+                for key, value in (
+                    ("requirement", deadline.requirement),
+                    ("departure", deadline.departure),
+                )
+                if value
+            },
+        )
+        for deadline in view.keep_pr.deadlines
+    ]
+
+
+def _keep_pr_summary(event: CalendarEvent) -> str | None:
+    """Word a keep-PR deadline; None for any other event."""
+    if event.code == "card_renewal_opens":
+        return gettext("From today you can apply to renew your residence card")
+    if event.code == "card_expires":
+        return gettext("Your residence card expires today: renew it by today")
+    if event.code == "permit_lapses":
+        return gettext("Last day to re-enter Japan on your re-entry permit (trip from %(day)s)") % {
+            "day": longdate(event.params.get("departure"))
+        }
+    if event.code == "act_by":
+        requirement = event.params.get("requirement")
+        if requirement == "public_dues":
+            return gettext("Pay what is unpaid, or arrange an instalment plan, by today")
+        if requirement == "residence_card":
+            return gettext("Last day to apply to renew your residence card")
+        return gettext("Last day to act on your trip abroad to keep permanent residence")
+    return None
 
 
 def _file_by(filing: FilingView | None, today: dt.date) -> list[CalendarEvent]:
@@ -108,6 +150,8 @@ def _rule_changes(t: Thresholds, route: str, today: dt.date) -> list[CalendarEve
 
 
 def _summary(event: CalendarEvent) -> str:
+    if (keep_pr := _keep_pr_summary(event)) is not None:
+        return keep_pr
     if event.code == "apply_from":
         return gettext("You can apply for permanent residence from today")
     if event.code == "status_expiry":

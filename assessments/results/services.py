@@ -26,10 +26,13 @@ def assessment_evaluate(*, answers: Answers, thresholds: Thresholds | None = Non
     The result carries both checks from the same answers: permanent residence, and beside it
     naturalization (the ``naturalization`` key of the result JSON), and the file-by planner:
     what the dated changes of the next two years change for these answers (``rule_changes``,
-    ``file_by``).
+    ``file_by``). A permanent resident's answers get the keep-PR check alone.
     """
     thresholds = thresholds or thresholds_at(on=answers.application_date)
     result = evaluate(answers, thresholds)
+    if result.keep_pr is not None:
+        # A permanent resident's check: nothing to apply for, so no naturalization or filing plan.
+        return result
     return replace(
         result,
         naturalization=evaluate_naturalization(answers, thresholds),

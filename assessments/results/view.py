@@ -34,6 +34,7 @@ from assessments.eligibility.choices import REQUIREMENT_IDS, Overall, Requiremen
 from assessments.eligibility.documents import DocumentItem, Source, documents_for_route
 from assessments.eligibility.naturalization_choices import NATURALIZATION_IDS
 from assessments.eligibility.rules.dates import add_months
+from assessments.eligibility.rules.keep_pr import KEEP_PR_IDS
 from assessments.results import wording
 from assessments.results.file_by import ChangeView, FeeView, FilingView, RuleChangeView
 
@@ -48,6 +49,14 @@ CAN_APPLY = (Overall.LIKELY_ELIGIBLE.value, Overall.ELIGIBLE_WITH_RISKS.value)
 #: Wording, not a rule: from this day permanent residence can be revoked for deliberate
 #: non-payment of taxes and social insurance (入管法 22条の4第1項8号, 令和6年改正).
 PR_REVOCATION_FROM = dt.date(2027, 4, 1)
+
+
+#: The wording table that names a requirement of each part of a result.
+PART_TABLES = {
+    "permanent_residence": "requirement",
+    "naturalization": "naturalization_requirement",
+    "keep_pr": "keep_pr_requirement",
+}
 
 
 class UnsupportedResult(ValueError):
@@ -124,7 +133,7 @@ class Finding:
     reference: str
     basis: str
     clears_on: dt.date | None
-    #: ``permanent_residence`` or ``naturalization``: which table names the requirement.
+    #: ``permanent_residence``, ``naturalization`` or ``keep_pr``: which table names it.
     part: str = "permanent_residence"
     #: The cited source's address, from the thresholds the result used ("" if none names it).
     url: str = ""
@@ -147,10 +156,7 @@ class Finding:
 
     @property
     def name(self):
-        table = (
-            "requirement" if self.part == "permanent_residence" else "naturalization_requirement"
-        )
-        return wording.label(self.id, table)
+        return wording.label(self.id, PART_TABLES.get(self.part, "requirement"))
 
     @property
     def template(self) -> str | None:
@@ -440,6 +446,58 @@ class Naturalization:
 
 
 @dataclass(frozen=True)
+class Deadline:
+    """One dated step of the keep-PR check (``keep_pr.deadlines[]``)."""
+
+    code: str
+    day: dt.date
+    requirement: str = ""
+    departure: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class KeepPr:
+    """The keep-PR block of a permanent resident's result: verdict, next card, deadlines."""
+
+    verdict: str
+    grant_date: dt.date | None
+    card_expiry: dt.date | None
+    card_renewal_opens: dt.date | None
+    card_estimated: bool
+    deadlines: tuple[Deadline, ...]
+
+    @property
+    def lost(self) -> bool:
+        return self.verdict == "lost"
+
+
+def _keep_pr(block) -> KeepPr | None:
+    if not isinstance(block, Mapping):
+        return None
+    card = _mapping(block.get("card"))
+    deadlines = []
+    for item in _items(block.get("deadlines")):
+        day = _date(item.get("date"))
+        if day is not None:
+            deadlines.append(
+                Deadline(
+                    code=_text(item.get("code")),
+                    day=day,
+                    requirement=_text(item.get("requirement")),
+                    departure=_date(item.get("departure")),
+                )
+            )
+    return KeepPr(
+        verdict=_text(block.get("verdict")),
+        grant_date=_date(block.get("grant_date")),
+        card_expiry=_date(card.get("expiry")),
+        card_renewal_opens=_date(card.get("renewal_opens")),
+        card_estimated=card.get("estimated") is True,
+        deadlines=tuple(deadlines),
+    )
+
+
+@dataclass(frozen=True)
 class HspPoints:
     """The HSP points the residence finding rests on, as the answers give them."""
 
@@ -538,6 +596,8 @@ class ResultView:
     filing: FilingView | None = None
     #: The fee a grant pays (Next steps), from the dated threshold via ``fee_at_grant``.
     fee: FeeView | None = None
+    #: A permanent resident's check (route ``keep_pr``): its own block, else None.
+    keep_pr: KeepPr | None = None
 
     @classmethod
     def from_json(cls, data, *, answers: Answers | None = None, answers_json=None) -> ResultView:
@@ -553,9 +613,11 @@ class ResultView:
         route = _text(data.get("route"))
         thresholds = _mapping(data.get("thresholds"))
         urls = source_urls(thresholds)
-        requirements = _in_order(
-            data.get("requirements"), REQUIREMENT_IDS, part="permanent_residence", urls=urls
+        keep_pr = _keep_pr(data.get("keep_pr"))
+        part, ids = (
+            ("keep_pr", KEEP_PR_IDS) if keep_pr else ("permanent_residence", REQUIREMENT_IDS)
         )
+        requirements = _in_order(data.get("requirements"), ids, part=part, urls=urls)
         timeline_data = _mapping(data.get("timeline"))
         return cls(
             application_date=_date(data.get("application_date")),
@@ -606,8 +668,9 @@ class ResultView:
                 answers=dict(_mapping(answers_json)),
                 findings=_items(data.get("requirements")),
             )
-            if answers_json is not None
+            if answers_json is not None and keep_pr is None
             else (),
+            keep_pr=keep_pr,
         )
 
     # --- the verdict, one source for the headline, the table and the cards --------------

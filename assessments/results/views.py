@@ -59,11 +59,16 @@ def result(request, token: str):
     context["what_if_form"] = WhatIfForm(payments=payment_choices(assessment.answers))
     context.update(change_context(assessment))
     context["earlier_deleted"] = request.GET.get("earlier") == "deleted"
-    response = render(request, "assessments/result.html", context)
+    response = render(request, result_template(context["page"]), context)
     # Personal data behind a bearer link: never kept by a browser or proxy, never indexed.
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def result_template(page) -> str:
+    """A permanent resident's check has a page of its own; every application the usual one."""
+    return "assessments/keep_pr/result.html" if page.keep_pr else "assessments/result.html"
 
 
 def change_context(assessment: Assessment) -> dict:

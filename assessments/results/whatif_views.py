@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from assessments.eligibility.choices import Route
 from assessments.results.calendar import calendar_events, calendar_ics
 from assessments.results.views import live_assessment, result_context
 from assessments.results.whatif import WhatIfForm, whatif_evaluate
@@ -30,7 +31,8 @@ def _private(response):
 def what_if(request, token: str):
     """Show the result beside the same answers with the what-if changes (GET: the result)."""
     assessment = live_assessment(token)
-    if request.method != "POST":
+    # A permanent resident's check has no application to try other answers on.
+    if request.method != "POST" or assessment.route == Route.KEEP_PR:
         return redirect("assessments:result", token=token)
     form = WhatIfForm(request.POST, payments=payment_choices(assessment.answers))
     outcome = whatif_evaluate(form=form, stored=assessment.answers, today=timezone.localdate())

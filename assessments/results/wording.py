@@ -26,8 +26,10 @@ from assessments.eligibility.choices import (
     Employment,
     Guarantor,
     HspWhen,
+    KeepPrVerdict,
     Overall,
     PaymentKind,
+    ReentryPermit,
     RequirementStatus,
     ResidenceStatus,
     Route,
@@ -64,6 +66,14 @@ NATURALIZATION_REQUIREMENT = {
     "nationality": _("Giving up your current nationality"),
     "constitution": _("Respect for the Constitution"),
     "japanese": _("Japanese ability"),
+}
+
+#: The keep-PR check's requirements (``requirements[].id`` of route ``keep_pr``).
+KEEP_PR_REQUIREMENT = {
+    "reentry": _("Trips abroad and re-entry permits"),
+    "residence_card": _("Residence card renewal"),
+    "public_dues": _("Taxes and social insurance since the grant"),
+    "notifications": _("Immigration notifications since the grant"),
 }
 
 #: Each simplified route of naturalization as "as …" completes it, with its article.
@@ -134,6 +144,7 @@ TABLES: dict[str, dict] = {
     "requirement": REQUIREMENT,
     "naturalization_requirement": NATURALIZATION_REQUIREMENT,
     "naturalization_route": NATURALIZATION_ROUTE,
+    "keep_pr_requirement": KEEP_PR_REQUIREMENT,
     "sentence_kind": SENTENCE_KIND,
     "yes_no": YES_NO,
     "CriminalRecordKind": _choices(CriminalRecordKind),
@@ -148,6 +159,8 @@ TABLES: dict[str, dict] = {
     "Route": _choices(Route),
     "ThresholdKind": _choices(ThresholdKind),
     "TrafficViolationKind": _choices(TrafficViolationKind),
+    "ReentryPermit": _choices(ReentryPermit),
+    "KeepPrVerdict": _choices(KeepPrVerdict),
 }
 
 

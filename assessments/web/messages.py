@@ -56,6 +56,20 @@ MESSAGES = {
         "if nobody else in your household has an income."
     ),
     "more_than_dependents": _("More dependants abroad than dependants in total (%(dependents)s)."),
+    "card_expiry_before_grant": _(
+        "The residence card cannot expire before permanent residence was granted (%(grant_date)s)."
+    ),
+    "permit_expiry_without_permit": _(
+        "Give an expiry only for a re-entry permit (再入国許可): a special re-entry permit lasts a "
+        "fixed time from the departure."
+    ),
+    "before_keep_pr_rules": _(
+        "prcheck checks the keeping of permanent residence from %(earliest)s, when the residence "
+        "card and the special re-entry permit began."
+    ),
+    "permit_expiry_before_departure": _(
+        "The re-entry permit cannot expire before the departure (%(departure)s)."
+    ),
     # Errors about the request or the file as a whole, not one answer.
     "no_thresholds": _(
         "prcheck has no rules in force on %(date)s: choose a later application date."

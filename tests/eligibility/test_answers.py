@@ -349,6 +349,65 @@ ERROR_CASES = [
         "more_than_dependents",
         {"dependents": 1},
     ),
+    (
+        "a residence card expiring before the grant of permanent residence is refused",
+        {
+            "status": "permanent_resident",
+            "status_grant_date": "2020-05-01",
+            "residence_card_expiry": "2020-04-30",
+        },
+        "residence_card_expiry",
+        "card_expiry_before_grant",
+        {"grant_date": "2020-05-01"},
+    ),
+    (
+        "a permit expiry on a trip made on a special re-entry permit is refused",
+        {
+            "trips": [
+                {
+                    **trip("2025-01-10", "2025-02-01"),
+                    "reentry_permit": "special",
+                    "reentry_permit_expiry": "2026-01-10",
+                }
+            ]
+        },
+        "trips[0].reentry_permit_expiry",
+        "permit_expiry_without_permit",
+        {},
+    ),
+    (
+        "a re-entry permit expiring before the departure is refused",
+        {
+            "trips": [
+                {
+                    **trip("2025-01-10", "2025-02-01"),
+                    "reentry_permit": "permit",
+                    "reentry_permit_expiry": "2025-01-09",
+                }
+            ]
+        },
+        "trips[0].reentry_permit_expiry",
+        "permit_expiry_before_departure",
+        {"departure": "2025-01-10"},
+    ),
+    (
+        "a permanent resident's check before the residence-card system is refused",
+        {
+            "status": "permanent_resident",
+            "status_grant_date": "2008-05-01",
+            "application_date": "2012-07-08",
+        },
+        "application_date",
+        "before_keep_pr_rules",
+        {"earliest": "2012-07-09"},
+    ),
+    (
+        "a permanent resident without the grant date is refused",
+        {"status": "permanent_resident"},
+        "status_grant_date",
+        "required",
+        {},
+    ),
 ]
 
 

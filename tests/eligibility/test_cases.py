@@ -83,6 +83,8 @@ def test_golden_case(defaults, case):
         for param, value in want.get("params", {}).items():
             # ``param: null`` in a case means the param is absent (or null).
             assert _matches(got["params"].get(param), value), f"{requirement_id}.params.{param}"
+    if "keep_pr" in expected:
+        assert _matches(result["keep_pr"], expected["keep_pr"]), result["keep_pr"]
     if "naturalization" in expected:
         _assert_naturalization(evaluate_naturalization(answers, thresholds), expected)
     if {"rule_changes", "file_by", "fee_at_grant"} & set(expected):

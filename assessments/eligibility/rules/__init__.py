@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from assessments.eligibility.answers import Answers
-from assessments.eligibility.choices import REQUIREMENT_IDS, Overall, Route
+from assessments.eligibility.choices import REQUIREMENT_IDS, Overall, ResidenceStatus, Route
 from assessments.eligibility.rules.base import (
     AT_RISK,
     EXEMPT,
@@ -25,6 +25,7 @@ from assessments.eligibility.rules.base import (
 from assessments.eligibility.rules.conduct import conduct
 from assessments.eligibility.rules.continuity import continuity
 from assessments.eligibility.rules.declarations import guarantor, landing_standards, public_health
+from assessments.eligibility.rules.keep_pr import evaluate_keep_pr
 from assessments.eligibility.rules.livelihood import livelihood
 from assessments.eligibility.rules.obligations import notifications, social_insurance, taxes
 from assessments.eligibility.rules.period_of_stay import period_of_stay
@@ -150,8 +151,11 @@ def evaluate(answers: Answers, thresholds: Thresholds) -> Result:
     """Evaluate every applicable route and return the one with the best outcome.
 
     Trips that leave on or after the application date fall outside its windows; planned trips
-    are also weighed at the first day one could apply (``planned``).
+    are also weighed at the first day one could apply (``planned``). A permanent resident's
+    answers go to the keep-PR check instead (route ``keep_pr``).
     """
+    if answers.status == ResidenceStatus.PERMANENT_RESIDENT:
+        return evaluate_keep_pr(answers, thresholds)
     considered = _considered(answers_on(answers, answers.application_date), thresholds)
     best = considered[0]
     planned = None

@@ -83,6 +83,8 @@ class Result:
     timeline: dict | None = None
     #: ``file_by.FilingPlan`` (keys ``rule_changes`` and ``file_by``), when planned.
     filing_plan: Any = None
+    #: The keep-PR check's own block (``rules.keep_pr``), for route ``keep_pr`` only.
+    keep_pr: dict | None = None
 
     @property
     def route(self) -> str:
@@ -117,6 +119,7 @@ class Result:
             **({"planned_trips": self.planned_trips.to_json()} if self.planned_trips else {}),
             **({"timeline": self.timeline} if self.timeline is not None else {}),
             **(self.filing_plan.to_json() if self.filing_plan is not None else {}),
+            **({"keep_pr": _json_value(self.keep_pr)} if self.keep_pr is not None else {}),
         }
 
 

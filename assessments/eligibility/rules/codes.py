@@ -11,6 +11,7 @@ the rules in force: ``{code, params, clears_on}``, worded by that code's templat
 never the verdict; see ``base.with_draft``). ``draft_from``: the day the draft would apply.
 """
 
+from assessments.eligibility.rules.keep_pr.codes import KEEP_PR_CODES
 from assessments.eligibility.rules.naturalization.codes import NATURALIZATION_CODES
 
 FINDING_CODES: dict[str, tuple[str, ...]] = {
@@ -166,3 +167,5 @@ for _code in FINDING_CODES:
         FINDING_CODES[_code] += ("draft",)
 #: The naturalization (帰化) findings are worded and checked the same way.
 FINDING_CODES.update(NATURALIZATION_CODES)
+#: The keep-PR check's findings (a permanent resident's own check) too.
+FINDING_CODES.update(KEEP_PR_CODES)

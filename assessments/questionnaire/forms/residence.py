@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import ResidenceStatus
+from assessments.eligibility.choices import APPLICANT_STATUSES
 from assessments.questionnaire.forms.step import StepForm
 from assessments.web.fields import (
     PeriodOfStay,
@@ -31,7 +31,7 @@ class StatusForm(StepForm):
     status = choice(
         _("Your current status of residence"),
         _("As printed on your residence card (在留カード)."),
-        ResidenceStatus.choices,
+        APPLICANT_STATUSES,
     )
 
     naturalization = forms.TypedChoiceField(
