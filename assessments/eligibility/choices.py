@@ -17,6 +17,10 @@ class ResidenceStatus(models.TextChoices):
     SPECIFIED_SKILLED_1 = "specified_skilled_1", _("Specified Skilled Worker (i)")
     SPECIFIED_SKILLED_2 = "specified_skilled_2", _("Specified Skilled Worker (ii)")
     TECHNICAL_INTERN = "technical_intern", _("Technical Intern Training")
+    EMPLOYMENT_FOR_SKILL_DEVELOPMENT = (
+        "employment_for_skill_development",
+        _("Employment for Skill Development (Ikusei Shuro)"),
+    )
     SPOUSE_OF_JAPANESE = "spouse_of_japanese", _("Spouse of a Japanese national")
     SPOUSE_OF_PERMANENT_RESIDENT = (
         "spouse_of_permanent_resident",

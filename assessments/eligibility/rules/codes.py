@@ -19,6 +19,8 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "status_eligible.status_not_accepted": ("status",),
     "status_eligible.status_unusual": ("status",),
     "status_eligible.status_expired": ("status", "expiry"),
+    # A status answered before the day it was created (育成就労: from 2027-04-01).
+    "status_eligible.status_not_yet_created": ("status", "created_on"),
     # residence_period — guideline 1(3)ア and 2(1)–(8), per route.
     "residence_period.met": ("route", "years", "required"),
     # required_on_clear: the years asked on clears_on (a rule change may ask more than today).
@@ -53,6 +55,8 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
         "required_on_clear",
         "draft_from",
     ),
+    # The draft would no longer count the current status (育成就労) toward the work years.
+    "residence_period.draft_no_qualifying_status": ("status", "draft_from"),
     # continuity — "引き続き": long trips and heavy years abroad (rules of thumb), draft limits.
     "continuity.ok": ("trips", "longest_days", "max_year_days", "reported", "window_start"),
     "continuity.long_trips": (
