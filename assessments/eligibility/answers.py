@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from assessments.eligibility.choices import (
+    BusinessStandards,
     CriminalRecordKind,
     Employment,
     Guarantor,
@@ -159,6 +160,8 @@ class Answers:
     unauthorized_work: bool = False
     meets_landing_standards: bool = True
     public_health_risk: bool = False
+    # Business Manager standards in force since 2025-10-16 (``BusinessStandards``); None: not asked.
+    business_manager_standards: str | None = None
     # Naturalization (帰化) only; None = not answered.
     monthly_take_home: int | None = None
     last_job_change_date: dt.date | None = None
@@ -331,6 +334,7 @@ KNOWN_KEYS = frozenset(
         "guarantor",
         "meets_landing_standards",
         "public_health_risk",
+        "business_manager_standards",
         *NATURALIZATION_ANSWERS,
     }
 )
@@ -431,6 +435,12 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
             data.get("meets_landing_standards"), "meets_landing_standards", True
         ),
         public_health_risk=r.boolean(data.get("public_health_risk"), "public_health_risk", False),
+        business_manager_standards=r.choice(
+            data.get("business_manager_standards"),
+            "business_manager_standards",
+            BusinessStandards,
+            required=False,
+        ),
         **_naturalization(r, data),
         **dates,
     )

@@ -13,7 +13,7 @@ from assessments.thresholds.choices import ThresholdKind
 
 class ResidenceStatus(models.TextChoices):
     HSP = "hsp", _("Highly Skilled Professional")
-    WORK = "work", _("Working status (e.g. Engineer/Specialist in Humanities, Business Manager)")
+    WORK = "work", _("Working status (e.g. Engineer/Specialist in Humanities, Instructor)")
     SPECIFIED_SKILLED_1 = "specified_skilled_1", _("Specified Skilled Worker (i)")
     SPECIFIED_SKILLED_2 = "specified_skilled_2", _("Specified Skilled Worker (ii)")
     TECHNICAL_INTERN = "technical_intern", _("Technical Intern Training")
@@ -21,6 +21,7 @@ class ResidenceStatus(models.TextChoices):
         "employment_for_skill_development",
         _("Employment for Skill Development (Ikusei Shuro)"),
     )
+    BUSINESS_MANAGER = "business_manager", _("Business Manager")
     SPOUSE_OF_JAPANESE = "spouse_of_japanese", _("Spouse of a Japanese national")
     SPOUSE_OF_PERMANENT_RESIDENT = (
         "spouse_of_permanent_resident",
@@ -34,6 +35,14 @@ class ResidenceStatus(models.TextChoices):
     DESIGNATED_ACTIVITIES = "designated_activities", _("Designated Activities")
     STUDENT = "student", _("Student")
     OTHER = "other", _("Other status")
+
+
+class BusinessStandards(models.TextChoices):
+    """Answers to "does your business meet the Business Manager standards in force?"."""
+
+    YES = "yes", _("Yes, it meets them")
+    NO = "no", _("No, not yet")
+    NOT_SURE = "not_sure", _("Not sure")
 
 
 class Route(models.TextChoices):
@@ -128,6 +137,7 @@ REQUIREMENT_IDS = (
 LABELLED = {
     choices.__name__: choices
     for choices in (
+        BusinessStandards,
         CriminalRecordKind,
         Employment,
         Guarantor,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.eligibility.choices import ResidenceStatus
 from assessments.eligibility.rules import routes
 from assessments.eligibility.rules.dates import add_years
+from assessments.eligibility.rules.declarations import business_standards_question
 from assessments.eligibility.rules.livelihood import income_years_checked
 from assessments.hsp.result import counted_points
 from assessments.questionnaire import forms
@@ -40,6 +41,18 @@ def is_spouse(wizard) -> bool:
 def has_grant_date(wizard) -> bool:
     """Ask when the status was granted of those whose route counts from it (the engine says)."""
     return _answers(wizard, "status").get("status") in routes.GRANT_DATE_STATUSES
+
+
+def business_question(wizard) -> dict | None:
+    """Return what the Business Manager gate question needs, or None when it is not asked.
+
+    The engine decides who is concerned and from when (``business_standards_question``).
+    """
+    thresholds = wizard.thresholds()
+    if thresholds is None:
+        return None
+    status = _answers(wizard, "status").get("status")
+    return business_standards_question(status, wizard.application_date(), thresholds)
 
 
 def asks_hsp_route(wizard) -> bool:

@@ -40,7 +40,7 @@ PERIOD_OF_STAY_YEARS = {"0.25": 0.25, "0.5": 0.5, "1": 1, "3": 3, "5": 5, "unlim
 #: question to a page is one name here (docs/architecture.md, "How to add a question").
 PLAIN_ANSWERS: dict[str, tuple[str, ...]] = {
     "status": ("application_date", "status"),
-    "stay": ("status_expiry_date", "meets_landing_standards"),
+    "stay": ("status_expiry_date", "meets_landing_standards", "business_manager_standards"),
     "residence": (
         "residence_start_date",
         "qualifying_status_start_date",

@@ -127,6 +127,8 @@ class AssessmentWizard(
             kwargs["application_date"] = self.application_date()
         if step == "residence":
             kwargs["asks_hsp_route"] = flow.asks_hsp_route(self)
+        if step == "stay":
+            kwargs["business"] = flow.business_question(self)
         if step == "payments":
             kwargs["taxes_paid"] = flow.says_all_paid(self)
         if step == "hsp_typed":

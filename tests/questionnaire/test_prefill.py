@@ -22,6 +22,7 @@ HSP_EVERYTHING = {
     "period_of_stay_years": 5,
     "status_expiry_date": "2029-05-01",
     "meets_landing_standards": False,
+    "business_manager_standards": "not_sure",
     "residence_start_date": "2020-04-01",
     "qualifying_status_start_date": "2020-05-01",
     "contribution_to_japan": True,

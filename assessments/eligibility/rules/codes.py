@@ -160,6 +160,10 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     # landing_standards — guideline 1(3)エ.
     "landing_standards.ok": (),
     "landing_standards.not_met": (),
+    # The Business Manager standards in force since 2025-10-16 (gate question), worded with them.
+    "landing_standards.business_standards_met": ("since", "renewal_grace_until", "capital"),
+    "landing_standards.business_standards_not_met": ("since", "renewal_grace_until", "capital"),
+    "landing_standards.business_standards_unsure": ("since", "renewal_grace_until", "capital"),
     # public_health — guideline 1(3)オ.
     "public_health.ok": (),
     "public_health.risk": (),
