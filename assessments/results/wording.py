@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from assessments.eligibility.choices import (
+    BusinessStandards,
     CriminalRecordKind,
     Employment,
     Guarantor,
@@ -137,6 +138,7 @@ TABLES: dict[str, dict] = {
     "sentence_kind": SENTENCE_KIND,
     "yes_no": YES_NO,
     "CriminalRecordKind": _choices(CriminalRecordKind),
+    "BusinessStandards": _choices(BusinessStandards),
     "Employment": _choices(Employment),
     "Guarantor": _choices(Guarantor),
     "HspWhen": _choices(HspWhen),
