@@ -19,6 +19,7 @@ from assessments.eligibility.choices import (
     CriminalRecordKind,
     Employment,
     Guarantor,
+    ImmigrationBureau,
     PaymentKind,
     ResidenceStatus,
     TrafficViolationKind,
@@ -162,6 +163,8 @@ class Answers:
     public_health_risk: bool = False
     # Business Manager standards in force since 2025-10-16 (``BusinessStandards``); None: not asked.
     business_manager_standards: str | None = None
+    # The bureau the application is filed at (``ImmigrationBureau``); None: not said.
+    immigration_bureau: str | None = None
     # Naturalization (帰化) only; None = not answered.
     monthly_take_home: int | None = None
     last_job_change_date: dt.date | None = None
@@ -335,6 +338,7 @@ KNOWN_KEYS = frozenset(
         "meets_landing_standards",
         "public_health_risk",
         "business_manager_standards",
+        "immigration_bureau",
         *NATURALIZATION_ANSWERS,
     }
 )
@@ -440,6 +444,9 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
             "business_manager_standards",
             BusinessStandards,
             required=False,
+        ),
+        immigration_bureau=r.choice(
+            data.get("immigration_bureau"), "immigration_bureau", ImmigrationBureau, required=False
         ),
         **_naturalization(r, data),
         **dates,

@@ -45,6 +45,19 @@ class BusinessStandards(models.TextChoices):
     NOT_SURE = "not_sure", _("Not sure")
 
 
+class ImmigrationBureau(models.TextChoices):
+    """The regional immigration bureau (地方出入国在留管理局) with jurisdiction over the address."""
+
+    SAPPORO = "sapporo", _("Sapporo Regional Immigration Services Bureau")
+    SENDAI = "sendai", _("Sendai Regional Immigration Services Bureau")
+    TOKYO = "tokyo", _("Tokyo Regional Immigration Services Bureau")
+    NAGOYA = "nagoya", _("Nagoya Regional Immigration Services Bureau")
+    OSAKA = "osaka", _("Osaka Regional Immigration Services Bureau")
+    HIROSHIMA = "hiroshima", _("Hiroshima Regional Immigration Services Bureau")
+    TAKAMATSU = "takamatsu", _("Takamatsu Regional Immigration Services Bureau")
+    FUKUOKA = "fukuoka", _("Fukuoka Regional Immigration Services Bureau")
+
+
 class Route(models.TextChoices):
     GENERAL = "general", _("General route (10 years)")
     SPOUSE = "spouse", _("Spouse of a Japanese national or permanent resident")
@@ -142,6 +155,7 @@ LABELLED = {
         Employment,
         Guarantor,
         HspWhen,
+        ImmigrationBureau,
         Overall,
         PaymentKind,
         RequirementStatus,

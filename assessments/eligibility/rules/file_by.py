@@ -27,14 +27,13 @@ from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules import OVERALL_RANK, best_on
 from assessments.eligibility.rules.base import Finding, RouteResult, _worse
 from assessments.eligibility.rules.dates import add_months, add_years
+from assessments.eligibility.rules.period_of_stay import PROCESSING_KEY, processing_key
 from assessments.eligibility.rules.planned import CAN_APPLY
 from assessments.thresholds.snapshot import DRAFT, Thresholds, is_draft, resolve
 
 #: How far ahead the planner looks (issue 24): a product choice, not a legal threshold.
 HORIZON_YEARS = 2
 FEE_KEY = "fee.permanent_residence"
-#: The months a decision can be expected to take (a cited practice figure).
-PROCESSING_KEY = "period_of_stay.expected_processing_months"
 #: The basis of a day's versions in force when they mix kinds: the weaker one is named.
 PRACTICE = "practice"
 OFFICIAL = "official"
@@ -99,6 +98,8 @@ class FeeAtGrant:
     basis: str
     processing_months: int
     processing_basis: str
+    #: The bureau whose own figure was used, or None for the national figure.
+    processing_bureau: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -107,12 +108,17 @@ class FeeAtGrant:
             "basis": self.basis,
             "processing_months": self.processing_months,
             "processing_basis": self.processing_basis,
+            "processing_bureau": self.processing_bureau,
         }
 
 
 def fee_at_grant(answers: Answers, thresholds: Thresholds) -> FeeAtGrant:
-    """Return the fee at the likely grant date of an application filed on its application date."""
-    months = thresholds[PROCESSING_KEY]
+    """Return the fee at the likely grant date of an application filed on its application date.
+
+    The months are the bureau's own figure when the answers name a bureau that has one.
+    """
+    key = processing_key(answers, thresholds)
+    months = thresholds[key]
     grant = add_months(answers.application_date, months)
     then = thresholds.at(grant)
     return FeeAtGrant(
@@ -120,7 +126,8 @@ def fee_at_grant(answers: Answers, thresholds: Thresholds) -> FeeAtGrant:
         yen=then[FEE_KEY],
         basis=then.kind(FEE_KEY),
         processing_months=months,
-        processing_basis=thresholds.kind(PROCESSING_KEY),
+        processing_basis=thresholds.kind(key),
+        processing_bureau=answers.immigration_bureau if key != PROCESSING_KEY else None,
     )
 
 
