@@ -58,6 +58,7 @@ def test_the_stored_result_carries_rule_changes_and_file_by():
         "basis": "official",
         "processing_months": 12,
         "processing_basis": "practice",
+        "processing_bureau": None,
     }
 
 
