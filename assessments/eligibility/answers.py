@@ -15,9 +15,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from assessments.eligibility.choices import (
+    BusinessStandards,
     CriminalRecordKind,
     Employment,
     Guarantor,
+    ImmigrationBureau,
     PaymentKind,
     ReentryPermit,
     ResidenceStatus,
@@ -169,6 +171,10 @@ class Answers:
     public_health_risk: bool = False
     # Keep-PR check (status ``permanent_resident``); None = not answered.
     residence_card_expiry: dt.date | None = None
+    # Business Manager standards in force since 2025-10-16 (``BusinessStandards``); None: not asked.
+    business_manager_standards: str | None = None
+    # The bureau the application is filed at (``ImmigrationBureau``); None: not said.
+    immigration_bureau: str | None = None
     # Naturalization (帰化) only; None = not answered.
     monthly_take_home: int | None = None
     last_job_change_date: dt.date | None = None
@@ -342,6 +348,8 @@ KNOWN_KEYS = frozenset(
         "meets_landing_standards",
         "public_health_risk",
         "residence_card_expiry",
+        "business_manager_standards",
+        "immigration_bureau",
         *NATURALIZATION_ANSWERS,
     }
 )
@@ -460,6 +468,15 @@ def answers_from_dict(data: Any, *, today: dt.date) -> Answers:
         ),
         public_health_risk=r.boolean(data.get("public_health_risk"), "public_health_risk", False),
         residence_card_expiry=card_expiry,
+        business_manager_standards=r.choice(
+            data.get("business_manager_standards"),
+            "business_manager_standards",
+            BusinessStandards,
+            required=False,
+        ),
+        immigration_bureau=r.choice(
+            data.get("immigration_bureau"), "immigration_bureau", ImmigrationBureau, required=False
+        ),
         **_naturalization(r, data),
         **dates,
     )

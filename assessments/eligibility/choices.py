@@ -11,10 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 class ResidenceStatus(models.TextChoices):
     HSP = "hsp", _("Highly Skilled Professional")
-    WORK = "work", _("Working status (e.g. Engineer/Specialist in Humanities, Business Manager)")
+    WORK = "work", _("Working status (e.g. Engineer/Specialist in Humanities, Instructor)")
     SPECIFIED_SKILLED_1 = "specified_skilled_1", _("Specified Skilled Worker (i)")
     SPECIFIED_SKILLED_2 = "specified_skilled_2", _("Specified Skilled Worker (ii)")
     TECHNICAL_INTERN = "technical_intern", _("Technical Intern Training")
+    EMPLOYMENT_FOR_SKILL_DEVELOPMENT = (
+        "employment_for_skill_development",
+        _("Employment for Skill Development (Ikusei Shuro)"),
+    )
+    BUSINESS_MANAGER = "business_manager", _("Business Manager")
     SPOUSE_OF_JAPANESE = "spouse_of_japanese", _("Spouse of a Japanese national")
     SPOUSE_OF_PERMANENT_RESIDENT = (
         "spouse_of_permanent_resident",
@@ -38,6 +43,27 @@ APPLICANT_STATUSES = tuple(
     for value, label in ResidenceStatus.choices
     if value != ResidenceStatus.PERMANENT_RESIDENT
 )
+
+
+class BusinessStandards(models.TextChoices):
+    """Answers to "does your business meet the Business Manager standards in force?"."""
+
+    YES = "yes", _("Yes, it meets them")
+    NO = "no", _("No, not yet")
+    NOT_SURE = "not_sure", _("Not sure")
+
+
+class ImmigrationBureau(models.TextChoices):
+    """The regional immigration bureau (地方出入国在留管理局) with jurisdiction over the address."""
+
+    SAPPORO = "sapporo", _("Sapporo Regional Immigration Services Bureau")
+    SENDAI = "sendai", _("Sendai Regional Immigration Services Bureau")
+    TOKYO = "tokyo", _("Tokyo Regional Immigration Services Bureau")
+    NAGOYA = "nagoya", _("Nagoya Regional Immigration Services Bureau")
+    OSAKA = "osaka", _("Osaka Regional Immigration Services Bureau")
+    HIROSHIMA = "hiroshima", _("Hiroshima Regional Immigration Services Bureau")
+    TAKAMATSU = "takamatsu", _("Takamatsu Regional Immigration Services Bureau")
+    FUKUOKA = "fukuoka", _("Fukuoka Regional Immigration Services Bureau")
 
 
 class Route(models.TextChoices):

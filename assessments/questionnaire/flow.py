@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.eligibility.choices import ResidenceStatus
 from assessments.eligibility.rules import routes
 from assessments.eligibility.rules.dates import add_years
+from assessments.eligibility.rules.declarations import business_standards_question
 from assessments.eligibility.rules.livelihood import income_years_checked
 from assessments.hsp.result import counted_points
 from assessments.questionnaire import forms, handover
@@ -44,6 +45,18 @@ def is_spouse(wizard) -> bool:
 def has_grant_date(wizard) -> bool:
     """Ask when the status was granted of those whose route counts from it (the engine says)."""
     return _answers(wizard, "status").get("status") in routes.GRANT_DATE_STATUSES
+
+
+def business_question(wizard) -> dict | None:
+    """Return what the Business Manager gate question needs, or None when it is not asked.
+
+    The engine decides who is concerned and from when (``business_standards_question``).
+    """
+    thresholds = wizard.thresholds()
+    if thresholds is None:
+        return None
+    status = _answers(wizard, "status").get("status")
+    return business_standards_question(status, wizard.application_date(), thresholds)
 
 
 def asks_hsp_route(wizard) -> bool:
@@ -261,6 +274,10 @@ def typed_initial(wizard) -> dict:
     return handover.typed_initial(wizard.request.session)
 
 
+def stay_kwargs(wizard) -> dict:
+    return {"business": business_question(wizard)}
+
+
 def residence_kwargs(wizard) -> dict:
     return {"asks_hsp_route": asks_hsp_route(wizard)}
 
@@ -313,7 +330,13 @@ PAGES: tuple[Step, ...] = (
         "stay",
         forms.StayForm,
         _("Your period of stay"),
-        writes=("period_of_stay_years", "status_expiry_date", "meets_landing_standards"),
+        writes=(
+            "period_of_stay_years",
+            "status_expiry_date",
+            "meets_landing_standards",
+            "business_manager_standards",
+        ),
+        form_kwargs=stay_kwargs,
     ),
     Step(
         "residence",

@@ -26,6 +26,9 @@ ANSWER_NAMES = {
     "meets_landing_standards": _(
         "Does your current job or activity still meet the requirements of your status?"
     ),
+    "business_manager_standards": _(
+        "Does your business meet the Business Manager standards now in force?"
+    ),
     "residence_start_date": _("When did your current continuous residence in Japan start?"),
     "qualifying_status_start_date": _(
         "Since when have you lived in Japan on a work or residence-based status?"

@@ -22,10 +22,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from assessments.eligibility.choices import (
+    BusinessStandards,
     CriminalRecordKind,
     Employment,
     Guarantor,
     HspWhen,
+    ImmigrationBureau,
     KeepPrVerdict,
     Overall,
     PaymentKind,
@@ -148,9 +150,11 @@ TABLES: dict[str, dict] = {
     "sentence_kind": SENTENCE_KIND,
     "yes_no": YES_NO,
     "CriminalRecordKind": _choices(CriminalRecordKind),
+    "BusinessStandards": _choices(BusinessStandards),
     "Employment": _choices(Employment),
     "Guarantor": _choices(Guarantor),
     "HspWhen": _choices(HspWhen),
+    "ImmigrationBureau": _choices(ImmigrationBureau),
     "JapaneseLevel": _choices(JapaneseLevel),
     "Overall": _choices(Overall),
     "PaymentKind": _choices(PaymentKind),

@@ -60,6 +60,7 @@ def test_the_stored_result_carries_rule_changes_and_file_by():
         "processing_basis": "practice",
         "valid_from": "2026-10-01",
         "previous_yen": 10_000,
+        "processing_bureau": None,
     }
 
 

@@ -20,6 +20,8 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     "status_eligible.status_not_accepted": ("status",),
     "status_eligible.status_unusual": ("status",),
     "status_eligible.status_expired": ("status", "expiry"),
+    # A status answered before the day it was created (育成就労: from 2027-04-01).
+    "status_eligible.status_not_yet_created": ("status", "created_on"),
     # residence_period — guideline 1(3)ア and 2(1)–(8), per route.
     "residence_period.met": ("route", "years", "required"),
     # required_on_clear: the years asked on clears_on (a rule change may ask more than today).
@@ -54,6 +56,8 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
         "required_on_clear",
         "draft_from",
     ),
+    # The draft would no longer count the current status (育成就労) toward the work years.
+    "residence_period.draft_no_qualifying_status": ("status", "draft_from"),
     # continuity — "引き続き": long trips and heavy years abroad (rules of thumb), draft limits.
     "continuity.ok": ("trips", "longest_days", "max_year_days", "reported", "window_start"),
     "continuity.long_trips": (
@@ -157,6 +161,10 @@ FINDING_CODES: dict[str, tuple[str, ...]] = {
     # landing_standards — guideline 1(3)エ.
     "landing_standards.ok": (),
     "landing_standards.not_met": (),
+    # The Business Manager standards in force since 2025-10-16 (gate question), worded with them.
+    "landing_standards.business_standards_met": ("since", "renewal_grace_until", "capital"),
+    "landing_standards.business_standards_not_met": ("since", "renewal_grace_until", "capital"),
+    "landing_standards.business_standards_unsure": ("since", "renewal_grace_until", "capital"),
     # public_health — guideline 1(3)オ.
     "public_health.ok": (),
     "public_health.risk": (),

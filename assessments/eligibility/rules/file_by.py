@@ -27,14 +27,13 @@ from assessments.eligibility.answers import Answers
 from assessments.eligibility.rules import OVERALL_RANK, best_on
 from assessments.eligibility.rules.base import Finding, RouteResult, _worse
 from assessments.eligibility.rules.dates import add_months, add_years
+from assessments.eligibility.rules.period_of_stay import PROCESSING_KEY, processing_key
 from assessments.eligibility.rules.planned import CAN_APPLY
 from assessments.thresholds.snapshot import DRAFT, Thresholds, is_draft, resolve
 
 #: How far ahead the planner looks (issue 24): a product choice, not a legal threshold.
 HORIZON_YEARS = 2
 FEE_KEY = "fee.permanent_residence"
-#: The months a decision can be expected to take (a cited practice figure).
-PROCESSING_KEY = "period_of_stay.expected_processing_months"
 #: The basis of a day's versions in force when they mix kinds: the weaker one is named.
 PRACTICE = "practice"
 OFFICIAL = "official"
@@ -103,6 +102,8 @@ class FeeAtGrant:
     #: (None when no earlier version is known): the page says which fee a grant pays.
     valid_from: dt.date | None = None
     previous_yen: int | None = None
+    #: The bureau whose own figure was used, or None for the national figure.
+    processing_bureau: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -113,12 +114,17 @@ class FeeAtGrant:
             "processing_basis": self.processing_basis,
             "valid_from": self.valid_from.isoformat() if self.valid_from else None,
             "previous_yen": self.previous_yen,
+            "processing_bureau": self.processing_bureau,
         }
 
 
 def fee_at_grant(answers: Answers, thresholds: Thresholds) -> FeeAtGrant:
-    """Return the fee at the likely grant date of an application filed on its application date."""
-    months = thresholds[PROCESSING_KEY]
+    """Return the fee at the likely grant date of an application filed on its application date.
+
+    The months are the bureau's own figure when the answers name a bureau that has one.
+    """
+    key = processing_key(answers, thresholds)
+    months = thresholds[key]
     grant = add_months(answers.application_date, months)
     then = thresholds.at(grant)
     yen = then[FEE_KEY]
@@ -129,7 +135,8 @@ def fee_at_grant(answers: Answers, thresholds: Thresholds) -> FeeAtGrant:
         yen=yen,
         basis=then.kind(FEE_KEY),
         processing_months=months,
-        processing_basis=thresholds.kind(PROCESSING_KEY),
+        processing_basis=thresholds.kind(key),
+        processing_bureau=answers.immigration_bureau if key != PROCESSING_KEY else None,
         valid_from=since,
         previous_yen=earlier.value if earlier is not None else None,
     )

@@ -99,7 +99,7 @@ def _transition(a: Answers, t: Thresholds) -> Finding:
             {"transition_date": transition, "required": t["period_of_stay.min_years"]},
             **cite,
         )
-    decision_by = add_months(a.application_date, t["period_of_stay.expected_processing_months"])
+    decision_by = add_months(a.application_date, t[processing_key(a, t)])
     if a.application_date > transition or not held_on_transition or expiry < decision_by:
         return Finding(
             "period_of_stay",
@@ -115,6 +115,23 @@ def _transition(a: Answers, t: Thresholds) -> Finding:
         {"years": _whole(a.period_of_stay_years), "required": t["period_of_stay.min_years"]},
         **cite,
     )
+
+
+#: The months a decision can be expected to take (a cited practice figure), nationwide.
+PROCESSING_KEY = "period_of_stay.expected_processing_months"
+
+
+def processing_key(a: Answers, t: Thresholds) -> str:
+    """Return the threshold key of the months a decision can be expected to take.
+
+    The bureau's own practice figure where one is stored and in force (Tokyo takes longer
+    than the national average), else the national figure: bureaus without a cited figure
+    of their own, or no bureau answered.
+    """
+    key = f"{PROCESSING_KEY}.{a.immigration_bureau}"
+    if a.immigration_bureau and key in t.entries and t[key] is not None:
+        return key
+    return PROCESSING_KEY
 
 
 def renewal_opens(expiry: dt.date | None, period_years, t: Thresholds) -> dt.date | None:

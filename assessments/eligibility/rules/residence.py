@@ -3,6 +3,13 @@
 Sources: 永住許可に関するガイドライン 1(3)ア (10 years, 5 on a work or residence-based status)
 and 2(1)–(8) (shortened periods), https://www.moj.go.jp/isa/applications/resources/nyukan_nyukan50.html;
 practice for statuses on which PR is not granted.
+
+Which statuses count toward the work years has one source: ``routes.QUALIFYING_STATUSES`` for the
+statuses the guideline in force names (Technical Intern Training and Specified Skilled Worker (i)
+excluded since 2019-05-31), and dated thresholds for a status created later (``DATED_STATUSES``):
+Employment for Skill Development (育成就労) exists from 2027-04-01; the guideline in force does not
+exclude it, the 2026-08-04 draft would (a risk only, ADR 005). Its years always count toward the
+10 years, which run from ``residence_start_date`` whatever the status.
 """
 
 from __future__ import annotations
@@ -28,11 +35,20 @@ from assessments.eligibility.rules.routes import (
     QUALIFYING_STATUSES,
     UNUSUAL_STATUSES,
 )
-from assessments.thresholds.snapshot import Thresholds
+from assessments.thresholds.snapshot import Thresholds, is_draft
 
 STATUS_REFERENCE = (
     "入管法 22条; 入国・在留審査要領（留学・技能実習からの永住許可は実務上認められない）"
 )
+
+#: Statuses created on a day: the dated key of that day, and the dated key whose value says
+#: whether its years count toward the work years (1 or 0).
+DATED_STATUSES = {
+    S.EMPLOYMENT_FOR_SKILL_DEVELOPMENT: (
+        "status.employment_for_skill_development.created_on",
+        "residence.general.skill_development_counts_as_work",
+    )
+}
 
 EXPIRED_REFERENCE = (
     "入管法 22条1項（在留資格の変更としての申請）, 24条4号ロ・70条1項5号（不法残留）"
@@ -45,6 +61,15 @@ def status_eligible(a: Answers, t: Thresholds, route: str) -> Finding:
     Permanent residence is a change of status (Art. 22): a status that expired before the
     application date leaves nothing to change from, and staying on is an overstay (Art. 70).
     """
+    created_on = status_created_on(a.status, t)
+    if created_on is not None and a.application_date < created_on:
+        return Finding(
+            "status_eligible",
+            NOT_MET,
+            "status_eligible.status_not_yet_created",
+            {"status": a.status, "created_on": created_on},
+            **cited(t, DATED_STATUSES[a.status][0]),
+        )
     expiry = a.status_expiry_date
     if expiry is not None and expiry < a.application_date:
         return Finding(
@@ -75,6 +100,36 @@ def status_eligible(a: Answers, t: Thresholds, route: str) -> Finding:
     return Finding(
         "status_eligible", MET, "status_eligible.ok", {"status": a.status}, STATUS_REFERENCE
     )
+
+
+def status_created_on(status: str | None, t: Thresholds) -> dt.date | None:
+    """Return the first day of a status created later (育成就労), or None for the others.
+
+    Asked about a day before the law that set it (no value in force then), the first known
+    value answers: the status did not exist on that day either.
+    """
+    keys = DATED_STATUSES.get(status)
+    if keys is None:
+        return None
+    if t[keys[0]] is not None:
+        return t[keys[0]]
+    known = sorted(
+        (v for v in t.timeline if v.key == keys[0] and v.value is not None and not is_draft(v)),
+        key=lambda v: v.valid_from,
+    )
+    return known[0].value if known else dt.date.max
+
+
+def counts_toward_work_years(status: str | None, t: Thresholds) -> bool:
+    """Return whether years on ``status`` count toward the work years (guideline 1(3)ア).
+
+    A status created later counts as its dated key says on the day of ``t`` (in force, or as
+    if the drafts were adopted), once it exists on that day.
+    """
+    keys = DATED_STATUSES.get(status)
+    if keys is None:
+        return status in QUALIFYING_STATUSES
+    return t.as_of >= status_created_on(status, t) and bool(t[keys[1]])
 
 
 def _period(a: Answers, t: Thresholds, route: str, *, key: str, start: dt.date | None) -> Finding:
@@ -140,13 +195,16 @@ def _general(a: Answers, t: Thresholds, route: str) -> Finding:
     years_key = "residence.general.min_years"
     qualifying_key = "residence.general.qualifying_status_min_years"
     total = _period(a, t, route, key=years_key, start=a.residence_start_date)
-    if a.status not in QUALIFYING_STATUSES:
+    if not counts_toward_work_years(a.status, t):
+        keys = DATED_STATUSES.get(a.status)
+        created = keys is not None and t.as_of >= status_created_on(a.status, t)
+        cite_key = keys[1] if created else qualifying_key
         return Finding(
             "residence_period",
             NOT_MET,
             "residence_period.no_qualifying_status",
             {"status": a.status},
-            **cited(t, qualifying_key),
+            **cited(t, cite_key),
         )
     # Without a separate answer, the whole residence is taken to be on the current status.
     q_start = a.qualifying_status_start_date or a.residence_start_date
@@ -335,6 +393,7 @@ def _seriousness(finding: Finding):
 DRAFT_CODES = {
     "residence_period.too_short": "residence_period.draft_too_short",
     "residence_period.marriage_too_short": "residence_period.draft_marriage_too_short",
+    "residence_period.no_qualifying_status": "residence_period.draft_no_qualifying_status",
 }
 
 

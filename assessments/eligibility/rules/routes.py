@@ -15,7 +15,7 @@ CHILD_STATUSES = frozenset({S.CHILD_OF_JAPANESE, S.CHILD_OF_PERMANENT_RESIDENT})
 #: Work statuses (not Technical Intern Training, not Specified Skilled Worker (i)) and
 #: residence-based statuses: the 5 years of guideline 1(3)ア must be on one of these.
 QUALIFYING_STATUSES = frozenset(
-    {S.HSP, S.WORK, S.SPECIFIED_SKILLED_2, S.LONG_TERM_RESIDENT, S.REFUGEE}
+    {S.HSP, S.WORK, S.BUSINESS_MANAGER, S.SPECIFIED_SKILLED_2, S.LONG_TERM_RESIDENT, S.REFUGEE}
     | SPOUSE_STATUSES
     | CHILD_STATUSES
 )

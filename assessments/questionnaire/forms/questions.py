@@ -51,6 +51,9 @@ QUESTION_ERRORS = {
         "meets_landing_standards": _(
             "Select yes if your current work or activity meets the standards of your status"
         ),
+        "business_manager_standards": _(
+            "Select whether your business meets the Business Manager standards"
+        ),
     },
     "residence": {
         "residence_start_date": _("Enter the date your current continuous residence began"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import APPLICANT_STATUSES
+from assessments.eligibility.choices import APPLICANT_STATUSES, BusinessStandards
 from assessments.questionnaire.forms.step import StepForm
+from assessments.templatetags.prcheck import longdate, yen
 from assessments.web.fields import (
     PeriodOfStay,
     YesNo,
@@ -94,6 +95,35 @@ class StayForm(StepForm):
         _("Does your current job or activity still meet the requirements of your status?"),
         _("For example, your duties and salary still match what your status allows."),
     )
+    business_manager_standards = choice(
+        _("Does your business meet the Business Manager standards now in force?"),
+        "",
+        BusinessStandards.choices,
+    )
+
+    def __init__(self, *args, business: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Asked only of the statuses the standards concern, once they are in force (the engine
+        # says which, and whether it must be answered); otherwise left out, not hidden.
+        if not business:
+            del self.fields["business_manager_standards"]
+            return
+        field = self.fields["business_manager_standards"]
+        field.required = business["required"]
+        field.label = _(
+            "Does your business meet the Business Manager standards in force since %(since)s?"
+        ) % {"since": longdate(business["since"])}
+        field.help_text = _(
+            "Capital of %(capital)s or more; at least one full-time employee who is a Japanese "
+            "national or a permanent resident (or on a similar status); Japanese at B2 (you or "
+            "that employee); and 3 years of business management or a relevant degree. Without "
+            "them, permanent residence from Business Manager is not granted."
+        ) % {"capital": yen(business["capital"])}
+        if not field.required:
+            field.help_text += " " + _(
+                "Only if your activity is business management (HSP (i)(c), or (ii) after it); "
+                "otherwise leave it blank."
+            )
 
 
 class ResidenceForm(StepForm):

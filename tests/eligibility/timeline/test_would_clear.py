@@ -109,6 +109,8 @@ def _acted(answers, item):
         return dataclasses.replace(answers, guarantor=Guarantor.JAPANESE.value)
     if code == "landing_standards.conform":
         return dataclasses.replace(answers, meets_landing_standards=True)
+    if code == "landing_standards.meet_business_standards":
+        return dataclasses.replace(answers, business_manager_standards="yes")
     raise AssertionError(f"no way to take {code} in the answers")
 
 
@@ -173,6 +175,8 @@ def test_every_finding_not_met_without_a_date_has_an_action_or_is_known_to_have_
         "guarantor.missing",
         "guarantor.not_eligible",
         "landing_standards.not_met",
+        "landing_standards.business_standards_not_met",
+        "status_eligible.status_not_yet_created",
         "public_health.risk",
     }
     assert dateless <= set(FINDING_CODES)

@@ -133,6 +133,7 @@ SAMPLE_PARAMS = {
     },
     "guarantor.find_one": {"guarantor": "other"},
     "landing_standards.conform": {},
+    "landing_standards.meet_business_standards": {"since": "2025-10-16"},
 }
 
 

@@ -45,6 +45,7 @@ ACTION_CODES: dict[str, tuple[str, ...]] = {
     "social_insurance.enrol_now": ("pension", "health_insurance", "unpaid", "lookback_years"),
     "guarantor.find_one": ("guarantor",),
     "landing_standards.conform": (),
+    "landing_standards.meet_business_standards": ("since",),
 }
 
 
@@ -316,6 +317,16 @@ def _conform(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict:
     return {"code": "landing_standards.conform", "params": {}, "clears_on": a.application_date}
 
 
+def _meet_business_standards(a: Answers, t: Thresholds, route: str, finding: Finding) -> dict:
+    """The Business Manager standards are judged on the business when the application is
+    filed: once it meets them, the gate no longer stands in the way."""
+    return {
+        "code": "landing_standards.meet_business_standards",
+        "params": {"since": finding.params["since"]},
+        "clears_on": a.application_date,
+    }
+
+
 Action = Callable[[Answers, Thresholds, str, Finding], dict | None]
 
 #: The finding codes an action clears; every other not-met code without a date has none.
@@ -333,6 +344,7 @@ ACTIONS: dict[str, Action] = {
     "guarantor.missing": _find_guarantor,
     "guarantor.not_eligible": _find_guarantor,
     "landing_standards.not_met": _conform,
+    "landing_standards.business_standards_not_met": _meet_business_standards,
 }
 
 #: Not met with no date, and no action the applicant can take that the answers could date.
@@ -341,6 +353,8 @@ NO_ACTION = frozenset(
         "residence_period.hsp_points_low",
         "residence_period.hsp_points_not_maintained",
         "public_health.risk",
+        # An answer of a status before the day it exists: the answer, not the applicant, is wrong.
+        "status_eligible.status_not_yet_created",
     }
 )
 assert not NO_ACTION & set(ACTIONS)
