@@ -2,7 +2,8 @@
 
 Views only fetch and hand over: the stored result is reshaped by ``presentation`` and worded
 by templates. A result is reachable only through its unguessable token and only until it
-expires; it is personal, so it is never cached or indexed. Deleting removes the one row that
+expires; it is personal, so no browser or proxy keeps it and it is never indexed (the server
+keeps its heavy parts in its own cache, ``page_cache``, until the result expires or is deleted). Deleting removes the one row that
 holds the answers, the result and the PDF; only POST deletes, and Django's CSRF protection makes
 sure the button on the result page was the one pressed.
 """
@@ -11,12 +12,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.eligibility.answers import answered_naturalization_in
 from assessments.results.changes import result_changes
 from assessments.results.file_by import filing_view
 from assessments.results.models import Assessment
+from assessments.results.page_cache import page_key, page_timeout
 from assessments.results.presentation import result_page
 from assessments.results.selectors import assessment_exists, assessment_get
 from assessments.results.services import assessment_delete, assessment_delete_earlier
@@ -33,15 +37,25 @@ def live_assessment(token: str) -> Assessment:
 
 
 def result_context(assessment: Assessment) -> dict:
-    """Return what the result page shows for a stored assessment (also under a what-if)."""
+    """Return what the result page shows for a stored assessment (also under a what-if).
+
+    The page model is built only if a part of the page is rendered rather than read from the
+    cache (``page_cache``): lazily, as what a cached part needs is never asked for.
+    """
     token = assessment.token
-    page = result_page(result=assessment.result, answers=assessment.answers)
+    page = SimpleLazyObject(
+        lambda: result_page(result=assessment.result, answers=assessment.answers)
+    )
     return {
         "page": page,
+        "page_key": page_key(token=token, language=get_language()),
+        "page_timeout": page_timeout(expires_at=assessment.expires_at),
         # The result JSON always carries naturalization; its card is for those who asked.
-        "naturalization_asked": answered_naturalization_in(assessment.answers),
-        "planned": page.planned,
-        "filing": filing_view(assessment.result),
+        "naturalization_asked": SimpleLazyObject(
+            lambda: answered_naturalization_in(assessment.answers)
+        ),
+        "planned": SimpleLazyObject(lambda: page.planned),
+        "filing": SimpleLazyObject(lambda: filing_view(assessment.result)),
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),
         "report_url": reverse("assessments:report", kwargs={"token": token}),
