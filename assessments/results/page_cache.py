@@ -26,8 +26,8 @@ from django.utils import timezone
 
 from assessments.thresholds.selectors import stored_stamp
 
-#: The ``{% cache %}`` fragments of ``result.html``, top to bottom.
-FRAGMENTS = ("result_top", "result_middle", "result_bottom")
+#: The ``{% cache %}`` fragments of ``result.html``, top to bottom (the empty what-if form too).
+FRAGMENTS = ("result_top", "result_middle", "what_if_fields", "result_bottom")
 ROOT = Path(__file__).resolve().parents[2]
 #: What words a result page: a deploy that changes any of these renders every page anew.
 WORDING_FILES = ("assessments/**/*.py", "assessments/**/*.html", "templates/**/*.html")

@@ -58,6 +58,14 @@ def test_what_if_still_answers_after_the_page_was_cached(client):
     assert "1 June 2027" in response.content.decode()
 
 
+def test_a_refused_what_if_shows_what_was_typed_not_the_cached_empty_form(client):
+    assessment = stored()
+    client.get(f"/en/result/{assessment.token}/")
+    response = post(client, assessment, trip_departure="2027-08-20", trip_return="2027-08-01")
+    assert list(response.context["what_if_form"].errors) == ["trip_return"]
+    assert 'value="2027-08-20"' in response.content.decode()
+
+
 def test_deleting_a_result_deletes_its_cached_page_in_every_language(client):
     assessment = stored()
     for language in ("en", "ja"):
