@@ -16,6 +16,7 @@ from assessments.eligibility.rules.base import Result
 from assessments.eligibility.rules.file_by import plan_filing
 from assessments.eligibility.rules.naturalization import evaluate_naturalization
 from assessments.results.models import Assessment
+from assessments.results.page_cache import page_cache_delete
 from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import Thresholds
 
@@ -70,6 +71,7 @@ def assessment_delete(*, token: str) -> bool:
     Return whether there was one.
     """
     deleted, _ = Assessment.objects.filter(token=token).delete()
+    page_cache_delete(token=token)
     return bool(deleted)
 
 
@@ -78,8 +80,9 @@ def assessment_delete_earlier(*, token: str) -> bool:
 
     The new result's page offers it, so the applicant never needs the earlier link.
     """
-    assessment = Assessment.objects.filter(token=token).only("changed_from").first()
-    if assessment is None or assessment.changed_from_id is None:
+    earlier = Assessment.objects.filter(changed_into__token=token).only("token").first()
+    if earlier is None:
         return False
-    deleted, _ = Assessment.objects.filter(pk=assessment.changed_from_id).delete()
+    deleted, _ = Assessment.objects.filter(pk=earlier.pk).delete()
+    page_cache_delete(token=earlier.token)
     return bool(deleted)

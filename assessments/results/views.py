@@ -2,7 +2,8 @@
 
 Views only fetch and hand over: the stored result is reshaped by ``presentation`` and worded
 by templates. A result is reachable only through its unguessable token and only until it
-expires; it is personal, so it is never cached or indexed. Deleting removes the one row that
+expires; it is personal, so no browser or proxy keeps it and it is never indexed (the server
+keeps its heavy parts in its own cache, ``page_cache``, until the result expires or is deleted). Deleting removes the one row that
 holds the answers, the result and the PDF; only POST deletes, and Django's CSRF protection makes
 sure the button on the result page was the one pressed.
 """
@@ -11,11 +12,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from assessments.eligibility.answers import answered_naturalization_in
+from assessments.eligibility.choices import Route
 from assessments.results.changes import result_changes
 from assessments.results.models import Assessment
+from assessments.results.page_cache import page_key, page_timeout
 from assessments.results.presentation import result_page
 from assessments.results.selectors import assessment_exists, assessment_get
 from assessments.results.services import assessment_delete, assessment_delete_earlier
@@ -32,15 +37,25 @@ def live_assessment(token: str) -> Assessment:
 
 
 def result_context(assessment: Assessment) -> dict:
-    """Return what the result page shows for a stored assessment (also under a what-if)."""
+    """Return what the result page shows for a stored assessment (also under a what-if).
+
+    The page model is built only if a part of the page is rendered rather than read from the
+    cache (``page_cache``): lazily, as what a cached part needs is never asked for.
+    """
     token = assessment.token
-    page = result_page(result=assessment.result, answers=assessment.answers)
+    page = SimpleLazyObject(
+        lambda: result_page(result=assessment.result, answers=assessment.answers)
+    )
     return {
         "page": page,
+        "page_key": page_key(token=token, language=get_language()),
+        "page_timeout": page_timeout(expires_at=assessment.expires_at),
         # The result JSON always carries naturalization; its card is for those who asked.
-        "naturalization_asked": answered_naturalization_in(assessment.answers),
-        "planned": page.planned,
-        "filing": page.filing,
+        "naturalization_asked": SimpleLazyObject(
+            lambda: answered_naturalization_in(assessment.answers)
+        ),
+        "planned": SimpleLazyObject(lambda: page.planned),
+        "filing": SimpleLazyObject(lambda: page.filing),
         "token": token,
         "expires_on": timezone.localdate(assessment.expires_at),
         "report_url": reverse("assessments:report", kwargs={"token": token}),
@@ -59,16 +74,21 @@ def result(request, token: str):
     context["what_if_form"] = WhatIfForm(payments=payment_choices(assessment.answers))
     context.update(change_context(assessment))
     context["earlier_deleted"] = request.GET.get("earlier") == "deleted"
-    response = render(request, result_template(context["page"]), context)
+    response = render(request, result_template(assessment), context)
     # Personal data behind a bearer link: never kept by a browser or proxy, never indexed.
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
-def result_template(page) -> str:
-    """A permanent resident's check has a page of its own; every application the usual one."""
-    return "assessments/keep_pr/result.html" if page.keep_pr else "assessments/result.html"
+def result_template(assessment: Assessment) -> str:
+    """A permanent resident's check has a page of its own; every application the usual one.
+
+    Chosen from the stored route, not the page model: a cached page never builds that model.
+    """
+    if assessment.route == Route.KEEP_PR:
+        return "assessments/keep_pr/result.html"
+    return "assessments/result.html"
 
 
 def change_context(assessment: Assessment) -> dict:

@@ -34,19 +34,9 @@ def stored_versions() -> tuple[ThresholdValue, ...]:
     its next request.
     """
     global _stored_memo
-    from django.db.models import Count, Max, Q
-
     from assessments.thresholds.models import Threshold
 
-    stamp = tuple(
-        Threshold.objects.aggregate(
-            rows=Count("pk"),
-            last=Max("pk"),
-            created=Max("created_at"),
-            approved=Max("approved_at"),
-            awaiting=Count("pk", filter=Q(awaiting_approval=True)),
-        ).values()
-    )
+    stamp = stored_stamp()
     memo = _stored_memo
     if memo is not None and memo[0] == stamp:
         return memo[1]
@@ -56,6 +46,26 @@ def stored_versions() -> tuple[ThresholdValue, ...]:
     versions = tuple(threshold_value_from_row(row) for row in rows if applies(row))
     _stored_memo = (stamp, versions)
     return versions
+
+
+def stored_stamp() -> tuple:
+    """Return what identifies the stored versions: it changes whenever one is added or approved.
+
+    One aggregate query (versions are append-only: see ``stored_versions``).
+    """
+    from django.db.models import Count, Max, Q
+
+    from assessments.thresholds.models import Threshold
+
+    return tuple(
+        Threshold.objects.aggregate(
+            rows=Count("pk"),
+            last=Max("pk"),
+            created=Max("created_at"),
+            approved=Max("approved_at"),
+            awaiting=Count("pk", filter=Q(awaiting_approval=True)),
+        ).values()
+    )
 
 
 def applies(row) -> bool:
