@@ -14,5 +14,5 @@ def forget_remembered_thresholds():
     production versions are only added, so the stamp changes with the table; a test's rolled
     back rows under a frozen clock can leave the same stamp over other rows.
     """
-    selectors._stored_memo = None
-    trial._before_memo = None
+    selectors.forget_stored_versions()
+    trial.forget_before_outcomes()
