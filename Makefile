@@ -85,8 +85,16 @@ format: venv
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# The unit suite on both cores (pytest-xdist): each worker has its own test database
+# (pytest-django adds the worker's name to it). Two workers, not `-n auto`: the machine this
+# must fit (2 cores, 20 minutes for `make test`) gains nothing from more, and a bigger one
+# shared with other work would be swamped; `make test-unit TEST_WORKERS=4` asks for more.
+# --dist loadscope keeps a module's tests on one worker, so a PDF a module renders once
+# (module-scoped fixtures in tests/reports, tests/results) is rendered once, not per worker.
+TEST_WORKERS ?= 2
+
 test-unit: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadscope
 
 test-e2e: setup
 	@if [ -d tests/e2e ]; then DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q tests/e2e; fi

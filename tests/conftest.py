@@ -1,9 +1,16 @@
 """Fixtures for every test of the project."""
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from assessments.results import trial
 from assessments.thresholds import selectors
+
+#: Hypothesis times its examples by the wall clock; this suite runs on a small shared machine,
+#: two workers at once (pytest-xdist), where a busy moment is no bug. No deadline, no "too slow"
+#: health check; every other health check stays. A test's own ``@settings`` overrides these.
+settings.register_profile("prcheck", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("prcheck")
 
 
 @pytest.fixture(autouse=True)
