@@ -96,8 +96,12 @@ TEST_WORKERS ?= 2
 test-unit: setup
 	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadscope
 
+# The browser suite on two workers too: each has its own live server (on a free port), its own
+# database and its own Chromium. `make test-e2e E2E_WORKERS=1` runs it in one process.
+E2E_WORKERS ?= $(TEST_WORKERS)
+
 test-e2e: setup
-	@if [ -d tests/e2e ]; then DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q tests/e2e; fi
+	@if [ -d tests/e2e ]; then DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -n $(E2E_WORKERS) --dist loadscope tests/e2e; fi
 
 test: setup lint test-unit test-e2e
 
