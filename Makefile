@@ -89,12 +89,14 @@ format: venv
 # (pytest-django adds the worker's name to it). Two workers, not `-n auto`: the machine this
 # must fit (2 cores, 20 minutes for `make test`) gains nothing from more, and a bigger one
 # shared with other work would be swamped; `make test-unit TEST_WORKERS=4` asks for more.
-# --dist loadscope keeps a module's tests on one worker, so a PDF a module renders once
-# (module-scoped fixtures in tests/reports, tests/results) is rendered once, not per worker.
+# --dist load (not loadscope): each worker runs its tests in collection order, where
+# pytest-django puts the tests that flush the database (transactional, which also wipes the
+# thresholds the migrations seeded) after the others; loadscope mixed them and 7 tests found
+# no thresholds. A module's once-per-module PDF may then be rendered once per worker.
 TEST_WORKERS ?= 2
 
 test-unit: setup
-	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadscope
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist load
 
 # The browser suite on two workers too: each has its own live server (on a free port), its own
 # database and its own Chromium. `make test-e2e E2E_WORKERS=1` runs it in one process.
