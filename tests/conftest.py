@@ -1,6 +1,7 @@
 """Fixtures for every test of the project."""
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 from assessments.results import trial
@@ -23,3 +24,10 @@ def forget_remembered_thresholds():
     """
     selectors.forget_stored_versions()
     trial.forget_before_outcomes()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Start each test in the site's default language: a request or ``activate()`` of an earlier
+    test leaves its language active in the thread (two workers run tests in other orders)."""
+    translation.deactivate()
