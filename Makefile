@@ -85,11 +85,25 @@ format: venv
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# The unit suite on both cores (pytest-xdist): each worker has its own test database
+# (pytest-django adds the worker's name to it). Two workers, not `-n auto`: the machine this
+# must fit (2 cores, 20 minutes for `make test`) gains nothing from more, and a bigger one
+# shared with other work would be swamped; `make test-unit TEST_WORKERS=4` asks for more.
+# --dist load (not loadscope): each worker runs its tests in collection order, where
+# pytest-django puts the tests that flush the database (transactional, which also wipes the
+# thresholds the migrations seeded) after the others; loadscope mixed them and 7 tests found
+# no thresholds. A module's once-per-module PDF may then be rendered once per worker.
+TEST_WORKERS ?= 2
+
 test-unit: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist load
+
+# The browser suite on two workers too: each has its own live server (on a free port), its own
+# database and its own Chromium. `make test-e2e E2E_WORKERS=1` runs it in one process.
+E2E_WORKERS ?= $(TEST_WORKERS)
 
 test-e2e: setup
-	@if [ -d tests/e2e ]; then DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q tests/e2e; fi
+	@if [ -d tests/e2e ]; then DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -n $(E2E_WORKERS) --dist loadscope tests/e2e; fi
 
 test: setup lint test-unit test-e2e
 

@@ -123,6 +123,12 @@ def trial_days(candidate: ThresholdValue, persona: Persona) -> tuple[dt.date, ..
 _before_memo: tuple[tuple, dict] | None = None
 
 
+def forget_before_outcomes() -> None:
+    """Forget the remembered "before" outcomes (the test suite starts each test without them)."""
+    global _before_memo
+    _before_memo = None
+
+
 def _before(persona: Persona, answers, timeline: tuple, day: dt.date):
     global _before_memo
     if _before_memo is None or _before_memo[0] is not timeline:

@@ -1,61 +1,21 @@
-"""Run the golden cases in tests/eligibility/cases/*.yaml through the real engine (no database)."""
+"""Run the golden cases in tests/eligibility/cases/*.yaml and the app's personas through the real
+engine (no database)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
-import yaml
 
-from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.rules import evaluate, evaluate_route
 from assessments.eligibility.rules.file_by import plan_filing
 from assessments.eligibility.rules.naturalization import evaluate_naturalization
-from assessments.results.personas import (
-    FIRST_INCOME_YEAR,
-    PERSONAS_FILE,
-    case_answers_data,
-    case_on,
-)
 from assessments.thresholds.snapshot import thresholds_from_defaults
-
-CASES_DIR = Path(__file__).parent / "cases"
-#: The personas live in the app (the admin's threshold trial evaluates them too).
-CASE_FILES = sorted([*CASES_DIR.glob("*.yaml"), PERSONAS_FILE])
+from tests.eligibility.golden import as_json, golden_people
 
 
-def _load_cases():
-    for path in CASE_FILES:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for case in document["cases"]:
-            yield pytest.param(
-                document.get("defaults", {}), case, id=f"{path.stem}: {case['name']}"
-            )
-
-
-_on = case_on
-__all__ = ["FIRST_INCOME_YEAR", "_answers", "_iso", "_on"]
-
-
-def _answers(defaults: dict, case: dict):
-    on = case_on(case)
-    return answers_from_dict(case_answers_data(defaults, case, on=on), today=on), on
-
-
-def _iso(value):
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _iso(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_iso(item) for item in value]
-    return value
-
-
-@pytest.mark.parametrize(("defaults", "case"), list(_load_cases()))
-def test_golden_case(defaults, case):
-    answers, on = _answers(defaults, case)
+@pytest.mark.parametrize("person", golden_people())
+def test_golden_case(person):
+    case, on = person.case, person.on
+    answers = person.answers()
     thresholds = thresholds_from_defaults(on=on)
     if case.get("thresholds"):
         thresholds = thresholds.replace(**case["thresholds"])
@@ -70,7 +30,7 @@ def test_golden_case(defaults, case):
         }
     else:
         result = evaluate(answers, thresholds).to_json()
-    expected = _iso(case["expected"])
+    expected = as_json(case["expected"])
     for key in ("route", "overall", "score", "earliest_date"):
         if key in expected:
             assert result[key] == expected[key], key

@@ -28,7 +28,7 @@ SPOUSE_NEAR_THE_CUT_OVER = {
 }
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers_data)
 @example(SPOUSE_NEAR_THE_CUT_OVER)
 @example(
@@ -41,7 +41,7 @@ def test_near_the_cut_over_the_findings_listed_as_after_are_what_the_engine_says
         _check_plan(answers)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_day_answers())
 def test_on_any_application_date_the_findings_listed_as_after_are_what_the_engine_says(data):
     """Answers filed on any day from 2006 to 2060 (most see no change ahead)."""

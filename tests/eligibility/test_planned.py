@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from assessments.eligibility.answers import AnswersInvalid, answers_from_dict, answers_to_dict
 from assessments.eligibility.rules import evaluate
 from assessments.eligibility.rules.planned import answers_on
+from assessments.results.personas import Persona, case_on
 from assessments.thresholds.snapshot import thresholds_from_defaults
-from tests.eligibility.test_cases import _answers, _iso
+from tests.eligibility.golden import as_json
 
 CASES = Path(__file__).resolve().parent / "cases" / "planned_trips.yaml"
 DOCUMENT = yaml.safe_load(CASES.read_text(encoding="utf-8"))
@@ -35,9 +36,10 @@ BASE = {
     ids=lambda case: case["name"],
 )
 def test_planned_trips_golden_case(case):
-    answers, on = _answers(DOCUMENT["defaults"], case)
+    on = case_on(case)
+    answers = Persona(name=case["name"], on=on, defaults=DOCUMENT["defaults"], case=case).answers()
     result = evaluate(answers, thresholds_from_defaults(on=on)).to_json()
-    want = _iso(case["expected"]["planned_trips"])
+    want = as_json(case["expected"]["planned_trips"])
     got = result["planned_trips"]
     for key, value in want.items():
         if isinstance(value, dict):  # a subset: e.g. the continuity finding's status and code

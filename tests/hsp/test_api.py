@@ -105,7 +105,9 @@ json_values = st.recursive(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(changes=st.dictionaries(st.sampled_from(PROFILE_FIELDS), json_values, max_size=4))
 def test_no_profile_gives_a_server_error(client, changes):

@@ -183,7 +183,9 @@ odd_text = st.sampled_from(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(changes=st.dictionaries(st.sampled_from(PROFILE_FIELDS), odd_text, max_size=5))
 def test_no_form_input_gives_a_server_error(client, changes):

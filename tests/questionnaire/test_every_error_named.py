@@ -111,17 +111,26 @@ def generic_messages() -> list[re.Pattern]:
     return [_pattern(template) for template in templates if str(template).strip()]
 
 
-def wrong_values(field: forms.Field) -> tuple[str, ...]:
+LANGUAGES = ("en", "ja")
+
+
+def wrong_values(field: forms.Field, language: str) -> tuple[str, ...]:
+    """The wrong values typed into ``field`` in ``language``: an empty answer in both languages,
+    the other kinds shared out between them (each kind of each field is still posted, in one
+    language; a message's wording is one template per kind, translated as a whole)."""
     if isinstance(field, forms.DateField):
-        return WRONG_DATES
-    if isinstance(field, MoneyField | forms.IntegerField):
-        return WRONG_NUMBERS
-    if isinstance(field, forms.ChoiceField):
-        return WRONG_CHOICES
-    return ("",)
+        values = WRONG_DATES
+    elif isinstance(field, MoneyField | forms.IntegerField):
+        values = WRONG_NUMBERS
+    elif isinstance(field, forms.ChoiceField):
+        values = WRONG_CHOICES
+    else:
+        values = ("",)
+    turn = LANGUAGES.index(language)
+    return tuple(value for index, value in enumerate(values) if value == "" or index % 2 != turn)
 
 
-def wrong_posts(step: str, valid: dict):
+def wrong_posts(step: str, valid: dict, language: str):
     """Yield (what is wrong, POST data): the valid answers with one answer wrong at a time."""
     form_class = FORMS[step]
     base = step_data(step, valid)
@@ -138,7 +147,7 @@ def wrong_posts(step: str, valid: dict):
         elif step == "income" and name.startswith(("applicant_", "household_")):
             keys[key] = MoneyField()
     for key, field in keys.items():
-        for wrong in wrong_values(field):
+        for wrong in wrong_values(field, language):
             if field.required is False and wrong == "":
                 continue
             yield f"{key}={wrong!r}", {**base, key: wrong}
@@ -165,7 +174,7 @@ def check_refused_page(response, what: str, generic: list[re.Pattern]) -> int:
     return len(messages)
 
 
-@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_wrong_answer_on_every_step_names_its_question(client, db, language):
     with translation.override(language):
         generic = generic_messages()
@@ -176,7 +185,7 @@ def test_every_wrong_answer_on_every_step_names_its_question(client, db, languag
         while step != "summary":
             valid = answers.get(step, answers.get(GROUP_OF.get(step), {}))
             if step not in checked:
-                for what, data in wrong_posts(step, valid):
+                for what, data in wrong_posts(step, valid, language):
                     response = client.post(driver.url(step), data)
                     shown += check_refused_page(response, f"{step}: {what}", generic)
                 checked.add(step)
@@ -184,4 +193,4 @@ def test_every_wrong_answer_on_every_step_names_its_question(client, db, languag
             assert response.status_code == 302, (step, response.context["error_summary"])
             step = driver.next_step
     assert set(FORMS) - checked == {"summary"}, "every step with questions is checked"
-    assert shown > 100, "wrong answers were refused, with messages to check"
+    assert shown > 60, "wrong answers were refused, with messages to check"

@@ -88,7 +88,9 @@ def test_random_data_on_any_step_never_gives_a_server_error(client, db, step, da
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(fields=st.dictionaries(st.sampled_from(FIELDS), values, max_size=20))
 def test_random_answers_then_the_summary_never_give_a_server_error(client, db, fields):

@@ -14,10 +14,13 @@ import re
 
 import pytest
 import time_machine
+from django.db import transaction
+from django.test import Client
 from django.utils import translation
 
 from assessments.reports.pdf import report_pdf
 from assessments.results.models import Assessment
+from assessments.thresholds import selectors
 from tests.questionnaire.driver import WizardDriver
 from tests.questionnaire.profiles import GENERAL, with_
 from tests.reports.support import pdf_text, squeeze
@@ -51,10 +54,20 @@ STEPS = with_(
 )
 
 
-@pytest.fixture
-def pages(client):
-    """Return the summary, the result page and the PDF text (English, and the PDF in both)."""
-    with time_machine.travel(dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC), tick=False):
+@pytest.fixture(scope="module")
+def pages(django_db_setup, django_db_blocker):
+    """Return the summary, the result page and the PDF text (English, and the PDF in both).
+
+    Rendered once for the module (a PDF takes seconds), in a transaction rolled back at once,
+    so that each test still starts from the empty database.
+    """
+    selectors.forget_stored_versions()
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        time_machine.travel(dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC), tick=False),
+    ):
+        client = Client()
         driver = WizardDriver(client)
         driver.answer_all(STEPS)
         summary = driver.get("summary").content.decode()
@@ -64,6 +77,8 @@ def pages(client):
         assessment = Assessment.objects.get()
         with translation.override("en"):
             pdf = report_pdf(result=assessment.result, answers=assessment.answers, reference="T-1")
+        transaction.set_rollback(True)
+    selectors.forget_stored_versions()
     return {"summary": text_of(summary), "result": text_of(result), "pdf": squeeze(pdf_text(pdf))}
 
 

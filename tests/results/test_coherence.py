@@ -30,33 +30,21 @@ from assessments.results.presentation import result_page
 from assessments.results.services import assessment_evaluate
 from assessments.thresholds.snapshot import thresholds_from_defaults
 from assessments.web.formats import longdate
-from tests.eligibility.test_cases import _iso, _load_cases, _on
+from tests.eligibility.golden import answers_json, golden_people
 from tests.eligibility.test_engine_properties import answers_data
 from tests.reports.support import pdf_text, squeeze
 
 STATUS_EN = {"met": "Met", "at_risk": "At risk", "not_met": "Not met", "exempt": "Exempt"}
 STATUS_EN["not_applicable"] = "Not applicable"
-FIRST_INCOME_YEAR = 2000
 
 
 def _golden():
     """Every golden case judged on its best route with the default thresholds."""
-    for param in _load_cases():
-        defaults, case = param.values
-        if case.get("route") or case.get("thresholds"):
-            continue
-        yield pytest.param(defaults, case, id=param.id)
-
-
-def _answers_json(defaults: dict, case: dict) -> dict:
-    on = _on(case)
-    data = {**defaults, **case.get("answers", {}), "application_date": on.isoformat()}
-    every_year = data.pop("income_every_year", None)
-    if every_year is not None and "income" not in case.get("answers", {}):
-        data["income"] = [
-            {"year": year, "applicant": every_year} for year in range(FIRST_INCOME_YEAR, on.year)
-        ]
-    return _iso(data)
+    return [
+        param
+        for param in golden_people()
+        if not (param.values[0].case.get("route") or param.values[0].case.get("thresholds"))
+    ]
 
 
 def _evaluate(data: dict) -> dict:
@@ -202,9 +190,9 @@ def _assert_cell(cell: str, overall: str, earliest: str | None, findings: list[d
             assert _date_text(max(timed)) in cell, cell
 
 
-@pytest.mark.parametrize(("defaults", "case"), list(_golden()))
-def test_every_golden_case_reads_the_same_in_the_headline_the_table_and_the_cards(defaults, case):
-    answers = _answers_json(defaults, case)
+@pytest.mark.parametrize("person", _golden())
+def test_every_golden_case_reads_the_same_in_the_headline_the_table_and_the_cards(person):
+    answers = answers_json(person)
     result = _evaluate(answers)
     assert_page_agrees(result, answers, render_page(result, answers))
 

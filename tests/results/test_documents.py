@@ -18,8 +18,8 @@ from assessments.eligibility.answers import answers_from_dict
 from assessments.eligibility.documents import documents_for_route
 from assessments.eligibility.rules import evaluate
 from assessments.reports.pdf import report_context
+from assessments.results.personas import case_answers_data, case_on
 from assessments.thresholds.snapshot import thresholds_from_defaults
-from tests.eligibility.test_cases import FIRST_INCOME_YEAR, _iso, _on
 from tests.results.conftest import BASE_ANSWERS, THRESHOLDS_SNAPSHOT, engine_result, store
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "eligibility" / "cases" / "documents"
@@ -35,14 +35,8 @@ def _load_cases():
 
 
 def _case_answers(defaults: dict, case: dict) -> tuple[dict, dt.date]:
-    on = _on(case)
-    data = {**defaults, **case.get("answers", {}), "application_date": on.isoformat()}
-    every_year = data.pop("income_every_year", None)
-    if every_year is not None and "income" not in case.get("answers", {}):
-        data["income"] = [
-            {"year": year, "applicant": every_year} for year in range(FIRST_INCOME_YEAR, on.year)
-        ]
-    return _iso(data), on
+    on = case_on(case)
+    return case_answers_data(defaults, case, on=on), on
 
 
 def _checklist(defaults: dict, case: dict):

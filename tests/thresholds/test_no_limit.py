@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 from assessments.eligibility.answers import AnswersInvalid
 from assessments.results.personas import Persona, builtin_personas, case_on
 from assessments.results.services import assessment_evaluate
-from assessments.results.trial import threshold_trial, trial_errors, with_candidate
+from assessments.results.trial import (
+    outcome_on,
+    threshold_trial,
+    trial_days,
+    trial_errors,
+    with_candidate,
+)
 from assessments.thresholds.snapshot import (
     THRESHOLD_KEYS,
     ThresholdValue,
@@ -77,7 +83,28 @@ def test_no_date_or_table_key_may_be_empty():
 @pytest.mark.parametrize("key", NO_LIMIT_KEYS)
 @pytest.mark.parametrize("day", [dt.date(2026, 12, 1), dt.date(2027, 6, 1)])
 def test_an_empty_value_where_allowed_never_makes_a_persona_raise(key, day):
-    trials = threshold_trial(candidate=empty_from(key, day), versions=SEED)
+    """What the admin's trial evaluates with the candidate in place (every persona, on its own
+    date and either side of the empty value's first day), without the trial's "before" half:
+    the stored versions alone are the same for every key and never see an empty value."""
+    candidate = empty_from(key, day)
+    after = with_candidate(SEED, candidate)
+    tried = 0
+    for persona in builtin_personas():
+        for on in trial_days(candidate, persona):
+            try:
+                answers = persona.answers(on=on)
+            except AnswersInvalid:
+                continue
+            outcome, error = outcome_on(answers, after, on)
+            assert error is None, (persona.name, on, error)
+            tried += 1
+    assert tried >= len(builtin_personas())
+
+
+def test_the_admins_trial_of_an_empty_value_where_allowed_finds_no_error():
+    """The trial itself (before and after) on one key: what refuses a version in the admin."""
+    candidate = empty_from("absence.single_trip_max_months", dt.date(2026, 12, 1))
+    trials = threshold_trial(candidate=candidate, versions=SEED)
     assert trials
     assert trial_errors(trials) == []
 
