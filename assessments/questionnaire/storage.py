@@ -50,12 +50,16 @@ def empty_run(step: str | None = None, *, answers=None, asked=None, drafts=None,
 def answered(page: flow.Step, answers: Mapping, asked: Mapping) -> bool:
     """Return whether the run holds the answers of ``page``.
 
-    A page that writes contract keys is answered when the document holds them all (its
-    steering answers are then read back from the document where not kept); a page that only
-    steers, when every steering answer is kept; a page with neither only shows something.
+    A page that writes contract keys is answered when the document holds any of them: a page
+    writes all its keys at once, so a missing one is a question added to the page after the run
+    was saved. The page's data then lacks it, and the page's form decides: a question this
+    applicant is not asked (or may leave blank) is no obstacle; one they must answer makes the
+    page invalid, so the wizard shows it again with every other answer in place. Its steering
+    answers are read back from the document where not kept. A page that only steers is answered
+    when every steering answer is kept; a page with neither only shows something.
     """
     if page.writes:
-        return all(key in answers for key in page.writes)
+        return any(key in answers for key in page.writes)
     return all(page.kept_name(name) in asked for name in page.asks)
 
 

@@ -145,6 +145,22 @@ NOTHING_TO_DO = {code for code in FINDING_CODES if code.endswith((".ok", ".met",
 
 SAMPLE.update(NATURALIZATION_SAMPLE)
 
+#: A permanent resident's check (route ``keep_pr``).
+KEEP_PR_SAMPLE = {
+    "grant_date": "2020-03-01",
+    "permit": "special",
+    "lapses_on": "2026-01-10",
+    "act_by": "2026-01-10",
+    "longest_on": "2031-01-10",
+    "max_years": 5,
+    "extension_max_years": 1,
+    "special_years": 1,
+    "validity_years": 7,
+    "renewal_opens": "2027-01-01",
+    "revocation_from": "2027-04-01",
+}
+SAMPLE.update(KEEP_PR_SAMPLE)
+
 RENDER = Template("{% load prcheck %}{% finding_text f %}|||{% finding_remedy f %}")
 
 
