@@ -322,7 +322,7 @@ PAGES: tuple[Step, ...] = (
         "status",
         forms.StatusForm,
         _("Your status of residence"),
-        writes=("application_date", "status"),
+        writes=("application_date", "status", "immigration_bureau"),
         asks=("naturalization",),
         initial=today_initial,
     ),

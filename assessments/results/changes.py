@@ -21,6 +21,7 @@ from assessments.results.view import Finding, ResultView, stored_answers
 ANSWER_NAMES = {
     "application_date": _("When do you plan to apply?"),
     "status": _("Your current status of residence"),
+    "immigration_bureau": _("Which regional immigration bureau will you apply at?"),
     "period_of_stay_years": _("Period of stay granted with this status"),
     "status_expiry_date": _("When does your period of stay end?"),
     "meets_landing_standards": _(

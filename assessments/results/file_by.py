@@ -46,6 +46,8 @@ class FilingView:
     fee_yen: int | None = None
     fee_grant_date: dt.date | None = None
     processing_months: int | None = None
+    #: The bureau whose own figure gave ``processing_months`` (None: the nationwide figure).
+    processing_bureau: str | None = None
 
     @property
     def draft_ahead(self) -> bool:

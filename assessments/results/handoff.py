@@ -35,11 +35,11 @@ from collections.abc import Callable, Mapping
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from assessments.eligibility.answers import SCHEMA, Trip
+from assessments.eligibility.answers import SCHEMA, Answers, Trip
 from assessments.eligibility.choices import Route
 from assessments.results.handoff_checks import CHECK_ITEMS, answer_text, finding_text, kind_label
 from assessments.results.presentation import result_page
-from assessments.results.view import as_list, stored_date
+from assessments.results.view import ResultView, application_date_of, stored_answers
 from assessments.web.formats import longdate
 
 README_FILE = "00_表紙_README.txt"
@@ -66,21 +66,15 @@ def _trip_order(trip: Trip) -> tuple[dt.date, dt.date]:
     return (trip.departure, trip.return_date)
 
 
-def stored_trips(answers: Mapping) -> tuple[list[Trip], list[Trip]]:
-    """Return the stored trips made and the planned ones, each oldest first.
+def stored_trips(answers: Answers | None) -> tuple[list[Trip], list[Trip]]:
+    """Return the trips made and the planned ones of the parsed answers, each oldest first.
 
-    The answers were validated before they were stored; a malformed item (a hand-made row)
-    is skipped rather than guessed at.
+    Answers that no longer parse (``stored_answers`` gives None) have no trips to list: the
+    pack is still made, and the answers file keeps them as stored.
     """
-    made, planned = [], []
-    for item in as_list(answers.get("trips")):
-        if not isinstance(item, Mapping):
-            continue
-        departure, back = stored_date(item.get("departure")), stored_date(item.get("return"))
-        if departure is None or back is None:
-            continue
-        trip = Trip(departure, back, planned=item.get("planned") is True)
-        (planned if trip.planned else made).append(trip)
+    trips = answers.trips if answers is not None else ()
+    made = [trip for trip in trips if not trip.planned]
+    planned = [trip for trip in trips if trip.planned]
     return sorted(made, key=_trip_order), sorted(planned, key=_trip_order)
 
 
@@ -102,7 +96,7 @@ def travel_history_csv(trips: list[Trip]) -> bytes:
     return csv_bytes([header, *rows])
 
 
-def self_check_csv(answers: Mapping, result: Mapping, trips: list[Trip]) -> bytes:
+def self_check_csv(answers: Answers | None, result: ResultView, trips: list[Trip]) -> bytes:
     """Return each check item with the applicant's answer and its finding, in both languages."""
     header = [
         "番号 / No.",
@@ -163,10 +157,10 @@ def documents_csv(answers: Mapping, result: Mapping) -> bytes:
     return csv_bytes(rows)
 
 
-def _cover(*, result: Mapping, checked_on: dt.date, planned: int) -> list[str]:
+def _cover(*, result: ResultView, checked_on: dt.date, planned: int) -> list[str]:
     """Return the cover's lines in the active language."""
-    route = result.get("route")
-    application_date = stored_date(result.get("application_date"))
+    route = result.route
+    application_date = result.application_date
     lines = [
         gettext("prcheck, permanent residence self-check: files for your immigration lawyer"),
         gettext("Date of the check: %(date)s") % {"date": longdate(checked_on)},
@@ -226,7 +220,7 @@ def _cover(*, result: Mapping, checked_on: dt.date, planned: int) -> list[str]:
     return lines
 
 
-def cover_text(*, result: Mapping, checked_on: dt.date, planned: int) -> bytes:
+def cover_text(*, result: ResultView, checked_on: dt.date, planned: int) -> bytes:
     """Return the cover sheet: the Japanese text, then the English (CRLF, for Notepad too)."""
     blocks = []
     for language in LANGUAGES:
@@ -238,14 +232,20 @@ def cover_text(*, result: Mapping, checked_on: dt.date, planned: int) -> bytes:
 
 
 def handoff_files(*, answers: Mapping, result: Mapping, checked_on: dt.date) -> dict[str, bytes]:
-    """Return the pack's files by name, in the order of their numbers."""
-    made, planned = stored_trips(answers)
+    """Return the pack's files by name, in the order of their numbers.
+
+    The answers file is the stored document as it is; every other file reads the typed view
+    of the result and the parsed answers (None when they no longer parse).
+    """
+    view = ResultView.from_json(result)
+    parsed = stored_answers(answers, application_date=application_date_of(result))
+    made, planned = stored_trips(parsed)
     answers_json = json.dumps(answers, ensure_ascii=False, indent=2) + "\n"
     return {
-        README_FILE: cover_text(result=result, checked_on=checked_on, planned=len(planned)),
+        README_FILE: cover_text(result=view, checked_on=checked_on, planned=len(planned)),
         ANSWERS_FILE: answers_json.encode("utf-8"),
         TRAVEL_HISTORY_FILE: travel_history_csv(made),
-        SELF_CHECK_FILE: self_check_csv(answers, result, made),
+        SELF_CHECK_FILE: self_check_csv(parsed, view, made),
         DOCUMENTS_FILE: documents_csv(answers, result),
     }
 

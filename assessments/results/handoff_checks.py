@@ -9,22 +9,24 @@ own questions are not quoted: its wording is not in the reviewed sources.
 
 Beside each item: what the stored answers say (facts, worded in the active language; days
 abroad as the engine counts them, ``Trip.days``) and the stored finding of the requirement
-it relates to. Nothing is judged here.
+it relates to. Both are read typed: the answers parsed back to ``Answers`` (None when they no
+longer parse, then each item says so) and the result through ``ResultView``. Nothing is
+judged here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.answers import Trip
+from assessments.eligibility.answers import Answers, Trip
 from assessments.eligibility.choices import RequirementStatus, Route
 from assessments.eligibility.rules.continuity import days_abroad_by_year
-from assessments.results.view import as_list, stored_date
+from assessments.results.view import ResultView
 from assessments.results.wording import REQUIREMENT as REQUIREMENT_NAMES
 from assessments.web.formats import is_japanese, longdate
 
@@ -38,7 +40,8 @@ class CheckItem:
     """One line to check: ``quote`` in Japanese as its source words it, ``english`` a rendering.
 
     ``official`` is False for a practitioners' line; ``requirements`` are the result's
-    requirement ids the line relates to; ``answer`` words the stored answers' facts.
+    requirement ids the line relates to; ``answer`` words the parsed answers' facts;
+    ``from_trips`` items read only the trips, so they are worded even without answers.
     """
 
     key: str
@@ -47,7 +50,8 @@ class CheckItem:
     source: str
     official: bool
     requirements: tuple[str, ...]
-    answer: Callable[[Mapping, list[Trip]], str]
+    answer: Callable[[Answers, list[Trip]], str]
+    from_trips: bool = False
 
 
 def _sentences(*parts: str) -> str:
@@ -55,9 +59,9 @@ def _sentences(*parts: str) -> str:
     return ("" if is_japanese() else " ").join(part for part in parts if part)
 
 
-def _residence(answers: Mapping, trips: list[Trip]) -> str:
-    start = stored_date(answers.get("residence_start_date"))
-    qualifying = stored_date(answers.get("qualifying_status_start_date"))
+def _residence(answers: Answers, trips: list[Trip]) -> str:
+    start = answers.residence_start_date
+    qualifying = answers.qualifying_status_start_date
     return _sentences(
         gettext("Continuous residence in Japan since %(date)s.") % {"date": longdate(start)}
         if start
@@ -69,16 +73,12 @@ def _residence(answers: Mapping, trips: list[Trip]) -> str:
     )
 
 
-def _penalties(answers: Mapping, trips: list[Trip]) -> str:
-    records = [r for r in as_list(answers.get("criminal_records")) if isinstance(r, Mapping)]
-    serious = [
-        v
-        for v in as_list(answers.get("traffic_violations"))
-        if isinstance(v, Mapping) and v.get("kind") == "serious"
-    ]
+def _penalties(answers: Answers, trips: list[Trip]) -> str:
+    records = answers.criminal_records
+    serious = [v for v in answers.traffic_violations if v.kind == "serious"]
     if not records and not serious:
         return gettext("No sentence in Japan (fine or imprisonment) answered.")
-    latest = max((d for r in records if (d := stored_date(r.get("completed_on")))), default=None)
+    latest = max((r.completed_on for r in records), default=None)
     return _sentences(
         ngettext(
             "%(count)s sentence in Japan answered, the last one completed on %(date)s.",
@@ -99,10 +99,10 @@ def _penalties(answers: Mapping, trips: list[Trip]) -> str:
     )
 
 
-def _duties(answers: Mapping, trips: list[Trip]) -> str:
-    payments = [p for p in as_list(answers.get("payments")) if isinstance(p, Mapping)]
-    unpaid = sum(1 for p in payments if p.get("paid_date") in (None, ""))
-    missed = len(as_list(answers.get("missed_notifications")))
+def _duties(answers: Answers, trips: list[Trip]) -> str:
+    payments = answers.payments
+    unpaid = sum(1 for p in payments if p.paid_date is None)
+    missed = len(answers.missed_notifications)
     return _sentences(
         ngettext(
             "%(count)s tax or insurance payment not made by its due date (%(unpaid)s still unpaid).",
@@ -113,11 +113,9 @@ def _duties(answers: Mapping, trips: list[Trip]) -> str:
         % {"count": len(payments), "unpaid": unpaid}
         if payments
         else gettext("Every tax, pension and health-insurance payment made on time."),
-        gettext("Not enrolled in the public pension.")
-        if answers.get("pension_enrolled") is False
-        else "",
+        gettext("Not enrolled in the public pension.") if not answers.pension_enrolled else "",
         gettext("Not enrolled in public health insurance.")
-        if answers.get("health_insurance_enrolled") is False
+        if not answers.health_insurance_enrolled
         else "",
         ngettext(
             "%(count)s immigration notification filed late or not at all.",
@@ -130,29 +128,29 @@ def _duties(answers: Mapping, trips: list[Trip]) -> str:
     )
 
 
-def _period_of_stay(answers: Mapping, trips: list[Trip]) -> str:
-    years = answers.get("period_of_stay_years")
-    expiry = stored_date(answers.get("status_expiry_date"))
-    if isinstance(years, int | float) and not isinstance(years, bool) and years >= 1:
+def _period_of_stay(answers: Answers, trips: list[Trip]) -> str:
+    years = answers.period_of_stay_years
+    expiry = answers.status_expiry_date
+    if years is None:
+        period = gettext("Not answered.")
+    elif years >= 1:
         period = ngettext(
             "Period of stay: %(years)s year.", "Period of stay: %(years)s years.", int(years)
         ) % {"years": int(years)}
-    elif isinstance(years, int | float) and not isinstance(years, bool):
-        period = gettext("Period of stay: %(months)s months.") % {"months": round(years * 12)}
     else:
-        period = gettext("Not answered.")
+        period = gettext("Period of stay: %(months)s months.") % {"months": round(years * 12)}
     ends = gettext("It ends on %(date)s.") % {"date": longdate(expiry)} if expiry else ""
     return _sentences(period, ends)
 
 
-def _landing_standards(answers: Mapping, trips: list[Trip]) -> str:
-    if answers.get("meets_landing_standards") is False:
+def _landing_standards(answers: Answers, trips: list[Trip]) -> str:
+    if not answers.meets_landing_standards:
         return gettext("Answered that the current activity no longer fits the status.")
     return gettext("Answered that the current activity fits the status.")
 
 
-def _public_health(answers: Mapping, trips: list[Trip]) -> str:
-    if answers.get("public_health_risk") is True:
+def _public_health(answers: Answers, trips: list[Trip]) -> str:
+    if answers.public_health_risk:
         return gettext("A public-health risk was answered.")
     return gettext("No public-health risk answered.")
 
@@ -161,7 +159,7 @@ def _days(count: int) -> str:
     return ngettext("%(count)s day", "%(count)s days", count) % {"count": count}
 
 
-def _longest_trip(answers: Mapping, trips: list[Trip]) -> str:
+def _longest_trip(answers: Answers | None, trips: list[Trip]) -> str:
     if not trips:
         return gettext("No trip abroad answered.")
     longest = max(trips, key=lambda trip: trip.days)
@@ -175,7 +173,7 @@ def _longest_trip(answers: Mapping, trips: list[Trip]) -> str:
     }
 
 
-def _heaviest_year(answers: Mapping, trips: list[Trip]) -> str:
+def _heaviest_year(answers: Answers | None, trips: list[Trip]) -> str:
     by_year = days_abroad_by_year(tuple(trips))
     if not by_year:
         return gettext("No trip abroad answered.")
@@ -267,6 +265,7 @@ CHECK_ITEMS = (
         False,
         ("continuity",),
         _longest_trip,
+        from_trips=True,
     ),
     CheckItem(
         "days_per_year",
@@ -276,6 +275,7 @@ CHECK_ITEMS = (
         False,
         ("continuity",),
         _heaviest_year,
+        from_trips=True,
     ),
 )
 
@@ -287,30 +287,23 @@ def kind_label(item: CheckItem) -> str:
     return gettext("Practitioners' line (not confirmed on the official self-check sheet)")
 
 
-def finding_text(result: Mapping, item: CheckItem) -> str:
+def finding_text(result: ResultView, item: CheckItem) -> str:
     """Word the stored findings of ``item``'s requirements: name, status and the day it clears."""
-    findings = {
-        f.get("id"): f for f in as_list(result.get("requirements")) if isinstance(f, Mapping)
-    }
     parts = []
     for requirement in item.requirements:
-        finding = findings.get(requirement)
+        finding = result.finding(requirement)
         if finding is None:
             continue
-        status = finding.get("status")
-        label = (
-            RequirementStatus(status).label
-            if status in RequirementStatus.values
-            else str(status or "")
-        )
+        status = finding.status
+        label = RequirementStatus(status).label if status in RequirementStatus.values else status
         name = REQUIREMENT_NAMES.get(requirement, requirement)
-        if requirement == "residence_period" and result.get("route") in Route.values:
+        if requirement == "residence_period" and result.route in Route.values:
             name = gettext("%(requirement)s (%(route)s)") % {
                 "requirement": name,
-                "route": Route(result["route"]).label,
+                "route": Route(result.route).label,
             }
         words = {"requirement": name, "status": label}
-        if clears_on := stored_date(finding.get("clears_on")):
+        if clears_on := finding.clears_on:
             words["date"] = longdate(clears_on)
             parts.append(gettext("%(requirement)s: %(status)s (met by time on %(date)s)") % words)
         else:
@@ -318,6 +311,12 @@ def finding_text(result: Mapping, item: CheckItem) -> str:
     return ("／" if is_japanese() else " / ").join(parts) or "—"
 
 
-def answer_text(answers: Mapping, past_trips: list[Trip], item: CheckItem) -> str:
-    """Word what the stored answers say for ``item``, in the active language."""
+def answer_text(answers: Answers | None, past_trips: list[Trip], item: CheckItem) -> str:
+    """Word what the parsed answers say for ``item``, in the active language.
+
+    Without answers (none stored, or they no longer parse) only the items on trips are
+    worded, from no trips; the others say the question is not answered.
+    """
+    if answers is None and not item.from_trips:
+        return gettext("Not answered.")
     return item.answer(answers, past_trips)

@@ -770,6 +770,7 @@ def _filing(data: Mapping) -> FilingView | None:
         fee_yen=_int(fee.get("yen")),
         fee_grant_date=_date(fee.get("likely_grant_date")),
         processing_months=_int(fee.get("processing_months")),
+        processing_bureau=_text(fee.get("processing_bureau")) or None,
     )
 
 

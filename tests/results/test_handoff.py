@@ -308,3 +308,16 @@ def test_a_result_without_answers_still_gives_a_pack(client):
     assert json.loads(archive.read(FILES[1])) == {}
     assert rows(archive, FILES[2]) == [rows(archive, FILES[2])[0]]
     assert self_check(archive)[7]["Your answer"] == "No trip abroad answered."
+
+
+def test_answers_that_no_longer_parse_still_give_a_pack_with_the_findings(client):
+    assessment = stored(TROUBLED)
+    broken = {**assessment.answers, "status": "no_such_status", "trips": "not a list"}
+    Assessment.objects.filter(pk=assessment.pk).update(answers=broken)
+    archive = pack(client, Assessment.objects.get(pk=assessment.pk))
+    assert json.loads(archive.read(FILES[1])) == broken, "the answers file stays as stored"
+    assert rows(archive, FILES[2]) == [rows(archive, FILES[2])[0]]
+    items = self_check(archive)
+    assert items[2]["Your answer"] == "Not answered."
+    assert items[2]["Finding"].startswith("Good conduct: Not met"), "the result still reads"
+    assert items[7]["Your answer"] == "No trip abroad answered."

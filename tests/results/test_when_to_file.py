@@ -87,6 +87,27 @@ def test_the_page_says_it_in_japanese_without_stating_the_draft_as_law(client):
     assert "20万円" in text
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "If a decision at the Tokyo Regional Immigration Services Bureau takes about 16 "),
+        ("ja", "東京出入国在留管理局での審査に約16か月かかる（実務上の目安）"),
+    ],
+)
+def test_the_fee_sentence_names_the_bureau_whose_processing_time_it_uses(client, language, words):
+    assessment = stored({**SPOUSE, "immigration_bureau": "tokyo"})
+    assert assessment.result["fee_at_grant"]["processing_bureau"] == "tokyo"
+    assert words in _text(client.get(f"/{language}/result/{assessment.token}/"))
+
+
+def test_without_a_bureau_of_its_own_the_fee_sentence_names_none(client):
+    text = _text(
+        client.get(f"/en/result/{stored({**SPOUSE, 'immigration_bureau': 'osaka'}).token}/")
+    )
+    assert "If a decision takes about 12 months" in text
+    assert "decision at the Osaka" not in text
+
+
 def test_a_result_no_change_touches_has_no_section(client):
     assessment = stored(NOT_YET)
     assert assessment.result["rule_changes"] == []

@@ -43,6 +43,7 @@ QUESTION_ERRORS = {
     "status": {
         "application_date": _("Enter the date you plan to apply"),
         "status": _("Select your current status of residence"),
+        "immigration_bureau": _("Select the regional immigration bureau you will apply at"),
         "naturalization": _("Select yes if you also want naturalization checked"),
     },
     "stay": {

@@ -5,7 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import APPLICANT_STATUSES, BusinessStandards
+from assessments.eligibility.choices import (
+    APPLICANT_STATUSES,
+    BusinessStandards,
+    ImmigrationBureau,
+)
 from assessments.questionnaire.forms.step import StepForm
 from assessments.templatetags.prcheck import longdate, yen
 from assessments.web.fields import (
@@ -34,6 +38,20 @@ class StatusForm(StepForm):
         _("As printed on your residence card (在留カード)."),
         APPLICANT_STATUSES,
     )
+    #: Optional, and only for the expected processing time (and so the fee at grant): a
+    #: bureau with its own practice figure uses it, any other answer the nationwide one.
+    immigration_bureau = forms.ChoiceField(
+        label=_("Which regional immigration bureau will you apply at?"),
+        help_text=_(
+            "The bureau with jurisdiction over your address (its branch offices included). "
+            "Optional: it changes only the expected processing time, and with it the date "
+            "permission would likely come and the fee in force then, never whether you meet "
+            "the requirements."
+        ),
+        choices=ImmigrationBureau.choices,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "radios"}),
+    )
 
     naturalization = forms.TypedChoiceField(
         label=_("Do you also want to check naturalization (帰化)?"),
@@ -53,6 +71,9 @@ class StatusForm(StepForm):
         self.latest_application_date = years_later(self.today, MAX_APPLICATION_YEARS_AHEAD)
         # Optional: left empty, naturalization is not checked, which the summary says as "No".
         self.fields["naturalization"].empty_answer = YesNo.NO.label
+        self.fields["immigration_bureau"].empty_answer = _(
+            "Not answered: the nationwide processing time is used"
+        )
         self.fields["application_date"].widget.attrs.update(
             min=self.today.isoformat(), max=self.latest_application_date.isoformat()
         )
