@@ -212,9 +212,7 @@ def test_an_error_of_the_whole_profile_links_to_the_first_question():
         form.is_valid()
         form.add_profile_errors({"salary_bonus": [("unknown_field", {})]})
         summary = form.error_summary()
-    assert summary == [
-        ("id_category_0", "This is not one of the profile fields prcheck knows.")
-    ]
+    assert summary == [("id_category_0", "This is not one of the profile fields prcheck knows.")]
 
 
 DATED_ERRORS = [
