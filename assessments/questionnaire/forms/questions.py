@@ -69,6 +69,7 @@ QUESTION_ERRORS = {
             "Enter the date your current status was granted, or you were recognised as a refugee"
         )
     },
+    "card": {"residence_card_expiry": _("Enter the date your residence card expires")},
     "hsp": {
         "hsp_points_now_source": _("Select how you will give your points on the application date"),
         "hsp_points_one_year_ago_source": _(

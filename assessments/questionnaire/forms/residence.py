@@ -5,7 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.eligibility.choices import APPLICANT_STATUSES, BusinessStandards
+from assessments.eligibility.choices import (
+    APPLICANT_STATUSES,
+    BusinessStandards,
+    ResidenceStatus,
+)
 from assessments.questionnaire.forms.step import StepForm
 from assessments.templatetags.prcheck import longdate, yen
 from assessments.web.fields import (
@@ -16,6 +20,16 @@ from assessments.web.fields import (
     is_yes,
     years_later,
     yes_no,
+)
+
+#: The status question's choices: the statuses one applies from, then permanent residence
+#: itself, for a holder's own check (``keep_pr``: the start page links to it directly).
+STATUS_CHOICES = (
+    *APPLICANT_STATUSES,
+    (
+        ResidenceStatus.PERMANENT_RESIDENT.value,
+        _("Permanent Resident (already granted): check that I keep it"),
+    ),
 )
 
 #: How far ahead an application date may be planned (a form limit, not a legal threshold).
@@ -32,7 +46,7 @@ class StatusForm(StepForm):
     status = choice(
         _("Your current status of residence"),
         _("As printed on your residence card (在留カード)."),
-        APPLICANT_STATUSES,
+        STATUS_CHOICES,
     )
 
     naturalization = forms.TypedChoiceField(
@@ -182,8 +196,43 @@ class MarriageForm(StepForm):
 
 
 class GrantForm(StepForm):
+    """When the status was granted: the route's start, or for a permanent resident's own
+    check the grant of permanent residence (worded for each, from the status answered)."""
+
     step = "grant"
     status_grant_date = date_field(
         _("When were you granted your current status, or recognised as a refugee?"),
         _("The date your Long-Term Resident, refugee or Highly Skilled Professional status began."),
+    )
+
+    def __init__(self, *args, permanent_resident: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if permanent_resident:
+            field = self.fields["status_grant_date"]
+            field.label = _("When were you granted permanent residence?")
+            field.help_text = _(
+                "The date of the permanent residence permit (永住許可), as on your residence card "
+                "or the notice of the permit."
+            )
+            message = _("Enter the date you were granted permanent residence")
+            field.error_messages.update(required=message, invalid=message)
+
+
+class CardForm(StepForm):
+    """The expiry of a permanent resident's residence card (asked only in the keep-PR check).
+
+    Left blank, the keep-PR check estimates the next expiry from the grant and says so.
+    """
+
+    step = "card"
+    #: The card's expiry is usually after the day of the check.
+    limit_dates = False
+    residence_card_expiry = date_field(
+        _("When does your residence card expire?"),
+        _(
+            "The expiry date printed on your residence card (在留カード). Leave empty if you do "
+            "not know it: the check then estimates it from the date of the grant."
+        ),
+        required=False,
+        empty_answer=_("Not known: estimated from the grant"),
     )

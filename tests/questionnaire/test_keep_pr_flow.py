@@ -1,0 +1,119 @@
+"""A permanent resident's own check (issue 25): from the start page, through the wizard's
+own pages (grant, trips, taxes, payments), to the keep-PR result."""
+
+import datetime as dt
+import re
+
+from assessments.results.models import Assessment
+from tests.questionnaire import profiles as p
+from tests.questionnaire.driver import RUN_IN_URL, WizardDriver
+
+D = dt.date
+
+#: What an application asks and a permanent resident's check does not.
+APPLICATION_ONLY = {
+    "stay",
+    "residence",
+    "marriage",
+    "household",
+    "income",
+    "conduct",
+    "sentences",
+    "traffic_violations",
+    "naturalization",
+    "naturalization_birth",
+    "hsp",
+    "hsp_typed",
+    "hsp_now",
+    "hsp_year_ago",
+    "hsp_three_years_ago",
+    "hsp_points",
+}
+
+
+def keep_pr_driver(client) -> WizardDriver:
+    """Follow the start page's link for permanent residents."""
+    start = client.get("/en/")
+    link = re.search(r'href="(/en/check/\?for=keep_pr)"', start.content.decode())
+    assert link, "the start page links to the keep-PR check"
+    return WizardDriver(client, start=link[1])
+
+
+def test_a_permanent_resident_goes_from_the_start_page_to_the_keep_pr_verdict(client, db):
+    driver = keep_pr_driver(client)
+    assert driver.next_step == "grant"
+    page = driver.get("grant").content.decode()
+    assert "When were you granted permanent residence?" in page
+    order = []
+    steps = {
+        "grant": {"status_grant_date": D(2020, 5, 1)},
+        "card": {"residence_card_expiry": D(2027, 5, 1)},
+        "travel": {
+            "has_trips": True,
+            "trips": [{"departure": D(2024, 3, 1), "return_date": D(2024, 3, 20)}],
+        },
+        "taxes": {**p.TAXES, "taxes_paid": False, "paid_on_time": False},
+        "payments": {
+            "payments": [{"kind": "pension", "due_date": D(2025, 5, 31), "paid_date": None}]
+        },
+    }
+    step = "grant"
+    while step != "summary":
+        order.append(step)
+        response = driver.answer(step, **steps[step])
+        assert response.status_code == 302, (step, response.context["error_summary"])
+        step = driver.next_step
+    assert order == ["grant", "card", "travel", "taxes", "payments"]
+    summary = driver.get("summary").content.decode()
+    assert "When were you granted permanent residence?" in summary
+    assert "When does your residence card expire?" in summary
+    response = driver.answer("summary")
+    token = response["Location"].rstrip("/").rsplit("/", 1)[-1]
+    assessment = Assessment.objects.get(token=token)
+    assert assessment.answers["status"] == "permanent_resident"
+    assert assessment.answers["residence_card_expiry"] == "2027-05-01"
+    assert assessment.result["route"] == "keep_pr"
+    # A pension payment still unpaid: act now, before non-payment can end permanent residence.
+    assert assessment.result["keep_pr"]["verdict"] == "act_now"
+    page = client.get(response["Location"], follow=True)
+    assert page.status_code == 200
+    dues = next(r for r in assessment.result["requirements"] if r["id"] == "public_dues")
+    assert dues["code"] == "keep_pr.dues.unpaid"
+
+
+def test_a_permanent_resident_is_not_asked_what_only_an_application_needs(client, db):
+    driver = keep_pr_driver(client)
+    for step, fields in (
+        ("grant", {"status_grant_date": D(2020, 5, 1)}),
+        ("card", {"residence_card_expiry": None}),
+        ("travel", {"has_trips": False}),
+        ("taxes", p.TAXES),
+    ):
+        assert driver.answer(step, **fields).status_code == 302
+    assert driver.next_step == "summary"
+    sections = {s.step for s in driver.get("summary").context["sections"]}
+    assert sections == {"status", "grant", "card", "travel", "taxes"}
+    for step in APPLICATION_ONLY:
+        # A page the route does not ask sends back to where the run stands.
+        assert driver.get(step).status_code == 302
+    response = driver.answer("summary")
+    assessment = Assessment.objects.get(token=response["Location"].rstrip("/").rsplit("/", 1)[-1])
+    assert assessment.result["keep_pr"]["verdict"] == "no_known_risk"
+    assert assessment.result["keep_pr"]["card"]["estimated"] is True
+
+
+def test_the_grant_date_is_asked_of_a_permanent_resident_in_japanese_too(client, db):
+    driver = WizardDriver(client, language="ja", start="/ja/check/?for=keep_pr")
+    response = driver.answer("grant", status_grant_date="")
+    assert response.status_code == 200
+    messages = [message for _anchor, message in response.context["error_summary"]]
+    assert messages == ["永住許可を受けた日を入力してください"], messages
+
+
+def test_an_applicant_starting_the_check_is_asked_the_status_first(client, db):
+    response = client.get("/en/check/")
+    assert RUN_IN_URL.search(response["Location"])["step"] == "status"
+    driver = WizardDriver(client)
+    order = driver.answer_all(p.GENERAL)
+    assert order[:3] == ["status", "stay", "residence"]
+    assert "card" not in order and "conduct" in order
