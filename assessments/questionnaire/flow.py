@@ -444,6 +444,7 @@ PAGES: tuple[Step, ...] = (
         _("Trips abroad"),
         writes=("trips",),
         asks=("has_trips",),
+        form_kwargs=travel_kwargs,
         context=lambda wizard, form, kwargs: wizard.trips_context(form, kwargs),
     ),
     Step(

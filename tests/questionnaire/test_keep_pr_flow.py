@@ -50,7 +50,19 @@ def test_a_permanent_resident_goes_from_the_start_page_to_the_keep_pr_verdict(cl
         "card": {"residence_card_expiry": D(2027, 5, 1)},
         "travel": {
             "has_trips": True,
-            "trips": [{"departure": D(2024, 3, 1), "return_date": D(2024, 3, 20)}],
+            "trips": [
+                {
+                    "departure": D(2024, 3, 1),
+                    "return_date": D(2024, 3, 20),
+                    "reentry_permit": "special",
+                },
+                {
+                    "departure": D(2025, 1, 10),
+                    "return_date": D(2026, 6, 1),
+                    "reentry_permit": "permit",
+                    "reentry_permit_expiry": D(2027, 1, 9),
+                },
+            ],
         },
         "taxes": {**p.TAXES, "taxes_paid": False, "paid_on_time": False},
         "payments": {
@@ -72,6 +84,8 @@ def test_a_permanent_resident_goes_from_the_start_page_to_the_keep_pr_verdict(cl
     assessment = Assessment.objects.get(token=token)
     assert assessment.answers["status"] == "permanent_resident"
     assert assessment.answers["residence_card_expiry"] == "2027-05-01"
+    assert [t.get("reentry_permit") for t in assessment.answers["trips"]] == ["special", "permit"]
+    assert assessment.answers["trips"][1]["reentry_permit_expiry"] == "2027-01-09"
     assert assessment.result["route"] == "keep_pr"
     # A pension payment still unpaid: act now, before non-payment can end permanent residence.
     assert assessment.result["keep_pr"]["verdict"] == "act_now"
@@ -79,6 +93,45 @@ def test_a_permanent_resident_goes_from_the_start_page_to_the_keep_pr_verdict(cl
     assert page.status_code == 200
     dues = next(r for r in assessment.result["requirements"] if r["id"] == "public_dues")
     assert dues["code"] == "keep_pr.dues.unpaid"
+    reentry = next(r for r in assessment.result["requirements"] if r["id"] == "reentry")
+    assert (reentry["status"], reentry["code"]) == ("met", "keep_pr.reentry.ok")
+
+
+def test_a_fourteen_month_trip_on_a_special_re_entry_permit_ends_permanent_residence(client, db):
+    driver = keep_pr_driver(client)
+    driver.answer("grant", status_grant_date=D(2020, 5, 1))
+    driver.answer("card", residence_card_expiry=None)
+    trip = {"departure": D(2024, 1, 5), "return_date": D(2025, 3, 5), "reentry_permit": "special"}
+    assert driver.answer("travel", has_trips=True, trips=[trip]).status_code == 302
+    driver.answer("taxes", **p.TAXES)
+    response = driver.answer("summary")
+    assessment = Assessment.objects.get(token=response["Location"].rstrip("/").rsplit("/", 1)[-1])
+    assert assessment.result["keep_pr"]["verdict"] == "lost"
+    reentry = next(r for r in assessment.result["requirements"] if r["id"] == "reentry")
+    assert (reentry["status"], reentry["code"]) == ("not_met", "keep_pr.reentry.lapsed")
+
+
+def test_a_permit_expiry_without_a_re_entry_permit_is_refused_beside_the_field(client, db):
+    driver = keep_pr_driver(client)
+    driver.answer("grant", status_grant_date=D(2020, 5, 1))
+    driver.answer("card", residence_card_expiry=None)
+    trip = {
+        "departure": D(2024, 1, 5),
+        "return_date": D(2024, 2, 5),
+        "reentry_permit": "special",
+        "reentry_permit_expiry": D(2025, 1, 5),
+    }
+    response = driver.answer("travel", has_trips=True, trips=[trip])
+    assert response.status_code == 200
+    row = response.context["form"].formsets["trips"].forms[0]
+    assert row.errors["reentry_permit_expiry"]
+    assert response.context["error_summary"]
+
+
+def test_an_applicants_trips_do_not_ask_the_re_entry_permit(driver):
+    driver.answer_all(p.GENERAL)
+    row = driver.get("travel").context["form"].formsets["trips"].forms[0]
+    assert "reentry_permit" not in row.fields and "reentry_permit_expiry" not in row.fields
 
 
 def test_a_permanent_resident_is_not_asked_what_only_an_application_needs(client, db):
