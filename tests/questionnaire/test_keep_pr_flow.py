@@ -170,3 +170,21 @@ def test_an_applicant_starting_the_check_is_asked_the_status_first(client, db):
     order = driver.answer_all(p.GENERAL)
     assert order[:3] == ["status", "stay", "residence"]
     assert "card" not in order and "conduct" in order
+
+
+def test_the_permit_questions_and_their_errors_are_in_japanese(client, db):
+    driver = WizardDriver(client, language="ja", start="/ja/check/?for=keep_pr")
+    driver.answer("grant", status_grant_date=D(2020, 5, 1))
+    driver.answer("card", residence_card_expiry=None)
+    trip = {
+        "departure": D(2024, 1, 5),
+        "return_date": D(2024, 2, 5),
+        "reentry_permit": "none",
+        "reentry_permit_expiry": D(2025, 1, 5),
+    }
+    response = driver.answer("travel", has_trips=True, trips=[trip])
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "出国時の再入国許可" in html and "永住許可を受けた後に出国したことがありますか？" in html
+    messages = [message for _anchor, message in response.context["error_summary"]]
+    assert any("有効期限は、再入国許可（通常）の場合にのみ" in m for m in messages), messages

@@ -96,6 +96,8 @@ QUESTION_ERRORS = {
     "travel-trips": {
         "departure": _("Enter the date you left Japan"),
         "return_date": _("Enter the date you came back"),
+        "reentry_permit": _("Select the re-entry permit you left on"),
+        "reentry_permit_expiry": _("Enter the expiry date of the re-entry permit"),
     },
     "household": {
         "dependents": _("Enter how many dependants you claim for tax, or 0"),
