@@ -6,7 +6,7 @@ import re
 
 from assessments.results.models import Assessment
 from tests.questionnaire import profiles as p
-from tests.questionnaire.driver import RUN_IN_URL, WizardDriver
+from tests.questionnaire.driver import RUN_IN_URL, WizardDriver, step_data
 
 D = dt.date
 
@@ -188,3 +188,22 @@ def test_the_permit_questions_and_their_errors_are_in_japanese(client, db):
     assert "出国時の再入国許可" in html and "永住許可を受けた後に出国したことがありますか？" in html
     messages = [message for _anchor, message in response.context["error_summary"]]
     assert any("有効期限は、再入国許可（通常）の場合にのみ" in m for m in messages), messages
+
+
+def test_pasted_trips_of_a_permanent_resident_leave_the_permit_not_answered(client, db):
+    driver = keep_pr_driver(client)
+    driver.answer("grant", status_grant_date=D(2020, 5, 1))
+    driver.answer("card", residence_card_expiry=None)
+    data = step_data("travel", {"has_trips": True})
+    data.update(trips_paste="2024/8/1-2024/8/20\n2025/1/5-2026/3/5\n", wizard_import_trips="1")
+    response = client.post(driver.url("travel"), data)
+    assert response.status_code == 302
+    driver.response = response
+    assert driver.next_step == "taxes"
+    driver.answer("taxes", **p.TAXES)
+    response = driver.answer("summary")
+    assessment = Assessment.objects.get(token=response["Location"].rstrip("/").rsplit("/", 1)[-1])
+    assert all("reentry_permit" not in trip for trip in assessment.answers["trips"])
+    # Not answered is never a known risk: a 14-month trip says what to check, as "met".
+    reentry = next(r for r in assessment.result["requirements"] if r["id"] == "reentry")
+    assert (reentry["status"], reentry["code"]) == ("met", "keep_pr.reentry.permit_missing")
