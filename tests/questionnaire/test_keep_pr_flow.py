@@ -78,6 +78,7 @@ def test_a_permanent_resident_goes_from_the_start_page_to_the_keep_pr_verdict(cl
     assert order == ["grant", "card", "travel", "taxes", "payments"]
     summary = driver.get("summary").content.decode()
     assert "When were you granted permanent residence?" in summary
+    assert "Date of the check" in summary and "When do you plan to apply?" not in summary
     assert "When does your residence card expire?" in summary
     response = driver.answer("summary")
     token = response["Location"].rstrip("/").rsplit("/", 1)[-1]

@@ -70,6 +70,19 @@ class StatusForm(StepForm):
         self.fields["application_date"].widget.attrs.update(
             min=self.today.isoformat(), max=self.latest_application_date.isoformat()
         )
+        if self._status_given() == ResidenceStatus.PERMANENT_RESIDENT:
+            # A permanent resident's own check applies for nothing: the date is the check's.
+            field = self.fields["application_date"]
+            field.label = _("Date of the check")
+            field.help_text = _("The rules in force on this day are used. We filled in today.")
+            message = _("Enter the date of the check")
+            field.error_messages.update(required=message, invalid=message)
+
+    def _status_given(self) -> str | None:
+        """Return the status as posted, or as the run holds it (the page's wording follows it)."""
+        if self.is_bound:
+            return self.data.get(self.add_prefix("status"))
+        return self.initial.get("status")
 
     def clean_application_date(self):
         value = self.cleaned_data["application_date"]
