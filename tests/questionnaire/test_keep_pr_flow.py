@@ -208,3 +208,29 @@ def test_pasted_trips_of_a_permanent_resident_leave_the_permit_not_answered(clie
     # Not answered is never a known risk: a 14-month trip says what to check, as "met".
     reentry = next(r for r in assessment.result["requirements"] if r["id"] == "reentry")
     assert (reentry["status"], reentry["code"]) == ("met", "keep_pr.reentry.permit_missing")
+
+
+def test_changing_a_keep_pr_answer_after_the_result_keeps_it_a_keep_pr_check(client, db):
+    driver = keep_pr_driver(client)
+    driver.answer("grant", status_grant_date=D(2020, 5, 1))
+    driver.answer("card", residence_card_expiry=None)
+    trip = {"departure": D(2024, 1, 5), "return_date": D(2024, 2, 5), "reentry_permit": "special"}
+    driver.answer("travel", has_trips=True, trips=[trip])
+    driver.answer("taxes", **p.TAXES)
+    token = driver.answer("summary")["Location"].rstrip("/").rsplit("/", 1)[-1]
+    again = WizardDriver(client, start=f"/en/check/change/{token}/")
+    assert again.next_step == "summary"
+    sections = {s.step: s.complete for s in again.get("summary").context["sections"]}
+    assert sections == dict.fromkeys(("status", "grant", "card", "travel", "taxes"), True)
+    row = again.get("travel").context["form"].formsets["trips"].forms[0]
+    assert (
+        row.initial.get("reentry_permit") == "special" or row["reentry_permit"].value() == "special"
+    )
+    assert (
+        again.answer("card", residence_card_expiry=D(2027, 5, 1), returning=True).status_code == 302
+    )
+    response = again.answer("summary")
+    later = Assessment.objects.get(token=response["Location"].rstrip("/").rsplit("/", 1)[-1])
+    assert later.result["route"] == "keep_pr"
+    assert later.answers["residence_card_expiry"] == "2027-05-01"
+    assert later.answers["trips"][0]["reentry_permit"] == "special"
