@@ -234,3 +234,19 @@ def test_changing_a_keep_pr_answer_after_the_result_keeps_it_a_keep_pr_check(cli
     assert later.result["route"] == "keep_pr"
     assert later.answers["residence_card_expiry"] == "2027-05-01"
     assert later.answers["trips"][0]["reentry_permit"] == "special"
+
+
+def test_choosing_permanent_residence_on_the_status_question_starts_the_same_check(driver):
+    status = {"application_date": D(2026, 12, 1), "status": "permanent_resident"}
+    assert driver.answer("status", **status, naturalization=True).status_code == 302
+    assert driver.next_step == "grant"
+    for step, fields in (
+        ("grant", {"status_grant_date": D(2020, 5, 1)}),
+        ("card", {"residence_card_expiry": None}),
+        ("travel", {"has_trips": False}),
+    ):
+        assert driver.answer(step, **fields).status_code == 302
+    assert driver.next_step == "taxes"
+    driver.answer("taxes", **p.TAXES)
+    # Naturalization was ticked, but the keep-PR check has no naturalization part.
+    assert driver.next_step == "summary"
