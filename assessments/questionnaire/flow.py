@@ -37,14 +37,27 @@ def _answers(wizard, step: str) -> dict:
     return wizard.get_cleaned_data_for_step(step) or {}
 
 
+def keeps_permanent_residence(wizard) -> bool:
+    """Return whether the run is a permanent resident's own check (``keep_pr``), not an
+    application: the engine then reads the grant, the card, the trips and the payments."""
+    return _answers(wizard, "status").get("status") == ResidenceStatus.PERMANENT_RESIDENT
+
+
+def applies(wizard) -> bool:
+    """Ask the pages only an application needs (stay, residence, household, income, conduct)."""
+    return not keeps_permanent_residence(wizard)
+
+
 def is_spouse(wizard) -> bool:
     """Ask for the marriage date when the applicant holds a spouse status."""
     return _answers(wizard, "status").get("status") in routes.SPOUSE_STATUSES
 
 
 def has_grant_date(wizard) -> bool:
-    """Ask when the status was granted of those whose route counts from it (the engine says)."""
-    return _answers(wizard, "status").get("status") in routes.GRANT_DATE_STATUSES
+    """Ask when the status was granted of those whose route counts from it (the engine says),
+    and of a permanent resident, whose check counts from the grant of permanent residence."""
+    status = _answers(wizard, "status").get("status")
+    return status in routes.GRANT_DATE_STATUSES or keeps_permanent_residence(wizard)
 
 
 def business_question(wizard) -> dict | None:
@@ -65,7 +78,8 @@ def asks_hsp_route(wizard) -> bool:
 
 
 def uses_hsp_route(wizard) -> bool:
-    """Ask for HSP points from HSP holders and from anyone who wants to try those routes."""
+    """Ask for HSP points from HSP holders and from anyone who wants to try those routes
+    (a permanent resident's check skips the residence page, so never asks them)."""
     if _answers(wizard, "status").get("status") == ResidenceStatus.HSP:
         return True
     return bool(_answers(wizard, "residence").get("hsp_route"))
@@ -204,8 +218,9 @@ def has_traffic_violations(wizard) -> bool:
 
 
 def checks_naturalization(wizard) -> bool:
-    """The naturalization questions, when the applicant asked for that check too."""
-    return bool(_answers(wizard, "status").get("naturalization"))
+    """The naturalization questions, when an applicant asked for that check too (the
+    keep-PR check has no naturalization part)."""
+    return applies(wizard) and bool(_answers(wizard, "status").get("naturalization"))
 
 
 def born_in_japan(wizard) -> bool:
@@ -298,6 +313,14 @@ def income_kwargs(wizard) -> dict:
     }
 
 
+def grant_kwargs(wizard) -> dict:
+    return {"permanent_resident": keeps_permanent_residence(wizard)}
+
+
+def travel_kwargs(wizard) -> dict:
+    return {"asks_reentry_permit": keeps_permanent_residence(wizard)}
+
+
 def payments_kwargs(wizard) -> dict:
     return {"taxes_paid": says_all_paid(wizard)}
 
@@ -336,6 +359,7 @@ PAGES: tuple[Step, ...] = (
             "meets_landing_standards",
             "business_manager_standards",
         ),
+        condition=applies,
         form_kwargs=stay_kwargs,
     ),
     Step(
@@ -346,6 +370,7 @@ PAGES: tuple[Step, ...] = (
         asks=("hsp_route",),
         initial=hsp_route_initial,
         form_kwargs=residence_kwargs,
+        condition=applies,
     ),
     Step(
         "marriage",
@@ -360,6 +385,14 @@ PAGES: tuple[Step, ...] = (
         _("When your status was granted"),
         writes=("status_grant_date",),
         condition=has_grant_date,
+        form_kwargs=grant_kwargs,
+    ),
+    Step(
+        "card",
+        forms.CardForm,
+        _("Your residence card"),
+        writes=("residence_card_expiry",),
+        condition=keeps_permanent_residence,
     ),
     Step(
         "hsp",
@@ -411,6 +444,7 @@ PAGES: tuple[Step, ...] = (
         _("Trips abroad"),
         writes=("trips",),
         asks=("has_trips",),
+        form_kwargs=travel_kwargs,
         context=lambda wizard, form, kwargs: wizard.trips_context(form, kwargs),
     ),
     Step(
@@ -418,6 +452,7 @@ PAGES: tuple[Step, ...] = (
         forms.HouseholdForm,
         _("Your household"),
         writes=("dependents", "dependents_abroad", "assets", "public_assistance"),
+        condition=applies,
     ),
     Step(
         "income",
@@ -427,6 +462,7 @@ PAGES: tuple[Step, ...] = (
         asks=("same_income",),
         form_kwargs=income_kwargs,
         context=lambda wizard, form, kwargs: {"income_floors": wizard.income_floors()},
+        condition=applies,
     ),
     Step(
         "taxes",
@@ -456,6 +492,7 @@ PAGES: tuple[Step, ...] = (
         _("Conduct and guarantor"),
         writes=("unauthorized_work", "public_health_risk", "guarantor"),
         asks=("has_criminal_records", "has_traffic_violations"),
+        condition=applies,
     ),
     Step(
         "sentences",

@@ -98,7 +98,11 @@ def _rows(key: str, rows: str, fields: Mapping[str, str]) -> Callable[[Mapping],
 
     def fragment(d: Mapping) -> dict:
         items = [
-            {item: contract_value(row.get(field)) for item, field in fields.items()}
+            {
+                item: contract_value(row.get(field))
+                for item, field in fields.items()
+                if item not in WRITTEN_WHEN_GIVEN or contract_value(row.get(field)) is not None
+            }
             for row in d.get(rows, ())
         ]
         return {key: [item[""] for item in items] if "" in fields else items}
@@ -111,9 +115,22 @@ def _naturalization(d: Mapping) -> dict:
     return {"family_arrears": bool(d.get("family_arrears"))}
 
 
+#: Row items the contract writes only when given, as ``answers_to_dict`` does (the re-entry
+#: permit of a trip: only the keep-PR check asks it, and a blank is "not answered").
+WRITTEN_WHEN_GIVEN = frozenset({"reentry_permit", "reentry_permit_expiry"})
+
 #: Contract list -> (step, formset name, {item key: row field}); "" is a list of bare values.
 ROW_FIELDS = {
-    "trips": ("travel", "trips", {"departure": "departure", "return": "return_date"}),
+    "trips": (
+        "travel",
+        "trips",
+        {
+            "departure": "departure",
+            "return": "return_date",
+            "reentry_permit": "reentry_permit",
+            "reentry_permit_expiry": "reentry_permit_expiry",
+        },
+    ),
     "payments": (
         "payments",
         "payments",

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from assessments.eligibility.answers import SCHEMA
+from assessments.eligibility.choices import ResidenceStatus
 from assessments.questionnaire import flow
 from assessments.questionnaire.mapping import locate
 from assessments.questionnaire.prefill import kept_answers, seed_answers
@@ -113,10 +115,32 @@ def reopen_completed(session, run: str, *, today) -> bool:
     return True
 
 
+#: ``?for=keep_pr`` on the check's start: the start page's link for permanent residents.
+START_FOR_PARAM, KEEP_PR = "for", "keep_pr"
+
+
 @require_safe
 def check_start(request):
-    """Start a new run, with its own id, at the first step."""
-    return redirect("assessments:check_step", run=new_run_id(), step=flow.STEPS[0][0])
+    """Start a new run, with its own id, at the first step.
+
+    From the start page's link for permanent residents, the run begins with the status
+    question answered (permanent residence, checked today) at the next page it asks: the
+    keep-PR check then goes through the wizard's own pages (``flow.keeps_permanent_residence``).
+    """
+    run = new_run_id()
+    if request.GET.get(START_FOR_PARAM) != KEEP_PR:
+        return redirect("assessments:check_step", run=run, step=flow.STEPS[0][0])
+    answers = {
+        "schema": SCHEMA,
+        "application_date": timezone.localdate().isoformat(),
+        "status": ResidenceStatus.PERMANENT_RESIDENT.value,
+    }
+    first = flow.PAGE["grant"].name
+    request.session[run_session_key(run)] = empty_run(
+        first, answers=answers, asked={"naturalization": []}
+    )
+    remember_run(request.session, run)
+    return redirect("assessments:check_step", run=run, step=first)
 
 
 def saved_copy(data: dict) -> dict:

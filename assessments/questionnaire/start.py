@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from assessments.questionnaire.runs import KEEP_PR, START_FOR_PARAM
+
 
 @require_safe
 def start(request):
@@ -14,6 +16,7 @@ def start(request):
         "assessments/start.html",
         {
             "check_url": reverse("assessments:check"),
+            "keep_pr_url": f"{reverse('assessments:check')}?{START_FOR_PARAM}={KEEP_PR}",
             "hsp_url": reverse("hsp:calculator"),
             "retention_days": settings.PRCHECK_RETENTION_DAYS,
         },

@@ -41,6 +41,24 @@ NATURALIZATION = {
     "family_arrears": False,
 }
 ROUTES = {
+    # First, so that the trips' re-entry permit questions are checked (issue 25).
+    "keep_pr": {
+        "status": {"application_date": p.D(2026, 12, 1), "status": "permanent_resident"},
+        "grant": {"status_grant_date": p.D(2020, 5, 1)},
+        "card": {"residence_card_expiry": p.D(2027, 5, 1)},
+        "travel": {
+            "has_trips": True,
+            "trips": [
+                {
+                    "departure": p.D(2024, 3, 1),
+                    "return_date": p.D(2024, 3, 20),
+                    "reentry_permit": "permit",
+                    "reentry_permit_expiry": p.D(2026, 3, 1),
+                }
+            ],
+        },
+        "taxes": p.TAXES,
+    },
     "lists_and_naturalization": p.with_(
         p.WITH_LISTS,
         status={"naturalization": True},

@@ -36,6 +36,7 @@ from assessments.questionnaire.forms.naturalization import (
 )
 from assessments.questionnaire.forms.residence import (
     MAX_APPLICATION_YEARS_AHEAD,
+    CardForm,
     GrantForm,
     MarriageForm,
     ResidenceForm,
@@ -59,6 +60,7 @@ __all__ = [
     "MAX_APPLICATION_YEARS_AHEAD",
     "WIDGET_RENDERER",
     "POINT_DATES",
+    "CardForm",
     "ConductForm",
     "CriminalRecordForm",
     "DateInput",

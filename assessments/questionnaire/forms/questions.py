@@ -70,6 +70,7 @@ QUESTION_ERRORS = {
             "Enter the date your current status was granted, or you were recognised as a refugee"
         )
     },
+    "card": {"residence_card_expiry": _("Enter the date your residence card expires")},
     "hsp": {
         "hsp_points_now_source": _("Select how you will give your points on the application date"),
         "hsp_points_one_year_ago_source": _(
@@ -96,6 +97,8 @@ QUESTION_ERRORS = {
     "travel-trips": {
         "departure": _("Enter the date you left Japan"),
         "return_date": _("Enter the date you came back"),
+        "reentry_permit": _("Select the re-entry permit you left on"),
+        "reentry_permit_expiry": _("Enter the expiry date of the re-entry permit"),
     },
     "household": {
         "dependents": _("Enter how many dependants you claim for tax, or 0"),

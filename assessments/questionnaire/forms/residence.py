@@ -9,6 +9,7 @@ from assessments.eligibility.choices import (
     APPLICANT_STATUSES,
     BusinessStandards,
     ImmigrationBureau,
+    ResidenceStatus,
 )
 from assessments.questionnaire.forms.step import StepForm
 from assessments.templatetags.prcheck import longdate, yen
@@ -20,6 +21,16 @@ from assessments.web.fields import (
     is_yes,
     years_later,
     yes_no,
+)
+
+#: The status question's choices: the statuses one applies from, then permanent residence
+#: itself, for a holder's own check (``keep_pr``: the start page links to it directly).
+STATUS_CHOICES = (
+    *APPLICANT_STATUSES,
+    (
+        ResidenceStatus.PERMANENT_RESIDENT.value,
+        _("Permanent Resident (already granted): check that I keep it"),
+    ),
 )
 
 #: How far ahead an application date may be planned (a form limit, not a legal threshold).
@@ -36,7 +47,7 @@ class StatusForm(StepForm):
     status = choice(
         _("Your current status of residence"),
         _("As printed on your residence card (在留カード)."),
-        APPLICANT_STATUSES,
+        STATUS_CHOICES,
     )
     #: Optional, and only for the expected processing time (and so the fee at grant): a
     #: bureau with its own practice figure uses it, any other answer the nationwide one.
@@ -77,6 +88,19 @@ class StatusForm(StepForm):
         self.fields["application_date"].widget.attrs.update(
             min=self.today.isoformat(), max=self.latest_application_date.isoformat()
         )
+        if self._status_given() == ResidenceStatus.PERMANENT_RESIDENT:
+            # A permanent resident's own check applies for nothing: the date is the check's.
+            field = self.fields["application_date"]
+            field.label = _("Date of the check")
+            field.help_text = _("The rules in force on this day are used. We filled in today.")
+            message = _("Enter the date of the check")
+            field.error_messages.update(required=message, invalid=message)
+
+    def _status_given(self) -> str | None:
+        """Return the status as posted, or as the run holds it (the page's wording follows it)."""
+        if self.is_bound:
+            return self.data.get(self.add_prefix("status"))
+        return self.initial.get("status")
 
     def clean_application_date(self):
         value = self.cleaned_data["application_date"]
@@ -203,8 +227,43 @@ class MarriageForm(StepForm):
 
 
 class GrantForm(StepForm):
+    """When the status was granted: the route's start, or for a permanent resident's own
+    check the grant of permanent residence (worded for each, from the status answered)."""
+
     step = "grant"
     status_grant_date = date_field(
         _("When were you granted your current status, or recognised as a refugee?"),
         _("The date your Long-Term Resident, refugee or Highly Skilled Professional status began."),
+    )
+
+    def __init__(self, *args, permanent_resident: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if permanent_resident:
+            field = self.fields["status_grant_date"]
+            field.label = _("When were you granted permanent residence?")
+            field.help_text = _(
+                "The date of the permanent residence permit (永住許可), as on your residence card "
+                "or the notice of the permit."
+            )
+            message = _("Enter the date you were granted permanent residence")
+            field.error_messages.update(required=message, invalid=message)
+
+
+class CardForm(StepForm):
+    """The expiry of a permanent resident's residence card (asked only in the keep-PR check).
+
+    Left blank, the keep-PR check estimates the next expiry from the grant and says so.
+    """
+
+    step = "card"
+    #: The card's expiry is usually after the day of the check.
+    limit_dates = False
+    residence_card_expiry = date_field(
+        _("When does your residence card expire?"),
+        _(
+            "The expiry date printed on your residence card (在留カード). Leave empty if you do "
+            "not know it: the check then estimates it from the date of the grant."
+        ),
+        required=False,
+        empty_answer=_("Not known: estimated from the grant"),
     )

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from assessments.eligibility.choices import ReentryPermit
 from assessments.questionnaire.forms.questions import return_date_message
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
-from assessments.web.fields import date_field, yes_no
+from assessments.web.fields import choice, date_field, yes_no
+
+#: The row questions only a permanent resident's check asks (``trips[].reentry_permit``).
+REENTRY_PERMIT_FIELDS = ("reentry_permit", "reentry_permit_expiry")
 
 
 class TripForm(RowForm):
@@ -21,6 +25,30 @@ class TripForm(RowForm):
     return_date = date_field(
         _("Return to Japan"), _("The day you re-entered Japan, or will re-enter it.")
     )
+    reentry_permit = choice(
+        _("Re-entry permit you left on"),
+        _(
+            "As stamped in your passport when you left. Leave it blank if you do not know: the "
+            "result then says what to check."
+        ),
+        ReentryPermit.choices,
+    )
+    reentry_permit_expiry = date_field(
+        _("Expiry of the re-entry permit"),
+        _(
+            "Only for a re-entry permit (再入国許可), as extended if it was. Leave empty if unknown."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, asks_reentry_permit: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the keep-PR check reads the permit: an application's rows leave it out.
+        if not asks_reentry_permit:
+            for name in REENTRY_PERMIT_FIELDS:
+                del self.fields[name]
+            return
+        self.fields["reentry_permit"].required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -50,3 +78,16 @@ class TravelForm(StepForm):
             required_message=_("Enter at least one trip, or answer No."),
         )
     }
+
+    def __init__(self, *args, asks_reentry_permit: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.formsets["trips"].form_kwargs["asks_reentry_permit"] = asks_reentry_permit
+        if asks_reentry_permit:
+            field = self.fields["has_trips"]
+            field.label = _(
+                "Have you travelled outside Japan since you were granted permanent residence?"
+            )
+            field.help_text = _(
+                "Count every trip, however short, and any trip you are on or plan to take. For "
+                "each, say which re-entry permit you left on."
+            )
