@@ -140,3 +140,9 @@ def test_a_what_if_on_a_permanent_residents_check_goes_back_to_its_result(client
     )
     assert response.status_code == 302
     assert response["Location"].endswith(f"/result/{assessment.token}/")
+
+
+def test_a_permanent_residents_check_has_no_application_hand_off_pack(client):
+    assessment = stored(QUIET)
+    assert client.get(f"/en/result/{assessment.token}/handoff.zip").status_code == 404
+    assert "handoff.zip" not in client.get(f"/en/result/{assessment.token}/").text
