@@ -83,7 +83,7 @@ class StatusForm(StepForm):
         # Optional: left empty, naturalization is not checked, which the summary says as "No".
         self.fields["naturalization"].empty_answer = YesNo.NO.label
         self.fields["immigration_bureau"].empty_answer = _(
-            "Not answered: the nationwide processing time is used"
+            "None chosen: the nationwide processing time is used"
         )
         self.fields["application_date"].widget.attrs.update(
             min=self.today.isoformat(), max=self.latest_application_date.isoformat()
