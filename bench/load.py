@@ -53,6 +53,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench._postgres import restart_database  # noqa: E402
 from tests.questionnaire.driver import GROUP_OF, step_data  # noqa: E402
 from tests.questionnaire.profiles import GENERAL  # noqa: E402
 
@@ -80,6 +81,11 @@ REPORTS_TARGET_RATIO = 1.5
 CACHED_DOWNLOADS = 5
 #: The static file fetched right after each cached PDF download: the pair meets the same load.
 STATIC_NEXT_TO_PDF = "baseline: static file, right after a cached PDF"
+#: With --restart-database-after: a request that met a server error is sent again, a second
+#: later, up to this many times, and counted under this label (a person would reload).
+SERVER_ERROR_RETRIES = 10
+RETRY_LABEL = "server error, sent again a second later"
+RESTART_LABEL = "PostgreSQL restart (pg_ctl restart -m fast)"
 API_ANSWERS = {
     "status": "work",
     "period_of_stay_years": 5,
@@ -118,8 +124,17 @@ class Recorder:
 class Browser:
     """One applicant's HTTP client: keeps cookies, sends what a browser behind TLS would."""
 
-    def __init__(self, port: int, recorder: Recorder | None, deadline: float | None = None):
+    def __init__(
+        self,
+        port: int,
+        recorder: Recorder | None,
+        deadline: float | None = None,
+        *,
+        retry_server_errors: bool = False,
+    ):
         self.port = port
+        # While the database restarts, a request may meet a 500: a person would reload.
+        self.retry_server_errors = retry_server_errors
         self.deadline = deadline
         self.origin = f"https://{HOST}:{port}"
         self.connection = http.client.HTTPConnection(HOST, port, timeout=30)
@@ -127,7 +142,9 @@ class Browser:
         self.recorder = recorder
         self.requests = 0
 
-    def request(self, label: str, method: str, path: str, *, body=None, headers=None, expect):
+    def request(
+        self, label: str, method: str, path: str, *, body=None, headers=None, expect, retries=0
+    ):
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise TimeUp
         headers = {
@@ -155,6 +172,13 @@ class Browser:
         for header in response.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
+        if response.status >= 500 and self.retry_server_errors and retries < SERVER_ERROR_RETRIES:
+            if self.recorder:
+                self.recorder.add(RETRY_LABEL, elapsed)
+            time.sleep(1)
+            return self.request(
+                label, method, path, body=body, headers=headers, expect=expect, retries=retries + 1
+            )
         if response.status != expect:
             raise BenchError(f"{label}: {method} {redact(path)} gave {response.status}")
         if self.recorder:
@@ -208,13 +232,19 @@ def download_report(browser: Browser, path: str) -> bytes:
 
 
 def one_applicant(
-    port: int, recorder: Recorder | None, baselines: dict, deadline=None, *, reports: bool = True
+    port: int,
+    recorder: Recorder | None,
+    baselines: dict,
+    deadline=None,
+    *,
+    reports: bool = True,
+    retry_server_errors: bool = False,
 ) -> dict:
     """Complete the whole check once; return what was learnt (token, PDF size, static path).
 
     ``reports``: download the PDF report (then its stored copy) after the result page.
     """
-    browser = Browser(port, recorder, deadline)
+    browser = Browser(port, recorder, deadline, retry_server_errors=retry_server_errors)
     baseline_every_step = recorder is not None
 
     def baseline():
@@ -359,10 +389,14 @@ def run_load(args, port: int, baselines: dict, *, reports=True) -> tuple[Recorde
     started = time.perf_counter()
     done = 0
 
+    restarting = args.restart_database_after is not None
+
     def applicant(_):
         nonlocal done
         try:
-            one_applicant(port, recorder, baselines, deadline, reports=reports)
+            one_applicant(
+                port, recorder, baselines, deadline, reports=reports, retry_server_errors=restarting
+            )
             with recorder.lock:
                 done += 1
         except TimeUp:
@@ -370,8 +404,18 @@ def run_load(args, port: int, baselines: dict, *, reports=True) -> tuple[Recorde
         except Exception as exc:  # every failure is reported, none stops the run
             recorder.error(redact(str(exc)) or type(exc).__name__)
 
+    timer = None
+    if restarting:
+
+        def restart():
+            recorder.add(RESTART_LABEL, restart_database())
+
+        timer = threading.Timer(args.restart_database_after, restart)
+        timer.start()
     with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
         list(pool.map(applicant, range(args.applicants)))
+    if timer is not None:
+        timer.join()
     return recorder, time.perf_counter() - started, done
 
 
@@ -489,10 +533,20 @@ def main() -> int:
         help="run the load twice, without then with every applicant downloading the report, "
         f"and compare the result page's p95 (target <= {REPORTS_TARGET_RATIO:g}x)",
     )
-    args = parser.parse_args()
-    args.seconds = min(
-        args.seconds, MAX_SECONDS_WITH_REPORTS if args.compare_reports else MAX_SECONDS
+    parser.add_argument(
+        "--restart-database-after",
+        type=float,
+        metavar="SECONDS",
+        help="restart PostgreSQL this long into the load (under bash .ci/postgres, --tasks db): "
+        "every applicant must still get a PDF and no task may be left running",
     )
+    args = parser.parse_args()
+    long_run = args.compare_reports or args.restart_database_after is not None
+    args.seconds = min(args.seconds, MAX_SECONDS_WITH_REPORTS if long_run else MAX_SECONDS)
+    if args.restart_database_after is not None and not (
+        os.environ.get("DATABASE_URL", "").startswith("postgres") and args.tasks == "db"
+    ):
+        parser.error("--restart-database-after needs bash .ci/postgres and --tasks db")
 
     with tempfile.TemporaryDirectory(prefix="prcheck-bench-") as tmp:
         database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{tmp}/bench.sqlite3"
@@ -530,9 +584,42 @@ def main() -> int:
                     process.kill()
                     process.wait()
         ok = report(recorder, elapsed, completed, args, log_path.read_text())
+        if args.restart_database_after is not None:
+            worker_log = (Path(tmp) / "worker.log").read_text()
+            print(
+                f"\nreport workers: {worker_log.count('The database failed')} database failure(s) "
+                f"met and survived, {worker_log.count('Re-queued')} re-queue(s) of renders cut off"
+            )
+            ok = check_restart(recorder) and ok
         if args.compare_reports:
             ok = compare_reports(without[0], recorder) and ok
     return 0 if ok else 1
+
+
+def check_restart(recorder: Recorder) -> bool:
+    """Print what the database restart did; True if it happened and left no task behind."""
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    connection.close()  # this process's connection did not survive the restart
+    restarts = recorder.samples.get(RESTART_LABEL, [])
+    retried = len(recorder.samples.get(RETRY_LABEL, []))
+    left = {
+        status: DBTaskResult.objects.filter(status=status).count()
+        for status in ("RUNNING", "READY", "FAILED")
+    }
+    print(
+        f"\ndatabase restart: {len(restarts)} ({', '.join(f'{s:.1f} s' for s in restarts)}); "
+        f"requests that met a server error and were sent again: {retried}; "
+        f"tasks left: {left}"
+    )
+    checks = [
+        ("the database was restarted during the load", len(restarts) == 1),
+        ("no task left RUNNING, READY or FAILED", not any(left.values())),
+    ]
+    for name, ok in checks:
+        print(f"  {'PASS' if ok else 'FAIL'}  {name}")
+    return all(ok for _, ok in checks)
 
 
 def compare_reports(without: Recorder, with_reports: Recorder) -> bool:

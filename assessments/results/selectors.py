@@ -7,12 +7,19 @@ from django.utils import timezone
 from assessments.results.models import Assessment
 
 
-def assessment_get(*, token: str) -> Assessment | None:
+#: Columns not read with the row unless asked for: the report's bytes (up to ~200 KB, read by
+#: the download's own selector).
+DEFERRED = ("pdf",)
+
+
+def assessment_get(*, token: str, deferred: tuple[str, ...] = DEFERRED) -> Assessment | None:
     """Return the assessment behind ``token`` unless it is unknown or expired.
 
     Every access checks the expiry, so an expired result is unreachable before the purge.
+    ``deferred`` columns are read only if used (Django's ``defer``: one more query then).
     """
-    return Assessment.objects.filter(token=token, expires_at__gt=timezone.now()).first()
+    live = Assessment.objects.filter(token=token, expires_at__gt=timezone.now())
+    return live.defer(*deferred).first()
 
 
 def assessment_exists(*, token: str) -> bool:

@@ -22,15 +22,15 @@ from assessments.results.changes import result_changes
 from assessments.results.models import Assessment
 from assessments.results.page_cache import page_key, page_timeout
 from assessments.results.presentation import result_page
-from assessments.results.selectors import assessment_exists, assessment_get
+from assessments.results.selectors import DEFERRED, assessment_exists, assessment_get
 from assessments.results.services import assessment_delete, assessment_delete_earlier
 from assessments.results.whatif import WhatIfForm
 from assessments.results.whatif_page import payment_choices
 
 
-def live_assessment(token: str) -> Assessment:
+def live_assessment(token: str, *, deferred: tuple[str, ...] = DEFERRED) -> Assessment:
     """Return the stored assessment behind ``token``; unknown or expired tokens are 404."""
-    assessment = assessment_get(token=token)
+    assessment = assessment_get(token=token, deferred=deferred)
     if assessment is None:
         raise Http404
     return assessment
@@ -68,8 +68,12 @@ def result_context(assessment: Assessment) -> dict:
 
 @require_safe
 def result(request, token: str):
-    """Show a stored result, requirement by requirement; unknown or expired tokens are 404."""
-    assessment = live_assessment(token)
+    """Show a stored result, requirement by requirement; unknown or expired tokens are 404.
+
+    The result JSON (~50 KB to decode) is read only if a part of the page is rendered rather
+    than read from the cache (``page_cache``).
+    """
+    assessment = live_assessment(token, deferred=(*DEFERRED, "result"))
     context = result_context(assessment)
     context["what_if_form"] = WhatIfForm(payments=payment_choices(assessment.answers))
     context.update(change_context(assessment))
