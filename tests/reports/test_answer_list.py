@@ -21,6 +21,7 @@ from assessments.results.questions import (
     QUESTIONS,
     SAID_YES,
     WITHIN,
+    listed_sections,
 )
 from assessments.templatetags.prcheck import longdate
 from assessments.thresholds.snapshot import thresholds_from_defaults
@@ -30,7 +31,10 @@ from tests.reports.support import (
     GENERATED_AT,
     OTHER,
     REFERENCE,
+    TYPICAL,
     evaluate,
+    pdf_text,
+    squeeze,
 )
 
 ROW = re.compile(r"<dt>(.*?)</dt><dd>(.*?)</dd>", re.S)
@@ -116,3 +120,15 @@ def test_a_question_not_answered_is_not_listed_and_a_blank_one_says_so():
     assert "婚姻日 / Date of marriage" not in rows
     assert not any("J-Skip" in name for name in rows)
     assert "なし" in rows["海外渡航 / Trips abroad"] and "None" in rows["海外渡航 / Trips abroad"]
+
+
+def test_the_pdf_lists_every_answer_the_typical_applicant_gave(typical_pdf):
+    """The same, read back from the PDF with pypdf (the session's typical report)."""
+    answers = answers_from_dict(TYPICAL, today=APPLICATION_DATE)
+    text = squeeze(pdf_text(typical_pdf))
+    listed = [row.question for _, rows in listed_sections(answers) for row in rows]
+    assert {q.key for q in listed} >= {"application_date", "trips", "income", "guarantor"}
+    missing = [
+        q.key for q in listed for lang in ("ja", "en") if squeeze(_name(q, lang)) not in text
+    ]
+    assert missing == []
