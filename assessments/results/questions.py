@@ -10,7 +10,7 @@ lazy, so nothing is worded before a page renders in its language.
 Each key of the answers contract (``docs/contract.md``, ``eligibility.answers.KNOWN_KEYS``) is
 declared exactly once, in the order the check asks them (tests/results/test_questions.py).
 How a value is written per language (a date, yen, a labelled choice) is the report's
-``answers/_value.html``; a compound value (trips, income, HSP points) has a small template of
+``_answer_list.html``; a compound value (trips, income, HSP points) has a small template of
 its own under ``assessments/report/answers/``.
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-# How a value is shown (``assessments/report/answers/_value.html``).
+# How a value is shown (``assessments/report/_answer_list.html``).
 DATE = "date"
 MONEY = "money"
 YES_NO = "yes_no"
