@@ -32,6 +32,7 @@ from django.utils import timezone, translation
 
 from assessments.results.models import Assessment
 from assessments.results.presentation import result_page, stored_answers
+from assessments.results.questions import NATURALIZATION, listed_sections
 
 TEMPLATE = "assessments/report/report.html"
 #: A permanent resident's check (route ``keep_pr``) has a report of its own.
@@ -102,10 +103,14 @@ def report_reference(*, token: str) -> str:
 def report_context(*, result: dict, answers: dict, reference: str, generated_at: dt.datetime):
     """Return the template context: the result page's model plus the answers, parsed to types."""
     page = result_page(result=result, answers=answers)
+    parsed = stored_answers(answers, application_date=page.application_date)
     return {
         "page": page,
         "filing": page.filing,
-        "answers": stored_answers(answers, application_date=page.application_date),
+        "answers": parsed,
+        # The answer lists, row by row as the answers' declarations say (``results.questions``).
+        "answer_sections": listed_sections(parsed) if parsed else [],
+        "naturalization_answers": listed_sections(parsed, (NATURALIZATION,)) if parsed else [],
         "sources": report_sources(thresholds=_used_thresholds(page)),
         "reference": reference,
         "generated_on": timezone.localtime(generated_at).date(),

@@ -4,80 +4,22 @@
 keeps a link to the earlier one (``Assessment.changed_from``). This compares the two stored
 answers documents and results, key by key: which answers changed, and what moved (the verdict,
 the route, the earliest date, each requirement whose status changed). Plain data, worded by
-``assessments/includes/changes.html``; the names of the answers are their questions' labels.
+``assessments/includes/changes.html``; the names of the answers are their questions
+(``results.questions``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from assessments.eligibility.answers import Answers, answers_to_dict
 from assessments.eligibility.choices import REQUIREMENT_IDS, RequirementStatus
+from assessments.results.questions import QUESTIONS
 from assessments.results.view import Finding, ResultView, stored_answers
 
-#: Each contract key, named by the question that asks it (in the order the check asks them).
-ANSWER_NAMES = {
-    "application_date": _("When do you plan to apply?"),
-    "status": _("Your current status of residence"),
-    "immigration_bureau": _("Which regional immigration bureau will you apply at?"),
-    "period_of_stay_years": _("Period of stay granted with this status"),
-    "status_expiry_date": _("When does your period of stay end?"),
-    "meets_landing_standards": _(
-        "Does your current job or activity still meet the requirements of your status?"
-    ),
-    "business_manager_standards": _(
-        "Does your business meet the Business Manager standards now in force?"
-    ),
-    "residence_start_date": _("When did your current continuous residence in Japan start?"),
-    "qualifying_status_start_date": _(
-        "Since when have you lived in Japan on a work or residence-based status?"
-    ),
-    "contribution_to_japan": _("Has your contribution to Japan been recognised?"),
-    "marriage_date": _("When did you marry?"),
-    "status_grant_date": _(
-        "When were you granted your current status, or recognised as a refugee?"
-    ),
-    "hsp_points": _("Highly Skilled Professional points"),
-    "hsp_points_changes": _("Highly Skilled Professional points"),
-    "hsp_points_maintained": _("Did you keep at least that many points the whole time in between?"),
-    "jskip_eligible": _("Do you meet the J-Skip criteria now, and did you one year ago?"),
-    "trips": _("Your trips abroad"),
-    "dependents": _("How many dependants do you claim for tax?"),
-    "dependents_abroad": _("Of those, how many live outside Japan?"),
-    "assets": _("Savings and other assets, in yen"),
-    "public_assistance": _("Does anyone in your household receive public assistance (生活保護)?"),
-    "employment": _("Your main job"),
-    "income": _("Your income"),
-    "payments": _("Which payments were late, or are still unpaid?"),
-    "pension_enrolled": _("Are you enrolled in the public pension, or lawfully exempted?"),
-    "health_insurance_enrolled": _("Are you enrolled in public health insurance?"),
-    "missed_notifications": _("Which notifications were filed late, or not at all?"),
-    "criminal_records": _("Which sentences have you received in Japan?"),
-    "traffic_violations": _("Which traffic violations have you had in Japan?"),
-    "unauthorized_work": _("Have you ever worked outside what your status allows?"),
-    "public_health_risk": _(
-        "Do you have a condition that could harm public health, such as drug addiction?"
-    ),
-    "guarantor": _("Who will be your guarantor (身元保証人)?"),
-    "birth_date": _("Your date of birth"),
-    "born_in_japan": _("Were you born in Japan?"),
-    "parent_former_japanese": _("Was your father or mother ever a Japanese national?"),
-    "former_japanese_national": _("Were you ever a Japanese national yourself?"),
-    "adopted_by_japanese_as_minor": _(
-        "Were you adopted by a Japanese national while you were under age?"
-    ),
-    "japanese_level": _("Your level of Japanese"),
-    "nationality_renounceable": _("Can you give up your current nationality?"),
-    "monthly_take_home": _("Monthly take-home pay of your household (yen)"),
-    "last_job_change_date": _(
-        "If you changed jobs in the last year: the day you started your current job"
-    ),
-    "family_arrears": _("Does anyone in your household have taxes or social insurance overdue?"),
-    "parent_born_in_japan": _("Was your father or mother also born in Japan?"),
-    "stateless_since_birth": _("Have you had no nationality at all since you were born?"),
-}
+#: Each contract key, named by the question that asks it, in the order the check asks them
+#: (declared once in ``results.questions``).
+ANSWER_NAMES = {question.key: question.question for question in QUESTIONS}
 
 
 #: The status of a requirement one of the two results does not have.

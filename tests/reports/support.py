@@ -87,3 +87,43 @@ def pdf_text(pdf: bytes) -> str:
 def squeeze(text: str) -> str:
     """Drop white space: PDF text extraction breaks lines wherever the layout did."""
     return re.sub(r"\s+", "", text)
+
+
+#: An applicant who answered every question the report lists (each with a value that shows):
+#: spouse and HSP dates, J-Skip, every list, and the naturalization questions.
+EVERY_ANSWER = {
+    **TYPICAL,
+    "status": "hsp",
+    "immigration_bureau": "tokyo",
+    "marriage_date": "2018-05-05",
+    "status_grant_date": "2022-01-10",
+    "hsp_points": {"now": 85, "one_year_ago": 82, "three_years_ago": 75},
+    "hsp_points_maintained": False,
+    "jskip_eligible": True,
+    "contribution_to_japan": True,
+    "income": [
+        {"year": 2024, "applicant": 4_100_000, "household": 6_000_000},
+        {"year": 2025, "applicant": 4_300_000},
+    ],
+    "public_assistance": True,
+    "payments": [{"kind": "pension", "due_date": "2024-05-31", "paid_date": None}],
+    "pension_enrolled": False,
+    "health_insurance_enrolled": False,
+    "missed_notifications": ["2023-02-01"],
+    "criminal_records": [{"kind": "fine", "completed_on": "2020-01-01"}],
+    "unauthorized_work": True,
+    "meets_landing_standards": False,
+    "public_health_risk": True,
+    "business_manager_standards": "yes",
+    "monthly_take_home": 300_000,
+    "last_job_change_date": "2026-03-01",
+    "family_arrears": True,
+    "nationality_renounceable": False,
+    "japanese_level": "n2",
+    "born_in_japan": True,
+    "parent_born_in_japan": False,
+    "parent_former_japanese": False,
+    "former_japanese_national": False,
+    "adopted_by_japanese_as_minor": False,
+    "stateless_since_birth": False,
+}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.eligibility.choices import CriminalRecordKind, Guarantor, TrafficViolationKind
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
+from assessments.results.questions import asked
 from assessments.web.fields import choice, date_field, yes_no
 
 
@@ -46,15 +47,15 @@ class ConductForm(StepForm):
         _("Penalty notices (blue tickets) and criminal offences (red tickets)."),
     )
     unauthorized_work = yes_no(
-        _("Have you ever worked outside what your status allows?"),
+        asked("unauthorized_work"),
         _("For example more hours than a Dependent or Student permission allows."),
     )
     public_health_risk = yes_no(
-        _("Do you have a condition that could harm public health, such as drug addiction?"),
+        asked("public_health_risk"),
         _("The permanent residence guideline asks this of everyone. Most applicants answer No."),
     )
     guarantor = choice(
-        _("Who will be your guarantor (身元保証人)?"),
+        asked("guarantor"),
         _("The person who will sign your letter of guarantee."),
         Guarantor.choices,
     )
@@ -67,7 +68,7 @@ class SentencesForm(StepForm):
     rows = {
         "criminal_records": Rows(
             formset=row_formset(CriminalRecordForm, at_least_one=True),
-            legend=_("Which sentences have you received in Japan?"),
+            legend=asked("criminal_records"),
             hint=_(
                 "Imprisonment, suspended sentences and fines. Traffic penalty notices (blue "
                 "tickets) are asked separately."
@@ -86,7 +87,7 @@ class TrafficViolationsForm(StepForm):
     rows = {
         "traffic_violations": Rows(
             formset=row_formset(TrafficViolationForm, at_least_one=True),
-            legend=_("Which traffic violations have you had in Japan?"),
+            legend=asked("traffic_violations"),
             hint=_("Penalty notices (blue tickets) and criminal offences (red tickets)."),
             add_label=_("Add another violation"),
             row_label=_("Violation %(number)s"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.eligibility.choices import PaymentKind
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
+from assessments.results.questions import asked
 from assessments.web.fields import choice, date_field, yes_no
 
 
@@ -44,11 +45,11 @@ class TaxesForm(StepForm):
         _("Answer No if any payment was late, even by one day and even if it is paid now."),
     )
     pension_enrolled = yes_no(
-        _("Are you enrolled in the public pension, or lawfully exempted?"),
+        asked("pension_enrolled"),
         _("National Pension or Employees' Pension (厚生年金)."),
     )
     health_insurance_enrolled = yes_no(
-        _("Are you enrolled in public health insurance?"),
+        asked("health_insurance_enrolled"),
         _("National Health Insurance or your employer's health insurance."),
     )
     has_missed_notifications = yes_no(
@@ -74,7 +75,7 @@ class PaymentsForm(StepForm):
     rows = {
         "payments": Rows(
             formset=row_formset(PaymentForm, at_least_one=True),
-            legend=_("Which payments were late, or are still unpaid?"),
+            legend=asked("payments"),
             hint=_(
                 "Taxes, pension and health-insurance payments. Leave the paid date empty for a "
                 "payment that is still unpaid."
@@ -121,7 +122,7 @@ class NotificationsForm(StepForm):
     rows = {
         "notifications": Rows(
             formset=row_formset(NotificationForm, at_least_one=True),
-            legend=_("Which notifications were filed late, or not at all?"),
+            legend=asked("missed_notifications"),
             hint=_(
                 "Immigration notifications, such as a change of address, employer or spouse. "
                 "Enter the day each one was due."

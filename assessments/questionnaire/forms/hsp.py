@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from assessments.questionnaire.forms.step import StepForm
+from assessments.results.questions import asked
 from assessments.web.fields import choice, count_field, yes_no
 
 #: The contract's point dates (``hsp_points.<date>``), newest first.
@@ -65,7 +66,7 @@ class HspForm(StepForm):
         _("The 70-point route (permanent residence after 3 years) looks at this day too."),
     )
     hsp_points_maintained = yes_no(
-        _("Did you keep at least that many points the whole time in between?"),
+        asked("hsp_points_maintained"),
         _("The points must have been held throughout, not only on those two days."),
     )
 
@@ -107,7 +108,7 @@ class HspTypedForm(StepForm):
         required=False,
     )
     jskip_eligible = yes_no(
-        _("Do you meet the J-Skip criteria now, and did you one year ago?"),
+        asked("jskip_eligible"),
         _(
             "J-Skip (Special Highly Skilled Professional) is based on income and degree or "
             "work experience, not points. Answer No if you are not sure. Not needed if you "

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.eligibility.choices import Employment
 from assessments.questionnaire.forms.same_income import offer_same_income
 from assessments.questionnaire.forms.step import StepForm
+from assessments.results.questions import asked
 from assessments.web.fields import MoneyField, choice, count_field, yes_no
 from assessments.web.messages import error_message
 
@@ -21,7 +22,7 @@ class IncomeForm(StepForm):
 
     step = "income"
     employment = choice(
-        _("Your main job"),
+        asked("employment"),
         _("Choose what describes where most of your income comes from."),
         Employment.choices,
     )
@@ -89,15 +90,15 @@ class HouseholdForm(StepForm):
 
     step = "household"
     dependents = count_field(
-        _("How many dependants do you claim for tax?"),
+        asked("dependents"),
         _("People you support, in Japan or abroad, as on your tax certificate. Enter 0 if none."),
     )
     dependents_abroad = count_field(
-        _("Of those, how many live outside Japan?"),
+        asked("dependents_abroad"),
         _("Enter 0 if none."),
     )
     assets = MoneyField(
-        label=_("Savings and other assets, in yen"),
+        label=asked("assets"),
         help_text=_(
             "Bank savings, investments and property. Leave empty if you prefer not to say."
         ),
@@ -105,6 +106,6 @@ class HouseholdForm(StepForm):
         what=_("your savings and other assets"),
     )
     public_assistance = yes_no(
-        _("Does anyone in your household receive public assistance (生活保護)?"),
+        asked("public_assistance"),
         _("Welfare paid by your city office. Child allowances do not count."),
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.eligibility.naturalization_choices import JapaneseLevel
 from assessments.questionnaire.forms.step import StepForm
+from assessments.results.questions import asked
 from assessments.web.fields import MoneyField, YesNo, date_field, is_yes, yes_no
 
 
@@ -31,7 +32,7 @@ def optional_yes_no(label, help_text) -> forms.TypedChoiceField:
 class NaturalizationForm(StepForm):
     step = "naturalization"
     birth_date = date_field(
-        _("Your date of birth"),
+        asked("birth_date"),
         _(
             "Naturalization requires you to be 18 or older (spouses and children of Japanese nationals, and a few others, excepted)."
         ),
@@ -39,25 +40,25 @@ class NaturalizationForm(StepForm):
     )
     # Ties to Japan that open a shorter route (Nationality Act Arts. 6 and 8).
     born_in_japan = optional_yes_no(
-        _("Were you born in Japan?"),
+        asked("born_in_japan"),
         _("People born in Japan can apply after 3 years here instead of 5."),
     )
     parent_former_japanese = optional_yes_no(
-        _("Was your father or mother ever a Japanese national?"),
+        asked("parent_former_japanese"),
         _(
             "Your birth parents only, not adoptive parents. For example, a parent who gave up Japanese nationality."
         ),
     )
     former_japanese_national = optional_yes_no(
-        _("Were you ever a Japanese national yourself?"),
+        asked("former_japanese_national"),
         _("Answer no if you became Japanese by naturalization and later lost it."),
     )
     adopted_by_japanese_as_minor = optional_yes_no(
-        _("Were you adopted by a Japanese national while you were under age?"),
+        asked("adopted_by_japanese_as_minor"),
         _("Under age by the law of your home country on the day of the adoption."),
     )
     japanese_level = forms.ChoiceField(
-        label=_("Your level of Japanese"),
+        label=asked("japanese_level"),
         help_text=_(
             "Reading and writing count: the interview and a hand-written statement test them. A certificate is not needed."
         ),
@@ -66,13 +67,13 @@ class NaturalizationForm(StepForm):
         widget=forms.RadioSelect(attrs={"class": "radios"}),
     )
     nationality_renounceable = optional_yes_no(
-        _("Can you give up your current nationality?"),
+        asked("nationality_renounceable"),
         _(
             "Japan requires you to lose it on naturalizing. Your embassy can tell you how; leave this blank if you do not know."
         ),
     )
     monthly_take_home = MoneyField(
-        label=_("Monthly take-home pay of your household (yen)"),
+        label=asked("monthly_take_home"),
         help_text=_(
             "After tax and social insurance, of you and the family you share a livelihood with."
         ),
@@ -80,12 +81,12 @@ class NaturalizationForm(StepForm):
         min_value=0,
     )
     last_job_change_date = date_field(
-        _("If you changed jobs in the last year: the day you started your current job"),
+        asked("last_job_change_date"),
         _("Leave blank if you have not changed jobs recently."),
         required=False,
     )
     family_arrears = optional_yes_no(
-        _("Does anyone in your household have taxes or social insurance overdue?"),
+        asked("family_arrears"),
         _("For naturalization the family's payments are checked as well as yours."),
     )
 
@@ -95,10 +96,10 @@ class NaturalizationBirthForm(StepForm):
 
     step = "naturalization_birth"
     parent_born_in_japan = yes_no(
-        _("Was your father or mother also born in Japan?"),
+        asked("parent_born_in_japan"),
         _("Your birth parents only, not adoptive parents."),
     )
     stateless_since_birth = yes_no(
-        _("Have you had no nationality at all since you were born?"),
+        asked("stateless_since_birth"),
         _("Answer no if you have, or ever had, the nationality of any country."),
     )

@@ -12,6 +12,7 @@ from assessments.eligibility.choices import (
     ResidenceStatus,
 )
 from assessments.questionnaire.forms.step import StepForm
+from assessments.results.questions import asked
 from assessments.templatetags.prcheck import longdate, yen
 from assessments.web.fields import (
     PeriodOfStay,
@@ -41,18 +42,18 @@ class StatusForm(StepForm):
     step = "status"
     limit_dates = False
     application_date = date_field(
-        _("When do you plan to apply?"),
+        asked("application_date"),
         _("The rules in force on this day are used. We filled in today; change it to plan ahead."),
     )
     status = choice(
-        _("Your current status of residence"),
+        asked("status"),
         _("As printed on your residence card (在留カード)."),
         STATUS_CHOICES,
     )
     #: Optional, and only for the expected processing time (and so the fee at grant): a
     #: bureau with its own practice figure uses it, any other answer the nationwide one.
     immigration_bureau = forms.ChoiceField(
-        label=_("Which regional immigration bureau will you apply at?"),
+        label=asked("immigration_bureau"),
         help_text=_(
             "The bureau with jurisdiction over your address (its branch offices included). "
             "Optional: it changes only the expected processing time, and with it the date "
@@ -127,21 +128,21 @@ class StayForm(StepForm):
     #: The expiry date is usually after the application date.
     limit_dates = False
     period_of_stay = choice(
-        _("Period of stay granted with this status"),
+        asked("period_of_stay_years"),
         _("As printed on your residence card (在留期間)."),
         PeriodOfStay.choices,
     )
     status_expiry_date = date_field(
-        _("When does your period of stay end?"),
+        asked("status_expiry_date"),
         _("The expiry date on your residence card. Leave empty if you do not know it."),
         required=False,
     )
     meets_landing_standards = yes_no(
-        _("Does your current job or activity still meet the requirements of your status?"),
+        asked("meets_landing_standards"),
         _("For example, your duties and salary still match what your status allows."),
     )
     business_manager_standards = choice(
-        _("Does your business meet the Business Manager standards now in force?"),
+        asked("business_manager_standards"),
         "",
         BusinessStandards.choices,
     )
@@ -181,14 +182,14 @@ class ResidenceForm(StepForm):
 
     step = "residence"
     residence_start_date = date_field(
-        _("When did your current continuous residence in Japan start?"),
+        asked("residence_start_date"),
         _(
             "The last entry after which you never left Japan without a re-entry permit, "
             "nor stayed away longer than it allowed."
         ),
     )
     qualifying_status_start_date = date_field(
-        _("Since when have you lived in Japan on a work or residence-based status?"),
+        asked("qualifying_status_start_date"),
         _(
             "Without a break. Work statuses other than Technical Intern Training and Specified "
             "Skilled Worker (i) count, and so do statuses such as Spouse or Long-Term Resident. "
@@ -197,7 +198,7 @@ class ResidenceForm(StepForm):
         required=False,
     )
     contribution_to_japan = yes_no(
-        _("Has your contribution to Japan been recognised?"),
+        asked("contribution_to_japan"),
         _(
             "Under the immigration guideline on contribution to Japan, for example national "
             "honours or distinguished work in diplomacy, culture, science or sport. "
@@ -221,7 +222,7 @@ class ResidenceForm(StepForm):
 class MarriageForm(StepForm):
     step = "marriage"
     marriage_date = date_field(
-        _("When did you marry?"),
+        asked("marriage_date"),
         _("The date on your marriage certificate."),
     )
 
@@ -232,7 +233,7 @@ class GrantForm(StepForm):
 
     step = "grant"
     status_grant_date = date_field(
-        _("When were you granted your current status, or recognised as a refugee?"),
+        asked("status_grant_date"),
         _("The date your Long-Term Resident, refugee or Highly Skilled Professional status began."),
     )
 
@@ -259,7 +260,7 @@ class CardForm(StepForm):
     #: The card's expiry is usually after the day of the check.
     limit_dates = False
     residence_card_expiry = date_field(
-        _("When does your residence card expire?"),
+        asked("residence_card_expiry"),
         _(
             "The expiry date printed on your residence card (在留カード). Leave empty if you do "
             "not know it: the check then estimates it from the date of the grant."

@@ -8,6 +8,7 @@ from assessments.eligibility.choices import ReentryPermit
 from assessments.questionnaire.forms.questions import return_date_message
 from assessments.questionnaire.forms.rows import RowForm, Rows, row_formset
 from assessments.questionnaire.forms.step import StepForm
+from assessments.results.questions import asked
 from assessments.web.fields import choice, date_field, yes_no
 
 #: The row questions only a permanent resident's check asks (``trips[].reentry_permit``).
@@ -72,7 +73,7 @@ class TravelForm(StepForm):
         "trips": Rows(
             formset=row_formset(TripForm),
             toggle="has_trips",
-            legend=_("Your trips abroad"),
+            legend=asked("trips"),
             add_label=_("Add another trip"),
             row_label=_("Trip %(number)s"),
             required_message=_("Enter at least one trip, or answer No."),
