@@ -30,9 +30,17 @@ from assessments.questionnaire.mapping import plain_answers
 from assessments.questionnaire.prefill import page_values, raw, step_data
 
 ANSWERS, ASKED, DRAFTS_KEY = "answers", "asked", "drafts"
+#: Kept in ``asked`` under the page's name (``hsp_points.seen``) once the applicant went on
+#: from a page that only shows something back.
+SEEN = "seen"
 #: A run begun before the answers document kept every page as typed: read as drafts, until
 #: each page is answered again (sessions only; saved runs were converted by migration 0019).
 LEGACY_PAGES = "step_data"
+
+
+def seen_key(page: flow.Step) -> str:
+    """Return what ``asked`` keeps once the applicant went on from a page that only shows."""
+    return f"{page.name}.{SEEN}"
 
 
 def empty_run(step: str | None = None, *, answers=None, asked=None, drafts=None, extra=None):
@@ -56,10 +64,13 @@ def answered(page: flow.Step, answers: Mapping, asked: Mapping) -> bool:
     applicant is not asked (or may leave blank) is no obstacle; one they must answer makes the
     page invalid, so the wizard shows it again with every other answer in place. Its steering
     answers are read back from the document where not kept. A page that only steers is answered
-    when every steering answer is kept; a page with neither only shows something.
+    when every steering answer is kept. A page with neither only shows something (the
+    calculated points): it is answered once the applicant went on from it (``SEEN``).
     """
     if page.writes:
         return any(key in answers for key in page.writes)
+    if not page.asks:
+        return seen_key(page) in asked
     return all(page.kept_name(name) in asked for name in page.asks)
 
 
@@ -82,6 +93,12 @@ def run_step_data(run: Mapping, step: str) -> dict[str, list[str]] | None:
     for drafts in (run.get(DRAFTS_KEY) or {}, run.get(LEGACY_PAGES) or {}):
         if step in drafts:
             return drafts[step]
+    return document_step_data(run, step)
+
+
+def document_step_data(run: Mapping, step: str) -> dict[str, list[str]] | None:
+    """Return the page's answers read from the stored ``run``'s document, drafts aside
+    (None: the page is not answered)."""
     page = flow.PAGE.get(step)
     answers, asked = run.get(ANSWERS) or {}, run.get(ASKED) or {}
     if page is None or not answered(page, answers, asked):
@@ -132,6 +149,10 @@ class RunStorage(SessionStorage):
         data = run_step_data(self.data, step)
         return None if data is None else MultiValueDict(data)
 
+    def answered_data(self, step) -> dict[str, list[str]] | None:
+        """Return the page's answers as kept in the document (not a draft), None if none."""
+        return document_step_data(self.data, step)
+
     def known_answers(self, page: flow.Step) -> dict:
         """Return the page's plain answers the document already holds, as the page shows them."""
         answers = self.answers
@@ -153,6 +174,8 @@ class RunStorage(SessionStorage):
             self.answers.update(contract)
         for name in page.asks:
             self.asked[page.kept_name(name)] = list(typed.get(f"{step}-{name}", []))
+        if not page.writes and not page.asks:
+            self.asked[seen_key(page)] = []
         self.drafts.pop(step, None)
         self.data.get(LEGACY_PAGES, {}).pop(step, None)
         self._changed()

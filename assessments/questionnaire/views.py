@@ -7,9 +7,10 @@ fixed:
   (``storage.RunStorage``), so two tabs never overwrite each other's answers;
 - Back, "add another", "remove" and "continue later" keep what was typed on the current
   step, even when it is not valid yet (formtools #284), and show it again without errors;
-- a condition only sees steps that are shown and come before it, and ``done()`` only the
-  steps of the current route: a skipped step's data is never read, but it is kept, so
-  changing the route back brings those answers back;
+- the route is a pure function of the answers document (``flow.route``), worked out once
+  per request and again when a page is saved; formtools is given conditions that only look
+  it up, and ``done()`` reads only the steps of the route: a skipped step's answers never
+  steer nor count, but they are kept, so changing the route back brings them back;
 - the check-your-answers page links each answer to its step, and after a change the wizard
   returns to it (through any question the change has newly made necessary);
 - ``done()`` builds ``Answers`` with ``answers_from_dict``; if the contract refuses them the
@@ -38,7 +39,6 @@ from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
 from assessments.questionnaire.hsp_steps import HspCalculationMixin
 from assessments.questionnaire.mapping import Location, page_fragment, trip_totals
-from assessments.questionnaire.routing import RoutingMixin
 from assessments.questionnaire.runs import (
     DRAFTS,
     PENDING_ERRORS,
@@ -49,6 +49,7 @@ from assessments.questionnaire.runs import (
     saved_copy,
 )
 from assessments.questionnaire.services import progress_save
+from assessments.questionnaire.so_far import AnswersSoFar
 from assessments.questionnaire.summary import Section, changed_answer, step_answers
 from assessments.questionnaire.trip_import import TripImportMixin
 from assessments.thresholds.selectors import thresholds_at
@@ -58,14 +59,13 @@ RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
 
 
 class AssessmentWizard(
-    RoutingMixin,
     CompletionMixin,
     HspCalculationMixin,
     TripImportMixin,
     NamedUrlSessionWizardView,
 ):
     form_list = flow.STEPS
-    condition_dict = flow.CONDITIONS
+    condition_dict = flow.route_conditions()
     template_name = "assessments/wizard/step.html"
     storage_name = "assessments.questionnaire.storage.RunStorage"
 
@@ -84,6 +84,7 @@ class AssessmentWizard(
         self.run = kwargs["run"]
         self.today = timezone.localdate()
         self._thresholds = {}
+        self._route = None
         self.prefix = self.get_prefix(request, *args, **kwargs)
         reopen_completed(request.session, self.run, today=self.today)
         self.storage = get_storage(self.storage_name, f"{self.prefix}_{self.run}", request)
@@ -104,11 +105,48 @@ class AssessmentWizard(
     def returning(self) -> bool:
         return self.request.GET.get(RETURN_PARAM) == RETURN_TO_SUMMARY
 
+    def route(self) -> tuple[str, ...]:
+        """Return the pages the run's answers ask (``flow.route``), worked out once until a
+        page is saved (``forget_route``)."""
+        if self._route is None:
+            self._route = flow.route(
+                self.storage.answers,
+                self.storage.asked,
+                self.thresholds(),
+                self.profile_points(),
+            )
+        return self._route
+
+    def so_far(self) -> AnswersSoFar:
+        """Return the answers of the pages on the route, as the pages' conditions read them."""
+        pages = tuple(flow.PAGE[step] for step in self.route())
+        return AnswersSoFar(
+            pages,
+            self.storage.answers,
+            self.storage.asked,
+            self.thresholds(),
+            self.profile_points(),
+        )
+
+    def forget_route(self):
+        """A page was saved: work the route out again when next needed.
+
+        formtools keeps the form list it resolved as long as ``condition_dict`` is the same,
+        so it is given new conditions (the same lookups of ``route``), not told to forget.
+        """
+        self._route = None
+        self.condition_dict = flow.route_conditions()
+
+    def page_complete(self, step) -> bool:
+        """Return whether the page's answers (its draft, else the document's) are valid."""
+        form = self.get_form(step, data=self.storage.get_step_data(step))
+        return form.is_bound and form.is_valid()
+
     # Forms ------------------------------------------------------------------------------------
 
     def application_date(self):
-        status = self.get_cleaned_data_for_step("status") or {}
-        return status.get("application_date") or self.today
+        """Return the application date the run's answers give (the status page), else today."""
+        return AnswersSoFar((flow.PAGES[0],), self.storage.answers).application_date or self.today
 
     def get_form_initial(self, step):
         """Return what a page not answered yet shows: the answers the run's document already
@@ -176,7 +214,6 @@ class AssessmentWizard(
         drafts = set(self.storage.extra_data.get(DRAFTS, [])) | {step}
         self._set_extra(**{DRAFTS: sorted(drafts)})
         self.keep_pasted_trips(step)
-        self._forget_routing()
 
     def _clear_step_marks(self, step):
         extra = self.storage.extra_data
@@ -226,11 +263,10 @@ class AssessmentWizard(
         # What was typed is kept even when invalid, so leaving the page never loses it.
         self.storage.set_step_data(step, typed)
         self._clear_step_marks(step)
-        self._forget_routing()
         if not form.is_valid():
             return self.render(form)
         self.storage.record(step, self.process_step(form), typed)
-        self._forget_routing()
+        self.forget_route()
         if step == self.steps.last:
             return self.render_done(form)
         changed = changed_answer(form, before, typed) if self.returning() else ""
@@ -245,11 +281,7 @@ class AssessmentWizard(
         """
         target, returning = self.get_next_step(step), False
         if self.returning():
-            missing = [
-                s
-                for s in list(self.get_form_list())[:-1]
-                if self.get_cleaned_data_for_step(s) is None
-            ]
+            missing = [s for s in list(self.get_form_list())[:-1] if not self.page_complete(s)]
             target, returning = (missing[0], True) if missing else (self.steps.last, False)
         self.storage.current_step = target
         url = self.get_step_url(target, returning=returning)
@@ -325,14 +357,13 @@ class AssessmentWizard(
         None when the dependants are not answered yet or no rules are in force that day. The
         template words them; ``exempt`` says the applicant's status is exempt by law.
         """
-        household = self.get_cleaned_data_for_step("household") or {}
-        thresholds = self.thresholds()
-        if household.get("dependents") is None or thresholds is None:
+        so_far = self.so_far()
+        dependents, thresholds = so_far.answer("dependents"), so_far.thresholds
+        if dependents is None or thresholds is None:
             return None
-        status = (self.get_cleaned_data_for_step("status") or {}).get("status")
         return {
-            **income_floors(household["dependents"], thresholds),
-            "exempt": status_livelihood_exempt(status),
+            **income_floors(dependents, thresholds),
+            "exempt": status_livelihood_exempt(so_far.status),
         }
 
     def trips_context(self, form, kwargs) -> dict:
