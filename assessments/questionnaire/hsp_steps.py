@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,9 +23,9 @@ from assessments.hsp.presentation import result_page
 from assessments.hsp.result import HspPointsResult
 from assessments.hsp.services import HspTableNotInForce, hsp_points_at
 from assessments.questionnaire import flow, handover
-from assessments.questionnaire.forms import POINT_DATES
-from assessments.questionnaire.forms.hsp import YEARS_BEFORE, source_field
-from assessments.questionnaire.mapping import CalculatedPoints, calculated_points
+from assessments.questionnaire.forms.hsp import YEARS_BEFORE
+from assessments.questionnaire.mapping import CalculatedPoints
+from assessments.questionnaire.so_far import answered, page_data
 from assessments.questionnaire.summary import POINTS, TEXT, Answer
 
 #: What the applicant is told about each point date (headings and summary labels).
@@ -67,27 +68,24 @@ class PointsCard:
 class HspCalculationMixin:
     """Score the HSP profiles the route asks, and show the points back."""
 
-    def profile_form(self, step: str):
-        """Return the profile page's form of the run's answers (not a draft), None if none.
-
-        Built from the page's declaration, not through formtools' form list: the route needs
-        the points of the profiles answered before it knows which pages are asked.
-        """
-        data = self.storage.answered_data(step)
-        if data is None:
+    def profile_form(self, step: str, answers, asked, application_date):
+        """Return the profile page's form of these answers so far, None if not answered."""
+        page = flow.PAGE[step]
+        if not answered(page, answers, asked):
             return None
-        form_class = flow.PAGE[step].form
-        return form_class(
-            data=data, prefix=self.get_form_prefix(step, form_class), **self.get_form_kwargs(step)
+        return self.page_form(
+            step, MultiValueDict(page_data(page, answers, asked)), application_date
         )
 
-    def profile_points(self) -> dict[str, HspPointsResult | None]:
+    def profile_points(self, answers, asked, application_date) -> dict:
         """Return the calculator's points for each profile page answered, by page."""
-        return {step: self.hsp_result(step) for step in flow.PROFILE_STEPS.values()}
+        return {
+            step: self.hsp_result(self.profile_form(step, answers, asked, application_date))
+            for step in flow.PROFILE_STEPS.values()
+        }
 
-    def hsp_result(self, step: str) -> HspPointsResult | None:
-        """Return the points of a profile step's answers, or None if it has no valid profile."""
-        form = self.profile_form(step)
+    def hsp_result(self, form) -> HspPointsResult | None:
+        """Return the points of a profile page's form, or None if it has no valid profile."""
         profile = form.cleaned_data.get("profile") if form and form.is_valid() else None
         if profile is None:
             return None
@@ -113,7 +111,10 @@ class HspCalculationMixin:
         date = dates[list(flow.PROFILE_STEPS.values()).index(step)]
         for later in reversed(dates[: dates.index(date)]):
             later_step = flow.PROFILE_STEPS[later]
-            form = self.profile_form(later_step) if later_step in self.route() else None
+            form = None
+            if later_step in self.route():
+                answers, asked = self._answers_so_far
+                form = self.profile_form(later_step, answers, asked, self.application_date())
             if form is not None and form.is_valid():
                 cleaned = form.cleaned_data
                 initial = {name: value for name, value in cleaned.items() if name != "profile"}

@@ -21,10 +21,52 @@ from django.core.exceptions import ValidationError
 
 from assessments.hsp.result import HspPointsResult
 from assessments.questionnaire.mapping import CalculatedPoints, calculated_points
+from assessments.questionnaire.prefill import page_values, step_data
 from assessments.thresholds.snapshot import Thresholds
 
 if TYPE_CHECKING:
     from assessments.questionnaire.flow import Step
+
+#: Kept in ``asked`` under the page's name (``hsp_points.seen``) once the applicant went on
+#: from a page that only shows something back.
+SEEN = "seen"
+
+
+def seen_key(page: Step) -> str:
+    """Return what ``asked`` keeps once the applicant went on from a page that only shows."""
+    return f"{page.name}.{SEEN}"
+
+
+def answered(page: Step, answers: Mapping, asked: Mapping) -> bool:
+    """Return whether the run holds the answers of ``page``.
+
+    A page that writes contract keys is answered when the document holds any of them: a page
+    writes all its keys at once, so a missing one is a question added to the page after the run
+    was saved. The page's data then lacks it, and the page's form decides: a question this
+    applicant is not asked (or may leave blank) is no obstacle; one they must answer makes the
+    page invalid, so the wizard shows it again with every other answer in place. Its steering
+    answers are read back from the document where not kept. A page that only steers is answered
+    when every steering answer is kept. A page with neither only shows something (the
+    calculated points): it is answered once the applicant went on from it (``SEEN``).
+    """
+    if page.writes:
+        return any(key in answers for key in page.writes)
+    if not page.asks:
+        return seen_key(page) in asked
+    return all(page.kept_name(name) in asked for name in page.asks)
+
+
+def page_data(page: Step, answers: Mapping, asked: Mapping) -> dict[str, list[str]]:
+    """Return the page's data as it would be posted, read from the document and ``asked``."""
+    data = step_data(page.name, page_values(page.name, answers)) if page.writes else {}
+    for name in page.asks:
+        # Kept as typed wins over what the document implies; kept empty (a box left unticked,
+        # a question the page did not ask then) is posted as nothing.
+        if page.kept_name(name) in asked:
+            data.pop(f"{page.name}-{name}", None)
+            if asked[page.kept_name(name)]:
+                data[f"{page.name}-{name}"] = list(asked[page.kept_name(name)])
+    return data
 
 
 @dataclass(frozen=True)
@@ -41,6 +83,8 @@ class AnswersSoFar:
     asked: Mapping[str, list] = field(default_factory=dict)
     thresholds: Thresholds | None = None
     points: Mapping[str, HspPointsResult | None] = field(default_factory=dict)
+    #: Each answered page's data as it would be posted, read once (shared by ``showing``).
+    typed: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _pages(self) -> dict[str, Step]:
@@ -52,7 +96,9 @@ class AnswersSoFar:
 
     def showing(self, pages: Iterable[Step]) -> AnswersSoFar:
         """Return the same answers as seen by ``pages`` (the route so far)."""
-        return AnswersSoFar(tuple(pages), self.answers, self.asked, self.thresholds, self.points)
+        return AnswersSoFar(
+            tuple(pages), self.answers, self.asked, self.thresholds, self.points, self.typed
+        )
 
     def answer(self, key: str, default=None):
         """Return the contract value of ``key``, if a page shown wrote it."""
@@ -77,13 +123,18 @@ class AnswersSoFar:
     def said(self, step: str, name: str):
         """Return the steering answer ``name`` of page ``step`` as its form reads it.
 
-        None when the page is not shown, did not ask it, or it was left empty: the page's own
-        form field reads what was typed ("yes" is True), so nothing is parsed twice.
+        None when the page is not shown or not answered, or the answer was left empty. As the
+        page shows it (``page_data``): kept as typed, else read back from the document (a run
+        seeded from a result keeps no steering answers); the page's own form field reads it
+        ("yes" is True), so nothing is parsed twice.
         """
         page = self._pages.get(step)
         if page is None or name not in page.asks:
             return None
-        typed = self.asked.get(page.kept_name(name))
+        if step not in self.typed:
+            answered_page = answered(page, self.answers, self.asked)
+            self.typed[step] = page_data(page, self.answers, self.asked) if answered_page else {}
+        typed = self.typed[step].get(f"{step}-{name}")
         if not typed:
             return None
         form_field = page.form.base_fields[name]

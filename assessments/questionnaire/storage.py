@@ -27,20 +27,13 @@ from formtools.wizard.storage.session import SessionStorage
 from assessments.eligibility.answers import SCHEMA
 from assessments.questionnaire import flow
 from assessments.questionnaire.mapping import plain_answers
-from assessments.questionnaire.prefill import page_values, raw, step_data
+from assessments.questionnaire.prefill import raw
+from assessments.questionnaire.so_far import answered, page_data, seen_key
 
 ANSWERS, ASKED, DRAFTS_KEY = "answers", "asked", "drafts"
-#: Kept in ``asked`` under the page's name (``hsp_points.seen``) once the applicant went on
-#: from a page that only shows something back.
-SEEN = "seen"
 #: A run begun before the answers document kept every page as typed: read as drafts, until
 #: each page is answered again (sessions only; saved runs were converted by migration 0019).
 LEGACY_PAGES = "step_data"
-
-
-def seen_key(page: flow.Step) -> str:
-    """Return what ``asked`` keeps once the applicant went on from a page that only shows."""
-    return f"{page.name}.{SEEN}"
 
 
 def empty_run(step: str | None = None, *, answers=None, asked=None, drafts=None, extra=None):
@@ -53,38 +46,6 @@ def empty_run(step: str | None = None, *, answers=None, asked=None, drafts=None,
         "step_files": {},
         "extra_data": dict(extra or {}),
     }
-
-
-def answered(page: flow.Step, answers: Mapping, asked: Mapping) -> bool:
-    """Return whether the run holds the answers of ``page``.
-
-    A page that writes contract keys is answered when the document holds any of them: a page
-    writes all its keys at once, so a missing one is a question added to the page after the run
-    was saved. The page's data then lacks it, and the page's form decides: a question this
-    applicant is not asked (or may leave blank) is no obstacle; one they must answer makes the
-    page invalid, so the wizard shows it again with every other answer in place. Its steering
-    answers are read back from the document where not kept. A page that only steers is answered
-    when every steering answer is kept. A page with neither only shows something (the
-    calculated points): it is answered once the applicant went on from it (``SEEN``).
-    """
-    if page.writes:
-        return any(key in answers for key in page.writes)
-    if not page.asks:
-        return seen_key(page) in asked
-    return all(page.kept_name(name) in asked for name in page.asks)
-
-
-def page_data(page: flow.Step, answers: Mapping, asked: Mapping) -> dict[str, list[str]]:
-    """Return the page's data as it would be posted, read from the document and ``asked``."""
-    data = step_data(page.name, page_values(page.name, answers)) if page.writes else {}
-    for name in page.asks:
-        # Kept as typed wins over what the document implies; kept empty (a box left unticked,
-        # a question the page did not ask then) is posted as nothing.
-        if page.kept_name(name) in asked:
-            data.pop(f"{page.name}-{name}", None)
-            if asked[page.kept_name(name)]:
-                data[f"{page.name}-{name}"] = list(asked[page.kept_name(name)])
-    return data
 
 
 def run_step_data(run: Mapping, step: str) -> dict[str, list[str]] | None:
@@ -149,9 +110,9 @@ class RunStorage(SessionStorage):
         data = run_step_data(self.data, step)
         return None if data is None else MultiValueDict(data)
 
-    def answered_data(self, step) -> dict[str, list[str]] | None:
-        """Return the page's answers as kept in the document (not a draft), None if none."""
-        return document_step_data(self.data, step)
+    def draft_pages(self) -> dict:
+        """Return the drafts of the pages typed but not gone on from, by page."""
+        return {**(self.data.get(LEGACY_PAGES) or {}), **self.drafts}
 
     def known_answers(self, page: flow.Step) -> dict:
         """Return the page's plain answers the document already holds, as the page shows them."""

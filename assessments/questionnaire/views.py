@@ -28,6 +28,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.datastructures import MultiValueDict
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage import get_storage
 from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
@@ -84,7 +85,7 @@ class AssessmentWizard(
         self.run = kwargs["run"]
         self.today = timezone.localdate()
         self._thresholds = {}
-        self._route = None
+        self._route, self._so_far = None, None
         self.prefix = self.get_prefix(request, *args, **kwargs)
         reopen_completed(request.session, self.run, today=self.today)
         self.storage = get_storage(self.storage_name, f"{self.prefix}_{self.run}", request)
@@ -107,34 +108,68 @@ class AssessmentWizard(
 
     def route(self) -> tuple[str, ...]:
         """Return the pages the run's answers ask (``flow.route``), worked out once until a
-        page is saved (``forget_route``)."""
+        page is saved or a draft kept (``forget_route``).
+
+        The answers so far are the run's document with, over it, each page typed but not yet
+        gone on from (a draft: Back, "continue later") whose answers are valid, as "check your
+        answers" shows them. A draft is read with the form its page has on the route of the
+        document alone; a draft that brings another page onto the route is read again.
+        """
         if self._route is None:
-            self._route = flow.route(
-                self.storage.answers,
-                self.storage.asked,
-                self.thresholds(),
-                self.profile_points(),
-            )
+            self._answers_so_far = (self.storage.answers, self.storage.asked)
+            self._route = self._route_for(*self._answers_so_far)
+            drafts = self.storage.draft_pages()
+            for _draft in drafts:
+                answers, asked = self._with_valid_drafts(drafts)
+                route = self._route_for(answers, asked)
+                self._answers_so_far, self._so_far = (answers, asked), None
+                if route == self._route:
+                    break
+                self._route = route
         return self._route
+
+    def _route_for(self, answers, asked) -> tuple[str, ...]:
+        on = self._application_date_in(answers)
+        points = self.profile_points(answers, asked, on)
+        return flow.route(answers, asked, self.thresholds_on(on), points)
+
+    def _with_valid_drafts(self, drafts) -> tuple[dict, dict]:
+        """Return the document and steering answers with the valid drafts of the route over."""
+        answers, asked = dict(self.storage.answers), dict(self.storage.asked)
+        on = self.application_date()
+        for step, data in drafts.items():
+            if step not in self._route:
+                continue  # a page the route skips steers nothing
+            form = self.page_form(step, MultiValueDict(data), on)
+            if form.is_valid():
+                page = flow.PAGE[step]
+                answers.update(page_fragment(step, form.cleaned_data))
+                for name in page.asks:
+                    asked[page.kept_name(name)] = list(data.get(f"{step}-{name}", []))
+        return answers, asked
 
     def so_far(self) -> AnswersSoFar:
         """Return the answers of the pages on the route, as the pages' conditions read them."""
-        pages = tuple(flow.PAGE[step] for step in self.route())
-        return AnswersSoFar(
-            pages,
-            self.storage.answers,
-            self.storage.asked,
-            self.thresholds(),
-            self.profile_points(),
-        )
+        route = self.route()
+        if self._so_far is None:
+            answers, asked = self._answers_so_far
+            on = self._application_date_in(answers)
+            self._so_far = AnswersSoFar(
+                tuple(flow.PAGE[step] for step in route),
+                answers,
+                asked,
+                self.thresholds_on(on),
+                self.profile_points(answers, asked, on),
+            )
+        return self._so_far
 
     def forget_route(self):
-        """A page was saved: work the route out again when next needed.
+        """A page was saved or a draft kept: work the route out again when next needed.
 
         formtools keeps the form list it resolved as long as ``condition_dict`` is the same,
         so it is given new conditions (the same lookups of ``route``), not told to forget.
         """
-        self._route = None
+        self._route, self._so_far = None, None
         self.condition_dict = flow.route_conditions()
 
     def page_complete(self, step) -> bool:
@@ -145,8 +180,12 @@ class AssessmentWizard(
     # Forms ------------------------------------------------------------------------------------
 
     def application_date(self):
-        """Return the application date the run's answers give (the status page), else today."""
-        return AnswersSoFar((flow.PAGES[0],), self.storage.answers).application_date or self.today
+        """Return the application date the answers so far give (the status page), else today."""
+        self.route()
+        return self._application_date_in(self._answers_so_far[0])
+
+    def _application_date_in(self, answers):
+        return AnswersSoFar((flow.PAGES[0],), answers).application_date or self.today
 
     def get_form_initial(self, step):
         """Return what a page not answered yet shows: the answers the run's document already
@@ -163,9 +202,26 @@ class AssessmentWizard(
             kwargs["application_date"] = self.application_date()
         return {**kwargs, **(page.form_kwargs(self) if page.form_kwargs else {})}
 
+    def page_form(self, step, data, application_date):
+        """Return the page's form bound to ``data``, built from its declaration.
+
+        For reading answers while the route is being worked out (a draft, an HSP profile):
+        formtools' ``get_form`` looks the page up in the form list, which needs the route.
+        """
+        page = flow.PAGE[step]
+        kwargs = {"today": self.today}
+        if not page.asks_application_date:
+            kwargs["application_date"] = application_date
+        if page.form_kwargs:
+            kwargs.update(page.form_kwargs(self))
+        return page.form(data=data, prefix=self.get_form_prefix(step, page.form), **kwargs)
+
     def thresholds(self):
         """Return the thresholds in force on the application date, or None if there are none."""
-        on = self.application_date()
+        return self.thresholds_on(self.application_date())
+
+    def thresholds_on(self, on):
+        """Return the thresholds in force on ``on``, or None if there are none."""
         if on not in self._thresholds:
             try:
                 self._thresholds[on] = thresholds_at(on=on)
@@ -214,6 +270,7 @@ class AssessmentWizard(
         drafts = set(self.storage.extra_data.get(DRAFTS, [])) | {step}
         self._set_extra(**{DRAFTS: sorted(drafts)})
         self.keep_pasted_trips(step)
+        self.forget_route()
 
     def _clear_step_marks(self, step):
         extra = self.storage.extra_data
@@ -263,6 +320,7 @@ class AssessmentWizard(
         # What was typed is kept even when invalid, so leaving the page never loses it.
         self.storage.set_step_data(step, typed)
         self._clear_step_marks(step)
+        self.forget_route()
         if not form.is_valid():
             return self.render(form)
         self.storage.record(step, self.process_step(form), typed)

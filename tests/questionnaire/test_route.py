@@ -19,8 +19,18 @@ THRESHOLDS = thresholds_from_defaults(on=ON)
 APPLICATION = ("status", "stay", "residence", "travel", "household", "income", "taxes", "conduct")
 
 
+#: One key of each page whose steering answers the rows give: a page is answered when the
+#: document holds its keys (its steering answers alone are no answer).
+PAGES_ANSWERED = {
+    "residence_start_date": "2015-04-01",
+    "hsp_points_maintained": True,
+    "pension_enrolled": True,
+    "unauthorized_work": False,
+}
+
+
 def status(value: str, **answers) -> dict:
-    return {"application_date": ON.isoformat(), "status": value, **answers}
+    return {"application_date": ON.isoformat(), "status": value, **PAGES_ANSWERED, **answers}
 
 
 def pages(*extra: str, base=APPLICATION) -> tuple[str, ...]:
@@ -81,10 +91,16 @@ CASES = [
         id="a permanent resident's stale answers of skipped pages steer nothing",
     ),
     pytest.param(
-        status("work"),
+        {key: value for key, value in status("work").items() if key != "hsp_points_maintained"},
         {"hsp_route": ["yes"]},
         pages("hsp"),
         id="a worker trying HSP is asked how the points are given",
+    ),
+    pytest.param(
+        status("work"),
+        {"hsp_route": ["yes"]},
+        pages("hsp", "hsp_typed"),
+        id="an HSP page answered before its sources were kept gives the points as typed",
     ),
     pytest.param(
         status("work"),
