@@ -6,6 +6,8 @@ route back brings them back. A condition must never be steered by such a stale a
 ``AnswersSoFar`` shows it only the contract keys written and the steering answers asked by
 the pages it is given (those shown before it, ``flow.route``), plus the thresholds in force
 on the application date and the points the HSP calculator gave for the profiles answered.
+Which pages a run has answered, and each one's data as it would be posted (``answered``,
+``page_data``), are read here too: the storage and the conditions read a page alike.
 Nothing here reads a request, the wizard or the database.
 """
 
