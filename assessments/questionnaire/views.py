@@ -7,10 +7,11 @@ fixed:
   (``storage.RunStorage``), so two tabs never overwrite each other's answers;
 - Back, "add another", "remove" and "continue later" keep what was typed on the current
   step, even when it is not valid yet (formtools #284), and show it again without errors;
-- the route is a pure function of the answers document (``flow.route``), worked out once
-  per request and again when a page is saved; formtools is given conditions that only look
-  it up, and ``done()`` reads only the steps of the route: a skipped step's answers never
-  steer nor count, but they are kept, so changing the route back brings them back;
+- the route is a pure function of the answers so far (``flow.route``), worked out once per
+  request and again when a page is saved (``routing.RouteMixin``); formtools is given
+  conditions that only look it up, and ``done()`` reads only the steps of the route: a
+  skipped step's answers never steer nor count, but they are kept, so changing the route
+  back brings them back;
 - the check-your-answers page links each answer to its step, and after a change the wizard
   returns to it (through any question the change has newly made necessary);
 - ``done()`` builds ``Answers`` with ``answers_from_dict``; if the contract refuses them the
@@ -28,7 +29,6 @@ from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.datastructures import MultiValueDict
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage import get_storage
 from formtools.wizard.views import NamedUrlSessionWizardView, StepsHelper, WizardView
@@ -40,6 +40,7 @@ from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
 from assessments.questionnaire.hsp_steps import HspCalculationMixin
 from assessments.questionnaire.mapping import Location, page_fragment, trip_totals
+from assessments.questionnaire.routing import RouteMixin
 from assessments.questionnaire.runs import (
     DRAFTS,
     PENDING_ERRORS,
@@ -50,16 +51,14 @@ from assessments.questionnaire.runs import (
     saved_copy,
 )
 from assessments.questionnaire.services import progress_save
-from assessments.questionnaire.so_far import AnswersSoFar
 from assessments.questionnaire.summary import Section, changed_answer, step_answers
 from assessments.questionnaire.trip_import import TripImportMixin
-from assessments.thresholds.selectors import thresholds_at
-from assessments.thresholds.snapshot import MissingThreshold
 
 RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
 
 
 class AssessmentWizard(
+    RouteMixin,
     CompletionMixin,
     HspCalculationMixin,
     TripImportMixin,
@@ -84,8 +83,6 @@ class AssessmentWizard(
         # As WizardView.dispatch, but the storage belongs to the run named in the URL.
         self.run = kwargs["run"]
         self.today = timezone.localdate()
-        self._thresholds = {}
-        self._route, self._so_far = None, None
         self.prefix = self.get_prefix(request, *args, **kwargs)
         reopen_completed(request.session, self.run, today=self.today)
         self.storage = get_storage(self.storage_name, f"{self.prefix}_{self.run}", request)
@@ -106,86 +103,12 @@ class AssessmentWizard(
     def returning(self) -> bool:
         return self.request.GET.get(RETURN_PARAM) == RETURN_TO_SUMMARY
 
-    def route(self) -> tuple[str, ...]:
-        """Return the pages the run's answers ask (``flow.route``), worked out once until a
-        page is saved or a draft kept (``forget_route``).
-
-        The answers so far are the run's document with, over it, each page typed but not yet
-        gone on from (a draft: Back, "continue later") whose answers are valid, as "check your
-        answers" shows them. A draft is read with the form its page has on the route of the
-        document alone; a draft that brings another page onto the route is read again.
-        """
-        if self._route is None:
-            self._answers_so_far = (self.storage.answers, self.storage.asked)
-            self._route = self._route_for(*self._answers_so_far)
-            drafts = self.storage.draft_pages()
-            for _draft in drafts:
-                answers, asked = self._with_valid_drafts(drafts)
-                route = self._route_for(answers, asked)
-                self._answers_so_far, self._so_far = (answers, asked), None
-                if route == self._route:
-                    break
-                self._route = route
-        return self._route
-
-    def _route_for(self, answers, asked) -> tuple[str, ...]:
-        on = self._application_date_in(answers)
-        points = self.profile_points(answers, asked, on)
-        return flow.route(answers, asked, self.thresholds_on(on), points)
-
-    def _with_valid_drafts(self, drafts) -> tuple[dict, dict]:
-        """Return the document and steering answers with the valid drafts of the route over."""
-        answers, asked = dict(self.storage.answers), dict(self.storage.asked)
-        on = self.application_date()
-        for step, data in drafts.items():
-            if step not in self._route:
-                continue  # a page the route skips steers nothing
-            form = self.page_form(step, MultiValueDict(data), on)
-            if form.is_valid():
-                page = flow.PAGE[step]
-                answers.update(page_fragment(step, form.cleaned_data))
-                for name in page.asks:
-                    asked[page.kept_name(name)] = list(data.get(f"{step}-{name}", []))
-        return answers, asked
-
-    def so_far(self) -> AnswersSoFar:
-        """Return the answers of the pages on the route, as the pages' conditions read them."""
-        route = self.route()
-        if self._so_far is None:
-            answers, asked = self._answers_so_far
-            on = self._application_date_in(answers)
-            self._so_far = AnswersSoFar(
-                tuple(flow.PAGE[step] for step in route),
-                answers,
-                asked,
-                self.thresholds_on(on),
-                self.profile_points(answers, asked, on),
-            )
-        return self._so_far
-
-    def forget_route(self):
-        """A page was saved or a draft kept: work the route out again when next needed.
-
-        formtools keeps the form list it resolved as long as ``condition_dict`` is the same,
-        so it is given new conditions (the same lookups of ``route``), not told to forget.
-        """
-        self._route, self._so_far = None, None
-        self.condition_dict = flow.route_conditions()
-
     def page_complete(self, step) -> bool:
         """Return whether the page's answers (its draft, else the document's) are valid."""
         form = self.get_form(step, data=self.storage.get_step_data(step))
         return form.is_bound and form.is_valid()
 
     # Forms ------------------------------------------------------------------------------------
-
-    def application_date(self):
-        """Return the application date the answers so far give (the status page), else today."""
-        self.route()
-        return self._application_date_in(self._answers_so_far[0])
-
-    def _application_date_in(self, answers):
-        return AnswersSoFar((flow.PAGES[0],), answers).application_date or self.today
 
     def get_form_initial(self, step):
         """Return what a page not answered yet shows: the answers the run's document already
@@ -201,33 +124,6 @@ class AssessmentWizard(
         if not page.asks_application_date:
             kwargs["application_date"] = self.application_date()
         return {**kwargs, **(page.form_kwargs(self) if page.form_kwargs else {})}
-
-    def page_form(self, step, data, application_date):
-        """Return the page's form bound to ``data``, built from its declaration.
-
-        For reading answers while the route is being worked out (a draft, an HSP profile):
-        formtools' ``get_form`` looks the page up in the form list, which needs the route.
-        """
-        page = flow.PAGE[step]
-        kwargs = {"today": self.today}
-        if not page.asks_application_date:
-            kwargs["application_date"] = application_date
-        if page.form_kwargs:
-            kwargs.update(page.form_kwargs(self))
-        return page.form(data=data, prefix=self.get_form_prefix(step, page.form), **kwargs)
-
-    def thresholds(self):
-        """Return the thresholds in force on the application date, or None if there are none."""
-        return self.thresholds_on(self.application_date())
-
-    def thresholds_on(self, on):
-        """Return the thresholds in force on ``on``, or None if there are none."""
-        if on not in self._thresholds:
-            try:
-                self._thresholds[on] = thresholds_at(on=on)
-            except MissingThreshold:
-                self._thresholds[on] = None
-        return self._thresholds[on]
 
     def process_step(self, form):
         """Return the page's share of the answers document (``mapping.page_fragment``)."""
