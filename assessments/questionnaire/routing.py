@@ -14,12 +14,14 @@ from django.utils.datastructures import MultiValueDict
 from assessments.questionnaire import flow
 from assessments.questionnaire.mapping import page_fragment
 from assessments.questionnaire.so_far import AnswersSoFar
-from assessments.thresholds.selectors import thresholds_at
-from assessments.thresholds.snapshot import MissingThreshold
 
 
 class RouteMixin:
-    """The route of the run, its answers so far, and the dates and thresholds they give."""
+    """The route of the run, its answers so far, and the application date they give.
+
+    The thresholds in force on a date come from the view (``thresholds_on``): a database
+    query, not part of working out the route.
+    """
 
     _route: tuple[str, ...] | None = None
     _so_far: AnswersSoFar | None = None
@@ -111,17 +113,3 @@ class RouteMixin:
         if page.form_kwargs:
             kwargs.update(page.form_kwargs(self))
         return page.form(data=data, prefix=self.get_form_prefix(step, page.form), **kwargs)
-
-    def thresholds(self):
-        """Return the thresholds in force on the application date, or None if there are none."""
-        return self.thresholds_on(self.application_date())
-
-    def thresholds_on(self, on):
-        """Return the thresholds in force on ``on``, or None if there are none."""
-        known = self.__dict__.setdefault("_thresholds", {})
-        if on not in known:
-            try:
-                known[on] = thresholds_at(on=on)
-            except MissingThreshold:
-                known[on] = None
-        return known[on]

@@ -53,6 +53,8 @@ from assessments.questionnaire.runs import (
 from assessments.questionnaire.services import progress_save
 from assessments.questionnaire.summary import Section, changed_answer, step_answers
 from assessments.questionnaire.trip_import import TripImportMixin
+from assessments.thresholds.selectors import thresholds_at
+from assessments.thresholds.snapshot import MissingThreshold
 
 RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
 
@@ -124,6 +126,20 @@ class AssessmentWizard(
         if not page.asks_application_date:
             kwargs["application_date"] = self.application_date()
         return {**kwargs, **(page.form_kwargs(self) if page.form_kwargs else {})}
+
+    def thresholds(self):
+        """Return the thresholds in force on the application date, or None if there are none."""
+        return self.thresholds_on(self.application_date())
+
+    def thresholds_on(self, on):
+        """Return the thresholds in force on ``on``, or None if there are none."""
+        known = self.__dict__.setdefault("_thresholds", {})
+        if on not in known:
+            try:
+                known[on] = thresholds_at(on=on)
+            except MissingThreshold:
+                known[on] = None
+        return known[on]
 
     def process_step(self, form):
         """Return the page's share of the answers document (``mapping.page_fragment``)."""

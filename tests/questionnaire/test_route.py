@@ -8,6 +8,8 @@ pages asked. The wizard flows through the test client are in ``test_routing.py``
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assessments.questionnaire import flow
 from assessments.thresholds.snapshot import thresholds_from_defaults
@@ -183,3 +185,44 @@ def test_a_profile_not_shown_gives_no_points():
     asked = {"hsp_route": ["no"], "hsp_points_now_source": ["calculate"]}
     stale = {"hsp_now": object()}  # never read: the HSP pages are not asked
     assert flow.route(answers, asked, THRESHOLDS, stale) == pages()
+
+
+STATUSES = ["work", "hsp", "spouse_of_japanese", "permanent_resident", "refugee", "student"]
+#: Every steering answer the pages ask, kept as the wizard keeps it when a page is answered.
+STEERING = sorted({page.kept_name(name) for page in flow.PAGES for name in page.asks})
+TYPED = st.sampled_from([["yes"], ["no"], ["calculate"], ["known"], []])
+LISTS = {"trips", "payments", "missed_notifications", "criminal_records", "traffic_violations"}
+
+
+def stale_value(key: str):
+    """Return what a page may have written for ``key`` before the route skipped it."""
+    if key == "hsp_points":
+        return st.just({"now": 90, "one_year_ago": 90, "three_years_ago": None})
+    if key in LISTS or key == "income":
+        return st.just([])
+    if key.endswith(("_date", "_expiry")):
+        return st.sampled_from(["2020-01-01", None])
+    return st.sampled_from([True, False, None])
+
+
+@given(
+    status=st.sampled_from(STATUSES),
+    asked=st.fixed_dictionaries(dict.fromkeys(STEERING, TYPED)),
+    stale=st.data(),
+)
+@settings(max_examples=30, deadline=None)
+def test_an_answer_kept_from_a_page_the_route_skips_never_changes_it(status, asked, stale):
+    """Whatever a skipped page holds (written before the route changed), the route stays."""
+    answers = {
+        **PAGES_ANSWERED,
+        "application_date": ON.isoformat(),
+        "status": status,
+        "status_grant_date": "2024-01-01",
+    }
+    route = flow.route(answers, asked, THRESHOLDS)
+    for page in (page for page in flow.PAGES if page.name not in route):
+        for key in page.writes:
+            answers[key] = stale.draw(stale_value(key), label=key)
+        for name in page.asks:
+            asked[page.kept_name(name)] = stale.draw(TYPED, label=name)
+    assert flow.route(answers, asked, THRESHOLDS) == route
