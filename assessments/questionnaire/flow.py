@@ -3,14 +3,19 @@
 This is the only place that decides the order of questions (style guideline 8): each page
 is one ``Step`` in ``PAGES``, in the manner of the question blocks of GOV.UK smart-answers
 (what the page asks, what it answers and when it comes, in one block). Each condition is a
-small named function over the cleaned data of earlier steps; the wizard only
-lets a condition read steps that are shown and come before it, so an answer on a skipped
-step can never steer the route. What the answers *mean* is decided by ``rules/``.
+small named pure function of the answers so far (``so_far.AnswersSoFar``: the contract keys
+and steering answers of the pages shown before it, the thresholds in force, the points the
+calculator gave), so an answer kept from a skipped page can never steer the route, and
+``route`` walks the pages to give the pages asked. The wizard hands formtools conditions
+that only look that route up (``route_conditions``). Where the engine decides (the Business
+Manager question, the candidate routes, the income years) the conditions ask it
+(``eligibility``); what the answers *mean* is decided by ``rules/``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +25,7 @@ from assessments.eligibility.rules import routes
 from assessments.eligibility.rules.dates import add_years
 from assessments.eligibility.rules.declarations import business_standards_question
 from assessments.eligibility.rules.livelihood import income_years_checked
-from assessments.hsp.result import counted_points
+from assessments.hsp.result import HspPointsResult, counted_points
 from assessments.questionnaire import forms, handover
 from assessments.questionnaire.forms import POINT_DATES, PointsSource
 from assessments.questionnaire.forms.hsp import source_field
@@ -29,203 +34,212 @@ from assessments.questionnaire.forms.hsp_profile import (
     HspThreeYearsAgoForm,
     HspYearAgoForm,
 )
-from assessments.questionnaire.mapping import NATURALIZATION_TIES
+from assessments.questionnaire.mapping import NATURALIZATION_TIES, CalculatedPoints
+from assessments.questionnaire.so_far import AnswersSoFar
 from assessments.thresholds.snapshot import Thresholds
 
 
-def _answers(wizard, step: str) -> dict:
-    return wizard.get_cleaned_data_for_step(step) or {}
-
-
-def keeps_permanent_residence(wizard) -> bool:
+def keeps_permanent_residence(so_far: AnswersSoFar) -> bool:
     """Return whether the run is a permanent resident's own check (``keep_pr``), not an
     application: the engine then reads the grant, the card, the trips and the payments."""
-    return _answers(wizard, "status").get("status") == ResidenceStatus.PERMANENT_RESIDENT
+    return so_far.status == ResidenceStatus.PERMANENT_RESIDENT
 
 
-def applies(wizard) -> bool:
+def applies(so_far: AnswersSoFar) -> bool:
     """Ask the pages only an application needs (stay, residence, household, income, conduct)."""
-    return not keeps_permanent_residence(wizard)
+    return not keeps_permanent_residence(so_far)
 
 
-def is_spouse(wizard) -> bool:
+def is_spouse(so_far: AnswersSoFar) -> bool:
     """Ask for the marriage date when the applicant holds a spouse status."""
-    return _answers(wizard, "status").get("status") in routes.SPOUSE_STATUSES
+    return so_far.status in routes.SPOUSE_STATUSES
 
 
-def has_grant_date(wizard) -> bool:
+def has_grant_date(so_far: AnswersSoFar) -> bool:
     """Ask when the status was granted of those whose route counts from it (the engine says),
     and of a permanent resident, whose check counts from the grant of permanent residence."""
-    status = _answers(wizard, "status").get("status")
-    return status in routes.GRANT_DATE_STATUSES or keeps_permanent_residence(wizard)
+    return so_far.status in routes.GRANT_DATE_STATUSES or keeps_permanent_residence(so_far)
 
 
-def business_question(wizard) -> dict | None:
+def business_question(so_far: AnswersSoFar) -> dict | None:
     """Return what the Business Manager gate question needs, or None when it is not asked.
 
     The engine decides who is concerned and from when (``business_standards_question``).
     """
-    thresholds = wizard.thresholds()
-    if thresholds is None:
+    if so_far.thresholds is None or so_far.application_date is None:
         return None
-    status = _answers(wizard, "status").get("status")
-    return business_standards_question(status, wizard.application_date(), thresholds)
+    return business_standards_question(so_far.status, so_far.application_date, so_far.thresholds)
 
 
-def asks_hsp_route(wizard) -> bool:
+def asks_hsp_route(so_far: AnswersSoFar) -> bool:
     """Ask whether to check the HSP routes (on the residence step) only of other statuses."""
-    return _answers(wizard, "status").get("status") != ResidenceStatus.HSP
+    return so_far.status != ResidenceStatus.HSP
 
 
-def uses_hsp_route(wizard) -> bool:
+def uses_hsp_route(so_far: AnswersSoFar) -> bool:
     """Ask for HSP points from HSP holders and from anyone who wants to try those routes
     (a permanent resident's check skips the residence page, so never asks them)."""
-    if _answers(wizard, "status").get("status") == ResidenceStatus.HSP:
+    if so_far.status == ResidenceStatus.HSP:
         return True
-    return bool(_answers(wizard, "residence").get("hsp_route"))
+    return bool(so_far.said("residence", "hsp_route"))
 
 
-def _calculates(wizard, date: str) -> bool:
-    return _answers(wizard, "hsp").get(source_field(date)) == PointsSource.CALCULATE
+def point_sources(so_far: AnswersSoFar) -> dict[str, str | None]:
+    """Return how the HSP page says each point date's points are given (known, calculate)."""
+    return {date: so_far.said("hsp", source_field(date)) for date in POINT_DATES}
 
 
-def known_point_dates(wizard) -> tuple[str, ...]:
+def _calculates(so_far: AnswersSoFar, date: str) -> bool:
+    return point_sources(so_far)[date] == PointsSource.CALCULATE
+
+
+def known_point_dates(so_far: AnswersSoFar) -> tuple[str, ...]:
     """Return the days whose points the HSP step says are known (typed from the sheet)."""
-    hsp = _answers(wizard, "hsp")
-    return tuple(d for d in POINT_DATES if hsp.get(source_field(d)) == PointsSource.KNOWN)
+    sources = point_sources(so_far)
+    return tuple(d for d in POINT_DATES if sources[d] == PointsSource.KNOWN)
 
 
-def types_points(wizard) -> bool:
+def types_points(so_far: AnswersSoFar) -> bool:
     """Ask the points from the sheet when the HSP step says a day's points are known."""
-    return bool(known_point_dates(wizard))
+    return bool(known_point_dates(so_far))
 
 
-def points_now(wizard) -> int | None:
+def calculated_now(so_far: AnswersSoFar):
+    """Return the calculator's points on the application date, when calculated here."""
+    return so_far.calculated(PROFILE_STEPS["now"]) if _calculates(so_far, "now") else None
+
+
+def points_now(so_far: AnswersSoFar) -> int | None:
     """Return the points on the application date: typed from the sheet, or calculated."""
-    if not _calculates(wizard, "now"):
-        return _answers(wizard, "hsp_typed").get("hsp_points_now")
-    result = wizard.hsp_result("hsp_now")
+    if not _calculates(so_far, "now"):
+        return (so_far.answer("hsp_points") or {}).get("now")
+    result = calculated_now(so_far)
     return counted_points(result) if result else None
 
 
-def reaches_now(wizard, mark_key: str) -> bool:
+def reaches_now(so_far: AnswersSoFar, mark_key: str) -> bool:
     """Return whether the points on the application date reach the mark ``mark_key``."""
-    thresholds = wizard.thresholds()
-    mark = thresholds[mark_key] if thresholds else None
-    points = points_now(wizard)
+    mark = so_far.thresholds[mark_key] if so_far.thresholds else None
+    points = points_now(so_far)
     return mark is not None and points is not None and points >= mark
 
 
-def holds_hsp_for(wizard, years_key: str) -> bool:
+def holds_hsp_for(so_far: AnswersSoFar, years_key: str) -> bool:
     """Return whether HSP status, held for ``years_key`` years, vouches for the past points.
 
     As the rules count it: the points were checked when the status was granted, so a holder
     granted at least that long before the application date is not asked the points then.
     """
-    thresholds = wizard.thresholds()
-    granted = _answers(wizard, "grant").get("status_grant_date")
+    granted, on = so_far.date("status_grant_date"), so_far.application_date
     return (
-        _answers(wizard, "status").get("status") == ResidenceStatus.HSP
+        so_far.status == ResidenceStatus.HSP
         and granted is not None
-        and thresholds is not None
-        and add_years(granted, thresholds[years_key]) <= wizard.application_date()
+        and on is not None
+        and so_far.thresholds is not None
+        and add_years(granted, so_far.thresholds[years_key]) <= on
     )
 
 
-def meets_jskip_now(wizard) -> bool:
+def meets_jskip_now(so_far: AnswersSoFar) -> bool:
     """Return whether the profile on the application date meets the J-Skip criteria."""
-    result = wizard.hsp_result("hsp_now") if _calculates(wizard, "now") else None
+    result = calculated_now(so_far)
     return bool(result and result.j_skip.eligible)
 
 
-def calculates_points_now(wizard) -> bool:
+def calculates_points_now(so_far: AnswersSoFar) -> bool:
     """Ask the profile on the application date when its points are to be calculated here."""
-    return _calculates(wizard, "now")
+    return _calculates(so_far, "now")
 
 
-def needs_points_one_year_ago(wizard) -> bool:
+def needs_points_one_year_ago(so_far: AnswersSoFar) -> bool:
     """The 80-point route needs the points a year before only with 80 now, unless vouched for."""
-    return reaches_now(wizard, "hsp.points_80") and not holds_hsp_for(
-        wizard, "residence.hsp_80.min_years"
+    return reaches_now(so_far, "hsp.points_80") and not holds_hsp_for(
+        so_far, "residence.hsp_80.min_years"
     )
 
 
-def needs_points_three_years_ago(wizard) -> bool:
+def needs_points_three_years_ago(so_far: AnswersSoFar) -> bool:
     """The 70-point route needs the points three years before only with 70 now, unless vouched."""
-    return reaches_now(wizard, "hsp.points_70") and not holds_hsp_for(
-        wizard, "residence.hsp_70.min_years"
+    return reaches_now(so_far, "hsp.points_70") and not holds_hsp_for(
+        so_far, "residence.hsp_70.min_years"
     )
 
 
-def calculates_points_one_year_ago(wizard) -> bool:
+def calculates_points_one_year_ago(so_far: AnswersSoFar) -> bool:
     """Ask the profile a year before when calculating it, for the 80-point route or J-Skip.
 
     J-Skip (checked from the profiles when both are answered here) needs the criteria met a
     year before as well, so the profile is asked whenever they are met now.
     """
-    return _calculates(wizard, "one_year_ago") and (
-        needs_points_one_year_ago(wizard) or meets_jskip_now(wizard)
+    return _calculates(so_far, "one_year_ago") and (
+        needs_points_one_year_ago(so_far) or meets_jskip_now(so_far)
     )
 
 
-def calculates_points_three_years_ago(wizard) -> bool:
+def calculates_points_three_years_ago(so_far: AnswersSoFar) -> bool:
     """Ask the profile three years before when calculating it and the 70-point route needs it."""
-    return _calculates(wizard, "three_years_ago") and needs_points_three_years_ago(wizard)
+    return _calculates(so_far, "three_years_ago") and needs_points_three_years_ago(so_far)
 
 
-def shows_calculated_points(wizard) -> bool:
+def shows_calculated_points(so_far: AnswersSoFar) -> bool:
     """Show the calculated points whenever a day's points were to be calculated here.
 
     A profile the route does not need is not asked; this step then says why (for example,
     the holder route vouches for the points then), so a "calculate" choice is never dropped
     silently.
     """
-    return any(_calculates(wizard, date) for date in POINT_DATES)
+    return any(_calculates(so_far, date) for date in POINT_DATES)
 
 
-def claims_jskip(wizard) -> bool:
+def calculated(so_far: AnswersSoFar) -> CalculatedPoints:
+    """Return the points (and J-Skip) calculated from the profiles shown so far."""
+    return so_far.calculated_points(point_sources(so_far), PROFILE_STEPS)
+
+
+def claims_jskip(so_far: AnswersSoFar) -> bool:
     """Return whether J-Skip applies: checked from the profiles, or as the applicant said."""
-    calculated = wizard.hsp_calculated().jskip_eligible
-    if calculated is not None:
-        return calculated
-    return bool(_answers(wizard, "hsp_typed").get("jskip_eligible"))
+    jskip = calculated(so_far).jskip_eligible
+    if jskip is not None:
+        return jskip
+    return bool(so_far.answer("jskip_eligible"))
 
 
-def has_late_or_unpaid_payments(wizard) -> bool:
+def has_late_or_unpaid_payments(so_far: AnswersSoFar) -> bool:
     """List the payments when the taxes page says some are unpaid or were paid late."""
-    taxes = _answers(wizard, "taxes")
-    return taxes.get("taxes_paid") is False or taxes.get("paid_on_time") is False
+    return so_far.said("taxes", "taxes_paid") is False or (
+        so_far.said("taxes", "paid_on_time") is False
+    )
 
 
-def says_all_paid(wizard) -> bool | None:
+def says_all_paid(so_far: AnswersSoFar) -> bool | None:
     """Return the taxes page's "all paid" answer, which the payments listed must agree with."""
-    return _answers(wizard, "taxes").get("taxes_paid")
+    return so_far.said("taxes", "taxes_paid")
 
 
-def has_missed_notifications(wizard) -> bool:
+def has_missed_notifications(so_far: AnswersSoFar) -> bool:
     """List the notifications when the taxes page says some were late or never filed."""
-    return bool(_answers(wizard, "taxes").get("has_missed_notifications"))
+    return bool(so_far.said("taxes", "has_missed_notifications"))
 
 
-def has_sentences(wizard) -> bool:
+def has_sentences(so_far: AnswersSoFar) -> bool:
     """List the sentences when the conduct page says there are some."""
-    return bool(_answers(wizard, "conduct").get("has_criminal_records"))
+    return bool(so_far.said("conduct", "has_criminal_records"))
 
 
-def has_traffic_violations(wizard) -> bool:
+def has_traffic_violations(so_far: AnswersSoFar) -> bool:
     """List the traffic violations when the conduct page says there are some."""
-    return bool(_answers(wizard, "conduct").get("has_traffic_violations"))
+    return bool(so_far.said("conduct", "has_traffic_violations"))
 
 
-def checks_naturalization(wizard) -> bool:
+def checks_naturalization(so_far: AnswersSoFar) -> bool:
     """The naturalization questions, when an applicant asked for that check too (the
     keep-PR check has no naturalization part)."""
-    return applies(wizard) and bool(_answers(wizard, "status").get("naturalization"))
+    return applies(so_far) and bool(so_far.said("status", "naturalization"))
 
 
-def born_in_japan(wizard) -> bool:
+def born_in_japan(so_far: AnswersSoFar) -> bool:
     """Ask the follow-up questions of Art. 6(ii) and 8(iv) of someone born in Japan."""
-    return bool(_answers(wizard, "naturalization").get("born_in_japan"))
+    return bool(so_far.answer("born_in_japan"))
 
 
 @dataclass(frozen=True)
@@ -238,7 +252,8 @@ class Step:
     list of payments to ask?); the run keeps them by name beside the document, under
     ``keeps_under`` when several pages ask the same names (the HSP profiles). A page that
     writes and asks nothing (the calculated points) only shows something back.
-    ``condition`` says, from the answers so far, whether the page is asked (None: always).
+    ``condition`` says, from the answers so far (``AnswersSoFar``), whether the page is asked
+    (None: always); ``route`` calls it with the answers of the pages shown before it only.
     """
 
     name: str
@@ -290,39 +305,39 @@ def typed_initial(wizard) -> dict:
 
 
 def stay_kwargs(wizard) -> dict:
-    return {"business": business_question(wizard)}
+    return {"business": business_question(wizard.so_far())}
 
 
 def residence_kwargs(wizard) -> dict:
-    return {"asks_hsp_route": asks_hsp_route(wizard)}
+    return {"asks_hsp_route": asks_hsp_route(wizard.so_far())}
 
 
 def typed_points_kwargs(wizard) -> dict:
     return {
-        "known_dates": known_point_dates(wizard),
+        "known_dates": known_point_dates(wizard.so_far()),
         "jskip_answered": handover.jskip_answered(wizard.request.session),
     }
 
 
 def income_kwargs(wizard) -> dict:
-    thresholds = wizard.thresholds()
+    so_far = wizard.so_far()
     # No rules in force on that date: the income step then says so.
     return {
-        "income_years": income_years(wizard, thresholds) if thresholds else None,
-        "household": asks_household_income(candidate_routes(wizard)),
+        "income_years": income_years(so_far, wizard.application_date()),
+        "household": asks_household_income(candidate_routes(so_far)),
     }
 
 
 def grant_kwargs(wizard) -> dict:
-    return {"permanent_resident": keeps_permanent_residence(wizard)}
+    return {"permanent_resident": keeps_permanent_residence(wizard.so_far())}
 
 
 def travel_kwargs(wizard) -> dict:
-    return {"asks_reentry_permit": keeps_permanent_residence(wizard)}
+    return {"asks_reentry_permit": keeps_permanent_residence(wizard.so_far())}
 
 
 def payments_kwargs(wizard) -> dict:
-    return {"taxes_paid": says_all_paid(wizard)}
+    return {"taxes_paid": says_all_paid(wizard.so_far())}
 
 
 def _profile(name: str, form: type, title: str, condition: Callable) -> Step:
@@ -542,7 +557,6 @@ PAGES: tuple[Step, ...] = (
 PAGE = {page.name: page for page in PAGES}
 #: What formtools is given (``form_list``, ``condition_dict``), derived from ``PAGES``.
 STEPS = [(page.name, page.form) for page in PAGES]
-CONDITIONS = {page.name: page.condition for page in PAGES if page.condition is not None}
 TITLES = {page.name: page.title for page in PAGES}
 
 #: The profile step that calculates the points of each point date (``hsp_points.<date>``).
@@ -551,14 +565,15 @@ PROFILE_STEPS = {
 }
 
 
-def candidate_routes(wizard) -> list[str]:
+def candidate_routes(so_far: AnswersSoFar) -> list[str]:
     """Return the routes whose income look-back is asked, as the engine gives them for the
     answers so far (``rules.routes.lookback_routes``)."""
+    hsp = uses_hsp_route(so_far)
     return routes.lookback_routes(
-        _answers(wizard, "status").get("status"),
-        contribution_to_japan=bool(_answers(wizard, "residence").get("contribution_to_japan")),
-        hsp_points_given=uses_hsp_route(wizard),
-        jskip_eligible=uses_hsp_route(wizard) and claims_jskip(wizard),
+        so_far.status,
+        contribution_to_japan=bool(so_far.answer("contribution_to_japan")),
+        hsp_points_given=hsp,
+        jskip_eligible=hsp and claims_jskip(so_far),
     )
 
 
@@ -571,15 +586,60 @@ def asks_household_income(routes: Iterable[str]) -> bool:
     return True
 
 
-def income_years(wizard, thresholds: Thresholds) -> list[int]:
+def income_years(so_far: AnswersSoFar, application_date: dt.date) -> list[int] | None:
     """Return the income years asked: those the engine checks for the answers so far.
 
     The longest look-back of the candidate routes, certifiable on the application date, none
-    before the year residence began (``rules.livelihood.income_years_checked``).
+    before the year residence began (``rules.livelihood.income_years_checked``). None when no
+    rules are in force on that date (the income page then says so).
     """
+    if so_far.thresholds is None:
+        return None
     return income_years_checked(
-        application_date=wizard.application_date(),
-        residence_start_date=_answers(wizard, "residence").get("residence_start_date"),
-        routes=candidate_routes(wizard),
-        t=thresholds,
+        application_date=application_date,
+        residence_start_date=so_far.date("residence_start_date"),
+        routes=candidate_routes(so_far),
+        t=so_far.thresholds,
     )
+
+
+def route(
+    answers: Mapping,
+    asked: Mapping,
+    thresholds: Thresholds | None,
+    points: Mapping[str, HspPointsResult | None] | None = None,
+) -> tuple[str, ...]:
+    """Return the pages asked for these answers, in order: the route of the check.
+
+    Walks ``PAGES``: each page's condition reads the answers of the pages shown before it
+    only (``AnswersSoFar``), so an answer kept from a page the route skips never steers it.
+    ``answers`` is the run's answers document, ``asked`` its steering answers, ``thresholds``
+    those in force on the application date (None: none), ``points`` the calculator's result
+    for each HSP profile page answered.
+    """
+    so_far = AnswersSoFar((), answers, asked, thresholds, points or {})
+    shown: list[Step] = []
+    for page in PAGES:
+        if page.condition is None or page.condition(so_far.showing(shown)):
+            shown.append(page)
+    return tuple(page.name for page in shown)
+
+
+def on_route(step: str) -> Callable:
+    """Return formtools' condition of ``step``: is it on the wizard's route (``route``)?"""
+
+    def condition(wizard) -> bool:
+        return step in wizard.route()
+
+    condition.__name__ = f"on_route_{step}"
+    return condition
+
+
+def route_conditions() -> dict[str, Callable]:
+    """Return formtools' ``condition_dict``: each conditional page looks up the route.
+
+    New callables each time: formtools keeps the form list it resolved for as long as its
+    ``condition_dict`` is the same, so the wizard gives it new ones when a saved page may have
+    changed the route (``AssessmentWizard.forget_route``).
+    """
+    return {page.name: on_route(page.name) for page in PAGES if page.condition is not None}

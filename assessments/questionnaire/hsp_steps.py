@@ -5,7 +5,8 @@ profile as of that day (``forms/hsp_profile.py``); ``flow.py`` decides which pro
 asked. This mixin scores the profiles (``hsp_points_at``, the calculator's service, with the
 table in force on that day), hands the points to the answers (``calculated_points``), prefills
 the earlier profiles from the later one, and words the results for the steps and the summary.
-Nothing is stored: the points are recalculated from the stored answers on each request.
+Nothing is stored: the points are recalculated from the run's answers on each request, and
+given to the route (``flow.route``) as the calculator's, so its conditions stay pure.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,9 +23,9 @@ from assessments.hsp.presentation import result_page
 from assessments.hsp.result import HspPointsResult
 from assessments.hsp.services import HspTableNotInForce, hsp_points_at
 from assessments.questionnaire import flow, handover
-from assessments.questionnaire.forms import POINT_DATES
-from assessments.questionnaire.forms.hsp import YEARS_BEFORE, source_field
-from assessments.questionnaire.mapping import CalculatedPoints, calculated_points
+from assessments.questionnaire.forms.hsp import YEARS_BEFORE
+from assessments.questionnaire.mapping import CalculatedPoints
+from assessments.questionnaire.so_far import answered, page_data
 from assessments.questionnaire.summary import POINTS, TEXT, Answer
 
 #: What the applicant is told about each point date (headings and summary labels).
@@ -66,9 +68,25 @@ class PointsCard:
 class HspCalculationMixin:
     """Score the HSP profiles the route asks, and show the points back."""
 
-    def hsp_result(self, step: str) -> HspPointsResult | None:
-        """Return the points of a profile step's answers, or None if it has no valid profile."""
-        profile = (self.get_cleaned_data_for_step(step) or {}).get("profile")
+    def profile_form(self, step: str, answers, asked, application_date):
+        """Return the profile page's form of these answers so far, None if not answered."""
+        page = flow.PAGE[step]
+        if not answered(page, answers, asked):
+            return None
+        return self.page_form(
+            step, MultiValueDict(page_data(page, answers, asked)), application_date
+        )
+
+    def profile_points(self, answers, asked, application_date) -> dict:
+        """Return the calculator's points for each profile page answered, by page."""
+        return {
+            step: self.hsp_result(self.profile_form(step, answers, asked, application_date))
+            for step in flow.PROFILE_STEPS.values()
+        }
+
+    def hsp_result(self, form) -> HspPointsResult | None:
+        """Return the points of a profile page's form, or None if it has no valid profile."""
+        profile = form.cleaned_data.get("profile") if form and form.is_valid() else None
         if profile is None:
             return None
         cache = self.__dict__.setdefault("_hsp_results", {})
@@ -79,14 +97,9 @@ class HspCalculationMixin:
                 cache[profile] = None  # no table that day: the points stay "not given"
         return cache[profile]
 
-    def hsp_results(self) -> dict[str, HspPointsResult | None]:
-        return {date: self.hsp_result(step) for date, step in flow.PROFILE_STEPS.items()}
-
     def hsp_calculated(self) -> CalculatedPoints:
         """Return the points (and J-Skip) calculated from the profiles of the current route."""
-        hsp = self.get_cleaned_data_for_step("hsp") or {}
-        sources = {date: hsp.get(source_field(date)) for date in POINT_DATES}
-        return calculated_points(sources, self.hsp_results())
+        return flow.calculated(self.so_far())
 
     def hsp_initial(self, step: str) -> dict:
         """Prefill a profile before the application date from the nearest later one.
@@ -97,8 +110,13 @@ class HspCalculationMixin:
         dates = list(flow.PROFILE_STEPS)
         date = dates[list(flow.PROFILE_STEPS.values()).index(step)]
         for later in reversed(dates[: dates.index(date)]):
-            cleaned = self.get_cleaned_data_for_step(flow.PROFILE_STEPS[later])
-            if cleaned:
+            later_step = flow.PROFILE_STEPS[later]
+            form = None
+            if later_step in self.route():
+                answers, asked = self._answers_so_far
+                form = self.profile_form(later_step, answers, asked, self.application_date())
+            if form is not None and form.is_valid():
+                cleaned = form.cleaned_data
                 initial = {name: value for name, value in cleaned.items() if name != "profile"}
                 gap = YEARS_BEFORE[date] - YEARS_BEFORE[later]
                 if initial.get("experience_years") is not None:
@@ -138,14 +156,14 @@ class HspCalculationMixin:
         return [
             {"label": str(DATE_LABELS[date]), "years": thresholds[years_key]}
             for date, (_mark, years_key) in NOT_NEEDED.items()
-            if flow.holds_hsp_for(self, years_key)
+            if flow.holds_hsp_for(self.so_far(), years_key)
         ]
 
     def points_cards(self, calculated: CalculatedPoints) -> list[PointsCard]:
         """Return a card per point date calculated here, newest first."""
-        results, cards = self.hsp_results(), []
+        so_far, cards = self.so_far(), []
         for date in calculated.points:
-            result = results[date]
+            result = so_far.calculated(flow.PROFILE_STEPS[date])
             card = PointsCard(
                 date=date,
                 label=str(DATE_LABELS[date]),
@@ -165,17 +183,17 @@ class HspCalculationMixin:
         thresholds = self.thresholds()
         if thresholds is None:
             return ""
-        if flow.holds_hsp_for(self, years_key):
+        so_far = self.so_far()
+        if flow.holds_hsp_for(so_far, years_key):
             return str(HELD_LONG_ENOUGH) % {"years": thresholds[years_key]}
         # J-Skip checked from the profiles and met now would have asked the year before.
-        jskip_checked = date == "one_year_ago" and flow.calculates_points_now(self)
+        jskip_checked = date == "one_year_ago" and flow.calculates_points_now(so_far)
         reason = BELOW_MARK_NO_JSKIP if jskip_checked else BELOW_MARK
         return str(reason) % {"mark": thresholds[mark_key]}
 
     def hsp_summary_answers(self, step: str) -> list[Answer]:
         """Return the calculated points to list first in a profile step's summary section."""
-        date = next((d for d, s in flow.PROFILE_STEPS.items() if s == step), None)
-        result = self.hsp_result(step) if date else None
+        result = self.so_far().calculated(step) if step in flow.PROFILE_STEPS.values() else None
         if result is None:
             return []
         answers = [Answer(_("Points calculated for this day"), result.points, POINTS)]

@@ -27,7 +27,8 @@ from formtools.wizard.storage.session import SessionStorage
 from assessments.eligibility.answers import SCHEMA
 from assessments.questionnaire import flow
 from assessments.questionnaire.mapping import plain_answers
-from assessments.questionnaire.prefill import page_values, raw, step_data
+from assessments.questionnaire.prefill import raw
+from assessments.questionnaire.so_far import answered, page_data, seen_key
 
 ANSWERS, ASKED, DRAFTS_KEY = "answers", "asked", "drafts"
 #: A run begun before the answers document kept every page as typed: read as drafts, until
@@ -47,41 +48,18 @@ def empty_run(step: str | None = None, *, answers=None, asked=None, drafts=None,
     }
 
 
-def answered(page: flow.Step, answers: Mapping, asked: Mapping) -> bool:
-    """Return whether the run holds the answers of ``page``.
-
-    A page that writes contract keys is answered when the document holds any of them: a page
-    writes all its keys at once, so a missing one is a question added to the page after the run
-    was saved. The page's data then lacks it, and the page's form decides: a question this
-    applicant is not asked (or may leave blank) is no obstacle; one they must answer makes the
-    page invalid, so the wizard shows it again with every other answer in place. Its steering
-    answers are read back from the document where not kept. A page that only steers is answered
-    when every steering answer is kept; a page with neither only shows something.
-    """
-    if page.writes:
-        return any(key in answers for key in page.writes)
-    return all(page.kept_name(name) in asked for name in page.asks)
-
-
-def page_data(page: flow.Step, answers: Mapping, asked: Mapping) -> dict[str, list[str]]:
-    """Return the page's data as it would be posted, read from the document and ``asked``."""
-    data = step_data(page.name, page_values(page.name, answers)) if page.writes else {}
-    for name in page.asks:
-        # Kept as typed wins over what the document implies; kept empty (a box left unticked,
-        # a question the page did not ask then) is posted as nothing.
-        if page.kept_name(name) in asked:
-            data.pop(f"{page.name}-{name}", None)
-            if asked[page.kept_name(name)]:
-                data[f"{page.name}-{name}"] = list(asked[page.kept_name(name)])
-    return data
-
-
 def run_step_data(run: Mapping, step: str) -> dict[str, list[str]] | None:
     """Return the page's draft in the stored ``run``, else its answers read from the document
     (None: neither)."""
     for drafts in (run.get(DRAFTS_KEY) or {}, run.get(LEGACY_PAGES) or {}):
         if step in drafts:
             return drafts[step]
+    return document_step_data(run, step)
+
+
+def document_step_data(run: Mapping, step: str) -> dict[str, list[str]] | None:
+    """Return the page's answers read from the stored ``run``'s document, drafts aside
+    (None: the page is not answered)."""
     page = flow.PAGE.get(step)
     answers, asked = run.get(ANSWERS) or {}, run.get(ASKED) or {}
     if page is None or not answered(page, answers, asked):
@@ -132,6 +110,10 @@ class RunStorage(SessionStorage):
         data = run_step_data(self.data, step)
         return None if data is None else MultiValueDict(data)
 
+    def draft_pages(self) -> dict:
+        """Return the drafts of the pages typed but not gone on from, by page."""
+        return {**(self.data.get(LEGACY_PAGES) or {}), **self.drafts}
+
     def known_answers(self, page: flow.Step) -> dict:
         """Return the page's plain answers the document already holds, as the page shows them."""
         answers = self.answers
@@ -153,6 +135,8 @@ class RunStorage(SessionStorage):
             self.answers.update(contract)
         for name in page.asks:
             self.asked[page.kept_name(name)] = list(typed.get(f"{step}-{name}", []))
+        if not page.writes and not page.asks:
+            self.asked[seen_key(page)] = []
         self.drafts.pop(step, None)
         self.data.get(LEGACY_PAGES, {}).pop(step, None)
         self._changed()

@@ -7,9 +7,11 @@ fixed:
   (``storage.RunStorage``), so two tabs never overwrite each other's answers;
 - Back, "add another", "remove" and "continue later" keep what was typed on the current
   step, even when it is not valid yet (formtools #284), and show it again without errors;
-- a condition only sees steps that are shown and come before it, and ``done()`` only the
-  steps of the current route: a skipped step's data is never read, but it is kept, so
-  changing the route back brings those answers back;
+- the route is a pure function of the answers so far (``flow.route``), worked out once per
+  request and again when a page is saved (``routing.RouteMixin``); formtools is given
+  conditions that only look it up, and ``done()`` reads only the steps of the route: a
+  skipped step's answers never steer nor count, but they are kept, so changing the route
+  back brings them back;
 - the check-your-answers page links each answer to its step, and after a change the wizard
   returns to it (through any question the change has newly made necessary);
 - ``done()`` builds ``Answers`` with ``answers_from_dict``; if the contract refuses them the
@@ -38,7 +40,7 @@ from assessments.questionnaire.completion import CompletionMixin
 from assessments.questionnaire.drafts import add_row, own_fields, raw_values, remove_row
 from assessments.questionnaire.hsp_steps import HspCalculationMixin
 from assessments.questionnaire.mapping import Location, page_fragment, trip_totals
-from assessments.questionnaire.routing import RoutingMixin
+from assessments.questionnaire.routing import RouteMixin
 from assessments.questionnaire.runs import (
     DRAFTS,
     PENDING_ERRORS,
@@ -58,14 +60,14 @@ RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
 
 
 class AssessmentWizard(
-    RoutingMixin,
+    RouteMixin,
     CompletionMixin,
     HspCalculationMixin,
     TripImportMixin,
     NamedUrlSessionWizardView,
 ):
     form_list = flow.STEPS
-    condition_dict = flow.CONDITIONS
+    condition_dict = flow.route_conditions()
     template_name = "assessments/wizard/step.html"
     storage_name = "assessments.questionnaire.storage.RunStorage"
 
@@ -83,7 +85,6 @@ class AssessmentWizard(
         # As WizardView.dispatch, but the storage belongs to the run named in the URL.
         self.run = kwargs["run"]
         self.today = timezone.localdate()
-        self._thresholds = {}
         self.prefix = self.get_prefix(request, *args, **kwargs)
         reopen_completed(request.session, self.run, today=self.today)
         self.storage = get_storage(self.storage_name, f"{self.prefix}_{self.run}", request)
@@ -104,11 +105,12 @@ class AssessmentWizard(
     def returning(self) -> bool:
         return self.request.GET.get(RETURN_PARAM) == RETURN_TO_SUMMARY
 
-    # Forms ------------------------------------------------------------------------------------
+    def page_complete(self, step) -> bool:
+        """Return whether the page's answers (its draft, else the document's) are valid."""
+        form = self.get_form(step, data=self.storage.get_step_data(step))
+        return form.is_bound and form.is_valid()
 
-    def application_date(self):
-        status = self.get_cleaned_data_for_step("status") or {}
-        return status.get("application_date") or self.today
+    # Forms ------------------------------------------------------------------------------------
 
     def get_form_initial(self, step):
         """Return what a page not answered yet shows: the answers the run's document already
@@ -127,13 +129,17 @@ class AssessmentWizard(
 
     def thresholds(self):
         """Return the thresholds in force on the application date, or None if there are none."""
-        on = self.application_date()
-        if on not in self._thresholds:
+        return self.thresholds_on(self.application_date())
+
+    def thresholds_on(self, on):
+        """Return the thresholds in force on ``on``, or None if there are none."""
+        known = self.__dict__.setdefault("_thresholds", {})
+        if on not in known:
             try:
-                self._thresholds[on] = thresholds_at(on=on)
+                known[on] = thresholds_at(on=on)
             except MissingThreshold:
-                self._thresholds[on] = None
-        return self._thresholds[on]
+                known[on] = None
+        return known[on]
 
     def process_step(self, form):
         """Return the page's share of the answers document (``mapping.page_fragment``)."""
@@ -176,7 +182,7 @@ class AssessmentWizard(
         drafts = set(self.storage.extra_data.get(DRAFTS, [])) | {step}
         self._set_extra(**{DRAFTS: sorted(drafts)})
         self.keep_pasted_trips(step)
-        self._forget_routing()
+        self.forget_route()
 
     def _clear_step_marks(self, step):
         extra = self.storage.extra_data
@@ -226,11 +232,11 @@ class AssessmentWizard(
         # What was typed is kept even when invalid, so leaving the page never loses it.
         self.storage.set_step_data(step, typed)
         self._clear_step_marks(step)
-        self._forget_routing()
+        self.forget_route()
         if not form.is_valid():
             return self.render(form)
         self.storage.record(step, self.process_step(form), typed)
-        self._forget_routing()
+        self.forget_route()
         if step == self.steps.last:
             return self.render_done(form)
         changed = changed_answer(form, before, typed) if self.returning() else ""
@@ -245,11 +251,7 @@ class AssessmentWizard(
         """
         target, returning = self.get_next_step(step), False
         if self.returning():
-            missing = [
-                s
-                for s in list(self.get_form_list())[:-1]
-                if self.get_cleaned_data_for_step(s) is None
-            ]
+            missing = [s for s in list(self.get_form_list())[:-1] if not self.page_complete(s)]
             target, returning = (missing[0], True) if missing else (self.steps.last, False)
         self.storage.current_step = target
         url = self.get_step_url(target, returning=returning)
@@ -325,14 +327,13 @@ class AssessmentWizard(
         None when the dependants are not answered yet or no rules are in force that day. The
         template words them; ``exempt`` says the applicant's status is exempt by law.
         """
-        household = self.get_cleaned_data_for_step("household") or {}
-        thresholds = self.thresholds()
-        if household.get("dependents") is None or thresholds is None:
+        so_far = self.so_far()
+        dependents, thresholds = so_far.answer("dependents"), so_far.thresholds
+        if dependents is None or thresholds is None:
             return None
-        status = (self.get_cleaned_data_for_step("status") or {}).get("status")
         return {
-            **income_floors(household["dependents"], thresholds),
-            "exempt": status_livelihood_exempt(status),
+            **income_floors(dependents, thresholds),
+            "exempt": status_livelihood_exempt(so_far.status),
         }
 
     def trips_context(self, form, kwargs) -> dict:
