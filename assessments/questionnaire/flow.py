@@ -239,6 +239,11 @@ class Step:
     ``keeps_under`` when several pages ask the same names (the HSP profiles). A page that
     writes and asks nothing (the calculated points) only shows something back.
     ``condition`` says, from the answers so far, whether the page is asked (None: always).
+    ``separate_questions`` says the page's questions are unrelated to one another (the
+    household: dependants, savings, public assistance): on a phone, with JavaScript, the page
+    shows them one at a time (questions.js), without another page load; ``asked_together``
+    names the fields that read as one question there ("How many dependants?", "Of those, how
+    many live outside Japan?").
     """
 
     name: str
@@ -255,6 +260,8 @@ class Step:
     form_kwargs: Callable | None = None
     #: What the page shows back beside its form (the trips totals, the income floors).
     context: Callable | None = None
+    separate_questions: bool = False
+    asked_together: tuple[tuple[str, ...], ...] = ()
 
     @property
     def asks_application_date(self) -> bool:
@@ -345,6 +352,7 @@ PAGES: tuple[Step, ...] = (
         "status",
         forms.StatusForm,
         _("Your status of residence"),
+        separate_questions=True,
         writes=("application_date", "status", "immigration_bureau"),
         asks=("naturalization",),
         initial=today_initial,
@@ -353,6 +361,7 @@ PAGES: tuple[Step, ...] = (
         "stay",
         forms.StayForm,
         _("Your period of stay"),
+        separate_questions=True,
         writes=(
             "period_of_stay_years",
             "status_expiry_date",
@@ -366,6 +375,7 @@ PAGES: tuple[Step, ...] = (
         "residence",
         forms.ResidenceForm,
         _("Your residence in Japan"),
+        separate_questions=True,
         writes=("residence_start_date", "qualifying_status_start_date", "contribution_to_japan"),
         asks=("hsp_route",),
         initial=hsp_route_initial,
@@ -451,6 +461,8 @@ PAGES: tuple[Step, ...] = (
         "household",
         forms.HouseholdForm,
         _("Your household"),
+        separate_questions=True,
+        asked_together=(("dependents", "dependents_abroad"),),
         writes=("dependents", "dependents_abroad", "assets", "public_assistance"),
         condition=applies,
     ),
@@ -468,6 +480,8 @@ PAGES: tuple[Step, ...] = (
         "taxes",
         forms.TaxesForm,
         _("Taxes, pension and health insurance"),
+        separate_questions=True,
+        asked_together=(("taxes_paid", "paid_on_time"),),
         writes=("pension_enrolled", "health_insurance_enrolled"),
         asks=("taxes_paid", "paid_on_time", "has_missed_notifications"),
     ),
@@ -490,6 +504,8 @@ PAGES: tuple[Step, ...] = (
         "conduct",
         forms.ConductForm,
         _("Conduct and guarantor"),
+        separate_questions=True,
+        asked_together=(("has_criminal_records", "has_traffic_violations"),),
         writes=("unauthorized_work", "public_health_risk", "guarantor"),
         asks=("has_criminal_records", "has_traffic_violations"),
         condition=applies,
@@ -512,6 +528,7 @@ PAGES: tuple[Step, ...] = (
         "naturalization",
         forms.NaturalizationForm,
         _("Naturalization (帰化)"),
+        separate_questions=True,
         writes=(
             "birth_date",
             "japanese_level",

@@ -342,6 +342,9 @@ class AssessmentWizard(
             rows_removed=self.removed_row,
         )
         page = flow.PAGE[step]
+        # On a phone, with JavaScript, questions.js shows this page one question at a time.
+        context["separate_questions"] = page.separate_questions
+        context["asked_together"] = page.asked_together
         if page.context:
             context.update(page.context(self, form, kwargs))
         return context
