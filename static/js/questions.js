@@ -10,6 +10,8 @@
  * - A page with errors shows every question, with its error summary; so does a wide screen,
  *   and the page without this script is the same page with every question shown.
  * - A page opened at one of its fields (#id_household-assets) starts at that question.
+ * - Back from "check your answers", "Save and go back to your answers" shows with every
+ *   question (one answer is changed, then saved), and Enter means it.
  * A question is one field of the page (its label or legend, hint, error and input), with what
  * follows it up to the next field (the rows its answer asks for); fields the step asks together
  * ("data-asked-together": "How many dependants?", "Of those, how many live abroad?") are one.
@@ -110,6 +112,9 @@
     var current = 0;
     var stepping = false;
     var words = controls.progress.getAttribute("data-words") || "";
+    // Back from "check your answers" to change one answer: "Save and go back to your
+    // answers" shows with every question, and Enter means it.
+    var returning = container.hasAttribute("data-returning");
 
     function show(index, moveFocus) {
       current = Math.max(0, Math.min(index, questions.length - 1));
@@ -122,7 +127,8 @@
         .replace("{total}", String(questions.length));
       controls.progress.hidden = false;
       controls.next.hidden = last;
-      controls.proceed.hidden = !last;
+      controls.next.className = returning ? "button-secondary" : "button";
+      controls.proceed.hidden = !last && !returning;
       controls.previous.hidden = current === 0;
       if (controls.back) {
         controls.back.hidden = current !== 0;
@@ -185,7 +191,7 @@
     form.addEventListener("submit", function (event) {
       var submitter = event.submitter;
       var byEnter = !submitter || submitter.hasAttribute("data-default-button");
-      if (stepping && byEnter && current < questions.length - 1) {
+      if (stepping && byEnter && !returning && current < questions.length - 1) {
         event.preventDefault();
         show(current + 1, true);
       }

@@ -16,10 +16,12 @@ from playwright.sync_api import expect
 from tests.e2e.applicant import (
     BACK,
     CONTINUE,
+    GENERAL,
     NEXT_QUESTION,
     PREVIOUS_QUESTION,
     current_step,
     press,
+    walk,
 )
 from tests.e2e.checks import DESKTOP, LOCALES, PHONE, check_page, screenshot
 from tests.e2e.test_faster_questions import Walk, walk_until_household
@@ -172,3 +174,20 @@ def test_a_page_of_related_questions_is_shown_whole(new_page, site):
     expect(page.locator(QUESTIONS)).to_have_count(0)
     expect(page.locator(PROGRESS)).to_have_count(0)
     expect(page.locator(CONTINUE)).to_be_visible()
+
+
+def test_back_from_the_summary_save_shows_with_every_question(new_page, site):
+    page = new_page(viewport=PHONE, locale=LOCALES["ja"])
+    page.goto(site.url("/ja/check/"))
+    walk(page, GENERAL, stop_at="summary")
+    press(page, "a[href*='/household/?return=summary#']")
+    expect(page.locator(PROGRESS)).to_have_text("質問 1 / 3")
+    save = page.locator(CONTINUE)
+    expect(save).to_be_visible()  # "Save and go back to your answers", from the first question
+    expect(page.locator(NEXT_QUESTION)).to_have_class("button-secondary")
+    check_page(page, lang="ja", label="one-question-ja-household-change")
+    page.locator("[name='household-dependents']").fill("2")
+    with page.expect_navigation():
+        page.locator("[name='household-dependents']").press("Enter")  # Enter: save, go back
+    assert current_step(page) == "summary"
+    assert "2" in page.locator("#answer-household-dependents").inner_text()
