@@ -362,6 +362,7 @@ PAGES: tuple[Step, ...] = (
         forms.StayForm,
         _("Your period of stay"),
         separate_questions=True,
+        asked_together=(("period_of_stay", "status_expiry_date"),),
         writes=(
             "period_of_stay_years",
             "status_expiry_date",
@@ -376,6 +377,7 @@ PAGES: tuple[Step, ...] = (
         forms.ResidenceForm,
         _("Your residence in Japan"),
         separate_questions=True,
+        asked_together=(("residence_start_date", "qualifying_status_start_date"),),
         writes=("residence_start_date", "qualifying_status_start_date", "contribution_to_japan"),
         asks=("hsp_route",),
         initial=hsp_route_initial,
@@ -481,7 +483,10 @@ PAGES: tuple[Step, ...] = (
         forms.TaxesForm,
         _("Taxes, pension and health insurance"),
         separate_questions=True,
-        asked_together=(("taxes_paid", "paid_on_time"),),
+        asked_together=(
+            ("taxes_paid", "paid_on_time"),
+            ("pension_enrolled", "health_insurance_enrolled"),
+        ),
         writes=("pension_enrolled", "health_insurance_enrolled"),
         asks=("taxes_paid", "paid_on_time", "has_missed_notifications"),
     ),

@@ -10,9 +10,12 @@ with its error summary; a wide screen, or no JavaScript, shows the page whole, a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from assessments.questionnaire import flow
 from tests.e2e.applicant import (
     BACK,
     CONTINUE,
@@ -191,3 +194,19 @@ def test_back_from_the_summary_save_shows_with_every_question(new_page, site):
         page.locator("[name='household-dependents']").press("Enter")  # Enter: save, go back
     assert current_step(page) == "summary"
     assert "2" in page.locator("#answer-household-dependents").inner_text()
+
+
+def test_every_page_of_separate_questions_on_the_way_is_checked_on_a_phone(new_page, site):
+    page = new_page(viewport=PHONE, locale=LOCALES["ja"])
+    page.goto(site.url("/ja/check/"))
+    marked = {step.name for step in flow.PAGES if step.separate_questions}
+    seen = []
+
+    def on_step(page, step):
+        if step in marked:
+            seen.append(step)
+            expect(page.locator(PROGRESS)).to_have_text(re.compile(r"^質問 1 / [2-9]$"))
+            check_page(page, lang="ja", label=f"one-question-ja-{step}")
+
+    walk(page, GENERAL, on_step=on_step, stop_at="summary")
+    assert set(seen) == marked - {"naturalization"}, seen
