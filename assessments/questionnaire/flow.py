@@ -254,6 +254,11 @@ class Step:
     writes and asks nothing (the calculated points) only shows something back.
     ``condition`` says, from the answers so far (``AnswersSoFar``), whether the page is asked
     (None: always); ``route`` calls it with the answers of the pages shown before it only.
+    ``separate_questions`` says the page's questions are unrelated to one another (the
+    household: dependants, savings, public assistance): on a phone, with JavaScript, the page
+    shows them one at a time (questions.js), without another page load; ``asked_together``
+    names the fields that read as one question there ("How many dependants?", "Of those, how
+    many live outside Japan?").
     """
 
     name: str
@@ -270,6 +275,8 @@ class Step:
     form_kwargs: Callable | None = None
     #: What the page shows back beside its form (the trips totals, the income floors).
     context: Callable | None = None
+    separate_questions: bool = False
+    asked_together: tuple[tuple[str, ...], ...] = ()
 
     @property
     def asks_application_date(self) -> bool:
@@ -360,6 +367,7 @@ PAGES: tuple[Step, ...] = (
         "status",
         forms.StatusForm,
         _("Your status of residence"),
+        separate_questions=True,
         writes=("application_date", "status", "immigration_bureau"),
         asks=("naturalization",),
         initial=today_initial,
@@ -368,6 +376,8 @@ PAGES: tuple[Step, ...] = (
         "stay",
         forms.StayForm,
         _("Your period of stay"),
+        separate_questions=True,
+        asked_together=(("period_of_stay", "status_expiry_date"),),
         writes=(
             "period_of_stay_years",
             "status_expiry_date",
@@ -381,6 +391,8 @@ PAGES: tuple[Step, ...] = (
         "residence",
         forms.ResidenceForm,
         _("Your residence in Japan"),
+        separate_questions=True,
+        asked_together=(("residence_start_date", "qualifying_status_start_date"),),
         writes=("residence_start_date", "qualifying_status_start_date", "contribution_to_japan"),
         asks=("hsp_route",),
         initial=hsp_route_initial,
@@ -466,6 +478,8 @@ PAGES: tuple[Step, ...] = (
         "household",
         forms.HouseholdForm,
         _("Your household"),
+        separate_questions=True,
+        asked_together=(("dependents", "dependents_abroad"),),
         writes=("dependents", "dependents_abroad", "assets", "public_assistance"),
         condition=applies,
     ),
@@ -483,6 +497,11 @@ PAGES: tuple[Step, ...] = (
         "taxes",
         forms.TaxesForm,
         _("Taxes, pension and health insurance"),
+        separate_questions=True,
+        asked_together=(
+            ("taxes_paid", "paid_on_time"),
+            ("pension_enrolled", "health_insurance_enrolled"),
+        ),
         writes=("pension_enrolled", "health_insurance_enrolled"),
         asks=("taxes_paid", "paid_on_time", "has_missed_notifications"),
     ),
@@ -505,6 +524,8 @@ PAGES: tuple[Step, ...] = (
         "conduct",
         forms.ConductForm,
         _("Conduct and guarantor"),
+        separate_questions=True,
+        asked_together=(("has_criminal_records", "has_traffic_violations"),),
         writes=("unauthorized_work", "public_health_risk", "guarantor"),
         asks=("has_criminal_records", "has_traffic_violations"),
         condition=applies,
@@ -527,6 +548,7 @@ PAGES: tuple[Step, ...] = (
         "naturalization",
         forms.NaturalizationForm,
         _("Naturalization (帰化)"),
+        separate_questions=True,
         writes=(
             "birth_date",
             "japanese_level",

@@ -57,6 +57,9 @@ from assessments.thresholds.selectors import thresholds_at
 from assessments.thresholds.snapshot import MissingThreshold
 
 RETURN_PARAM, RETURN_TO_SUMMARY = "return", "summary"
+#: Key of the run's ``extra_data``: the row "Remove" just took out without JavaScript
+#: (step, list, row number), said once on the page shown next ("Trip 2 removed").
+ROW_REMOVED = "row_removed"
 
 
 class AssessmentWizard(
@@ -70,6 +73,8 @@ class AssessmentWizard(
     condition_dict = flow.route_conditions()
     template_name = "assessments/wizard/step.html"
     storage_name = "assessments.questionnaire.storage.RunStorage"
+    #: The row just removed without JavaScript, said on the page (``_pop_removed_row``).
+    removed_row: dict | None = None
 
     @classmethod
     def get_initkwargs(cls, *args, **kwargs):
@@ -198,6 +203,7 @@ class AssessmentWizard(
         if step == self.done_step_name or step not in self.get_form_list():
             return redirect(self.get_step_url(self._resume_step()))
         self.storage.current_step = step
+        self.removed_row = self._pop_removed_row(step)
         return self.render(self.stored_form(step))
 
     def post(self, request, *args, **kwargs):
@@ -273,8 +279,28 @@ class AssessmentWizard(
             elif index.isdigit():
                 typed, anchor = remove_row(typed, rows_prefix, int(index))
         self.keep_draft(step, typed)
+        if anchor and "wizard_remove_row" in self.request.POST:
+            self._set_extra(**{ROW_REMOVED: [step, name, int(index) + 1]})
         url = self.get_step_url(step, returning=self.returning())
         return redirect(f"{url}#{anchor}" if anchor else url)
+
+    def _pop_removed_row(self, step) -> dict | None:
+        """Return the row just removed on ``step`` without JavaScript, once, for the page to say.
+
+        ``{"rows": list name, "label": "Trip 2"}``: the page's list words "Trip 2 removed" in its
+        status region, as rows.js does in place (the remove button's ``data-removed``).
+        """
+        removed = self.storage.extra_data.get(ROW_REMOVED)
+        if removed is None:
+            return None
+        self.storage.extra_data = {
+            k: v for k, v in self.storage.extra_data.items() if k != ROW_REMOVED
+        }
+        removed_step, name, number = removed
+        spec = self.get_form_list()[step].rows.get(name) if removed_step == step else None
+        if spec is None:
+            return None
+        return {"rows": name, "label": spec.row_label % {"number": number}}
 
     def switch_language(self, step, typed):
         """Show the same step in the other language, keeping what was typed (wizard.js)."""
@@ -315,8 +341,12 @@ class AssessmentWizard(
             returning=self.returning(),
             error_summary=form.error_summary() if form.is_bound else [],
             action_url=self.request.get_full_path(),
+            rows_removed=self.removed_row,
         )
         page = flow.PAGE[step]
+        # On a phone, with JavaScript, questions.js shows this page one question at a time.
+        context["separate_questions"] = page.separate_questions
+        context["asked_together"] = page.asked_together
         if page.context:
             context.update(page.context(self, form, kwargs))
         return context

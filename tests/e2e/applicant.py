@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 
 STEP_URL = re.compile(r"/(?P<lang>ja|en)/check/(?P<run>[0-9a-f]+)/(?P<step>[a-z_]+)/")
 RESULT_URL = re.compile(r"/(?P<lang>ja|en)/result/(?P<token>[^/]+)/$")
-CONTINUE = "#wizard-form .button-group button.button"
+CONTINUE = "#wizard-form [data-page-continue]"
 BACK = "#wizard-form button[name='wizard_goto_step']"
 SAVE_FOR_LATER = "#wizard-form button[name='wizard_save']"
 #: Yen written the way people type it: the form accepts commas.
@@ -321,10 +321,56 @@ def _inputs(page: Page, name: str):
     return page.locator(f"[name='{name}']")
 
 
+#: "Next question" and "Previous question" of a page shown one question at a time on a phone.
+NEXT_QUESTION = "#wizard-form [data-question-next]"
+PREVIOUS_QUESTION = "#wizard-form [data-question-previous]"
+#: How far away (in questions) the question holding an element is from the one shown.
+QUESTIONS_AWAY = """el => {
+    const question = el.closest('[data-question]');
+    if (!question || !question.hidden) return 0;
+    const all = [...document.querySelectorAll('[data-question]')];
+    return all.indexOf(question) - all.findIndex(each => !each.hidden);
+}"""
+
+
+def show_question(page: Page, target) -> int:
+    """Show the question holding ``target`` as a person would; return the buttons pressed.
+
+    On a phone, a page of unrelated questions shows them one at a time (questions.js):
+    "Next question" (or "Previous question") until the one holding ``target`` shows. Anywhere
+    else this presses nothing.
+    """
+    away = target.first.evaluate(QUESTIONS_AWAY)
+    button = page.locator(NEXT_QUESTION if away > 0 else PREVIOUS_QUESTION)
+    for _ in range(abs(away)):
+        button.click()
+    return abs(away)
+
+
+def show_page_button(page: Page, button) -> int:
+    """Show the page's own Continue (with the last question) or Back (with the first)."""
+    pressed = 0
+    for _ in range(50):
+        if button.is_visible():
+            break
+        if button.get_attribute("data-page-continue") is not None:
+            control = page.locator(NEXT_QUESTION)
+        elif button.get_attribute("data-page-back") is not None:
+            control = page.locator(PREVIOUS_QUESTION)
+        else:
+            break
+        if not control.is_visible():
+            break
+        control.click()
+        pressed += 1
+    return pressed
+
+
 def set_value(page: Page, name: str, value: str) -> None:
     """Answer one field: check the radio or checkbox with ``value``, or fill the input."""
     inputs = _inputs(page, name)
     expect(inputs.first).to_be_attached()
+    show_question(page, inputs)
     if inputs.first.get_attribute("type") in ("radio", "checkbox"):
         page.locator(f"[name='{name}'][value='{value}']").check()
     else:
@@ -350,9 +396,15 @@ def fill_step(page: Page, step: str, answers: dict) -> None:
 
 
 def press(page: Page, selector: str) -> None:
-    """Click a submit button and wait for the next page to load."""
+    """Click a submit button and wait for the next page to load.
+
+    On a page shown one question at a time, Continue shows with the last question and Back
+    with the first: the questions between are stepped through first, as a person would.
+    """
+    button = page.locator(selector).first
+    show_page_button(page, button)
     with page.expect_navigation():
-        page.locator(selector).first.click()
+        button.click()
 
 
 def walk(

@@ -20,6 +20,8 @@ from tests.e2e.applicant import (
     current_step,
     press,
     result_token,
+    show_page_button,
+    show_question,
     years_ago,
 )
 from tests.e2e.checks import LOCALES, PHONE, check_page, screenshot
@@ -58,28 +60,34 @@ def pasted_trips(count: int = 11, *, every_days: int = 100) -> str:
 
 
 class Walk:
-    """An applicant's hands: every field touched and every page loaded is counted."""
+    """An applicant's hands: every field touched, every page loaded and every "Next question"
+    (or "Previous question") pressed on a phone is counted."""
 
     def __init__(self, page):
-        self.page, self.fields, self.loads = page, 0, 0
+        self.page, self.fields, self.loads, self.questions = page, 0, 0, 0
         page.on("load", lambda _page: self._loaded())
 
     def _loaded(self):
         self.loads += 1
 
+    def _show(self, locator):
+        self.questions += show_question(self.page, locator)
+        return locator
+
     def fill(self, name: str, value: str):
-        self.page.locator(f"[name='{name}']").first.fill(value)
+        self._show(self.page.locator(f"[name='{name}']")).first.fill(value)
         self.fields += 1
 
     def choose(self, name: str, value: str):
-        self.page.locator(f"[name='{name}'][value='{value}']").check()
+        self._show(self.page.locator(f"[name='{name}'][value='{value}']")).check()
         self.fields += 1
 
     def tick(self, name: str):
-        self.page.locator(f"[name='{name}']").check()
+        self._show(self.page.locator(f"[name='{name}']")).check()
         self.fields += 1
 
     def press(self, selector: str):
+        self.questions += show_page_button(self.page, self.page.locator(selector).first)
         press(self.page, selector)
 
 
@@ -181,7 +189,10 @@ def test_the_alt_walk_with_eleven_trips_takes_few_pages_and_fields(
 
     alt_walk(walk, lang=lang, on_page=on_page, java_script=java_script)
 
-    print(f"ALT walk ({lang}, JS {java_script}): {walk.loads} page loads, {walk.fields} fields")
+    print(
+        f"ALT walk ({lang}, JS {java_script}): {walk.loads} page loads, {walk.fields} fields, "
+        f"{walk.questions} next/previous question presses"
+    )
     allowed = MAX_PAGE_LOADS + (0 if java_script else NO_SCRIPT_PREVIEW_LOADS)
     assert walk.loads <= allowed, f"{walk.loads} page loads"
     assert walk.fields <= MAX_FIELDS_TOUCHED, f"{walk.fields} fields touched"

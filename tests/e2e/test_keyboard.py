@@ -4,7 +4,9 @@
   hidden copy of Continue (no Tab stop, hidden from screen readers), no longer "Remove Trip 1",
   which silently deleted the trip just typed. The same template serves every list page.
 - "Remove Trip 1" takes the row out without a page load and the list's status region says so;
-  the focus goes to the row that took its place.
+  the focus goes to the row that took its place. Without JavaScript the button posts the page,
+  and the page shown next says the same words in the same region, before the rows, with every
+  other answer on the page kept.
 - After "Save and go back to your answers", the focus is on the answer just changed, not at
   the top of the summary.
 
@@ -17,15 +19,15 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.applicant import CONTINUE, GENERAL, current_step, press, walk, years_ago
-from tests.e2e.checks import LOCALES, PHONE, check_page
+from tests.e2e.checks import LOCALES, PHONE, check_page, screenshot
 from tests.e2e.test_faster_questions import Walk, walk_to_travel
 
 #: The status region's words once "Remove Trip 1" is pressed, per language.
 TRIP_1_REMOVED = {"en": "Trip 1 removed", "ja": "「渡航 1」を削除しました"}
 
 
-def at_travel(new_page, site, lang: str):
-    page = new_page(viewport=PHONE, locale=LOCALES[lang])
+def at_travel(new_page, site, lang: str, *, java_script: bool = True):
+    page = new_page(viewport=PHONE, locale=LOCALES[lang], java_script_enabled=java_script)
     page.goto(site.url(f"/{lang}/check/"))
     walk_to_travel(Walk(page))
     page.locator("[name='travel-has_trips'][value='yes']").check()
@@ -90,6 +92,32 @@ def test_a_removed_trip_is_announced_and_the_next_takes_its_place(new_page, site
     page.reload()
     expect(page.locator("#travel-trips-rows fieldset.row")).to_have_count(1)
     expect(page.locator("[name='travel-trips-0-return_date']")).to_have_value(years_ago(2, days=-5))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_without_javascript_the_page_after_remove_says_which_trip_was_removed(new_page, site, lang):
+    page = at_travel(new_page, site, lang, java_script=False)
+    page.locator("[name='travel-trips-0-departure']").fill(years_ago(3))
+    page.locator("[name='travel-trips-0-return_date']").fill(years_ago(3, days=-12))
+    press(page, "button[name='wizard_add_row'][value='trips']")  # a form post: a new page
+    page.locator("[name='travel-trips-1-departure']").fill(years_ago(2))
+    page.locator("[name='travel-trips-1-return_date']").fill(years_ago(2, days=-5))
+    page.locator("[name='trips_paste']").fill("2024/8/1-2024/8/20")
+    status = page.locator("#travel-trips-rows [role='status']")
+    assert not status.is_visible(), "an empty status region takes no room"
+    press(page, "button[name='wizard_remove_row'][value='trips:0']")
+    assert current_step(page) == "travel"
+    expect(status).to_have_text(TRIP_1_REMOVED[lang])
+    expect(status).to_be_visible()
+    first_row = page.locator("#travel-trips-0-row").bounding_box()
+    assert status.bounding_box()["y"] < first_row["y"], "said before the rows"
+    screenshot(page, f"keyboard-{lang}-nojs-trip-removed")
+    expect(page.locator("#travel-trips-rows fieldset.row")).to_have_count(1)
+    expect(page.locator("[name='travel-trips-0-departure']")).to_have_value(years_ago(2))
+    expect(page.locator("[name='travel-has_trips'][value='yes']")).to_be_checked()
+    expect(page.locator("[name='trips_paste']")).to_have_value("2024/8/1-2024/8/20")
+    page.reload()
+    expect(status).to_have_text("")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
