@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from assessments.results.models import Assessment
 
-
 #: Columns not read with the row unless asked for: the report's bytes (up to ~200 KB, read by
 #: the download's own selector).
 DEFERRED = ("pdf",)
