@@ -2,7 +2,7 @@
 
 The measures of the issue, counted here:
 - the ALT walk (an English teacher, 11 trips) takes at most 10 page loads with JavaScript and
-  11 without (``MAX_PAGE_LOADS``, ``NO_SCRIPT_PREVIEW_LOADS``) and 45 fields touched;
+  11 without (``MAX_PAGE_LOADS``, ``NO_SCRIPT_PREVIEW_LOADS``) and 26 fields touched;
 - every new page is checked at 390 px wide (no sideways scroll, no serious axe violation), in
   Japanese and English;
 - bad input: the error summary links to the field, and the message names the question.
@@ -34,7 +34,8 @@ MAX_PAGE_LOADS = 10
 #: Without JavaScript the trips preview is a form post answered by a page of its own (the script
 #: shows it in place), so the walk without JavaScript may take exactly this one load more.
 NO_SCRIPT_PREVIEW_LOADS = 1
-MAX_FIELDS_TOUCHED = 45
+#: Issue 21 asks for fewer fields than its 27: with no dependants, where they live is not asked.
+MAX_FIELDS_TOUCHED = 26
 ADD_ROW = "button[name='wizard_add_row'][value='trips']"
 PREVIEW = "button[name='wizard_preview_trips']"
 IMPORT = "button[name='wizard_import_trips']"
@@ -121,8 +122,7 @@ def answer_household(walk: Walk, *, assets: str | None = "¥1,500,000") -> None:
     assert current_step(walk.page) == "household", walk.page.locator(
         ".error-summary"
     ).all_inner_texts()
-    walk.fill("household-dependents", "0")
-    walk.fill("household-dependents_abroad", "0")
+    walk.fill("household-dependents", "0")  # no dependants: where they live is left empty
     if assets is not None:
         walk.fill("household-assets", assets)
     walk.choose("household-public_assistance", "no")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 
 from assessments.questionnaire.runs import WIZARD_PREFIX
-from assessments.questionnaire.storage import run_step_data
+from assessments.questionnaire.storage import ANSWERS, run_step_data
 
 #: Pages that ask one group of answers, one thing at a time (profiles keep the group together).
 PAGES = {
@@ -128,6 +128,10 @@ class WizardDriver:
     @property
     def form(self):
         return self.response.context["form"]
+
+    def document(self) -> dict:
+        """Return the run's answers document (contract keys) as the session holds it."""
+        return self.client.session.get(f"wizard_{WIZARD_PREFIX}_{self.run}", {}).get(ANSWERS, {})
 
     def stored(self, step: str) -> dict | None:
         """Return the page's data as the run holds it: its draft, else read from the document."""

@@ -161,6 +161,13 @@ CASES = [
         {"dependents": 1, "dependents_abroad": 2},
         "dependents_abroad",
     ),
+    (
+        "dependants with where they live left empty",
+        "household",
+        {},
+        {"dependents": 2, "dependents_abroad": ""},
+        "dependents_abroad",
+    ),
     ("negative dependants", "household", {}, {"dependents": -1}, "dependents"),
     (
         "unpaid but paid on time",
@@ -269,6 +276,15 @@ def test_bad_input_is_refused_on_its_field(driver, step, status, answers, field)
     for anchor in summary_ids:
         assert f'id="{anchor}"' in html, f"the summary links to #{anchor}, which is on the page"
     assert 'aria-invalid="true"' in html
+
+
+def test_no_dependants_need_no_answer_on_where_they_live(driver):
+    driver.answer_pages("status", **p.STATUS)
+    response = driver.answer(
+        "household", **{**DEFAULTS[GROUP_OF["household"]], "dependents": 0, "dependents_abroad": ""}
+    )
+    assert response.status_code == 302, errors_of(driver.form)
+    assert driver.document()["dependents_abroad"] == 0
 
 
 def test_what_was_typed_stays_after_an_error(driver):

@@ -95,7 +95,8 @@ class HouseholdForm(StepForm):
     )
     dependents_abroad = count_field(
         asked("dependents_abroad"),
-        _("Enter 0 if none."),
+        _("Enter 0 if none. If you support no one, leave it empty."),
+        required=False,
     )
     assets = MoneyField(
         label=asked("assets"),
@@ -109,3 +110,19 @@ class HouseholdForm(StepForm):
         asked("public_assistance"),
         _("Welfare paid by your city office. Child allowances do not count."),
     )
+
+    def clean(self):
+        """Ask where dependants live only of someone who supports anyone.
+
+        With no dependants, "those abroad" has nothing to count: left empty, it is 0 and the
+        applicant touches one field less. With dependants it must be answered (the income
+        floor rises for each one, and those abroad are what the bureau asks papers for).
+        """
+        answered = self.cleaned_data  # before the page's own checks, which read both
+        if answered.get("dependents_abroad") is None and "dependents_abroad" not in self.errors:
+            if answered.get("dependents") == 0:
+                answered["dependents_abroad"] = 0
+            elif answered.get("dependents"):
+                required = self.fields["dependents_abroad"].error_messages["required"]
+                self.add_error("dependents_abroad", required)
+        return super().clean()
