@@ -250,3 +250,12 @@ def test_choosing_permanent_residence_on_the_status_question_starts_the_same_che
     driver.answer("taxes", **p.TAXES)
     # Naturalization was ticked, but the keep-PR check has no naturalization part.
     assert driver.next_step == "summary"
+
+
+def test_a_permanent_resident_is_not_offered_naturalization_or_a_bureau_to_apply_at(client, db):
+    driver = keep_pr_driver(client)
+    fields = driver.get("status").context["form"].fields
+    assert "naturalization" not in fields and "immigration_bureau" not in fields
+    applicant = WizardDriver(client)
+    fields = applicant.get("status").context["form"].fields
+    assert "naturalization" in fields and "immigration_bureau" in fields

@@ -90,7 +90,10 @@ class StatusForm(StepForm):
             min=self.today.isoformat(), max=self.latest_application_date.isoformat()
         )
         if self._status_given() == ResidenceStatus.PERMANENT_RESIDENT:
-            # A permanent resident's own check applies for nothing: the date is the check's.
+            # A permanent resident's own check applies for nothing: the date is the check's,
+            # and neither a bureau to apply at nor a naturalization part is asked (the
+            # keep-PR check has none: ``flow.checks_naturalization``).
+            del self.fields["immigration_bureau"], self.fields["naturalization"]
             field = self.fields["application_date"]
             field.label = _("Date of the check")
             field.help_text = _("The rules in force on this day are used. We filled in today.")
