@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import HealthCheck, event, example, given, settings
 
-from assessments.eligibility.rules import best_on
+from assessments.eligibility.rules import OVERALL_RANK, best_on
 from assessments.eligibility.rules.dates import add_years
 from assessments.eligibility.rules.file_by import HORIZON_YEARS, plan_filing
 from assessments.eligibility.rules.planned import CAN_APPLY
@@ -45,6 +45,24 @@ SPOUSE_NEAR_THE_CUT_OVER = {
         "trips": [{"departure": "2017-01-01", "return": "2017-04-02"}],
     }
 )
+# The draft puts this trainee's general route at risk on 2027-04-01; HSP 80 (0 points), not
+# eligible either, then scores higher: the best route moves and its findings are its own (a
+# residence period not met, taxes met on a shorter look-back).
+@example(
+    {
+        "application_date": "2026-12-01",
+        "status": "employment_for_skill_development",
+        "period_of_stay_years": 0.25,
+        "residence_start_date": "2000-01-01",
+        "employment": "regular",
+        "guarantor": "japanese",
+        "hsp_points": {"now": 0},
+        "payments": [
+            {"kind": "resident_tax", "due_date": "2015-01-01", "paid_date": "2026-11-30"},
+            {"kind": "resident_tax", "due_date": "2023-01-01", "paid_date": "2026-11-30"},
+        ],
+    }
+)
 def test_near_the_cut_over_the_findings_listed_as_after_are_what_the_engine_says(data):
     """Answers filed on 2026-12-01 (four months before the 2027-04-01 cut-over)."""
     answers = _valid(data)
@@ -77,14 +95,19 @@ def _check_plan(answers):
                 change.after.status,
                 change.after.clears_on,
             )
-            if rule_change.basis == "draft":
+            if rule_change.basis == "draft" and rule_change.before.route == rule_change.after.route:
+                # On the same route a draft only ever puts a finding at risk (ADR 005). A draft
+                # may also move the best route (the one it puts at risk scores less than another
+                # of the same verdict): the new route's findings are its own, whatever their
+                # status and basis, and are checked against the engine below.
                 event("a draft's change")
                 assert change.after.status == "at_risk", change
-                # A draft may move the best route (both then at risk): the new route's findings
-                # carry their own basis; on the same route the change is the draft's.
-                if rule_change.before.route == rule_change.after.route:
-                    assert change.after.basis == "draft", change
+                assert change.after.basis == "draft", change
             last_after[(rule_change.date, change.requirement)] = change.after
+        if rule_change.basis == "draft":
+            # Whatever route it leads to, a draft never makes the verdict better.
+            before, after = rule_change.before.overall, rule_change.after.overall
+            assert OVERALL_RANK[after] >= OVERALL_RANK[before], rule_change
     for (day, requirement), after in last_after.items():
         engine = best_on(answers, day, t.at(day))
         found = {finding.id: finding for finding in engine.requirements}[requirement]
