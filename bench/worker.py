@@ -59,25 +59,14 @@ def production_env(database_url: str) -> dict:
 
 def store_results(count: int) -> list[int]:
     """Store ``count`` typical results dated today and enqueue their renders; return their ids."""
-    from assessments.eligibility.answers import answers_from_dict
     from assessments.reports.tasks import report_enqueue
-    from assessments.results.models import Assessment
-    from assessments.results.services import assessment_evaluate
-    from tests.reports.support import TYPICAL
+    from tests.reports.support import TYPICAL, store_assessment
 
     today = dt.date.today()
     answers = TYPICAL | {"application_date": today.isoformat()}
-    result = assessment_evaluate(answers=answers_from_dict(answers, today=today)).to_json()
     ids = []
     for _ in range(count):
-        assessment = Assessment.objects.create(
-            application_date=today,
-            route=result["route"],
-            overall=result["overall"],
-            score=result["score"],
-            answers=answers,
-            result=result,
-        )
+        assessment = store_assessment(answers, on=today)
         if not report_enqueue(assessment_id=assessment.pk):
             raise SystemExit("a render was not enqueued: the run would measure nothing")
         ids.append(assessment.pk)

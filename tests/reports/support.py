@@ -59,17 +59,20 @@ OTHER = {
 }
 
 
-def evaluate(answers: dict, *, thresholds=None) -> dict:
-    """Return the result JSON of the real engine for contract ``answers``."""
-    parsed = answers_from_dict(answers, today=APPLICATION_DATE)
+def evaluate(answers: dict, *, thresholds=None, on: dt.date = APPLICATION_DATE) -> dict:
+    """Return the result JSON of the real engine for contract ``answers``, checked ``on``."""
+    parsed = answers_from_dict(answers, today=on)
     return assessment_evaluate(answers=parsed, thresholds=thresholds).to_json()
 
 
-def store_assessment(answers: dict) -> Assessment:
-    """Evaluate ``answers`` with the database's thresholds and store them as the wizard does."""
-    result = evaluate(answers)
+def store_assessment(answers: dict, *, on: dt.date = APPLICATION_DATE) -> Assessment:
+    """Evaluate ``answers`` with the database's thresholds and store them as the wizard does.
+
+    ``on`` is the day of the check and the stored application date (a bench dates it today).
+    """
+    result = evaluate(answers, on=on)
     return Assessment.objects.create(
-        application_date=APPLICATION_DATE,
+        application_date=on,
         route=result["route"],
         overall=result["overall"],
         score=result["score"],
